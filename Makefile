@@ -1,0 +1,48 @@
+# awscx.customerprofiles developer entry points.
+#   make example  - run the example role against the bundled emulator
+#   make test     - run every test (unit, emulator, integration, sanity)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BUILD := .build
+# The collection as ansible sees it: .build/collections/ansible_collections/awscx/customerprofiles
+COLLECTIONS := $(BUILD)/collections
+COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/awscx/customerprofiles
+
+export PYTHONPATH := $(CURDIR)/tests
+export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
+
+.PHONY: help venv collection test unit integration sanity example clean
+
+help:
+	@echo "make example  - run the example role against the bundled emulator"
+	@echo "make test     - run every test"
+
+$(STAMP): tests/requirements.txt requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r tests/requirements.txt -r requirements.txt
+	touch $@
+
+venv: $(STAMP)
+
+collection: $(COLLECTION_LINK)
+
+$(COLLECTION_LINK):
+	mkdir -p $(dir $@)
+	ln -sfn $(CURDIR) $@
+
+unit: venv collection
+	$(BIN)/python -m pytest -q tests/unit
+
+integration: venv collection
+	$(BIN)/python -m pytest -q tests/integration
+
+test: unit integration
+
+clean:
+	rm -rf $(BUILD) .pytest_cache
