@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The one place that compares what the user asked for with what exists.
+
+Rules, shared by every module:
+- an option left out (None) leaves the field as it is;
+- ``""`` clears the field (it is absent afterwards);
+- a dict is merged key by key with the same two rules, recursively;
+- a list is replaced as a whole.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
+
+
+def strip_none(value):
+    """Drop the options that were not given, at every level."""
+    if isinstance(value, dict):
+        return dict((key, strip_none(item)) for key, item in value.items() if item is not None)
+    if isinstance(value, list):
+        return [strip_none(item) for item in value]
+    return value
+
+
+def apply_changes(current, desired):
+    """What ``current`` becomes once ``desired`` is applied (neither is modified)."""
+    result = copy.deepcopy(current) if current else {}
+    for key, wanted in (desired or {}).items():
+        if wanted is None:
+            continue
+        if wanted == "":
+            result.pop(key, None)
+        elif isinstance(wanted, dict) and isinstance(result.get(key), dict):
+            result[key] = apply_changes(result[key], wanted)
+        elif isinstance(wanted, dict):
+            result[key] = apply_changes({}, wanted)
+        else:
+            result[key] = copy.deepcopy(wanted)
+    return result
+
+
+def changed_keys(current, desired):
+    """The top-level keys of ``desired`` whose application would change ``current``."""
+    current = current or {}
+    changed = []
+    for key, wanted in (desired or {}).items():
+        if wanted is None:
+            continue
+        after = apply_changes(current, {key: wanted})
+        if after.get(key) != current.get(key):
+            changed.append(key)
+    return changed
+
+
+def tag_changes(current, desired, purge):
+    """(tags to set, keys to remove) following amazon.aws semantics.
+
+    ``desired`` None leaves tags untouched. ``aws:`` keys belong to AWS and are
+    never removed.
+    """
+    if desired is None:
+        return {}, []
+    to_set, to_remove = compare_aws_tags(current or {}, desired, purge_tags=purge)
+    return to_set, [key for key in to_remove if not key.startswith("aws:")]
+
+
+def apply_tag_changes(current, to_set, to_remove):
+    """The tags after a change from tag_changes()."""
+    tags = dict(current or {})
+    for key in to_remove:
+        tags.pop(key, None)
+    tags.update(to_set)
+    return tags

@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The one place that maps module options to API shapes and back.
+
+Option names are snake_case (``address_1``, ``s3_bucket_name``); the API's are
+CamelCase (``Address1``, ``S3BucketName``). The keys of free-form maps, tags and
+profile attributes, are data: they are kept exactly as the user wrote them or as
+the service stored them. (ansible-core's camel_dict_to_snake_dict honours its
+ignore_list only at the top level, which is why this module exists.)
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+
+from ansible.module_utils.common.dict_transformations import _camel_to_snake
+
+# API members whose values are maps keyed by user data.
+VERBATIM_KEYS = ("Tags", "Attributes")
+
+
+def to_camel(name):
+    """``address_1`` -> ``Address1``; ``s3_bucket_name`` -> ``S3BucketName``."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def names_from_spec(argument_spec):
+    """Every option and sub-option name of an argument spec (for from_api)."""
+    names = set()
+    for name, spec in argument_spec.items():
+        names.add(name)
+        names.update(spec.get("aliases", []))
+        if spec.get("options"):
+            names.update(names_from_spec(spec["options"]))
+    return names
+
+
+def to_api(value, verbatim=VERBATIM_KEYS):
+    """Options (snake_case, None meaning "not given") to an API shape (CamelCase, Nones dropped)."""
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if item is None:
+                continue
+            api_key = to_camel(key)
+            result[api_key] = dict(item) if api_key in verbatim and isinstance(item, dict) else to_api(item, verbatim)
+        return result
+    if isinstance(value, list):
+        return [to_api(item, verbatim) for item in value]
+    return value
+
+
+def from_api(value, known_names=(), verbatim=VERBATIM_KEYS):
+    """An API shape to snake_case, preferring the module's own option names.
+
+    ``known_names`` are the module's option names; an API key whose CamelCase form
+    matches one of them takes that name (``Address1`` -> ``address_1``), any
+    other key gets ansible-core's conversion (``ProfileCount`` -> ``profile_count``).
+    Timestamps become ISO 8601 strings.
+    """
+    reverse = dict((to_camel(name), name) for name in known_names)
+    return _from_api(value, reverse, verbatim)
+
+
+def _from_api(value, reverse, verbatim):
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            name = reverse.get(key) or _camel_to_snake(key)
+            result[name] = dict(item) if key in verbatim and isinstance(item, dict) else _from_api(item, reverse, verbatim)
+        return result
+    if isinstance(value, list):
+        return [_from_api(item, reverse, verbatim) for item in value]
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value

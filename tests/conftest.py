@@ -1,0 +1,107 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Test harness shared by every suite.
+
+- makes ``import emulator`` and ``import ansible_collections.awscx.customerprofiles``
+  work (the collection is linked under .build/collections, as ansible expects);
+- ``cp_mock``: moto's in-process mock with the Customer Profiles emulator, clean per test;
+- ``run_module``: runs one of our modules in-process and returns its result.
+"""
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+
+import pytest
+
+TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.dirname(TESTS_DIR)
+COLLECTIONS_DIR = os.path.join(REPO_ROOT, ".build", "collections")
+COLLECTION_LINK = os.path.join(COLLECTIONS_DIR, "ansible_collections", "awscx", "customerprofiles")
+
+
+def _link_collection():
+    if not os.path.lexists(COLLECTION_LINK):
+        os.makedirs(os.path.dirname(COLLECTION_LINK), exist_ok=True)
+        os.symlink(REPO_ROOT, COLLECTION_LINK)
+
+
+_link_collection()
+for path in (TESTS_DIR, COLLECTIONS_DIR):
+    if path not in sys.path:
+        sys.path.insert(0, path)
+# Merge our collection into the ansible_collections namespace that the ansible
+# package (which brings amazon.aws) already provides.
+import ansible_collections  # noqa: E402  pylint: disable=wrong-import-position
+
+if COLLECTIONS_DIR + "/ansible_collections" not in list(ansible_collections.__path__):
+    ansible_collections.__path__.append(os.path.join(COLLECTIONS_DIR, "ansible_collections"))
+
+REGION = "us-east-1"
+AWS_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SECURITY_TOKEN": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+}
+
+
+@pytest.fixture
+def aws_env(monkeypatch):
+    for key, value in AWS_ENV.items():
+        monkeypatch.setenv(key, value)
+    for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def cp_mock(aws_env):
+    """moto's in-process mock serving Customer Profiles; yields the emulator module."""
+    import emulator
+    from moto import mock_aws
+
+    emulator.register()
+    with mock_aws():
+        emulator.reset()
+        yield emulator
+        emulator.clear_faults()
+
+
+@pytest.fixture
+def cp_client(cp_mock):
+    import boto3
+
+    return boto3.client("customer-profiles", region_name=REGION)
+
+
+class ModuleResult(dict):
+    """A module's JSON result; ``failed`` is set when the module failed."""
+
+    @property
+    def failed(self):
+        return bool(self.get("failed"))
+
+
+def run_module_in_process(name, args, check_mode=False, diff=False):
+    from ansible.module_utils.testing import patch_module_args
+
+    module = importlib.import_module("ansible_collections.awscx.customerprofiles.plugins.modules." + name)
+    full_args = dict(args)
+    full_args.setdefault("region", REGION)
+    full_args["_ansible_check_mode"] = check_mode
+    full_args["_ansible_diff"] = diff
+    stdout = io.StringIO()
+    with patch_module_args(full_args), contextlib.redirect_stdout(stdout):
+        with pytest.raises(SystemExit):
+            module.main()
+    return ModuleResult(json.loads(stdout.getvalue()))
+
+
+@pytest.fixture
+def run_module(cp_mock):
+    """``run_module("customerprofiles_domain", {...}, check_mode=False, diff=False)`` -> result dict."""
+    return run_module_in_process
