@@ -88,3 +88,23 @@ def error_code(error):
     exception = getattr(error, "exception", None)
     response = getattr(exception, "response", None) or {}
     return response.get("Error", {}).get("Code")
+
+
+def paginate(call, result_key, limit=None, page_size=100, **params):
+    """Every item of a NextToken-paginated call, or the first ``limit`` items.
+
+    ``call`` is a client method wrapped for retries; it is called with
+    ``aws_retry=True``, ``MaxResults`` and ``NextToken``.
+    """
+    items = []
+    token = None
+    while True:
+        size = page_size if limit is None else max(1, min(page_size, limit - len(items)))
+        request = dict(params, MaxResults=size)
+        if token:
+            request["NextToken"] = token
+        response = call(aws_retry=True, **request)
+        items.extend(response.get(result_key, []))
+        token = response.get("NextToken")
+        if not token or (limit is not None and len(items) >= limit):
+            return items if limit is None else items[:limit]
