@@ -1,0 +1,76 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Amazon Connect Customer Profiles emulator: a moto backend added to moto at runtime.
+
+    import emulator
+    emulator.register()
+    with moto.mock_aws():
+        boto3.client("customer-profiles", region_name="us-east-1").list_domains()
+"""
+
+import re
+import sys
+import threading
+
+from .state import calls, clear_faults, inject_fault, reset_calls
+
+BACKEND_NAME = "customerprofiles"
+DEFAULT_REGION = "us-east-1"
+
+__all__ = [
+    "register", "calls", "reset_calls", "inject_fault", "clear_faults",
+    "set_rule_based_matching_status", "backend", "reset",
+]
+
+_REGISTER_LOCK = threading.Lock()
+_REGISTERED = []
+
+
+def register():
+    """Make moto (in-process mock_aws and the moto server app) serve customer-profiles. Idempotent."""
+    with _REGISTER_LOCK:
+        if _REGISTERED:
+            return
+        import moto  # pylint: disable=import-outside-toplevel
+        from moto import backend_index  # pylint: disable=import-outside-toplevel
+
+        from . import models, responses, urls  # pylint: disable=import-outside-toplevel
+
+        prefix = "moto." + BACKEND_NAME
+        sys.modules[prefix] = models
+        sys.modules[prefix + ".models"] = models
+        sys.modules[prefix + ".responses"] = responses
+        sys.modules[prefix + ".urls"] = urls
+        setattr(moto, BACKEND_NAME, models)
+        if not any(name == BACKEND_NAME for name, _ in backend_index.backend_url_patterns):
+            backend_index.backend_url_patterns.append((BACKEND_NAME, re.compile(urls.URL_PATTERN)))
+        _REGISTERED.append(True)
+
+
+def _backends():
+    register()
+    from .models import customerprofiles_backends  # pylint: disable=import-outside-toplevel
+    return customerprofiles_backends
+
+
+def backend(region=DEFAULT_REGION):
+    """The backend of the default moto account in region (fetch it again after a mock_aws reset)."""
+    from moto.core import DEFAULT_ACCOUNT_ID  # pylint: disable=import-outside-toplevel
+    return _backends()[DEFAULT_ACCOUNT_ID][region]
+
+
+def set_rule_based_matching_status(domain_name, status, region=DEFAULT_REGION):
+    """Force RuleBasedMatching.Status of a domain (e.g. IN_PROGRESS, which blocks RuleBasedMatching updates)."""
+    backend(region).set_rule_based_matching_status(domain_name, status)
+
+
+def reset_state():
+    """Drop every stored domain/profile in every account and region."""
+    for account_backends in _backends().values():
+        account_backends.reset()
+
+
+def reset():
+    """Reset stored state, the call log and pending faults."""
+    reset_state()
+    reset_calls()
+    clear_faults()

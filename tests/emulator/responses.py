@@ -1,0 +1,109 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""HTTP layer: routes a rest-json request to an operation, applies faults and validation, logs the call."""
+
+import json
+import logging
+from urllib.parse import parse_qs, unquote
+
+from moto.core.responses import BaseResponse
+
+from . import state
+from .models import CustomerProfilesError, customerprofiles_backends
+from .validation import RequestValidationError, parse_and_validate
+
+LOG = logging.getLogger(__name__)
+
+
+def _error(status, code, message):
+    headers = {"x-amzn-ErrorType": code, "Content-Type": "application/json"}
+    return status, headers, json.dumps({"Message": message})
+
+
+class CustomerProfilesResponse(BaseResponse):
+    """Dispatches customer-profiles calls; each API operation has a method named after it."""
+
+    def __init__(self):
+        super().__init__(service_name="customer-profiles")
+
+    @property
+    def backend(self):
+        return customerprofiles_backends[self.current_account][self.region]
+
+    def _dispatch(self, request, full_url=None, headers=None):
+        self.setup_class(request, full_url, headers)
+        operation = self._get_action_from_method_and_request_uri(request)
+        if not operation:
+            return _error(404, "ResourceNotFoundException", "No customer-profiles operation matches %s %s" % (request.method, self.path))
+        status, response_headers, body = self._run(operation)
+        error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
+        state.record_call(operation, status, error)
+        return status, response_headers, body
+
+    def _run(self, operation):
+        fault = state.take_fault(operation)
+        if fault:
+            status, message = state.FAULT_STATUS[fault]
+            return _error(status, fault, message)
+        try:
+            uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
+            query = parse_qs(self.parsed_url.query, keep_blank_values=True)
+            self.params = parse_and_validate(operation, uri_params, query, self.headers, self.body)
+            handler = getattr(self, _snake(operation))
+            result = handler()
+        except RequestValidationError as exc:
+            return _error(400, "BadRequestException", exc.message)
+        except CustomerProfilesError as exc:
+            return _error(exc.status, exc.code, exc.message)
+        except Exception as exc:  # pylint: disable=broad-except
+            LOG.exception("customer-profiles emulator failed on %s", operation)
+            return _error(500, "InternalServerException", "Emulator error: %s" % exc)
+        return 200, {"Content-Type": "application/json"}, json.dumps(result)
+
+    # operations -----------------------------------------------------------
+    def create_domain(self):
+        return self.backend.create_domain(self.params)
+
+    def get_domain(self):
+        return self.backend.get_domain(self.params["DomainName"])
+
+    def update_domain(self):
+        return self.backend.update_domain(self.params)
+
+    def delete_domain(self):
+        return self.backend.delete_domain(self.params["DomainName"])
+
+    def list_domains(self):
+        return self.backend.list_domains(self.params.get("MaxResults"), self.params.get("NextToken"))
+
+    def create_profile(self):
+        return self.backend.create_profile(self.params)
+
+    def update_profile(self):
+        return self.backend.update_profile(self.params)
+
+    def delete_profile(self):
+        return self.backend.delete_profile(self.params["DomainName"], self.params["ProfileId"])
+
+    def search_profiles(self):
+        return self.backend.search_profiles(self.params)
+
+    def batch_get_profile(self):
+        return self.backend.batch_get_profile(self.params["DomainName"], self.params["ProfileIds"])
+
+    def tag_resource(self):
+        return self.backend.tag_resource(self.params["resourceArn"], self.params["tags"])
+
+    def untag_resource(self):
+        return self.backend.untag_resource(self.params["resourceArn"], self.params["tagKeys"])
+
+    def list_tags_for_resource(self):
+        return self.backend.list_tags_for_resource(self.params["resourceArn"])
+
+
+def _snake(name):
+    out = []
+    for index, char in enumerate(name):
+        if char.isupper() and index:
+            out.append("_")
+        out.append(char.lower())
+    return "".join(out)

@@ -1,0 +1,18 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""URL table in moto's format (url_bases / url_paths), found by moto beside models.py."""
+
+from .responses import CustomerProfilesResponse
+
+URL_PATTERN = r"https?://profile\.(.+)\.amazonaws\.com"
+
+url_bases = [URL_PATTERN]
+
+url_paths = {
+    "{0}/domains$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles/delete$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles/search$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/batch-get-profiles$": CustomerProfilesResponse.dispatch,
+    "{0}/tags/(?P<resourceArn>.+)$": CustomerProfilesResponse.dispatch,
+}
