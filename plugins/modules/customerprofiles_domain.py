@@ -1,0 +1,543 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: customerprofiles_domain
+version_added: 0.1.0
+short_description: Manage an Amazon Connect Customer Profiles domain
+description:
+  - Creates, updates and deletes one Amazon Connect Customer Profiles domain.
+  - An option left out leaves the domain's setting as it is.
+  - Within O(matching), O(rule_based_matching) and O(data_store), a sub-option left out keeps its
+    current value. The service replaces these blocks whole, so the module merges the sub-options given
+    onto the domain's current block and sends the merged block.
+  - A run that changes nothing makes exactly one read call (GetDomain, which also returns the tags)
+    and no write call.
+  - Creating a domain makes one CreateDomain call (tags included) and returns the domain from its answer.
+    Updating makes one UpdateDomain call (tags to add or change included), plus, only when tag keys must
+    be removed, one STS GetCallerIdentity call (to build the domain's ARN) and one UntagResource call.
+  - In check mode no write call is made; RV(domain) is the domain as it would be.
+    With C(--diff), RV(diff.before) and RV(diff.after) are the domain before and as it would be after.
+  - "IAM actions used: C(profile:GetDomain), C(profile:CreateDomain), C(profile:UpdateDomain), C(profile:DeleteDomain),
+    C(profile:TagResource) (tags given on create or update), C(profile:UntagResource) and C(sts:GetCallerIdentity)
+    (only when tag keys are removed)."
+author:
+  - awscx.customerprofiles contributors
+options:
+  domain_name:
+    description:
+      - The name of the domain, 1 to 64 letters, digits, underscores or hyphens (V(^[a-zA-Z0-9_-]+$)).
+    type: str
+    required: true
+    aliases: ['name']
+  state:
+    description:
+      - V(present) creates the domain or updates it to match the options given.
+      - V(absent) deletes the domain. A domain that does not exist is left alone (not changed).
+        A domain that still holds profiles is only deleted with O(force=true).
+    type: str
+    default: present
+    choices: ['present', 'absent']
+  default_expiration_days:
+    description:
+      - The default number of days until the data within the domain expires, 1 to 1098.
+      - Required to create a domain; the module fails, naming this option, when the domain does not
+        exist and it is not given.
+    type: int
+  default_encryption_key:
+    description:
+      - The ARN of the KMS key used to encrypt the domain's data (at most 255 characters).
+      - O(default_encryption_key="") removes the key from the domain.
+    type: str
+  dead_letter_queue_url:
+    description:
+      - The URL of the SQS queue that receives errors of ingestion from third-party applications
+        (at most 255 characters).
+      - O(dead_letter_queue_url="") removes the queue from the domain.
+    type: str
+  matching:
+    description:
+      - Identity resolution (the weekly matching job).
+      - Sub-options left out keep the domain's current values. Giving only O(matching.enabled=false)
+        disables matching and keeps the rest of its configuration.
+    type: dict
+    suboptions:
+      enabled:
+        description: Whether the matching job runs.
+        type: bool
+        required: true
+      job_schedule:
+        description: When the weekly job starts. The service's default is Saturday, 12AM UTC.
+        type: dict
+        suboptions:
+          day_of_the_week:
+            description: Day of the week.
+            type: str
+            required: true
+            choices: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
+          time:
+            description: Time of day, C(HH:MM) on a 24-hour clock in UTC (V(^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$)).
+            type: str
+            required: true
+      auto_merging:
+        description: Automatic merging of the profiles the job finds to be duplicates.
+        type: dict
+        suboptions:
+          enabled:
+            description: Whether matched profiles are merged.
+            type: bool
+            required: true
+          consolidation:
+            description: Which profiles are merged.
+            type: dict
+            suboptions:
+              matching_attributes_list:
+                description:
+                  - 1 to 10 lists of 1 to 20 attribute names; profiles equal on every attribute of one list are merged.
+                type: list
+                elements: list
+                required: true
+          conflict_resolution:
+            description: How conflicting values are resolved when profiles are merged.
+            type: dict
+            suboptions:
+              conflict_resolving_model:
+                description: V(RECENCY) keeps the most recently updated value; V(SOURCE) keeps the value of O(matching.auto_merging.conflict_resolution.source_name).
+                type: str
+                required: true
+                choices: ['RECENCY', 'SOURCE']
+              source_name:
+                description: The object type name whose values win with V(SOURCE) (1 to 255 characters).
+                type: str
+          min_allowed_confidence_score_for_merging:
+            description: The lowest confidence score, 0 to 1, at which matched profiles are merged.
+            type: float
+      exporting_config:
+        description: Where the job's results are exported.
+        type: dict
+        suboptions:
+          s3_exporting:
+            description: An S3 location.
+            type: dict
+            suboptions:
+              s3_bucket_name:
+                description: The bucket (3 to 63 lower-case letters, digits, dots or hyphens).
+                type: str
+                required: true
+              s3_key_name:
+                description: The key prefix (1 to 800 characters).
+                type: str
+  rule_based_matching:
+    description:
+      - Rule-based identity resolution.
+      - Sub-options left out keep the domain's current values.
+      - While the service's rule-based matching job is in progress it refuses changes to this block;
+        the module then fails, asking to retry once the job has finished.
+    type: dict
+    suboptions:
+      enabled:
+        description: Whether rule-based matching is on.
+        type: bool
+        required: true
+      matching_rules:
+        description: 1 to 15 rules, tried in order.
+        type: list
+        elements: dict
+        suboptions:
+          rule:
+            description: 1 to 15 attribute names (for example V(Profile.EmailAddress)) that must all match.
+            type: list
+            elements: str
+            required: true
+      max_allowed_rule_level_for_merging:
+        description: The highest rule level, 1 to 15, whose matches are merged.
+        type: int
+      max_allowed_rule_level_for_matching:
+        description: The highest rule level, 1 to 15, used for matching.
+        type: int
+      attribute_types_selector:
+        description: Which address, phone and email attributes are compared.
+        type: dict
+        suboptions:
+          attribute_matching_model:
+            description: How attributes of these types are compared.
+            type: str
+            required: true
+            choices: ['ONE_TO_ONE', 'MANY_TO_MANY']
+          address:
+            description: 1 to 4 address attribute names.
+            type: list
+            elements: str
+          phone_number:
+            description: 1 to 4 phone number attribute names.
+            type: list
+            elements: str
+          email_address:
+            description: 1 to 3 email address attribute names.
+            type: list
+            elements: str
+      conflict_resolution:
+        description: How conflicting values are resolved when profiles are merged.
+        type: dict
+        suboptions:
+          conflict_resolving_model:
+            description: V(RECENCY) or V(SOURCE).
+            type: str
+            required: true
+            choices: ['RECENCY', 'SOURCE']
+          source_name:
+            description: The object type name whose values win with V(SOURCE) (1 to 255 characters).
+            type: str
+      exporting_config:
+        description: Where the results are exported.
+        type: dict
+        suboptions:
+          s3_exporting:
+            description: An S3 location.
+            type: dict
+            suboptions:
+              s3_bucket_name:
+                description: The bucket (3 to 63 lower-case letters, digits, dots or hyphens).
+                type: str
+                required: true
+              s3_key_name:
+                description: The key prefix (1 to 800 characters).
+                type: str
+  data_store:
+    description:
+      - The domain's data store. Sub-options left out keep the domain's current values.
+    type: dict
+    suboptions:
+      enabled:
+        description: Whether the data store is enabled.
+        type: bool
+  force:
+    description:
+      - With O(state=absent), delete the domain even though it still holds profiles.
+      - Deleting a domain deletes every profile and object in it, irreversibly. Without O(force=true)
+        the module fails on a domain whose statistics count profiles, and deletes nothing.
+    type: bool
+    default: false
+notes:
+  - Tag keys are kept exactly as written (V(CostCenter) stays V(CostCenter)).
+  - Bad option values fail before any API call, with a message naming the option (for example
+    O(rule_based_matching.max_allowed_rule_level_for_merging)) and the rule broken.
+  - Throttling and server errors are retried with jittered backoff.
+extends_documentation_fragment:
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.tags
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: Create a domain (or make sure it is as described)
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    default_expiration_days: 365
+    dead_letter_queue_url: https://sqs.us-east-1.amazonaws.com/123456789012/profiles-dlq
+    tags:
+      CostCenter: retail
+      Environment: prod
+
+- name: Enable identity resolution every Monday at 03:00 UTC, merging automatically
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    matching:
+      enabled: true
+      job_schedule:
+        day_of_the_week: MONDAY
+        time: "03:00"
+      auto_merging:
+        enabled: true
+        consolidation:
+          matching_attributes_list:
+            - [EmailAddress]
+            - [PhoneNumber, LastName]
+        conflict_resolution:
+          conflict_resolving_model: RECENCY
+        min_allowed_confidence_score_for_merging: 0.9
+
+- name: Disable matching (the rest of its configuration is kept)
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    matching:
+      enabled: false
+
+- name: Rule-based matching
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    rule_based_matching:
+      enabled: true
+      matching_rules:
+        - rule: [EmailAddress]
+        - rule: [PhoneNumber, LastName]
+      max_allowed_rule_level_for_merging: 1
+      attribute_types_selector:
+        attribute_matching_model: ONE_TO_ONE
+        email_address: [EmailAddress, PersonalEmailAddress]
+
+- name: Remove the dead letter queue and add a tag, keeping the other tags
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    dead_letter_queue_url: ""
+    tags:
+      Owner: crm-team
+    purge_tags: false
+
+- name: Delete the domain and every profile in it
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    state: absent
+    force: true
+"""
+
+RETURN = r"""
+domain:
+  description:
+    - The domain as GetDomain describes it, in snake_case; V({}) once the domain is absent.
+    - In check mode, the domain as it would be (a domain not created yet has no RV(domain.created_at)).
+  returned: always
+  type: dict
+  contains:
+    domain_name:
+      description: The name of the domain.
+      type: str
+      returned: when the domain exists
+      sample: retail-customers
+    default_expiration_days:
+      description: The default number of days until data expires.
+      type: int
+      returned: when the domain exists
+      sample: 365
+    default_encryption_key:
+      description: The KMS key ARN used to encrypt the domain's data.
+      type: str
+      returned: when set
+      sample: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+    dead_letter_queue_url:
+      description: The SQS dead letter queue URL.
+      type: str
+      returned: when set
+      sample: https://sqs.us-east-1.amazonaws.com/123456789012/profiles-dlq
+    matching:
+      description: The identity resolution configuration, with the module's option names.
+      type: dict
+      returned: when set
+      sample:
+        enabled: true
+        job_schedule:
+          day_of_the_week: MONDAY
+          time: "03:00"
+        auto_merging:
+          enabled: true
+          consolidation:
+            matching_attributes_list: [[EmailAddress]]
+          conflict_resolution:
+            conflict_resolving_model: RECENCY
+          min_allowed_confidence_score_for_merging: 0.9
+        exporting_config:
+          s3_exporting:
+            s3_bucket_name: my-results
+            s3_key_name: matches/
+    rule_based_matching:
+      description: The rule-based matching configuration, with the module's option names, and its C(status).
+      type: dict
+      returned: when set
+      sample:
+        enabled: true
+        status: ACTIVE
+        matching_rules:
+          - rule: [EmailAddress]
+        max_allowed_rule_level_for_merging: 1
+        max_allowed_rule_level_for_matching: 1
+        attribute_types_selector:
+          attribute_matching_model: ONE_TO_ONE
+          email_address: [EmailAddress]
+        conflict_resolution:
+          conflict_resolving_model: RECENCY
+    data_store:
+      description: The data store configuration and readiness.
+      type: dict
+      returned: when set
+      sample:
+        enabled: true
+        readiness:
+          progress_percentage: 100
+          message: Ready
+    stats:
+      description: Usage statistics of the domain.
+      type: dict
+      returned: when the domain exists
+      contains:
+        profile_count:
+          description: The number of profiles.
+          type: int
+          sample: 42
+        metering_profile_count:
+          description: The number of profiles metered this month.
+          type: int
+          sample: 42
+        object_count:
+          description: The number of profile objects.
+          type: int
+          sample: 120
+        total_size:
+          description: The total size of the domain's data, in bytes.
+          type: int
+          sample: 65536
+    created_at:
+      description: When the domain was created (ISO 8601).
+      type: str
+      returned: when the domain exists (not in check mode before creation)
+      sample: "2024-05-01T12:00:00+00:00"
+    last_updated_at:
+      description: When the domain was last updated (ISO 8601).
+      type: str
+      returned: when the domain exists (not in check mode before creation)
+      sample: "2024-05-02T08:30:00+00:00"
+    tags:
+      description: The domain's tags, keys exactly as stored.
+      type: dict
+      returned: when the domain exists
+      sample: {"CostCenter": "retail", "Environment": "prod"}
+diff:
+  description: With C(--diff), the domain before and as it would be after (V({}) when absent).
+  returned: in diff mode
+  type: dict
+  contains:
+    before:
+      description: The domain before the run.
+      type: dict
+      sample: {}
+    after:
+      description: The domain after the run.
+      type: dict
+      sample: {"domain_name": "retail-customers", "default_expiration_days": 365}
+"""
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_code
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DOMAIN_ARGUMENT_SPEC
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import create_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import create_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import delete_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import describe_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import predict_create
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import predict_update
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import remove_domain_tags
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import update_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import update_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import validate_domain_options
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
+
+
+def exit_with(module, changed, before, after):
+    result = dict(changed=changed, domain=describe_domain(after))
+    if module._diff:
+        result["diff"] = dict(before=describe_domain(before), after=result["domain"])
+    module.exit_json(**result)
+
+
+def ensure_absent(module, client, current):
+    if current is None:
+        exit_with(module, False, None, None)
+    profiles = (current.get("Stats") or {}).get("ProfileCount") or 0
+    if profiles > 0 and not module.params["force"]:
+        module.fail_json(
+            msg=(
+                "Domain {0} holds {1} profile(s). Deleting it deletes every profile and object in it, irreversibly; "
+                "set force=true to delete it anyway.".format(module.params["domain_name"], profiles)
+            ),
+            profile_count=profiles,
+        )
+    if not module.check_mode:
+        delete_domain(client, module.params["domain_name"])
+    exit_with(module, True, current, None)
+
+
+def create(module, client):
+    params = module.params
+    if params["default_expiration_days"] is None:
+        module.fail_json(msg="default_expiration_days is required to create domain {0}, which does not exist".format(params["domain_name"]))
+    request = create_request(params)
+    predicted = predict_create(request)
+    if module.check_mode:
+        exit_with(module, True, None, predicted)
+    response = create_domain(client, request)
+    # A domain just created holds nothing: its statistics are known without a read.
+    response.setdefault("Stats", predicted["Stats"])
+    response["Tags"] = dict(response.get("Tags") or request.get("Tags") or {})
+    exit_with(module, True, None, response)
+
+
+def fail_rule_based_matching_busy(module, error, current):
+    exception = error.exception
+    message = exception.response.get("Error", {}).get("Message", "")
+    status = (current.get("RuleBasedMatching") or {}).get("Status")
+    module.fail_json(
+        msg=(
+            "The service refused to change rule_based_matching of domain {0} because its rule-based matching job is in progress "
+            "(status {1}). Retry when the rule-based matching job has finished. Service message: {2} (BadRequestException)".format(
+                module.params["domain_name"], status or "unknown", message
+            )
+        ),
+        error=dict(code="BadRequestException", message=message),
+    )
+
+
+def update(module, client, current):
+    params = module.params
+    request, to_remove, tags_after = update_plan(current, params)
+    if not request and not to_remove:
+        exit_with(module, False, current, current)
+    predicted = predict_update(current, request, tags_after)
+    if module.check_mode:
+        exit_with(module, True, current, predicted)
+    if request:
+        try:
+            response = update_domain(client, dict(request, DomainName=params["domain_name"]))
+        except CustomerProfilesError as e:
+            busy = (current.get("RuleBasedMatching") or {}).get("Status") == "IN_PROGRESS"
+            if error_code(e) == "BadRequestException" and ("RuleBasedMatching" in request or busy):
+                fail_rule_based_matching_busy(module, e, current)
+            raise
+        for member, value in response.items():
+            if member not in ("Tags", "DomainName"):
+                predicted[member] = value
+        for member in ("DefaultEncryptionKey", "DeadLetterQueueUrl"):
+            if request.get(member) == "":
+                predicted.pop(member, None)
+    if to_remove:
+        remove_domain_tags(module, client, params["domain_name"], to_remove)
+    exit_with(module, True, current, predicted)
+
+
+def main():
+    module = CustomerProfilesModule(argument_spec=DOMAIN_ARGUMENT_SPEC, supports_check_mode=True)
+    fail_on_errors(module, validate_domain_options(module.params))
+    client = module.customer_profiles_client()
+    try:
+        current = get_domain(client, module.params["domain_name"])
+        if module.params["state"] == "absent":
+            ensure_absent(module, client, current)
+        elif current is None:
+            create(module, client)
+        else:
+            update(module, client, current)
+    except CustomerProfilesError as e:
+        module.fail_aws_error(e)
+
+
+if __name__ == "__main__":
+    main()
