@@ -1,7 +1,8 @@
 # awscx.customerprofiles developer entry points.
-#   make example  - run the example role against the bundled emulator
-#   make test     - run every test (unit, emulator, integration, sanity)
+#   make example       - run the example role against the bundled emulator
+#   make test          - run every test (unit, integration, sanity, lint, changelog, artifact)
 SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
@@ -12,6 +13,8 @@ BUILD := .build
 # The collection as ansible sees it: .build/collections/ansible_collections/awscx/customerprofiles
 COLLECTIONS := $(BUILD)/collections
 COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/awscx/customerprofiles
+# pytest workers for the unit suite (each test runs its own in-process emulator)
+UNIT_WORKERS ?= 2
 
 export PYTHONPATH := $(CURDIR)/tests
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
@@ -19,13 +22,16 @@ export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 .PHONY: help venv collection test unit integration sanity example clean
 
 help:
-	@echo "make example  - run the example role against the bundled emulator"
-	@echo "make test     - run every test"
+	@echo "make example      - run the example role against the bundled emulator"
+	@echo "make test         - run every test"
+	@echo "make unit         - unit tests (pytest tests/unit)"
+	@echo "make integration  - integration targets against the emulator server"
+	@echo "make sanity       - ansible-test sanity (every default test, --venv)"
 
 $(STAMP): tests/requirements.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r tests/requirements.txt -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt -r requirements.txt
 	touch $@
 
 venv: $(STAMP)
@@ -37,7 +43,7 @@ $(COLLECTION_LINK):
 	ln -sfn $(CURDIR) $@
 
 unit: venv collection
-	$(BIN)/python -m pytest -q tests/unit
+	$(BIN)/python -m pytest -q -n $(UNIT_WORKERS) tests/unit
 
 integration: venv collection
 	$(BIN)/python -m pytest -q tests/integration
