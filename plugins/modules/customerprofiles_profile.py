@@ -1,0 +1,647 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: customerprofiles_profile
+version_added: 0.1.0
+short_description: Manage one Amazon Connect Customer Profiles profile
+description:
+  - Creates, updates and deletes one customer profile in an Amazon Connect Customer Profiles domain.
+  - "Identity, in this order: O(profile_id) given: that profile (O(state=present) on an unknown id fails, since the
+    service assigns ids). Otherwise the profiles whose O(match_by) field equals the value given for that option exactly
+    (one SearchProfiles search, then an exact comparison): none means create, one means update, more than one fails
+    naming the matching profile ids and changes nothing. Neither O(profile_id) nor a value for the O(match_by) field
+    fails before any API call."
+  - "Update semantics, so no data is lost by omission: an option left out leaves that field as it is; C(\"\") clears
+    the field; an address block is merged key by key (C(\"\") clears one key); O(attributes) are merged, and
+    O(purge_attributes=true) removes the stored keys not given; each list of O(engagement_preferences) given replaces
+    the stored one."
+  - When a profile is created, C("") means no value and the field is not sent (CreateProfile does not accept
+    empty values).
+  - A run that changes nothing makes exactly one read call (the identity search) and no write call. A create makes
+    one search and one CreateProfile call, an update one search and one UpdateProfile call carrying only the fields
+    that change; the profile returned is the profile as it will be, not read again.
+  - In check mode no write call is made and RV(profile) is the profile as it would be (without a profile id when
+    it would be created). With C(--diff), the diff gives the profile before and after.
+  - Field values are personal data; validation messages name the option and the rule broken, never the value.
+  - "IAM actions used: C(profile:SearchProfiles), C(profile:CreateProfile), C(profile:UpdateProfile),
+    C(profile:DeleteProfile)."
+author:
+  - awscx.customerprofiles contributors (@awscx)
+options:
+  domain_name:
+    description:
+      - The name of the domain that holds the profile.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates or updates the profile, V(absent) deletes it.
+      - With V(absent), a profile (or a domain) that does not exist is not an error.
+    type: str
+    choices: [present, absent]
+    default: present
+  profile_id:
+    description:
+      - The id of the profile (32 lowercase hexadecimal characters), as returned in RV(profile_id).
+      - When given, it alone identifies the profile and O(match_by) is not used.
+    type: str
+  match_by:
+    description:
+      - When O(profile_id) is not given, the option whose value identifies the profile.
+      - The profile whose field equals the value of that option exactly is the one managed.
+    type: str
+    choices:
+      - account_number
+      - email_address
+      - personal_email_address
+      - business_email_address
+      - phone_number
+      - mobile_phone_number
+      - home_phone_number
+      - business_phone_number
+    default: account_number
+  account_number:
+    description:
+      - A unique account number that you have given to the customer.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  additional_information:
+    description:
+      - Any additional information relevant to the customer's profile.
+      - At most 1000 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  birth_date:
+    description:
+      - The customer's birth date.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  business_email_address:
+    description:
+      - The customer's business email address.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  business_name:
+    description:
+      - The name of the customer's business.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  business_phone_number:
+    description:
+      - The customer's business phone number.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  email_address:
+    description:
+      - The customer's email address, which has not been specified as a personal or business address.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  first_name:
+    description:
+      - The customer's first name.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  gender_string:
+    description:
+      - An alternative to O(gender) which accepts any string.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  home_phone_number:
+    description:
+      - The customer's home phone number.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  last_name:
+    description:
+      - The customer's last name.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  middle_name:
+    description:
+      - The customer's middle name.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  mobile_phone_number:
+    description:
+      - The customer's mobile phone number.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  party_type_string:
+    description:
+      - An alternative to O(party_type) which accepts any string.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  personal_email_address:
+    description:
+      - The customer's personal email address.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  phone_number:
+    description:
+      - The customer's phone number, which has not been specified as a mobile, home, or business number.
+      - At most 255 characters. C("") clears the field (a new profile is created without it).
+    type: str
+  address:
+    description:
+      - A generic address associated with the customer that is not mailing, shipping, or billing.
+      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+    type: dict
+    suboptions:
+      address_1:
+        description:
+          - The first line of the address. At most 255 characters.
+        type: str
+      address_2:
+        description:
+          - The second line of the address. At most 255 characters.
+        type: str
+      address_3:
+        description:
+          - The third line of the address. At most 255 characters.
+        type: str
+      address_4:
+        description:
+          - The fourth line of the address. At most 255 characters.
+        type: str
+      city:
+        description:
+          - The city. At most 255 characters.
+        type: str
+      country:
+        description:
+          - The country. At most 255 characters.
+        type: str
+      county:
+        description:
+          - The county. At most 255 characters.
+        type: str
+      postal_code:
+        description:
+          - The postal code. At most 255 characters.
+        type: str
+      province:
+        description:
+          - The province. At most 255 characters.
+        type: str
+      state:
+        description:
+          - The state. At most 255 characters.
+        type: str
+  billing_address:
+    description:
+      - The customer's billing address.
+      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+    type: dict
+    suboptions:
+      address_1:
+        description:
+          - The first line of the address. At most 255 characters.
+        type: str
+      address_2:
+        description:
+          - The second line of the address. At most 255 characters.
+        type: str
+      address_3:
+        description:
+          - The third line of the address. At most 255 characters.
+        type: str
+      address_4:
+        description:
+          - The fourth line of the address. At most 255 characters.
+        type: str
+      city:
+        description:
+          - The city. At most 255 characters.
+        type: str
+      country:
+        description:
+          - The country. At most 255 characters.
+        type: str
+      county:
+        description:
+          - The county. At most 255 characters.
+        type: str
+      postal_code:
+        description:
+          - The postal code. At most 255 characters.
+        type: str
+      province:
+        description:
+          - The province. At most 255 characters.
+        type: str
+      state:
+        description:
+          - The state. At most 255 characters.
+        type: str
+  mailing_address:
+    description:
+      - The customer's mailing address.
+      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+    type: dict
+    suboptions:
+      address_1:
+        description:
+          - The first line of the address. At most 255 characters.
+        type: str
+      address_2:
+        description:
+          - The second line of the address. At most 255 characters.
+        type: str
+      address_3:
+        description:
+          - The third line of the address. At most 255 characters.
+        type: str
+      address_4:
+        description:
+          - The fourth line of the address. At most 255 characters.
+        type: str
+      city:
+        description:
+          - The city. At most 255 characters.
+        type: str
+      country:
+        description:
+          - The country. At most 255 characters.
+        type: str
+      county:
+        description:
+          - The county. At most 255 characters.
+        type: str
+      postal_code:
+        description:
+          - The postal code. At most 255 characters.
+        type: str
+      province:
+        description:
+          - The province. At most 255 characters.
+        type: str
+      state:
+        description:
+          - The state. At most 255 characters.
+        type: str
+  shipping_address:
+    description:
+      - The customer's shipping address.
+      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+    type: dict
+    suboptions:
+      address_1:
+        description:
+          - The first line of the address. At most 255 characters.
+        type: str
+      address_2:
+        description:
+          - The second line of the address. At most 255 characters.
+        type: str
+      address_3:
+        description:
+          - The third line of the address. At most 255 characters.
+        type: str
+      address_4:
+        description:
+          - The fourth line of the address. At most 255 characters.
+        type: str
+      city:
+        description:
+          - The city. At most 255 characters.
+        type: str
+      country:
+        description:
+          - The country. At most 255 characters.
+        type: str
+      county:
+        description:
+          - The county. At most 255 characters.
+        type: str
+      postal_code:
+        description:
+          - The postal code. At most 255 characters.
+        type: str
+      province:
+        description:
+          - The province. At most 255 characters.
+        type: str
+      state:
+        description:
+          - The state. At most 255 characters.
+        type: str
+  attributes:
+    description:
+      - Custom attributes of the profile; keys are kept exactly as written (1-255 characters), values are strings
+        of at most 255 characters (numbers are sent as strings).
+      - Merged onto the stored attributes; C("") as a value removes that key. See O(purge_attributes).
+    type: dict
+  purge_attributes:
+    description:
+      - When V(true) and O(attributes) is given, stored attribute keys not in O(attributes) are removed.
+      - O(attributes) left out leaves every attribute as it is, whatever this option says.
+    type: bool
+    default: false
+  gender:
+    description:
+      - The customer's gender (the API's older enumeration; see also O(gender_string)).
+    type: str
+    choices: [MALE, FEMALE, UNSPECIFIED]
+  party_type:
+    description:
+      - The type of the customer's party (the API's older enumeration; see also O(party_type_string)).
+    type: str
+    choices: [INDIVIDUAL, BUSINESS, OTHER]
+  profile_type:
+    description:
+      - The type of the profile.
+    type: str
+    choices: [ACCOUNT_PROFILE, PROFILE]
+  engagement_preferences:
+    description:
+      - The customer's preferred contact channels.
+      - Each of O(engagement_preferences.phone) and O(engagement_preferences.email) given replaces the stored list;
+        one left out keeps it; V([]) empties it.
+    type: dict
+    suboptions:
+      phone:
+        description:
+          - The phone contact preferences, in order.
+        type: list
+        elements: dict
+        suboptions:
+          key_name:
+            description:
+              - The name of the search key the preference refers to (1-64 characters, letters, digits, C(_), C(-)).
+            type: str
+          key_value:
+            description:
+              - The value of the search key (1-255 characters).
+            type: str
+          profile_id:
+            description:
+              - The id of the profile the preference refers to.
+            type: str
+          contact_type:
+            description:
+              - The field of that profile to contact.
+            type: str
+            choices: [PhoneNumber, MobilePhoneNumber, HomePhoneNumber, BusinessPhoneNumber, EmailAddress, PersonalEmailAddress, BusinessEmailAddress]
+      email:
+        description:
+          - The email contact preferences, in order.
+        type: list
+        elements: dict
+        suboptions:
+          key_name:
+            description:
+              - The name of the search key the preference refers to (1-64 characters, letters, digits, C(_), C(-)).
+            type: str
+          key_value:
+            description:
+              - The value of the search key (1-255 characters).
+            type: str
+          profile_id:
+            description:
+              - The id of the profile the preference refers to.
+            type: str
+          contact_type:
+            description:
+              - The field of that profile to contact.
+            type: str
+            choices: [PhoneNumber, MobilePhoneNumber, HomePhoneNumber, BusinessPhoneNumber, EmailAddress, PersonalEmailAddress, BusinessEmailAddress]
+notes:
+  - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
+    profile; use C(no_log) on the task when its output must not be logged.
+  - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
+    be found by O(match_by) yet.
+extends_documentation_fragment:
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: Create or update the profile of account 123 (matched by account number)
+  awscx.customerprofiles.customerprofiles_profile:
+    domain_name: my-domain
+    account_number: "123"
+    first_name: Jane
+    last_name: Doe
+    email_address: jane@example.com
+    address:
+      address_1: 1 Main Street
+      city: Seattle
+      country: US
+    attributes:
+      loyalty_tier: gold
+  register: jane
+
+- name: Change one field of that profile by id, leaving every other field as it is
+  awscx.customerprofiles.customerprofiles_profile:
+    domain_name: my-domain
+    profile_id: "{{ jane.profile_id }}"
+    middle_name: Q
+
+- name: Clear the middle name and the city, keep only the attributes given
+  awscx.customerprofiles.customerprofiles_profile:
+    domain_name: my-domain
+    account_number: "123"
+    middle_name: ""
+    address:
+      city: ""
+    attributes:
+      loyalty_tier: silver
+    purge_attributes: true
+
+- name: Manage a profile identified by its email address
+  awscx.customerprofiles.customerprofiles_profile:
+    domain_name: my-domain
+    match_by: email_address
+    email_address: sam@example.com
+    first_name: Sam
+
+- name: Delete the profile of account 123
+  awscx.customerprofiles.customerprofiles_profile:
+    domain_name: my-domain
+    account_number: "123"
+    state: absent
+"""
+
+RETURN = r"""
+profile_id:
+  description:
+    - The id of the profile.
+    - V(null) once the profile is absent, or when check mode reports a profile that would be created.
+  returned: always
+  type: str
+  sample: 0123456789abcdef0123456789abcdef
+profile:
+  description:
+    - The profile as SearchProfiles describes it, under the module's own option names (C(address_1), not C(Address1)),
+      attribute keys exactly as stored; fields without a value are left out. It can be fed back as options.
+    - In check mode and after a write, the profile as it is predicted to be (not read again).
+    - An empty dict once the profile is absent.
+  returned: always
+  type: dict
+  contains:
+    profile_id:
+      description: The id of the profile (left out when check mode reports a profile that would be created).
+      type: str
+      returned: when the profile exists
+    account_number:
+      description: The account number.
+      type: str
+      returned: when set
+    first_name:
+      description: The first name.
+      type: str
+      returned: when set
+    address:
+      description: The generic address, with keys C(address_1) to C(address_4), C(city), C(country), C(county),
+        C(postal_code), C(province) and C(state). C(billing_address), C(mailing_address) and C(shipping_address) alike.
+      type: dict
+      returned: when set
+    attributes:
+      description: The custom attributes, keys as stored.
+      type: dict
+      returned: when set
+    engagement_preferences:
+      description: The contact preferences, C(phone) and C(email) lists of C(key_name), C(key_value), C(profile_id),
+        C(contact_type).
+      type: dict
+      returned: when set
+  sample:
+    profile_id: 0123456789abcdef0123456789abcdef
+    account_number: "123"
+    first_name: Jane
+    address:
+      address_1: 1 Main Street
+      city: Seattle
+    attributes:
+      loyalty_tier: gold
+"""
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_code
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_domain_name
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_fields
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import create_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import delete_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import desired_with_purge
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import fields_from_params
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import find_by_match
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import get_profile_by_id
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import normalize_attributes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import predict
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
+
+
+def argument_spec():
+    spec = dict(
+        domain_name=dict(type="str", required=True),
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        profile_id=dict(type="str"),
+        match_by=dict(type="str", choices=list(MATCH_BY), default="account_number"),
+        purge_attributes=dict(type="bool", default=False),
+    )
+    spec.update(PROFILE_FIELD_SPEC)
+    return spec
+
+
+def validate(params):
+    """Every rule checked before the first call; messages name options, never values."""
+    errors = []
+    check_domain_name(errors, params["domain_name"])
+    check_profile_id(errors, "profile_id", params["profile_id"])
+    check_fields(errors, fields_from_params(params))
+    if not params["profile_id"] and not params.get(params["match_by"]):
+        errors.append(
+            "the profile cannot be identified: give profile_id, or a value for {0} (the match_by option)".format(params["match_by"])
+        )
+    return errors
+
+
+def find_current(module, client):
+    """The current profile (API item) or None; fails when match_by finds more than one."""
+    params = module.params
+    if params["profile_id"]:
+        current = get_profile_by_id(client, params["domain_name"], params["profile_id"])
+        if current is None and params["state"] == "present":
+            module.fail_json(
+                msg="No profile with profile_id {0} in domain {1}; profile ids are assigned by the service, "
+                "leave profile_id out to create a profile".format(params["profile_id"], params["domain_name"])
+            )
+        return current
+    match_by = params["match_by"]
+    matches = find_by_match(client, params["domain_name"], match_by, params[match_by])
+    if len(matches) > 1:
+        module.fail_json(
+            msg="{0} profiles have the {1} given (profile ids: {2}); nothing was changed. "
+            "Give profile_id to choose one.".format(len(matches), match_by, ", ".join(sorted(m["ProfileId"] for m in matches))),
+            profile_ids=sorted(m["ProfileId"] for m in matches),
+        )
+    return matches[0] if matches else None
+
+
+def exit_with(module, changed, before, after):
+    result = dict(changed=changed, profile_id=after.get("profile_id"), profile=after)
+    if module._diff:
+        result["diff"] = dict(before=before, after=after)
+    module.exit_json(**result)
+
+
+def ensure_absent(module, client, current):
+    before = describe_profile(current)
+    if current and not module.check_mode:
+        delete_profile(client, module.params["domain_name"], current["ProfileId"])
+    exit_with(module, bool(current), before, {})
+
+
+def ensure_present(module, client, current):
+    params = module.params
+    desired = normalize_attributes(fields_from_params(params))
+    before = describe_profile(current)
+    if current is None:
+        after = predict({}, desired)
+        if not module.check_mode:
+            after["profile_id"] = create_profile(client, params["domain_name"], profile_to_api(after))
+        exit_with(module, True, before, after)
+    desired = desired_with_purge(before, desired, params["purge_attributes"])
+    after = predict(before, desired)
+    request = update_request(before, after)
+    if request and not module.check_mode:
+        update_profile(client, params["domain_name"], before["profile_id"], update_to_api(request))
+    exit_with(module, bool(request), before, after)
+
+
+def main():
+    module = CustomerProfilesModule(argument_spec=argument_spec(), supports_check_mode=True)
+    fail_on_errors(module, validate(module.params))
+    client = module.customer_profiles_client()
+    try:
+        current = find_current(module, client)
+        if module.params["state"] == "absent":
+            ensure_absent(module, client, current)
+        else:
+            ensure_present(module, client, current)
+    except CustomerProfilesError as e:
+        if module.params["state"] == "absent" and error_code(e) == "ResourceNotFoundException":
+            exit_with(module, False, {}, {})
+        module.fail_aws_error(e)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: customerprofiles_profile_info
+version_added: 0.1.0
+short_description: Find Amazon Connect Customer Profiles profiles
+description:
+  - Finds the profiles of one Amazon Connect Customer Profiles domain by id or by search keys.
+  - Each profile is returned in the form M(awscx.customerprofiles.customerprofiles_profile) returns it.
+  - A domain that does not exist is a configuration error: the module fails with the service's
+    C(ResourceNotFoundException) message.
+  - "IAM actions used: C(profile:BatchGetProfile) (O(profile_id)) and C(profile:SearchProfiles) (O(search))."
+author:
+  - awscx.customerprofiles contributors (@awscx)
+options:
+  domain_name:
+    description:
+      - The name of the domain to look in.
+    type: str
+    required: true
+  profile_id:
+    description:
+      - One profile id, or a list of them. The profiles are read with BatchGetProfile, 20 ids a call.
+      - Ids that match no profile are left out of RV(profiles); the order of the ids given is kept.
+      - Exactly one of O(profile_id) and O(search) is required.
+    type: list
+    elements: str
+  search:
+    description:
+      - Up to 5 search keys; the first is sent as C(KeyName)/C(Values), the others as C(AdditionalSearchKeys),
+        combined with O(logical_operator).
+      - Every page of results is followed, unless O(max_results) caps the total.
+    type: list
+    elements: dict
+    suboptions:
+      key_name:
+        description:
+          - A standard search key such as C(_account), C(_email), C(_phone), C(_fullName), C(_profileId),
+            or a custom search key of the domain (1-64 characters, letters, digits, C(_), C(-)).
+        type: str
+        required: true
+        no_log: false
+      values:
+        description:
+          - The values to look for (each 1-255 characters); a profile matches the key when one of them matches.
+        type: list
+        elements: str
+        required: true
+  logical_operator:
+    description:
+      - How the keys of O(search) combine. V(OR), the API's own default, finds profiles matching any key;
+        V(AND) finds profiles matching every key.
+    type: str
+    choices: [AND, OR]
+    default: OR
+  max_results:
+    description:
+      - The most profiles to return for a O(search) (pages are requested until this many are found).
+      - By default every matching profile is returned.
+    type: int
+extends_documentation_fragment:
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: Get one profile by id
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: my-domain
+    profile_id: 0123456789abcdef0123456789abcdef
+
+- name: Get several profiles by id
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: my-domain
+    profile_id:
+      - 0123456789abcdef0123456789abcdef
+      - fedcba9876543210fedcba9876543210
+
+- name: Find the profiles with this email address and this phone number
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: my-domain
+    search:
+      - key_name: _email
+        values: [jane@example.com]
+      - key_name: _phone
+        values: ["+15555550100"]
+    logical_operator: AND
+  register: found
+
+- name: At most 10 profiles of either account
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: my-domain
+    search:
+      - key_name: _account
+        values: ["123", "456"]
+    max_results: 10
+"""
+
+RETURN = r"""
+profiles:
+  description:
+    - The profiles found, each as M(awscx.customerprofiles.customerprofiles_profile) returns RV(awscx.customerprofiles.customerprofiles_profile#module:profile)
+      (option names such as C(address_1), attribute keys as stored, fields without a value left out).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - profile_id: 0123456789abcdef0123456789abcdef
+      account_number: "123"
+      first_name: Jane
+      address:
+        address_1: 1 Main Street
+      attributes:
+        loyalty_tier: gold
+"""
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MAX_SEARCH_KEYS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_domain_name
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_search
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
+
+ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    profile_id=dict(type="list", elements="str"),
+    search=dict(
+        type="list",
+        elements="dict",
+        options=dict(
+            key_name=dict(type="str", required=True, no_log=False),
+            values=dict(type="list", elements="str", required=True),
+        ),
+    ),
+    logical_operator=dict(type="str", choices=["AND", "OR"], default="OR"),
+    max_results=dict(type="int"),
+)
+
+
+def validate(params):
+    errors = []
+    check_domain_name(errors, params["domain_name"])
+    if params["profile_id"] is not None:
+        check_items(errors, "profile_id", params["profile_id"], minimum=1)
+        for index, profile_id in enumerate(params["profile_id"]):
+            check_profile_id(errors, "profile_id[{0}]".format(index), profile_id)
+    if params["search"] is not None:
+        check_items(errors, "search", params["search"], 1, MAX_SEARCH_KEYS)
+        check_search(errors, params["search"])
+    if params["max_results"] is not None and params["max_results"] < 1:
+        errors.append("max_results must be at least 1")
+    return errors
+
+
+def find(client, params):
+    if params["profile_id"] is not None:
+        return batch_get_profiles(client, params["domain_name"], params["profile_id"])
+    keys = [dict(KeyName=key["key_name"], Values=key["values"]) for key in params["search"]]
+    return search_profiles(
+        client,
+        params["domain_name"],
+        keys[0]["KeyName"],
+        keys[0]["Values"],
+        additional_search_keys=keys[1:],
+        logical_operator=params["logical_operator"] if len(keys) > 1 else None,
+        limit=params["max_results"],
+    )
+
+
+def main():
+    module = CustomerProfilesModule(
+        argument_spec=ARGUMENT_SPEC,
+        mutually_exclusive=[["profile_id", "search"]],
+        required_one_of=[["profile_id", "search"]],
+        supports_check_mode=True,
+    )
+    fail_on_errors(module, validate(module.params))
+    client = module.customer_profiles_client()
+    try:
+        items = find(client, module.params)
+    except CustomerProfilesError as e:
+        module.fail_aws_error(e)
+    module.exit_json(changed=False, profiles=[describe_profile(item) for item in items])
+
+
+if __name__ == "__main__":
+    main()
