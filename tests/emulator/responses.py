@@ -9,7 +9,7 @@ from moto.core.responses import BaseResponse
 
 from . import state
 from .models import CustomerProfilesError, customerprofiles_backends
-from .validation import RequestValidationError, parse_and_validate
+from .validation import RequestValidationError, match_operation, parse_and_validate
 
 LOG = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class CustomerProfilesResponse(BaseResponse):
 
     def _dispatch(self, request, full_url=None, headers=None):
         self.setup_class(request, full_url, headers)
-        operation = self._get_action_from_method_and_request_uri(request)
+        operation, self.uri_match = match_operation(request.method, self.parsed_url.path)
         if not operation:
             return _error(404, "ResourceNotFoundException", "No customer-profiles operation matches %s %s" % (request.method, self.path))
         status, response_headers, body = self._run(operation)
@@ -48,7 +48,9 @@ class CustomerProfilesResponse(BaseResponse):
             uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
             query = parse_qs(self.parsed_url.query, keep_blank_values=True)
             self.params = parse_and_validate(operation, uri_params, query, self.headers, self.body)
-            handler = getattr(self, _snake(operation))
+            handler = getattr(self, _snake(operation), None)
+            if handler is None:
+                return _error(501, "NotImplemented", "%s is not emulated" % operation)
             result = handler()
         except RequestValidationError as exc:
             return _error(400, "BadRequestException", exc.message)

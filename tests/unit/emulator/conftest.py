@@ -20,6 +20,15 @@ REGION = "us-east-1"
 ACCOUNT = "123456789012"
 NO_RETRY = Config(retries={"max_attempts": 1, "mode": "standard"})
 RAW = Config(parameter_validation=False, retries={"max_attempts": 1, "mode": "standard"})
+CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+# One session for the whole run: mock_aws resets boto3's default session on every start, which makes each
+# new client reload the service model (~0.5 s); clients of a kept session are created in milliseconds and
+# are still intercepted (moto hooks every botocore session created after it was imported).
+SESSION = boto3.session.Session()
+
+
+def make_client(config=NO_RETRY, region=REGION, **kwargs):
+    return SESSION.client("customer-profiles", region_name=region, config=config, **dict(CREDENTIALS, **kwargs))
 
 
 @pytest.fixture
@@ -35,13 +44,13 @@ def aws():
 
 @pytest.fixture
 def client(aws):  # pylint: disable=redefined-outer-name,unused-argument
-    return boto3.client("customer-profiles", region_name=REGION, config=NO_RETRY)
+    return make_client(NO_RETRY)
 
 
 @pytest.fixture
 def raw_client(aws):  # pylint: disable=redefined-outer-name,unused-argument
     """A client that skips boto3's own parameter validation, so the emulator's validation is what answers."""
-    return boto3.client("customer-profiles", region_name=REGION, config=RAW)
+    return make_client(RAW)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from conftest import ACCOUNT, REGION, error_of  # pylint: disable=import-error
+from conftest import ACCOUNT, REGION, error_of, make_client  # pylint: disable=import-error
 
 ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
 RBM = {"Enabled": True, "MatchingRules": [{"Rule": ["EmailAddress"]}], "MaxAllowedRuleLevelForMatching": 3,
@@ -171,8 +171,7 @@ def test_tags_unknown_arn_is_404(client, domain):  # pylint: disable=unused-argu
 
 
 def test_regions_are_separate(client, domain):  # pylint: disable=unused-argument
-    import boto3  # pylint: disable=import-outside-toplevel
-    other = boto3.client("customer-profiles", region_name="eu-west-2")
+    other = make_client(region="eu-west-2")
     assert other.list_domains()["Items"] == []
     other.create_domain(DomainName="dom", DefaultExpirationDays=1)
     assert other.get_domain(DomainName="dom")["DefaultExpirationDays"] == 1
@@ -181,14 +180,13 @@ def test_regions_are_separate(client, domain):  # pylint: disable=unused-argumen
 
 
 def test_state_is_clean_on_each_mock_start():
-    import boto3  # pylint: disable=import-outside-toplevel
     from moto import mock_aws  # pylint: disable=import-outside-toplevel
     emulator.register()
     with mock_aws():
-        boto3.client("customer-profiles", region_name=REGION).create_domain(DomainName="leftover", DefaultExpirationDays=1)
+        make_client().create_domain(DomainName="leftover", DefaultExpirationDays=1)
         assert "leftover" in emulator.backend().domains
     with mock_aws():
-        assert boto3.client("customer-profiles", region_name=REGION).list_domains()["Items"] == []
+        assert make_client().list_domains()["Items"] == []
         assert emulator.backend().domains == {}
 
 
