@@ -18,8 +18,8 @@ from moto import mock_aws  # noqa: E402  pylint: disable=wrong-import-position
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
-NO_RETRY = Config(retries={"max_attempts": 1, "mode": "standard"})
-RAW = Config(parameter_validation=False, retries={"max_attempts": 1, "mode": "standard"})
+NO_RETRY = Config(retries={"total_max_attempts": 1, "mode": "standard"})
+RAW = Config(parameter_validation=False, retries={"total_max_attempts": 1, "mode": "standard"})
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 # One session for the whole run: mock_aws resets boto3's default session on every start, which makes each
 # new client reload the service model (~0.5 s); clients of a kept session are created in milliseconds and

@@ -1,0 +1,62 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fault injection and the call log (in-process)."""
+
+import pytest
+from botocore.exceptions import ClientError
+
+import emulator
+from conftest import error_of  # pylint: disable=import-error
+
+
+@pytest.mark.parametrize("error,status", [("ThrottlingException", 429), ("InternalServerException", 500)])
+def test_fault_for_next_n_calls_then_success(client, domain, error, status):
+    emulator.reset_calls()
+    emulator.inject_fault("UpdateDomain", error=error, count=2)
+    for _ in range(2):
+        with pytest.raises(ClientError) as excinfo:
+            client.update_domain(DomainName=domain, DefaultExpirationDays=5)
+        assert error_of(excinfo)[:2] == (status, error)
+    assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30  # other operations unaffected, update not applied
+    assert client.update_domain(DomainName=domain, DefaultExpirationDays=5)["DefaultExpirationDays"] == 5
+    assert emulator.calls() == [
+        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
+        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
+        {"operation": "GetDomain", "kind": "read", "status": 200, "error": None},
+        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None},
+    ]
+
+
+def test_wildcard_fault_and_clear(client, domain):
+    emulator.inject_fault("*", count=3)
+    with pytest.raises(ClientError):
+        client.get_domain(DomainName=domain)
+    with pytest.raises(ClientError):
+        client.list_domains()
+    emulator.clear_faults()
+    assert client.list_domains()["Items"][0]["DomainName"] == domain
+
+
+def test_inject_fault_rejects_unknown_error():
+    with pytest.raises(ValueError):
+        emulator.inject_fault("GetDomain", error="AccessDenied")
+    with pytest.raises(ValueError):
+        emulator.inject_fault("GetDomain", count=0)
+
+
+def test_call_log_kinds_and_errors(client, domain):
+    emulator.reset_calls()
+    pid = client.create_profile(DomainName=domain, FirstName="A")["ProfileId"]
+    client.search_profiles(DomainName=domain, KeyName="_profileId", Values=[pid])
+    client.batch_get_profile(DomainName=domain, ProfileIds=[pid])
+    client.list_tags_for_resource(resourceArn="arn:aws:profile:us-east-1:123456789012:domains/dom")
+    with pytest.raises(ClientError):
+        client.delete_profile(DomainName=domain, ProfileId="0" * 32)
+    assert emulator.calls() == [
+        {"operation": "CreateProfile", "kind": "write", "status": 200, "error": None},
+        {"operation": "SearchProfiles", "kind": "read", "status": 200, "error": None},
+        {"operation": "BatchGetProfile", "kind": "read", "status": 200, "error": None},
+        {"operation": "ListTagsForResource", "kind": "read", "status": 200, "error": None},
+        {"operation": "DeleteProfile", "kind": "write", "status": 404, "error": "ResourceNotFoundException"},
+    ]
+    emulator.reset_calls()
+    assert emulator.calls() == []
