@@ -19,14 +19,14 @@ UNIT_WORKERS ?= 2
 export PYTHONPATH := $(CURDIR)/tests
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 
-.PHONY: help venv collection test unit integration sanity example clean
+.PHONY: help venv collection test unit integration sanity changelog-lint example clean
 
 help:
 	@echo "make example      - run the example role against the bundled emulator"
 	@echo "make test         - run every test"
 	@echo "make unit         - unit tests (pytest tests/unit)"
 	@echo "make integration  - integration targets against the emulator server"
-	@echo "make sanity       - ansible-test sanity (every default test, --venv)"
+	@echo "make sanity       - ansible-test sanity (every default test, --venv; SANITY_ARGS=--test pep8 narrows it)"
 
 $(STAMP): tests/requirements.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,14 @@ unit: venv collection
 integration: venv collection
 	$(BIN)/python -m pytest -q tests/integration
 
-test: unit integration
+# ansible-test sanity on a copy under .build/ansible_collections (see tests/sanity/run_sanity.py)
+sanity: venv
+	$(BIN)/python tests/sanity/run_sanity.py $(SANITY_ARGS)
+
+changelog-lint: venv
+	$(BIN)/antsibull-changelog lint
+
+test: unit integration sanity changelog-lint
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
