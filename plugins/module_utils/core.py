@@ -31,8 +31,9 @@ SERVICE_NAME = "customer-profiles"
 # transiently.
 RETRIED_ERROR_CODES = ["ThrottlingException", "InternalServerException", "TooManyRequestsException"]
 
-# One retry policy for every call: six attempts in all, jittered exponential
-# delays of at most 1, 2, 4, 8 and 8 seconds between them (about 12 seconds on
+# One retry policy for every call: five attempts in all (CloudRetry counts the
+# first call among its "retries"), with jittered delays drawn uniformly from
+# [0, 1], [0, 2], [0, 4] and [0, 8] seconds between them (about 7.5 seconds on
 # average before the last attempt fails).
 RETRY_DECORATOR = AWSRetry.jittered_backoff(
     retries=5,
@@ -49,7 +50,8 @@ RETRY_DECORATOR = AWSRetry.jittered_backoff(
 CLIENT_DEFAULTS = dict(
     connect_timeout=10,
     read_timeout=30,
-    retries={"mode": "standard", "max_attempts": 1},
+    # botocore's "max_attempts" counts retries, not attempts: 0 means one attempt.
+    retries={"mode": "standard", "max_attempts": 0},
 )
 
 

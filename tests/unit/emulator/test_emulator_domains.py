@@ -7,7 +7,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from conftest import ACCOUNT, REGION, error_of, make_client  # pylint: disable=import-error
+from emulator_test_helpers import ACCOUNT, REGION, error_of, make_client  # pylint: disable=import-error
 
 ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
 RBM = {"Enabled": True, "MatchingRules": [{"Rule": ["EmailAddress"]}], "MaxAllowedRuleLevelForMatching": 3,

@@ -5,7 +5,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from conftest import error_of  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 
 @pytest.mark.parametrize("error,status", [("ThrottlingException", 429), ("InternalServerException", 500)])

@@ -7,7 +7,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from conftest import error_of  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 ADDRESS = {"Address1": "1 Main St", "City": "Springfield", "PostalCode": "12345", "Country": "US"}
 

@@ -10,7 +10,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import CREDENTIALS, SESSION, error_of  # pylint: disable=import-error
+from emulator_test_helpers import CREDENTIALS, error_of, session  # pylint: disable=import-error
 from emulator.testing import start_server
 
 
@@ -28,7 +28,7 @@ def srv(server):  # pylint: disable=redefined-outer-name
 
 
 def _client(server, service="customer-profiles", **config):  # pylint: disable=redefined-outer-name
-    return SESSION.client(service, region_name="us-east-1", endpoint_url=server.url,
+    return session().client(service, region_name="us-east-1", endpoint_url=server.url,
                           config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config), **CREDENTIALS)
 
 

@@ -5,7 +5,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from conftest import add_body_members, error_of  # pylint: disable=import-error
+from emulator_test_helpers import add_body_members, error_of  # pylint: disable=import-error
 from emulator import validation
 
 
