@@ -30,7 +30,7 @@ description:
     C(profile:TagResource) (tags given on create or update), C(profile:UntagResource) and C(sts:GetCallerIdentity)
     (only when tag keys are removed)."
 author:
-  - awscx.customerprofiles contributors
+  - awscx.customerprofiles contributors (@awscx)
 options:
   domain_name:
     description:
@@ -110,7 +110,9 @@ options:
             type: dict
             suboptions:
               conflict_resolving_model:
-                description: V(RECENCY) keeps the most recently updated value; V(SOURCE) keeps the value of O(matching.auto_merging.conflict_resolution.source_name).
+                description:
+                  - V(RECENCY) keeps the most recently updated value.
+                  - V(SOURCE) keeps the value of O(matching.auto_merging.conflict_resolution.source_name).
                 type: str
                 required: true
                 choices: ['RECENCY', 'SOURCE']

@@ -24,7 +24,7 @@ description:
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:ListDomains) (without O(domain_name)) and C(profile:GetDomain)."
 author:
-  - awscx.customerprofiles contributors
+  - awscx.customerprofiles contributors (@awscx)
 options:
   domain_name:
     description:

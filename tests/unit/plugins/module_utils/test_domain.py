@@ -52,7 +52,7 @@ def test_update_plan_nothing_to_do():
 
 
 def test_update_plan_merges_blocks_without_read_only_members():
-    request, _, _ = d.update_plan(CURRENT, params(rule_based_matching={"enabled": True, "max_allowed_rule_level_for_merging": 2}))
+    request = d.update_plan(CURRENT, params(rule_based_matching={"enabled": True, "max_allowed_rule_level_for_merging": 2}))[0]
     assert request == {"RuleBasedMatching": {"Enabled": True, "MatchingRules": [{"Rule": ["A"]}], "MaxAllowedRuleLevelForMerging": 2}}
 
 
@@ -64,7 +64,7 @@ def test_update_plan_clear_and_tags():
 
 
 def test_predict_update_keeps_status_and_stats():
-    request, _, tags = d.update_plan(CURRENT, params(dead_letter_queue_url="", rule_based_matching={"enabled": False}))
+    request, dummy, tags = d.update_plan(CURRENT, params(dead_letter_queue_url="", rule_based_matching={"enabled": False}))
     after = d.predict_update(CURRENT, request, tags)
     assert "DeadLetterQueueUrl" not in after
     assert after["RuleBasedMatching"]["Status"] == "ACTIVE"
@@ -87,7 +87,8 @@ def test_job_time_rule(value, ok):
 
 
 def test_validation_collects_every_error():
-    errors = d.validate_domain_options(params(domain_name="bad name", default_expiration_days=2000, rule_based_matching={"enabled": True, "max_allowed_rule_level_for_merging": 0}))
+    bad_rules = {"enabled": True, "max_allowed_rule_level_for_merging": 0}
+    errors = d.validate_domain_options(params(domain_name="bad name", default_expiration_days=2000, rule_based_matching=bad_rules))
     assert len(errors) == 3
     assert any(e.startswith("domain_name") for e in errors)
     assert any(e.startswith("default_expiration_days") for e in errors)

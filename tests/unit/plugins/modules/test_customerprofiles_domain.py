@@ -210,7 +210,10 @@ def test_no_op_in_check_mode(run_module, cp_mock, cp_client):
     assert result["diff"]["before"] == result["diff"]["after"]
 
 
-@pytest.mark.parametrize("option, member, value", [("dead_letter_queue_url", "DeadLetterQueueUrl", DLQ), ("default_encryption_key", "DefaultEncryptionKey", KMS)])
+@pytest.mark.parametrize("option, member, value", [
+    ("dead_letter_queue_url", "DeadLetterQueueUrl", DLQ),
+    ("default_encryption_key", "DefaultEncryptionKey", KMS),
+])
 def test_set_then_clear_with_empty_string(run_module, cp_mock, cp_client, option, member, value):
     make(cp_client)
     result = run_module(MODULE, args(**{option: value}))
@@ -507,7 +510,7 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize("bad, option", INVALID, ids=[option + "-" + str(i) for i, (_, option) in enumerate(INVALID)])
+@pytest.mark.parametrize("bad, option", INVALID, ids=[case[1] + "-" + str(i) for i, case in enumerate(INVALID)])
 def test_invalid_options_fail_before_any_call(run_module, cp_mock, bad, option):
     module_args = args(default_expiration_days=30)
     module_args.update(bad)
