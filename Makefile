@@ -59,3 +59,11 @@ test: unit integration sanity changelog-lint
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
+
+# make bench - per-task latency and API calls vs ansible.builtin.ping, a boto3 floor and
+# amazon.aws.ec2_vpc_net_info (BENCH_N rounds, default 20); rewrites docs/performance.md
+# and docs/performance.png. Not part of make test.
+.PHONY: bench
+bench: venv collection
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
+	$(BIN)/python tests/bench/run_bench.py
