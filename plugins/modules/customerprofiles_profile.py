@@ -152,7 +152,7 @@ options:
   address:
     description:
       - A generic address associated with the customer that is not mailing, shipping, or billing.
-      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+      - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
     suboptions:
       address_1:
@@ -198,7 +198,7 @@ options:
   billing_address:
     description:
       - The customer's billing address.
-      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+      - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
     suboptions:
       address_1:
@@ -244,7 +244,7 @@ options:
   mailing_address:
     description:
       - The customer's mailing address.
-      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+      - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
     suboptions:
       address_1:
@@ -290,7 +290,7 @@ options:
   shipping_address:
     description:
       - The customer's shipping address.
-      - Merged key by key onto the stored address: a key left out is kept, C("") clears one key.
+      - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
     suboptions:
       address_1:

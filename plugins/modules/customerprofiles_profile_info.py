@@ -16,7 +16,7 @@ short_description: Find Amazon Connect Customer Profiles profiles
 description:
   - Finds the profiles of one Amazon Connect Customer Profiles domain by id or by search keys.
   - Each profile is returned in the form M(awscx.customerprofiles.customerprofiles_profile) returns it.
-  - A domain that does not exist is a configuration error: the module fails with the service's
+  - A domain that does not exist is a configuration error, so the module fails with the service's
     C(ResourceNotFoundException) message.
   - "IAM actions used: C(profile:BatchGetProfile) (O(profile_id)) and C(profile:SearchProfiles) (O(search))."
 author:
@@ -48,7 +48,6 @@ options:
             or a custom search key of the domain (1-64 characters, letters, digits, C(_), C(-)).
         type: str
         required: true
-        no_log: false
       values:
         description:
           - The values to look for (each 1-255 characters); a profile matches the key when one of them matches.
