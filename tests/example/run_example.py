@@ -82,6 +82,7 @@ def ansible_env(collections_path, workdir):
         "ANSIBLE_HOME": os.path.join(workdir, "ansible-home"),
         "ANSIBLE_LOCAL_TEMP": os.path.join(workdir, "tmp"),
         "ANSIBLE_RETRY_FILES_ENABLED": "0",
+        "ANSIBLE_PIPELINING": "1",
         "AWS_CONFIG_FILE": os.devnull,
         "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
     })
