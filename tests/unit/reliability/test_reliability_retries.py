@@ -1,0 +1,222 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Throttling and 5xx answers on every operation each module calls are retried with a jittered,
+bounded backoff; past the retry budget the task fails clearly, naming the operation and the code.
+
+The sleeps of amazon.aws's retry loop are recorded instead of slept (fixture ``sleeps``).
+"""
+
+import pytest
+
+from reliability_helpers import ATTEMPTS, DELAY_BOUNDS, DOMAIN, operations
+
+ERRORS = [("ThrottlingException", 2), ("InternalServerException", 3)]
+
+ACCOUNT = "A-1"
+
+
+def make_domain(client, **extra):
+    client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30, **extra)
+
+
+def make_profile(client, **extra):
+    make_domain(client)
+    return client.create_profile(DomainName=DOMAIN, AccountNumber=ACCOUNT, FirstName="Ada", **extra)["ProfileId"]
+
+
+def profiles(client):
+    return client.search_profiles(DomainName=DOMAIN, KeyName="_account", Values=[ACCOUNT])["Items"]
+
+
+def domain(client):
+    return client.get_domain(DomainName=DOMAIN)
+
+
+def domain_names(client):
+    return [item["DomainName"] for item in client.list_domains()["Items"]]
+
+
+# Each case: (id, module, operation faulted, setup(client) -> ctx, args(ctx), check(client, ctx, result), helper description)
+CASES = [
+    (
+        "domain-GetDomain", "customerprofiles_domain", "GetDomain",
+        make_domain,
+        lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=31),
+        lambda client, ctx, result: domain(client)["DefaultExpirationDays"] == 31,
+        "get domain",
+    ),
+    (
+        "domain-CreateDomain", "customerprofiles_domain", "CreateDomain",
+        lambda client: None,
+        lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=30, tags={"Env": "dev"}),
+        lambda client, ctx, result: domain(client)["Tags"] == {"Env": "dev"} and domain_names(client) == [DOMAIN],
+        "create domain",
+    ),
+    (
+        "domain-UpdateDomain", "customerprofiles_domain", "UpdateDomain",
+        lambda client: make_domain(client, Tags={"Env": "dev"}),
+        lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=60, tags={"Env": "prod", "Team": "crm"}),
+        lambda client, ctx, result: domain(client)["DefaultExpirationDays"] == 60 and domain(client)["Tags"] == {"Env": "prod", "Team": "crm"},
+        "update domain",
+    ),
+    (
+        "domain-UntagResource", "customerprofiles_domain", "UntagResource",
+        lambda client: make_domain(client, Tags={"Keep": "1", "Drop": "2"}),
+        lambda ctx: dict(domain_name=DOMAIN, tags={"Keep": "1"}, purge_tags=True),
+        lambda client, ctx, result: domain(client)["Tags"] == {"Keep": "1"},
+        "remove domain tags",
+    ),
+    (
+        "domain-DeleteDomain", "customerprofiles_domain", "DeleteDomain",
+        make_domain,
+        lambda ctx: dict(domain_name=DOMAIN, state="absent"),
+        lambda client, ctx, result: domain_names(client) == [],
+        "delete domain",
+    ),
+    (
+        "domain_info-ListDomains", "customerprofiles_domain_info", "ListDomains",
+        make_domain,
+        lambda ctx: dict(),
+        lambda client, ctx, result: [d["domain_name"] for d in result["domains"]] == [DOMAIN],
+        "list domains",
+    ),
+    (
+        "domain_info-GetDomain", "customerprofiles_domain_info", "GetDomain",
+        make_domain,
+        lambda ctx: dict(domain_name=DOMAIN),
+        lambda client, ctx, result: result["domains"][0]["default_expiration_days"] == 30,
+        "get domain",
+    ),
+    (
+        "profile-SearchProfiles", "customerprofiles_profile", "SearchProfiles",
+        make_domain,
+        lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Ada"),
+        lambda client, ctx, result: [p["FirstName"] for p in profiles(client)] == ["Ada"],
+        "search profiles",
+    ),
+    (
+        "profile-CreateProfile", "customerprofiles_profile", "CreateProfile",
+        make_domain,
+        lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Ada"),
+        lambda client, ctx, result: [p["ProfileId"] for p in profiles(client)] == [result["profile_id"]],
+        "create profile",
+    ),
+    (
+        "profile-UpdateProfile", "customerprofiles_profile", "UpdateProfile",
+        make_profile,
+        lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Grace"),
+        lambda client, ctx, result: [(p["ProfileId"], p["FirstName"]) for p in profiles(client)] == [(ctx, "Grace")],
+        "update profile",
+    ),
+    (
+        "profile-DeleteProfile", "customerprofiles_profile", "DeleteProfile",
+        make_profile,
+        lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, state="absent"),
+        lambda client, ctx, result: profiles(client) == [],
+        "delete profile",
+    ),
+    (
+        "profile_info-BatchGetProfile", "customerprofiles_profile_info", "BatchGetProfile",
+        make_profile,
+        lambda ctx: dict(domain_name=DOMAIN, profile_id=[ctx]),
+        lambda client, ctx, result: [p["profile_id"] for p in result["profiles"]] == [ctx],
+        "get profiles",
+    ),
+    (
+        "profile_info-SearchProfiles", "customerprofiles_profile_info", "SearchProfiles",
+        make_profile,
+        lambda ctx: dict(domain_name=DOMAIN, search=[dict(key_name="_account", values=[ACCOUNT])]),
+        lambda client, ctx, result: [p["profile_id"] for p in result["profiles"]] == [ctx],
+        "search profiles",
+    ),
+]
+
+IDS = [case[0] for case in CASES]
+
+
+def faulted_calls(cp_mock, operation):
+    return [call for call in cp_mock.calls() if call["operation"] == operation]
+
+
+@pytest.mark.parametrize("error, count", ERRORS, ids=[e for e, _ in ERRORS])
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, sleeps, case, error, count):
+    _, module, operation, setup, make_args, check, _ = case
+    ctx = setup(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault(operation, error, count=count)
+
+    result = run_module(module, make_args(ctx))
+    calls = faulted_calls(cp_mock, operation)
+
+    assert not result.failed, result.get("msg")
+    assert check(cp_client, ctx, result), result
+    # the call log shows the burst: `count` refused attempts, then the one that went through
+    assert [call["error"] for call in calls] == [error] * count + [None]
+    assert [call["status"] for call in calls][-1] == 200
+    # one sleep before each retry, each drawn from [0, bound] (bounds 1, 2, 4, 8: exponential, capped at 8)
+    assert len(sleeps) == count
+    assert all(0 <= delay <= bound for delay, bound in zip(sleeps, DELAY_BOUNDS))
+    assert sleeps != DELAY_BOUNDS[:count]  # jittered, not the bare exponential sequence
+
+
+# Past the budget, each operation once, the two error codes taking turns (both paths are the same code).
+BEYOND = [(case, ERRORS[index % 2][0]) for index, case in enumerate(CASES)]
+
+
+@pytest.mark.parametrize("case, error", BEYOND, ids=["{0}-{1}".format(case[0], error) for case, error in BEYOND])
+def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sleeps, case, error):
+    _, module, operation, setup, make_args, _, description = case
+    ctx = setup(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault(operation, error, count=ATTEMPTS + 2)
+
+    result = run_module(module, make_args(ctx))
+
+    assert result.failed
+    message = result["msg"]
+    assert message.startswith("Failed to " + description), message
+    assert operation in message and error in message
+    assert "Traceback" not in message
+    assert result["error"]["code"] == error
+    # exactly the budget: five attempts, four (bounded) sleeps, nothing after the failed operation
+    calls = faulted_calls(cp_mock, operation)
+    assert len(calls) == ATTEMPTS
+    assert all(call["error"] == error for call in calls)
+    assert len(sleeps) == ATTEMPTS - 1
+    assert all(0 <= delay <= bound for delay, bound in zip(sleeps, DELAY_BOUNDS))
+    assert cp_mock.calls()[-1]["operation"] == operation
+
+
+def test_delays_are_random_between_runs(run_module, cp_mock, cp_client, sleeps):
+    make_domain(cp_client)
+    runs = []
+    for _ in range(3):
+        del sleeps[:]
+        cp_mock.inject_fault("GetDomain", "ThrottlingException", count=ATTEMPTS)
+        result = run_module("customerprofiles_domain_info", dict(domain_name=DOMAIN))
+        assert result.failed
+        runs.append(list(sleeps))
+    assert all(len(run) == ATTEMPTS - 1 for run in runs)
+    assert len(set(tuple(run) for run in runs)) == 3  # each run draws its own delays
+    assert all(0 <= delay <= bound for run in runs for delay, bound in zip(run, DELAY_BOUNDS))
+
+
+def test_a_non_retryable_error_is_not_retried(run_module, cp_mock, cp_client, sleeps):
+    """A client error (here the service's BadRequestException on a profile in a missing domain) fails at once."""
+    cp_mock.reset_calls()
+    result = run_module("customerprofiles_profile", dict(domain_name="missing", account_number=ACCOUNT))
+    assert result.failed
+    assert "ResourceNotFoundException" in result["msg"]
+    assert operations(cp_mock) == ["SearchProfiles"]
+    assert sleeps == []
+
+
+def test_tags_go_with_update_domain_not_tag_resource(run_module, cp_mock, cp_client, sleeps):
+    """TagResource is never called: tags to add or change ride on CreateDomain/UpdateDomain,
+    so the UpdateDomain burst above covers tagging."""
+    make_domain(cp_client, Tags={"Env": "dev"})
+    cp_mock.reset_calls()
+    result = run_module("customerprofiles_domain", dict(domain_name=DOMAIN, tags={"Env": "prod", "New": "x"}, purge_tags=False))
+    assert result["changed"] is True
+    assert "TagResource" not in operations(cp_mock)
+    assert domain(cp_client)["Tags"] == {"Env": "prod", "New": "x"}
