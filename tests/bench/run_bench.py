@@ -135,6 +135,31 @@ def load():
     return os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
 
 
+def ansible_env(url, results):
+    env = dict(os.environ)
+    env.update({
+            "ANSIBLE_COLLECTIONS_PATH": os.path.join(REPO_ROOT, ".build", "collections"),
+            "ANSIBLE_LIBRARY": os.path.join(BENCH_DIR, "library"),
+            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(BENCH_DIR, "callback_plugins"),
+            "ANSIBLE_CALLBACKS_ENABLED": "bench_timer",
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "BENCH_RESULTS": results,
+            "BENCH_EMULATOR_URL": url,
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+            "AWS_EC2_METADATA_DISABLED": "true",
+        })
+    for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        env.pop(key, None)
+    return env
+
+
+def playbook_command(book):
+    return [os.path.join(BIN_DIR, "ansible-playbook"), "-i", "localhost,", "-c", "local",
+            "-e", "ansible_python_interpreter=" + sys.executable, book]
+
+
 def run_playbook(kinds, rounds):
     from emulator.testing import start_server
 
@@ -143,40 +168,79 @@ def run_playbook(kinds, rounds):
     if os.path.exists(results):
         os.remove(results)
     server = start_server()
+    cpu = {}
     try:
         ids = setup(server.url)
         book = os.path.join(OUT_DIR, "bench.yml")
         with open(book, "w") as handle:
             json.dump(playbook(kinds, rounds, server.url, ids), handle, indent=1)  # JSON is YAML
-        env = dict(os.environ)
-        env.update({
-            "ANSIBLE_COLLECTIONS_PATH": os.path.join(REPO_ROOT, ".build", "collections"),
-            "ANSIBLE_LIBRARY": os.path.join(BENCH_DIR, "library"),
-            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(BENCH_DIR, "callback_plugins"),
-            "ANSIBLE_CALLBACKS_ENABLED": "bench_timer",
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "BENCH_RESULTS": results,
-            "BENCH_EMULATOR_URL": server.url,
-            "AWS_CONFIG_FILE": os.devnull,
-            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-            "AWS_EC2_METADATA_DISABLED": "true",
-        })
-        for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-            env.pop(key, None)
-        cmd = [os.path.join(BIN_DIR, "ansible-playbook"), "-i", "localhost,", "-c", "local",
-               "-e", "ansible_python_interpreter=" + sys.executable, book]
+        env = ansible_env(server.url, results)
+        cmd = playbook_command(book)
         log_path = os.path.join(OUT_DIR, "ansible.log")
         print("running {0} tasks ({1} kinds x ({2} rounds + 1 warm-up)); ansible output in {3}".format(
             len(kinds) * (rounds + 1), len(kinds), rounds, os.path.relpath(log_path, REPO_ROOT)), flush=True)
         with open(log_path, "w") as log:
             rc = subprocess.call(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=REPO_ROOT)
+        if rc != 0:
+            sys.exit("ansible-playbook failed (rc={0}); see {1}".format(rc, log_path))
+        if CPU_ROUNDS:
+            cpu = module_cpu([k for k in CPU_KINDS if k in kinds], server.url, ids)
     finally:
         server.stop()
-    if rc != 0:
-        sys.exit("ansible-playbook failed (rc={0}); see {1}".format(rc, log_path))
     with open(results) as handle:
-        return json.load(handle)
+        return json.load(handle), cpu
+
+
+# The module process alone (what AnsiballZ runs), without the controller: CPU seconds
+# (user+sys, of the process) are far less disturbed by other load than wall time.
+CPU_ROUNDS = int(os.environ.get("BENCH_CPU_N", "10"))
+CPU_KINDS = ("floor", "floor_sdk", "peer", "domain_noop", "profile_noop_match", "profile_noop_id")
+
+
+def module_cpu(kinds, url, ids):
+    """{kind: {"cpu": [...], "wall": [...]}} of BENCH_CPU_N runs of each kept AnsiballZ file, interleaved."""
+    import glob
+    import shutil
+
+    keep = os.path.join(OUT_DIR, "keep")
+    shutil.rmtree(keep, ignore_errors=True)
+    os.makedirs(keep)
+    tasks = []
+    for kind in kinds:
+        module, args, check_mode = task_for(kind, "cpu", url, ids)
+        tasks.append({"name": "cpu:" + kind, module: args, "check_mode": check_mode})
+    book = os.path.join(OUT_DIR, "keep.yml")
+    with open(book, "w") as handle:
+        json.dump([{"hosts": "localhost", "gather_facts": False, "tasks": tasks}], handle)
+    env = ansible_env(url, os.path.join(OUT_DIR, "keep.json"))
+    env.update({"ANSIBLE_KEEP_REMOTE_FILES": "1", "ANSIBLE_REMOTE_TMP": keep})
+    env.pop("ANSIBLE_CALLBACKS_ENABLED")
+    with open(os.path.join(OUT_DIR, "keep.log"), "w") as log:
+        if subprocess.call(playbook_command(book), env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=REPO_ROOT):
+            sys.exit("keeping the module files failed; see .build/bench/keep.log")
+    # one kept AnsiballZ file per task, in task order (several kinds share a module name)
+    ordered = sorted(glob.glob(os.path.join(keep, "*", "AnsiballZ_*.py")), key=os.path.getmtime)
+    if len(ordered) != len(kinds):
+        sys.exit("expected {0} kept module files, found {1}".format(len(kinds), len(ordered)))
+    files = dict(zip(kinds, ordered))
+    print("module process CPU: {0} runs of each of {1}".format(CPU_ROUNDS, ", ".join(kinds)), flush=True)
+    samples = dict((kind, {"cpu": [], "wall": []}) for kind in kinds)
+    for _round in range(CPU_ROUNDS + 1):
+        for kind in kinds:
+            start = time.perf_counter()
+            process = subprocess.Popen([sys.executable, files[kind]], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL)
+            output = process.stdout.read()
+            _pid, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            process.stdout.close()
+            process.returncode = status
+            if status != 0 or b'"failed": true' in output:
+                sys.exit("module run of {0} failed: {1}".format(kind, output[-500:]))
+            if _round:  # the first round warms the page cache
+                samples[kind]["cpu"].append(usage.ru_utime + usage.ru_stime)
+                samples[kind]["wall"].append(wall)
+    return samples
 
 
 def summarize(records, kinds):
@@ -227,11 +291,31 @@ def table(rows, kinds):
         elif kind == "floor_sdk":
             reads, writes, operations = "1", "0", "ListDomains"
         elif kind == "peer":
-            reads, writes, operations = "1", "0", "DescribeVpcs (EC2: not in the Customer Profiles call log)"
+            # EC2 is not in the Customer Profiles call log; counted with cProfile (botocore _make_api_call)
+            reads, writes, operations = "3", "0", "DescribeVpcs, DescribeVpcAttribute x2 (one VPC; EC2, from a profile of the module)"
         else:
             reads, writes, operations = "0", "0", "(none)"
         lines.append("| {0} | {1:.3f} | {2:.3f}-{3:.3f} | {4} | {5} | {6} | {7} | {8} |".format(
             label, row["median"], row["min"], row["max"], ratio_peer, ratio_floor, reads, writes, operations))
+    return "\n".join(lines)
+
+
+def cpu_table(cpu):
+    """The module process alone: CPU and wall seconds, medians, and CPU ratios."""
+    if not cpu:
+        return ""
+    labels = dict((kind, label) for kind, label, _group, _changed in KINDS)
+    med = dict((kind, (statistics.median(v["cpu"]), statistics.median(v["wall"]))) for kind, v in cpu.items())
+    peer, floor_sdk = med.get("peer", (None,))[0], med.get("floor_sdk", (None,))[0]
+    lines = [
+        "| module process only | CPU s (median) | wall s (median) | CPU / peer | CPU / floor+SDK |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind in cpu:
+        lines.append("| {0} | {1:.3f} | {2:.3f} | {3} | {4} |".format(
+            labels[kind], med[kind][0], med[kind][1],
+            "{0:.2f}".format(med[kind][0] / peer) if peer else "-",
+            "{0:.2f}".format(med[kind][0] / floor_sdk) if floor_sdk else "-"))
     return "\n".join(lines)
 
 
@@ -315,11 +399,15 @@ def main():
     if unknown:
         sys.exit("unknown BENCH_KINDS: {0} (known: {1})".format(", ".join(unknown), ", ".join(all_kinds)))
     started, load_before = time.time(), load()
-    records = run_playbook(kinds, rounds)
+    records, cpu = run_playbook(kinds, rounds)
     load_after, elapsed = load(), time.time() - started
     rows, problems = summarize(records, kinds)
     text = table(rows, kinds)
     goal_text = goals(rows)
+    cpu_text = cpu_table(cpu)
+    if cpu_text:
+        cpu_text = ("The module process alone ({0} runs of each kept AnsiballZ file, run directly, interleaved; "
+                    "CPU = user+sys of that process):\n\n".format(CPU_ROUNDS) + cpu_text)
     context = (
         "Measured {0} UTC on {1} CPU(s), {2}; {3} rounds of every task, interleaved, after one warm-up round; "
         "run took {4:.0f} s. Load average (1/5/15 min) before: {5}, after: {6}.".format(
@@ -328,17 +416,19 @@ def main():
     print(text)
     print()
     print(goal_text)
+    print()
+    print(cpu_text)
     print(context)
     for problem in problems:
         print("PROBLEM: " + problem)
     if kinds == all_kinds and not problems:
         chart(rows, kinds, CHART)
-        write_doc("\n\n".join(part for part in (context, text, goal_text, "![per-task medians](performance.png)") if part))
+        write_doc("\n\n".join(part for part in (context, text, goal_text, "![per-task medians](performance.png)", cpu_text) if part))
         print("wrote {0} and {1}".format(os.path.relpath(DOC, REPO_ROOT), os.path.relpath(CHART, REPO_ROOT)))
     else:
         print("subset or problems: docs/performance.md and the chart were not rewritten")
     with open(os.path.join(OUT_DIR, "summary.json"), "w") as handle:
-        json.dump(dict(rows=rows, load_before=load_before, load_after=load_after, rounds=rounds), handle, indent=1)
+        json.dump(dict(rows=rows, cpu=cpu, load_before=load_before, load_after=load_after, rounds=rounds), handle, indent=1)
     return 1 if problems else 0
 
 
