@@ -287,8 +287,8 @@ def predict_create(request):
 
 def _check_strings(errors, option, values, minimum=1, maximum=255):
     for value in values or []:
-        if value is None or not minimum <= len(value) <= maximum:
-            errors.append("{0}: every item must be {1} to {2} characters long".format(option, minimum, maximum))
+        if not isinstance(value, str) or not minimum <= len(value) <= maximum:
+            errors.append("{0}: every item must be a string, {1} to {2} characters long".format(option, minimum, maximum))
             return
 
 
