@@ -26,9 +26,8 @@ def sleeps(monkeypatch):
     random.setstate(state)
 
 
-@pytest.fixture
-def server():
-    """The emulator as a loopback HTTP server (one per test that needs a real ansible-playbook run)."""
+@pytest.fixture(scope="module")
+def emulator_process():
     from emulator.testing import start_server
 
     handle = start_server()
@@ -36,3 +35,10 @@ def server():
         yield handle
     finally:
         handle.stop()
+
+
+@pytest.fixture
+def server(emulator_process):
+    """The emulator as a loopback HTTP server (for real ansible-playbook runs), reset for this test."""
+    emulator_process.reset()
+    return emulator_process
