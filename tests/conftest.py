@@ -40,6 +40,32 @@ import ansible_collections  # noqa: E402  pylint: disable=wrong-import-position
 if COLLECTIONS_DIR + "/ansible_collections" not in list(ansible_collections.__path__):
     ansible_collections.__path__.append(os.path.join(COLLECTIONS_DIR, "ansible_collections"))
 
+
+
+def _share_botocore_loader():
+    """Test-only speed-up: one botocore data loader for every session in this process.
+
+    Each module run builds a new boto3 session, whose fresh loader parses the
+    endpoint and service JSON again (most of a run's half second). The loader's
+    own cache is per instance, so sharing the instance makes every later run
+    reuse the parsed models. Module behaviour is unchanged.
+    """
+    import botocore.loaders
+    import botocore.session
+
+    loaders = {}
+    create_loader = botocore.loaders.create_loader
+
+    def shared_loader(search_path_string=None):
+        if search_path_string not in loaders:
+            loaders[search_path_string] = create_loader(search_path_string)
+        return loaders[search_path_string]
+
+    botocore.session.create_loader = shared_loader
+
+
+_share_botocore_loader()
+
 REGION = "us-east-1"
 AWS_ENV = {
     "AWS_ACCESS_KEY_ID": "testing",
