@@ -141,7 +141,9 @@ CONCURRENCY_PLAYBOOK = """
       register: again
       ignore_errors: true
     - ansible.builtin.debug:
-        msg: "AGAIN {{{{ inventory_hostname }}}} failed={{{{ again is failed }}}} changed={{{{ again is changed }}}} ids={{{{ again.profile_ids | default([]) }}}}"
+        msg: >-
+          AGAIN {{{{ inventory_hostname }}}} failed={{{{ again is failed }}}} changed={{{{ again is changed }}}}
+          ids={{{{ again.profile_ids | default([]) }}}}
 
 - name: Safe - throttle 1 serialises the task across hosts
   hosts: upserters
