@@ -15,11 +15,17 @@ COLLECTIONS := $(BUILD)/collections
 COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/awscx/customerprofiles
 # pytest workers for the unit suite (each test runs its own in-process emulator)
 UNIT_WORKERS ?= 2
+# pytest workers for the integration targets (one emulator server per worker)
+INTEGRATION_WORKERS ?= 2
+# artifact round trip: ansible-galaxy collection build, then install, then run this target from the install
+DIST := $(BUILD)/dist
+INSTALLED := $(BUILD)/installed
+ARTIFACT_TARGET ?= customerprofiles_domain
 
 export PYTHONPATH := $(CURDIR)/tests
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 
-.PHONY: help venv collection test unit integration sanity changelog-lint example clean
+.PHONY: help venv collection test unit integration sanity changelog-lint lint artifact-test example clean
 
 help:
 	@echo "make example      - run the example role against the bundled emulator"
@@ -27,6 +33,9 @@ help:
 	@echo "make unit         - unit tests (pytest tests/unit)"
 	@echo "make integration  - integration targets against the emulator server"
 	@echo "make sanity       - ansible-test sanity (every default test, --venv; SANITY_ARGS=--test pep8 narrows it)"
+	@echo "make lint         - ansible-lint (production profile) over roles/ and the integration targets"
+	@echo "make changelog-lint - antsibull-changelog lint (changelogs/fragments)"
+	@echo "make artifact-test  - build the collection tarball, install it offline, run a target from the install"
 
 $(STAMP): tests/requirements.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +55,7 @@ unit: venv collection
 	$(BIN)/python -m pytest -q -n $(UNIT_WORKERS) tests/unit
 
 integration: venv collection
-	$(BIN)/python -m pytest -q tests/integration
+	$(BIN)/python -m pytest -q -n $(INTEGRATION_WORKERS) tests/integration
 
 # ansible-test sanity on a copy under .build/ansible_collections (see tests/sanity/run_sanity.py)
 sanity: venv
@@ -55,7 +64,28 @@ sanity: venv
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
 
-test: unit integration sanity changelog-lint
+# --offline: Galaxy is not reachable; amazon.aws comes from the virtualenv (see .ansible-lint)
+lint: venv collection
+	$(BIN)/ansible-lint --offline roles/ tests/integration/targets/
+
+# The released artifact works: build the tarball (galaxy.yml build_ignore applies), install it
+# without Galaxy (amazon.aws is already in the virtualenv), list it, read a module's docs and
+# run one integration target with ANSIBLE_COLLECTIONS_PATH pointing at the install only.
+artifact-test: venv
+	rm -rf $(DIST) $(INSTALLED)
+	$(BIN)/ansible-galaxy collection build --force --output-path $(DIST) .
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) $(BIN)/ansible-galaxy collection install --offline --no-deps --force \
+	  -p $(INSTALLED) $(DIST)/awscx-customerprofiles-*.tar.gz
+	test -f $(INSTALLED)/ansible_collections/awscx/customerprofiles/MANIFEST.json
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) $(BIN)/ansible-galaxy collection list awscx.customerprofiles \
+	  | grep -E '^awscx\.customerprofiles +[0-9]'
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) $(BIN)/ansible-doc awscx.customerprofiles.$(ARTIFACT_TARGET) \
+	  | grep 'awscx.customerprofiles.$(ARTIFACT_TARGET)' > /dev/null
+	cd $(INSTALLED)/ansible_collections/awscx/customerprofiles && \
+	  CUSTOMERPROFILES_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) PYTHONPATH=$$PWD/tests \
+	  $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider "tests/integration/test_targets.py::test_target[$(ARTIFACT_TARGET)]"
+
+test: changelog-lint unit integration lint sanity artifact-test
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
