@@ -75,4 +75,4 @@ def run_playbook(tmp_path, playbook, inventory=None, args=(), extra_env=None, ti
     else:
         command += ["-i", "localhost,", "-c", "local"]
     command += list(args)
-    return subprocess.run(command, env=playbook_env(extra_env), cwd=str(tmp_path), capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(command, env=playbook_env(extra_env), cwd=str(tmp_path), capture_output=True, text=True, timeout=timeout, check=False)

@@ -30,7 +30,7 @@ class Listener:
     def _serve(self):
         while True:
             try:
-                conn, _ = self.sock.accept()
+                conn = self.sock.accept()[0]
             except OSError:
                 return
             self.accepted += 1

@@ -68,7 +68,7 @@ def dig(data, path):
     return data
 
 
-@pytest.mark.parametrize("path, change", DOMAIN_ROWS, ids=[".".join(path) for path, _ in DOMAIN_ROWS])
+@pytest.mark.parametrize("path, change", DOMAIN_ROWS, ids=[".".join(row[0]) for row in DOMAIN_ROWS])
 def test_domain_setting_left_out_is_untouched(run_module, cp_mock, cp_client, path, change):
     cp_client.create_domain(DomainName=DOMAIN, **copy.deepcopy(FULL_DOMAIN))
     before = cp_client.get_domain(DomainName=DOMAIN)

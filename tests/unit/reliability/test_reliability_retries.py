@@ -137,10 +137,10 @@ def faulted_calls(cp_mock, operation):
     return [call for call in cp_mock.calls() if call["operation"] == operation]
 
 
-@pytest.mark.parametrize("error, count", ERRORS, ids=[e for e, _ in ERRORS])
+@pytest.mark.parametrize("error, count", ERRORS, ids=[row[0] for row in ERRORS])
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, sleeps, case, error, count):
-    _, module, operation, setup, make_args, check, _ = case
+    module, operation, setup, make_args, check = case[1:6]
     ctx = setup(cp_client)
     cp_mock.reset_calls()
     cp_mock.inject_fault(operation, error, count=count)
@@ -165,7 +165,8 @@ BEYOND = [(case, ERRORS[index % 2][0]) for index, case in enumerate(CASES)]
 
 @pytest.mark.parametrize("case, error", BEYOND, ids=["{0}-{1}".format(case[0], error) for case, error in BEYOND])
 def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sleeps, case, error):
-    _, module, operation, setup, make_args, _, description = case
+    module, operation, setup, make_args = case[1:5]
+    description = case[6]
     ctx = setup(cp_client)
     cp_mock.reset_calls()
     cp_mock.inject_fault(operation, error, count=ATTEMPTS + 2)
@@ -190,7 +191,7 @@ def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sle
 def test_delays_are_random_between_runs(run_module, cp_mock, cp_client, sleeps):
     make_domain(cp_client)
     runs = []
-    for _ in range(3):
+    for dummy in range(3):
         del sleeps[:]
         cp_mock.inject_fault("GetDomain", "ThrottlingException", count=ATTEMPTS)
         result = run_module("customerprofiles_domain_info", dict(domain_name=DOMAIN))

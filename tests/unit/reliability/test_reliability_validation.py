@@ -180,7 +180,7 @@ CASES = DOMAIN_CASES + PROFILE_CASES + INFO_CASES
 
 
 def case_id(case):
-    module, _, option, rule = case
+    module, option, rule = case[0], case[2], case[3]
     return "{0}:{1}".format(module.replace("customerprofiles_", ""), option or rule)
 
 
