@@ -41,7 +41,6 @@ if COLLECTIONS_DIR + "/ansible_collections" not in list(ansible_collections.__pa
     ansible_collections.__path__.append(os.path.join(COLLECTIONS_DIR, "ansible_collections"))
 
 
-
 def _share_botocore_loader():
     """Test-only speed-up: one botocore data loader for every session in this process.
 

@@ -78,7 +78,11 @@ class CustomerProfilesModule(AnsibleAWSModule):
 
     def customer_profiles_client(self):
         """The one client factory: retried calls (pass aws_retry=True) with bounded time-outs."""
-        return self.client(SERVICE_NAME, retry_decorator=RETRY_DECORATOR, config=botocore.config.Config(**CLIENT_DEFAULTS))
+        return self.retrying_client(SERVICE_NAME)
+
+    def retrying_client(self, service):
+        """A client of any service with this collection's retry policy and time-outs."""
+        return self.client(service, retry_decorator=RETRY_DECORATOR, config=botocore.config.Config(**CLIENT_DEFAULTS))
 
     def fail_aws_error(self, error):
         """Fail with the service's message and error code, never a traceback."""

@@ -15,7 +15,6 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import RETRY_DECORATOR
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
@@ -171,7 +170,7 @@ def domain_arn(account, region, domain_name):
 
 def remove_domain_tags(module, client, domain_name, keys):
     """UntagResource on the domain; the account comes from STS (the one call that needs it)."""
-    sts = module.client("sts", retry_decorator=RETRY_DECORATOR)
+    sts = module.retrying_client("sts")
     arn = domain_arn(get_account_id(sts), module.region, domain_name)
     untag_domain(client, arn, keys)
 
