@@ -15,6 +15,11 @@ records to .build/bench/results.json. Prints the table.
 
     BENCH_N=20 .venv/bin/python tests/bench/run_bench.py
     BENCH_KINDS=floor,peer,domain_noop   # run a subset (the doc is then not rewritten)
+    BENCH_REPORT_ONLY=1                  # re-render the last run's records, measure nothing
+
+"paired" ratios are the median over rounds of (this kind / that kind in the same round):
+neighbouring tasks share the machine's load of the moment, so they vary less than the
+ratio of the two medians.
 """
 
 import datetime
@@ -264,7 +269,14 @@ def summarize(records, kinds):
             reads=sorted(set(r["reads"] for r in runs)),
             writes=sorted(set(r["writes"] for r in runs)),
             operations=sorted(set(" ".join(r["operations"]) for r in runs)),
+            seconds_by_round=dict((r["round"], r["seconds"]) for r in runs),
         )
+    for kind in kinds:
+        for base in ("peer", "floor_sdk"):
+            if base in rows:
+                mine, other = rows[kind]["seconds_by_round"], rows[base]["seconds_by_round"]
+                ratios = [mine[key] / other[key] for key in mine if key in other]
+                rows[kind]["paired_" + base] = statistics.median(ratios) if ratios else None
     return rows, problems
 
 
@@ -277,8 +289,8 @@ def table(rows, kinds):
     floor_sdk = rows.get("floor_sdk", {}).get("median")
     labels = dict((kind, (label, group)) for kind, label, group, _changed in KINDS)
     lines = [
-        "| task | median s | min-max s | / peer | / floor+SDK | reads | writes | API calls of one task |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| task | median s | min-max s | / peer | / floor+SDK | / peer, paired | / floor+SDK, paired | reads | writes | API calls of one task |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for kind in kinds:
         row = rows[kind]
@@ -295,8 +307,9 @@ def table(rows, kinds):
             reads, writes, operations = "3", "0", "DescribeVpcs, DescribeVpcAttribute x2 (one VPC; EC2, from a profile of the module)"
         else:
             reads, writes, operations = "0", "0", "(none)"
-        lines.append("| {0} | {1:.3f} | {2:.3f}-{3:.3f} | {4} | {5} | {6} | {7} | {8} |".format(
-            label, row["median"], row["min"], row["max"], ratio_peer, ratio_floor, reads, writes, operations))
+        paired = ["{0:.2f}".format(row[key]) if row.get(key) else "-" for key in ("paired_peer", "paired_floor_sdk")]
+        lines.append("| {0} | {1:.3f} | {2:.3f}-{3:.3f} | {4} | {5} | {6} | {7} | {8} | {9} | {10} |".format(
+            label, row["median"], row["min"], row["max"], ratio_peer, ratio_floor, paired[0], paired[1], reads, writes, operations))
     return "\n".join(lines)
 
 
@@ -331,10 +344,11 @@ def goals(rows):
         row = rows[kind]
         rp, rf = row["median"] / peer, row["median"] / floor_sdk
         calls_ok = row["reads"] == [1] and row["writes"] == [0]
-        lines.append("- {0}: {1:.2f} x peer (goal <= {2}) {3}; {4:.2f} x floor+SDK (goal <= {5}) {6}; {7}.".format(
+        lines.append("- {0}: {1:.2f} x peer (goal <= {2}) {3}; {4:.2f} x floor+SDK (goal <= {5}) {6}; {7}; paired per round: {8:.2f} x peer, {9:.2f} x floor+SDK.".format(
             kind, rp, PEER_GOAL, "met" if rp <= PEER_GOAL else "NOT met", rf, FLOOR_SDK_GOAL,
             "met" if rf <= FLOOR_SDK_GOAL else "NOT met",
-            "1 read, 0 writes" if calls_ok else "reads {0}, writes {1} (goal: 1 read, 0 writes)".format(row["reads"], row["writes"])))
+            "1 read, 0 writes" if calls_ok else "reads {0}, writes {1} (goal: 1 read, 0 writes)".format(row["reads"], row["writes"]),
+            row["paired_peer"], row["paired_floor_sdk"]))
     return "\n".join(lines)
 
 
@@ -398,9 +412,20 @@ def main():
     unknown = sorted(set(kinds) - set(all_kinds))
     if unknown:
         sys.exit("unknown BENCH_KINDS: {0} (known: {1})".format(", ".join(unknown), ", ".join(all_kinds)))
-    started, load_before = time.time(), load()
-    records, cpu = run_playbook(kinds, rounds)
-    load_after, elapsed = load(), time.time() - started
+    if os.environ.get("BENCH_REPORT_ONLY"):
+        # re-render the last run's records (e.g. after a change of this script's report)
+        with open(os.path.join(OUT_DIR, "results.json")) as handle:
+            records = json.load(handle)
+        with open(os.path.join(OUT_DIR, "summary.json")) as handle:
+            previous = json.load(handle)
+        cpu, rounds = previous["cpu"], previous["rounds"]
+        load_before, load_after = previous["load_before"], previous["load_after"]
+        elapsed, measured = previous["elapsed"], previous["measured"]
+    else:
+        started, load_before = time.time(), load()
+        records, cpu = run_playbook(kinds, rounds)
+        load_after, elapsed = load(), time.time() - started
+        measured = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
     rows, problems = summarize(records, kinds)
     text = table(rows, kinds)
     goal_text = goals(rows)
@@ -411,7 +436,7 @@ def main():
     context = (
         "Measured {0} UTC on {1} CPU(s), {2}; {3} rounds of every task, interleaved, after one warm-up round; "
         "run took {4:.0f} s. Load average (1/5/15 min) before: {5}, after: {6}.".format(
-            datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"), os.cpu_count(), versions(), rounds,
+            measured, os.cpu_count(), versions(), rounds,
             elapsed, "/".join("{0:.1f}".format(x) for x in load_before), "/".join("{0:.1f}".format(x) for x in load_after)))
     print(text)
     print()
@@ -428,7 +453,8 @@ def main():
     else:
         print("subset or problems: docs/performance.md and the chart were not rewritten")
     with open(os.path.join(OUT_DIR, "summary.json"), "w") as handle:
-        json.dump(dict(rows=rows, cpu=cpu, load_before=load_before, load_after=load_after, rounds=rounds), handle, indent=1)
+        json.dump(dict(rows=rows, cpu=cpu, load_before=load_before, load_after=load_after, rounds=rounds,
+                       elapsed=elapsed, measured=measured), handle, indent=1)
     return 1 if problems else 0
 
 
