@@ -105,14 +105,14 @@ options:
                 type: list
                 elements: list
                 required: true
-          conflict_resolution:
+          conflict_resolution: &conflict_resolution
             description: How conflicting values are resolved when profiles are merged.
             type: dict
             suboptions:
               conflict_resolving_model:
                 description:
                   - V(RECENCY) keeps the most recently updated value.
-                  - V(SOURCE) keeps the value of O(matching.auto_merging.conflict_resolution.source_name).
+                  - V(SOURCE) keeps the value of the object type named in C(source_name), next to this sub-option.
                 type: str
                 required: true
                 choices: ['RECENCY', 'SOURCE']
@@ -122,7 +122,7 @@ options:
           min_allowed_confidence_score_for_merging:
             description: The lowest confidence score, 0 to 1, at which matched profiles are merged.
             type: float
-      exporting_config:
+      exporting_config: &exporting_config
         description: Where the job's results are exported.
         type: dict
         suboptions:
@@ -186,33 +186,8 @@ options:
             description: 1 to 3 email address attribute names.
             type: list
             elements: str
-      conflict_resolution:
-        description: How conflicting values are resolved when profiles are merged.
-        type: dict
-        suboptions:
-          conflict_resolving_model:
-            description: V(RECENCY) or V(SOURCE).
-            type: str
-            required: true
-            choices: ['RECENCY', 'SOURCE']
-          source_name:
-            description: The object type name whose values win with V(SOURCE) (1 to 255 characters).
-            type: str
-      exporting_config:
-        description: Where the results are exported.
-        type: dict
-        suboptions:
-          s3_exporting:
-            description: An S3 location.
-            type: dict
-            suboptions:
-              s3_bucket_name:
-                description: The bucket (3 to 63 lower-case letters, digits, dots or hyphens).
-                type: str
-                required: true
-              s3_key_name:
-                description: The key prefix (1 to 800 characters).
-                type: str
+      conflict_resolution: *conflict_resolution
+      exporting_config: *exporting_config
   data_store:
     description:
       - The domain's data store. Sub-options left out keep the domain's current values.

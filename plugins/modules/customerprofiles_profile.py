@@ -154,7 +154,7 @@ options:
       - A generic address associated with the customer that is not mailing, shipping, or billing.
       - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
-    suboptions:
+    suboptions: &address_suboptions
       address_1:
         description:
           - The first line of the address. At most 255 characters.
@@ -200,139 +200,19 @@ options:
       - The customer's billing address.
       - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
-    suboptions:
-      address_1:
-        description:
-          - The first line of the address. At most 255 characters.
-        type: str
-      address_2:
-        description:
-          - The second line of the address. At most 255 characters.
-        type: str
-      address_3:
-        description:
-          - The third line of the address. At most 255 characters.
-        type: str
-      address_4:
-        description:
-          - The fourth line of the address. At most 255 characters.
-        type: str
-      city:
-        description:
-          - The city. At most 255 characters.
-        type: str
-      country:
-        description:
-          - The country. At most 255 characters.
-        type: str
-      county:
-        description:
-          - The county. At most 255 characters.
-        type: str
-      postal_code:
-        description:
-          - The postal code. At most 255 characters.
-        type: str
-      province:
-        description:
-          - The province. At most 255 characters.
-        type: str
-      state:
-        description:
-          - The state. At most 255 characters.
-        type: str
+    suboptions: *address_suboptions
   mailing_address:
     description:
       - The customer's mailing address.
       - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
-    suboptions:
-      address_1:
-        description:
-          - The first line of the address. At most 255 characters.
-        type: str
-      address_2:
-        description:
-          - The second line of the address. At most 255 characters.
-        type: str
-      address_3:
-        description:
-          - The third line of the address. At most 255 characters.
-        type: str
-      address_4:
-        description:
-          - The fourth line of the address. At most 255 characters.
-        type: str
-      city:
-        description:
-          - The city. At most 255 characters.
-        type: str
-      country:
-        description:
-          - The country. At most 255 characters.
-        type: str
-      county:
-        description:
-          - The county. At most 255 characters.
-        type: str
-      postal_code:
-        description:
-          - The postal code. At most 255 characters.
-        type: str
-      province:
-        description:
-          - The province. At most 255 characters.
-        type: str
-      state:
-        description:
-          - The state. At most 255 characters.
-        type: str
+    suboptions: *address_suboptions
   shipping_address:
     description:
       - The customer's shipping address.
       - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
     type: dict
-    suboptions:
-      address_1:
-        description:
-          - The first line of the address. At most 255 characters.
-        type: str
-      address_2:
-        description:
-          - The second line of the address. At most 255 characters.
-        type: str
-      address_3:
-        description:
-          - The third line of the address. At most 255 characters.
-        type: str
-      address_4:
-        description:
-          - The fourth line of the address. At most 255 characters.
-        type: str
-      city:
-        description:
-          - The city. At most 255 characters.
-        type: str
-      country:
-        description:
-          - The country. At most 255 characters.
-        type: str
-      county:
-        description:
-          - The county. At most 255 characters.
-        type: str
-      postal_code:
-        description:
-          - The postal code. At most 255 characters.
-        type: str
-      province:
-        description:
-          - The province. At most 255 characters.
-        type: str
-      state:
-        description:
-          - The state. At most 255 characters.
-        type: str
+    suboptions: *address_suboptions
   attributes:
     description:
       - Custom attributes of the profile; keys are kept exactly as written (1-255 characters), values are strings
@@ -372,7 +252,7 @@ options:
           - The phone contact preferences, in order.
         type: list
         elements: dict
-        suboptions:
+        suboptions: &contact_preference_suboptions
           key_name:
             description:
               - The name of the search key the preference refers to (1-64 characters, letters, digits, C(_), C(-)).
@@ -395,24 +275,7 @@ options:
           - The email contact preferences, in order.
         type: list
         elements: dict
-        suboptions:
-          key_name:
-            description:
-              - The name of the search key the preference refers to (1-64 characters, letters, digits, C(_), C(-)).
-            type: str
-          key_value:
-            description:
-              - The value of the search key (1-255 characters).
-            type: str
-          profile_id:
-            description:
-              - The id of the profile the preference refers to.
-            type: str
-          contact_type:
-            description:
-              - The field of that profile to contact.
-            type: str
-            choices: [PhoneNumber, MobilePhoneNumber, HomePhoneNumber, BusinessPhoneNumber, EmailAddress, PersonalEmailAddress, BusinessEmailAddress]
+        suboptions: *contact_preference_suboptions
 notes:
   - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
     profile; use C(no_log) on the task when its output must not be logged.
