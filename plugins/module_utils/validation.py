@@ -17,13 +17,18 @@ __metaclass__ = type
 import re
 
 
-def check_length(errors, option, value, minimum=None, maximum=None):
+def _check_size(errors, option, value, minimum, maximum, message):
+    """The size rule of check_length and check_items; ``message`` has {0} option, {1} least/most, {2} bound."""
     if value is None:
         return
     if minimum is not None and len(value) < minimum:
-        errors.append("{0} must be at least {1} characters long".format(option, minimum))
+        errors.append(message.format(option, "least", minimum))
     if maximum is not None and len(value) > maximum:
-        errors.append("{0} must be at most {1} characters long".format(option, maximum))
+        errors.append(message.format(option, "most", maximum))
+
+
+def check_length(errors, option, value, minimum=None, maximum=None):
+    _check_size(errors, option, value, minimum, maximum, "{0} must be at {1} {2} characters long")
 
 
 def check_pattern(errors, option, value, pattern, rule):
@@ -42,12 +47,7 @@ def check_range(errors, option, value, minimum=None, maximum=None):
 
 
 def check_items(errors, option, values, minimum=None, maximum=None):
-    if values is None:
-        return
-    if minimum is not None and len(values) < minimum:
-        errors.append("{0} must have at least {1} items".format(option, minimum))
-    if maximum is not None and len(values) > maximum:
-        errors.append("{0} must have at most {1} items".format(option, maximum))
+    _check_size(errors, option, values, minimum, maximum, "{0} must have at {1} {2} items")
 
 
 def check_tags(errors, option, tags):
