@@ -116,78 +116,71 @@ def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_number(value):
+    return _is_int(value) or isinstance(value, float)
+
+
+# type name -> (accepts the value, what the error says the member must be; {0} is the type name)
+_TYPES = {
+    "structure": (lambda value: isinstance(value, dict), "be a structure"),
+    "list": (lambda value: isinstance(value, list), "be a list"),
+    "map": (lambda value: isinstance(value, dict), "be a map"),
+    "string": (lambda value: isinstance(value, str), "be of type string"),
+    "integer": (_is_int, "be of type {0}"),
+    "long": (_is_int, "be of type {0}"),
+    "double": (_is_number, "be of type {0}"),
+    "float": (_is_number, "be of type {0}"),
+    "boolean": (lambda value: isinstance(value, bool), "be of type boolean"),
+    "timestamp": (lambda value: _is_int(value) or isinstance(value, (float, str)), "be of type timestamp"),
+}
+
+
 def validate(shape, value, path, errors):
     """Validate value against shape recursively, appending messages to errors."""
     where = "Value '%s' at '%s'" % (_show(value), path)
     kind = shape.type_name
     meta = shape.metadata
-    if kind == "structure":
-        if not isinstance(value, dict):
-            errors.append("%s failed to satisfy constraint: Member must be a structure" % where)
-            return
-        members = shape.members
-        for name in shape.required_members:
-            if value.get(name) is None:
-                errors.append("Value null at '%s' failed to satisfy constraint: Member must not be null" % _join(path, name))
-        for name, member_value in value.items():
-            if name not in members:
-                errors.append("Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
-                              % (_join(path, name), ", ".join(members)))
-                continue
-            if member_value is None:
-                continue
-            validate(members[name], member_value, _join(path, name), errors)
+    if kind not in _TYPES:
+        return  # blob / document and anything else: accepted as sent
+    accepts, expected = _TYPES[kind]
+    if not accepts(value):
+        errors.append("%s failed to satisfy constraint: Member must %s" % (where, expected.format(kind)))
         return
-    if kind == "list":
-        if not isinstance(value, list):
-            errors.append("%s failed to satisfy constraint: Member must be a list" % where)
-            return
+    if kind == "structure":
+        _validate_structure(shape, value, path, errors)
+    elif kind in ("list", "map", "string"):
         _check_size(len(value), meta, "length", where, errors)
+    elif kind in ("integer", "long", "double", "float"):
+        _check_size(value, meta, "value", where, errors)
+    if kind == "list":
         for index, item in enumerate(value, start=1):
             validate(shape.member, item, "%s.%d.member" % (path, index), errors)
-        return
-    if kind == "map":
-        if not isinstance(value, dict):
-            errors.append("%s failed to satisfy constraint: Member must be a map" % where)
-            return
-        _check_size(len(value), meta, "length", where, errors)
+    elif kind == "map":
         for key, item in value.items():
             validate(shape.key, key, "%s.%s.key" % (path, key), errors)
             validate(shape.value, item, "%s.%s" % (path, key), errors)
-        return
-    if kind == "string":
-        if not isinstance(value, str):
-            errors.append("%s failed to satisfy constraint: Member must be of type string" % where)
-            return
-        _check_size(len(value), meta, "length", where, errors)
+    elif kind == "string":
         enum = meta.get("enum")
         if enum and value not in enum:
             errors.append("%s failed to satisfy constraint: Member must satisfy enum value set: [%s]" % (where, ", ".join(enum)))
         pattern = meta.get("pattern")
         if pattern and not pattern_matches(pattern, value):
             errors.append("%s failed to satisfy constraint: Member must satisfy regular expression pattern: %s" % (where, pattern))
-        return
-    if kind in ("integer", "long"):
-        if not _is_int(value):
-            errors.append("%s failed to satisfy constraint: Member must be of type %s" % (where, kind))
-            return
-        _check_size(value, meta, "value", where, errors)
-        return
-    if kind in ("double", "float"):
-        if not (_is_int(value) or isinstance(value, float)):
-            errors.append("%s failed to satisfy constraint: Member must be of type %s" % (where, kind))
-            return
-        _check_size(value, meta, "value", where, errors)
-        return
-    if kind == "boolean":
-        if not isinstance(value, bool):
-            errors.append("%s failed to satisfy constraint: Member must be of type boolean" % where)
-        return
-    if kind == "timestamp":
-        if not (_is_int(value) or isinstance(value, (float, str))):
-            errors.append("%s failed to satisfy constraint: Member must be of type timestamp" % where)
-        return
-    # blob / document and anything else: accepted as sent
+
+
+def _validate_structure(shape, value, path, errors):
+    members = shape.members
+    for name in shape.required_members:
+        if value.get(name) is None:
+            errors.append("Value null at '%s' failed to satisfy constraint: Member must not be null" % _join(path, name))
+    for name, member_value in value.items():
+        if name not in members:
+            errors.append("Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
+                          % (_join(path, name), ", ".join(members)))
+            continue
+        if member_value is None:
+            continue
+        validate(members[name], member_value, _join(path, name), errors)
 
 
 def _join(path, name):
@@ -201,27 +194,24 @@ def _check_size(size, meta, what, where, errors):
         errors.append("%s failed to satisfy constraint: Member must have %s less than or equal to %s" % (where, what, meta["max"]))
 
 
+_FROM_TEXT = {"integer": int, "long": int, "double": float, "float": float}
+
+
 def _from_text(shape, text, path, errors):
     """Convert a querystring/header/uri text value to the member's type."""
     kind = shape.type_name
-    if kind in ("integer", "long"):
+    if kind in _FROM_TEXT:
         try:
-            return int(text)
+            return _FROM_TEXT[kind](text)
         except ValueError:
-            errors.append("Value '%s' at '%s' failed to satisfy constraint: Member must be of type %s" % (_show(text), path, kind))
-            return None
-    if kind in ("double", "float"):
-        try:
-            return float(text)
-        except ValueError:
-            errors.append("Value '%s' at '%s' failed to satisfy constraint: Member must be of type %s" % (_show(text), path, kind))
-            return None
-    if kind == "boolean":
+            pass
+    elif kind == "boolean":
         if text.lower() in ("true", "false"):
             return text.lower() == "true"
-        errors.append("Value '%s' at '%s' failed to satisfy constraint: Member must be of type boolean" % (_show(text), path))
-        return None
-    return text
+    else:
+        return text
+    errors.append("Value '%s' at '%s' failed to satisfy constraint: Member must be of type %s" % (_show(text), path, kind))
+    return None
 
 
 def parse_and_validate(operation_name, uri_params, query, headers, body):
