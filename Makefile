@@ -20,7 +20,7 @@ INTEGRATION_WORKERS ?= 2
 # artifact round trip: ansible-galaxy collection build, then install, then run this target from the install
 DIST := $(BUILD)/dist
 INSTALLED := $(BUILD)/installed
-ARTIFACT_TARGET ?= customerprofiles_domain
+ARTIFACT_TARGET ?= customerprofiles_domain_info
 
 export PYTHONPATH := $(CURDIR)/tests
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
