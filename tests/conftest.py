@@ -130,3 +130,19 @@ def run_module_in_process(name, args, check_mode=False, diff=False):
 def run_module(cp_mock):
     """``run_module("customerprofiles_domain", {...}, check_mode=False, diff=False)`` -> result dict."""
     return run_module_in_process
+
+
+@pytest.fixture(scope="session")
+def emulator_server():
+    """One emulator HTTP server (``python -m emulator``) per test session, i.e. per xdist worker."""
+    from emulator.testing import start_server
+
+    with start_server() as server:
+        yield server
+
+
+@pytest.fixture
+def fresh_emulator_server(emulator_server):
+    """The session's emulator server with its state, call log and faults reset for this test."""
+    emulator_server.reset()
+    return emulator_server

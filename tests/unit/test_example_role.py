@@ -27,14 +27,8 @@ PROFILES = EXAMPLE_VARS["customer_profiles_profiles"]
 
 
 @pytest.fixture
-def server():
-    from emulator.testing import start_server  # pylint: disable=import-outside-toplevel
-
-    handle = start_server()
-    try:
-        yield handle
-    finally:
-        handle.stop()
+def server(fresh_emulator_server):
+    return fresh_emulator_server
 
 
 @pytest.fixture

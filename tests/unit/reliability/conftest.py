@@ -26,19 +26,7 @@ def sleeps(monkeypatch):
     random.setstate(state)
 
 
-@pytest.fixture(scope="module")
-def emulator_process():
-    from emulator.testing import start_server
-
-    handle = start_server()
-    try:
-        yield handle
-    finally:
-        handle.stop()
-
-
 @pytest.fixture
-def server(emulator_process):
+def server(fresh_emulator_server):
     """The emulator as a loopback HTTP server (for real ansible-playbook runs), reset for this test."""
-    emulator_process.reset()
-    return emulator_process
+    return fresh_emulator_server
