@@ -52,3 +52,16 @@ def error_of(excinfo):
     """(HTTP status, error code, message) of a botocore ClientError."""
     response = excinfo.value.response
     return response["ResponseMetadata"]["HTTPStatusCode"], response["Error"]["Code"], response["Error"]["Message"]
+
+
+def assert_reset(client, calls, domain_name):
+    """After a reset: no call logged, no domain stored, and the fault injected before it is gone
+    (GetDomain answers ResourceNotFoundException, not the fault)."""
+    import pytest  # pylint: disable=import-outside-toplevel
+    from botocore.exceptions import ClientError  # pylint: disable=import-outside-toplevel
+
+    assert calls == []
+    assert client.list_domains()["Items"] == []
+    with pytest.raises(ClientError) as excinfo:
+        client.get_domain(DomainName=domain_name)
+    assert error_of(excinfo)[1] == "ResourceNotFoundException"

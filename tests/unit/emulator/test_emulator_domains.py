@@ -7,7 +7,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import emulator
-from emulator_test_helpers import ACCOUNT, REGION, error_of, make_client  # pylint: disable=import-error
+from emulator_test_helpers import ACCOUNT, REGION, assert_reset, error_of, make_client  # pylint: disable=import-error
 
 ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
 RBM = {"Enabled": True, "MatchingRules": [{"Rule": ["EmailAddress"]}], "MaxAllowedRuleLevelForMatching": 3,
@@ -193,8 +193,4 @@ def test_state_is_clean_on_each_mock_start():
 def test_emulator_reset_clears_everything(client, domain):  # pylint: disable=unused-argument
     emulator.inject_fault("GetDomain", count=5)
     emulator.reset()
-    assert emulator.calls() == []
-    assert client.list_domains()["Items"] == []
-    with pytest.raises(ClientError) as excinfo:
-        client.get_domain(DomainName="dom")
-    assert error_of(excinfo)[1] == "ResourceNotFoundException"  # not the cleared fault
+    assert_reset(client, emulator.calls(), "dom")

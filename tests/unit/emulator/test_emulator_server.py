@@ -10,7 +10,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from emulator_test_helpers import CREDENTIALS, error_of, session  # pylint: disable=import-error
+from emulator_test_helpers import CREDENTIALS, assert_reset, error_of, session  # pylint: disable=import-error
 from emulator.testing import start_server
 
 
@@ -120,11 +120,7 @@ def test_reset_over_http(srv):
     client.create_domain(DomainName="dom", DefaultExpirationDays=3)
     srv.inject_fault("GetDomain", count=2)
     srv.reset()
-    assert srv.calls() == []
-    assert client.list_domains()["Items"] == []
-    with pytest.raises(ClientError) as excinfo:
-        client.get_domain(DomainName="dom")
-    assert error_of(excinfo)[1] == "ResourceNotFoundException"
+    assert_reset(client, srv.calls(), "dom")
 
 
 def test_control_endpoint_errors(srv):

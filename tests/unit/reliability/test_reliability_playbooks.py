@@ -116,63 +116,53 @@ host_a ansible_connection=local
 host_b ansible_connection=local
 """
 
-CONCURRENCY_PLAYBOOK = """
-- name: Unsafe - both hosts upsert the same account number at once
+UPSERT_PLAY = """
+- name: {name}
   hosts: upserters
   gather_facts: false
-  module_defaults: &defaults
+  module_defaults:
     group/awscx.customerprofiles.aws: {{endpoint_url: "{url}", region: us-east-1, access_key: testing, secret_key: testing}}
   tasks:
     - awscx.customerprofiles.customerprofiles_profile:
         domain_name: {domain}
-        account_number: RACE-1
+        account_number: {account_number}
         first_name: Ada
-      register: unsafe
+"""
 
-- name: Unsafe, run again
-  hosts: upserters
-  gather_facts: false
-  module_defaults: *defaults
-  tasks:
-    - awscx.customerprofiles.customerprofiles_profile:
-        domain_name: {domain}
-        account_number: RACE-1
-        first_name: Ada
+# (play name, account number, the rest of the upsert task and any task after it)
+CONCURRENCY_PLAYS = [
+    ("Unsafe - both hosts upsert the same account number at once", "RACE-1", """\
+      register: unsafe
+"""),
+    ("Unsafe, run again", "RACE-1", """\
       register: again
       ignore_errors: true
     - ansible.builtin.debug:
         msg: >-
-          AGAIN {{{{ inventory_hostname }}}} failed={{{{ again is failed }}}} changed={{{{ again is changed }}}}
-          ids={{{{ again.profile_ids | default([]) }}}}
-
-- name: Safe - throttle 1 serialises the task across hosts
-  hosts: upserters
-  gather_facts: false
-  module_defaults: *defaults
-  tasks:
-    - awscx.customerprofiles.customerprofiles_profile:
-        domain_name: {domain}
-        account_number: THROTTLED-1
-        first_name: Ada
+          AGAIN {{ inventory_hostname }} failed={{ again is failed }} changed={{ again is changed }}
+          ids={{ again.profile_ids | default([]) }}
+"""),
+    ("Safe - throttle 1 serialises the task across hosts", "THROTTLED-1", """\
       throttle: 1
-
-- name: Safe - run_once creates the shared profile from one host
-  hosts: upserters
-  gather_facts: false
-  module_defaults: *defaults
-  tasks:
-    - awscx.customerprofiles.customerprofiles_profile:
-        domain_name: {domain}
-        account_number: ONCE-1
-        first_name: Ada
+"""),
+    ("Safe - run_once creates the shared profile from one host", "ONCE-1", """\
       run_once: true
-"""
+"""),
+]
+
+
+def concurrency_playbook(url, domain):
+    """Every play: each upserter host upserts the profile of one account number (first name Ada)."""
+    return "".join(
+        UPSERT_PLAY.format(name=name, url=url, domain=domain, account_number=account_number) + rest
+        for name, account_number, rest in CONCURRENCY_PLAYS
+    )
 
 
 def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
     client(server).create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
 
-    run = run_playbook(tmp_path, CONCURRENCY_PLAYBOOK.format(url=server.url, domain=DOMAIN), inventory=CONCURRENCY_INVENTORY, args=["-f", "2"])
+    run = run_playbook(tmp_path, concurrency_playbook(server.url, DOMAIN), inventory=CONCURRENCY_INVENTORY, args=["-f", "2"])
 
     assert run.returncode == 0, (run.stdout + run.stderr)[-4000:]
     # the safe patterns: exactly one profile each

@@ -413,29 +413,22 @@ def test_absent_on_missing_domain(run_module, cp_mock):
     assert writes(cp_mock) == []
 
 
-def test_absent_deletes(run_module, cp_mock, cp_client):
+@pytest.mark.parametrize("check_mode", [False, True], ids=["deletes", "check_mode"])
+def test_absent(run_module, cp_mock, cp_client, check_mode):
+    """The same answer in check mode, where no DeleteDomain call is made and the domain stays."""
     make(cp_client)
     cp_mock.reset_calls()
-    result = run_module(MODULE, args(state="absent"), diff=True)
+    result = run_module(MODULE, args(state="absent"), check_mode=check_mode, diff=True)
     assert result["changed"] is True
     assert result["domain"] == {}
     assert result["diff"]["before"]["domain_name"] == NAME
     assert result["diff"]["after"] == {}
-    assert writes(cp_mock) == ["DeleteDomain"]
-    assert cp_client.list_domains()["Items"] == []
+    assert writes(cp_mock) == ([] if check_mode else ["DeleteDomain"])
+    assert len(cp_client.list_domains()["Items"]) == (1 if check_mode else 0)
     cp_mock.reset_calls()
-    assert run_module(MODULE, args(state="absent"))["changed"] is False
-    assert writes(cp_mock) == []
-
-
-def test_absent_in_check_mode(run_module, cp_mock, cp_client):
-    make(cp_client)
-    cp_mock.reset_calls()
-    result = run_module(MODULE, args(state="absent"), check_mode=True)
-    assert result["changed"] is True
-    assert result["domain"] == {}
-    assert writes(cp_mock) == []
-    assert len(cp_client.list_domains()["Items"]) == 1
+    # run for real: after check mode the domain is still there to delete, after a delete nothing is left
+    assert run_module(MODULE, args(state="absent"))["changed"] is check_mode
+    assert writes(cp_mock) == (["DeleteDomain"] if check_mode else [])
 
 
 def test_absent_with_profiles_needs_force(run_module, cp_mock, cp_client):
