@@ -92,7 +92,7 @@ clean:
 	rm -rf $(BUILD) .pytest_cache
 
 # make bench - per-task latency and API calls vs ansible.builtin.ping, a boto3 floor and
-# amazon.aws.ec2_vpc_net_info (BENCH_N rounds, default 20); rewrites docs/performance.md
+# amazon.aws.ec2_vpc_net_info (BENCH_N rounds, default 12); rewrites docs/performance.md
 # and docs/performance.png. Not part of make test.
 .PHONY: bench
 bench: venv collection

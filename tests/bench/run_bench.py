@@ -3,7 +3,7 @@
 
 One run of ansible-playbook against the bundled emulator server (which also
 serves moto's EC2 for the peer). Every task kind runs BENCH_N times (default
-20), interleaved round by round (one task of every kind per round) so that a
+12), interleaved round by round (one task of every kind per round) so that a
 change of machine load hits every kind alike; one unrecorded warm-up round
 comes first. Each invocation is its own task, timed by the bench_timer callback
 (tests/bench/callback_plugins) from task start to result, with the emulator's
@@ -13,7 +13,7 @@ Writes the generated section of docs/performance.md (between the BEGIN/END
 markers; the rest of the file is kept), docs/performance.png, and the raw
 records to .build/bench/results.json. Prints the table.
 
-    BENCH_N=20 .venv/bin/python tests/bench/run_bench.py
+    BENCH_N=12 .venv/bin/python tests/bench/run_bench.py
     BENCH_KINDS=floor,peer,domain_noop   # run a subset (the doc is then not rewritten)
     BENCH_REPORT_ONLY=1                  # re-render the last run's records, measure nothing
 
@@ -400,7 +400,7 @@ def write_doc(section):
 
 
 def main():
-    rounds = int(os.environ.get("BENCH_N", "20"))
+    rounds = int(os.environ.get("BENCH_N", "12"))
     all_kinds = [kind for kind, _label, _group, _changed in KINDS]
     kinds = [k for k in os.environ.get("BENCH_KINDS", "").split(",") if k] or all_kinds
     unknown = sorted(set(kinds) - set(all_kinds))
