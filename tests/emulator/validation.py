@@ -61,7 +61,7 @@ def _routes():
                 literal += len(part)
         routes.append((literal, http["method"], re.compile(regex.rstrip("/") + "/?$"), name))
     routes.sort(key=lambda route: -route[0])
-    return [(method, compiled, name) for _, method, compiled, name in routes]
+    return [(method, compiled, name) for _literal, method, compiled, name in routes]
 
 
 def match_operation(method, raw_path):
