@@ -137,18 +137,18 @@ def load():
 def ansible_env(url, results):
     env = dict(os.environ)
     env.update({
-            "ANSIBLE_COLLECTIONS_PATH": os.path.join(REPO_ROOT, ".build", "collections"),
-            "ANSIBLE_LIBRARY": os.path.join(BENCH_DIR, "library"),
-            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(BENCH_DIR, "callback_plugins"),
-            "ANSIBLE_CALLBACKS_ENABLED": "bench_timer",
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "BENCH_RESULTS": results,
-            "BENCH_EMULATOR_URL": url,
-            "AWS_CONFIG_FILE": os.devnull,
-            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-            "AWS_EC2_METADATA_DISABLED": "true",
-        })
+        "ANSIBLE_COLLECTIONS_PATH": os.path.join(REPO_ROOT, ".build", "collections"),
+        "ANSIBLE_LIBRARY": os.path.join(BENCH_DIR, "library"),
+        "ANSIBLE_CALLBACK_PLUGINS": os.path.join(BENCH_DIR, "callback_plugins"),
+        "ANSIBLE_CALLBACKS_ENABLED": "bench_timer",
+        "ANSIBLE_NOCOLOR": "1",
+        "ANSIBLE_RETRY_FILES_ENABLED": "0",
+        "BENCH_RESULTS": results,
+        "BENCH_EMULATOR_URL": url,
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_EC2_METADATA_DISABLED": "true",
+    })
     for key in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
         env.pop(key, None)
     return env
@@ -338,7 +338,8 @@ def goals(rows):
         row = rows[kind]
         rp, rf = row["median"] / peer, row["median"] / floor_sdk
         calls_ok = row["reads"] == [1] and row["writes"] == [0]
-        lines.append("- {0}: {1:.2f} x peer (goal <= {2}) {3}; {4:.2f} x floor+SDK (goal <= {5}) {6}; {7}; paired per round: {8:.2f} x peer, {9:.2f} x floor+SDK.".format(
+        lines.append(("- {0}: {1:.2f} x peer (goal <= {2}) {3}; {4:.2f} x floor+SDK (goal <= {5}) {6}; {7}; "
+                      "paired per round: {8:.2f} x peer, {9:.2f} x floor+SDK.").format(
             kind, rp, PEER_GOAL, "met" if rp <= PEER_GOAL else "NOT met", rf, FLOOR_SDK_GOAL,
             "met" if rf <= FLOOR_SDK_GOAL else "NOT met",
             "1 read, 0 writes" if calls_ok else "reads {0}, writes {1} (goal: 1 read, 0 writes)".format(row["reads"], row["writes"]),

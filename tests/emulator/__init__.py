@@ -41,7 +41,7 @@ def register():
         sys.modules[prefix + ".responses"] = responses
         sys.modules[prefix + ".urls"] = urls
         setattr(moto, BACKEND_NAME, models)
-        if not any(name == BACKEND_NAME for name, _ in backend_index.backend_url_patterns):
+        if not any(name == BACKEND_NAME for name, _pattern in backend_index.backend_url_patterns):
             backend_index.backend_url_patterns.append((BACKEND_NAME, re.compile(urls.URL_PATTERN)))
         _REGISTERED.append(True)
 

@@ -12,7 +12,7 @@ from emulator_test_helpers import error_of  # pylint: disable=import-error
 def test_fault_for_next_n_calls_then_success(client, domain, error, status):
     emulator.reset_calls()
     emulator.inject_fault("UpdateDomain", error=error, count=2)
-    for _ in range(2):
+    for _attempt in range(2):
         with pytest.raises(ClientError) as excinfo:
             client.update_domain(DomainName=domain, DefaultExpirationDays=5)
         assert error_of(excinfo)[:2] == (status, error)

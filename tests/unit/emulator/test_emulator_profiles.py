@@ -150,7 +150,7 @@ def test_search_additional_keys_and_or(client, domain, people):
 
 
 def test_search_pagination_over_100(client, domain):
-    ids = [client.create_profile(DomainName=domain, Attributes={"batch": "b1"})["ProfileId"] for _ in range(105)]
+    ids = [client.create_profile(DomainName=domain, Attributes={"batch": "b1"})["ProfileId"] for _index in range(105)]
     first = client.search_profiles(DomainName=domain, KeyName="batch", Values=["b1"], MaxResults=100)
     assert len(first["Items"]) == 100 and first["NextToken"]
     second = client.search_profiles(DomainName=domain, KeyName="batch", Values=["b1"], MaxResults=100, NextToken=first["NextToken"])

@@ -29,7 +29,7 @@ def srv(server):  # pylint: disable=redefined-outer-name
 
 def _client(server, service="customer-profiles", **config):  # pylint: disable=redefined-outer-name
     return session().client(service, region_name="us-east-1", endpoint_url=server.url,
-                          config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config), **CREDENTIALS)
+                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config), **CREDENTIALS)
 
 
 def test_url_line(srv):
@@ -82,7 +82,7 @@ def test_faults_and_call_log_over_http(srv, error, status):
     client.create_domain(DomainName="dom", DefaultExpirationDays=3)
     srv.reset_calls()
     srv.inject_fault("UpdateDomain", error=error, count=3)
-    for _ in range(3):
+    for _attempt in range(3):
         with pytest.raises(ClientError) as excinfo:
             client.update_domain(DomainName="dom", DefaultExpirationDays=4)
         assert error_of(excinfo)[:2] == (status, error)
