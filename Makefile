@@ -37,6 +37,8 @@ help:
 	@echo "make lint         - ansible-lint (production profile) over roles/ and the integration targets"
 	@echo "make changelog-lint - antsibull-changelog lint (changelogs/fragments)"
 	@echo "make artifact-test  - build the collection tarball, install it offline, run a target from the install"
+	@echo "make docs-lint    - antsibull-docs lint-collection-docs --plugin-docs (modules, role, docs/docsite)"
+	@echo "make docs         - build the HTML documentation site into .build/docs/html"
 
 $(STAMP): tests/requirements.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -86,7 +88,7 @@ artifact-test: venv
 	  CUSTOMERPROFILES_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) PYTHONPATH=$$PWD/tests \
 	  $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider "tests/integration/test_targets.py::test_target[$(ARTIFACT_TARGET)]"
 
-test: changelog-lint unit integration lint sanity artifact-test
+test: changelog-lint docs-lint unit integration lint sanity artifact-test
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
@@ -98,3 +100,20 @@ clean:
 bench: venv collection
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
 	$(BIN)/python tests/bench/run_bench.py
+
+# Documentation: antsibull-docs and Sphinx live in their own virtualenv (docs/requirements.txt);
+# amazon.aws's doc fragments come from .venv. See tests/docs/docs_site.py.
+DOCS_VENV := $(BUILD)/docs-venv
+DOCS_STAMP := $(DOCS_VENV)/.installed
+.PHONY: docs-lint docs
+
+$(DOCS_STAMP): docs/requirements.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r docs/requirements.txt
+	touch $@
+
+docs-lint: venv $(DOCS_STAMP)
+	$(DOCS_VENV)/bin/python tests/docs/docs_site.py lint $(BIN)/python
+
+docs: venv $(DOCS_STAMP)
+	$(DOCS_VENV)/bin/python tests/docs/docs_site.py site $(BIN)/python
