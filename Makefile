@@ -89,7 +89,25 @@ artifact-test: venv
 	  CUSTOMERPROFILES_COLLECTIONS_PATH=$(CURDIR)/$(INSTALLED) PYTHONPATH=$$PWD/tests \
 	  $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider "tests/integration/test_targets.py::test_target[$(ARTIFACT_TARGET)]"
 
-test: changelog-lint docs-lint unit integration lint sanity artifact-test importer
+# make test runs these stages in order; each under a header, with its duration (CI logs).
+TEST_STAGES := changelog-lint docs-lint unit integration lint sanity artifact-test importer
+
+test:
+	@all=$$(date +%s); for stage in venv $(TEST_STAGES); do \
+	  echo "===== make $$stage ($$(date +%T))"; start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$stage || { echo "===== make $$stage FAILED after $$(( $$(date +%s) - start ))s"; exit 1; }; \
+	  echo "===== make $$stage passed in $$(( $$(date +%s) - start ))s"; \
+	done; echo "===== make test passed in $$(( $$(date +%s) - all ))s ($(TEST_STAGES))"
+
+# The example, as a user would run it: build the tarball, install it into its own collections
+# path (offline; amazon.aws comes from .venv), run the customer_profiles role against the emulator.
+EXAMPLE_COLLECTIONS := $(BUILD)/example_collections
+example: venv
+	rm -rf $(DIST) $(EXAMPLE_COLLECTIONS)
+	$(BIN)/ansible-galaxy collection build --force --output-path $(DIST) .
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(EXAMPLE_COLLECTIONS) $(BIN)/ansible-galaxy collection install --offline --no-deps --force \
+	  -p $(EXAMPLE_COLLECTIONS) $(DIST)/awscx-customerprofiles-*.tar.gz
+	$(BIN)/python tests/example/run_example.py --collections-path $(EXAMPLE_COLLECTIONS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
