@@ -90,7 +90,7 @@ artifact-test: venv
 	  $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider "tests/integration/test_targets.py::test_target[$(ARTIFACT_TARGET)]"
 
 # make test runs these stages in order; each under a header, with its duration (CI logs).
-TEST_STAGES := changelog-lint docs-lint unit integration lint sanity artifact-test importer
+TEST_STAGES := changelog-lint docs-lint unit integration lint sanity artifact-test importer ee
 
 test:
 	@all=$$(date +%s); for stage in venvs $(TEST_STAGES); do \
@@ -169,4 +169,20 @@ importer: venv $(IMPORTER_STAMP)
 # Every virtualenv of make test, built side by side (make test runs this with -j3: pip uses
 # about one core, the machine has two). Last in the file: the stamps are defined above.
 .PHONY: venvs
-venvs: venv $(DOCS_STAMP) $(IMPORTER_STAMP)
+venvs: venv $(DOCS_STAMP) $(IMPORTER_STAMP) $(EE_STAMP)
+
+# make ee (in make test): the collection drops into an execution environment.
+# ansible-builder introspect must read requirements.txt through meta/execution-environment.yml,
+# and ansible-builder create must write a build context from tests/ee/execution-environment.yml
+# (no container is built: there is no container engine here). See tests/ee/check_ee.py.
+EE_VENV := $(BUILD)/ee-venv
+EE_STAMP := $(EE_VENV)/.installed
+.PHONY: ee
+
+$(EE_STAMP): tests/ee/requirements.txt
+	$(PYTHON) -m venv $(EE_VENV)
+	$(EE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/ee/requirements.txt
+	touch $@
+
+ee: venv $(EE_STAMP)
+	$(EE_VENV)/bin/python tests/ee/check_ee.py $(CURDIR)/$(EE_VENV)/bin/ansible-builder $(CURDIR)/$(BIN)/ansible-galaxy
