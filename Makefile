@@ -95,9 +95,8 @@ TEST_STAGES := changelog-lint docs-lint unit integration lint sanity artifact-te
 
 test:
 	@all=$$(date +%s); for stage in venvs $(TEST_STAGES); do \
-	  echo "===== make $$stage ($$(date +%T))"; start=$$(date +%s); jobs=1; \
-	  if [ "$$stage" = venvs ]; then jobs=3; fi; \
-	  $(MAKE) --no-print-directory -j$$jobs $$stage || { echo "===== make $$stage FAILED after $$(( $$(date +%s) - start ))s"; exit 1; }; \
+	  echo "===== make $$stage ($$(date +%T))"; start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$stage || { echo "===== make $$stage FAILED after $$(( $$(date +%s) - start ))s"; exit 1; }; \
 	  echo "===== make $$stage passed in $$(( $$(date +%s) - start ))s"; \
 	done; echo "===== make test passed in $$(( $$(date +%s) - all ))s ($(TEST_STAGES))"
 
@@ -167,11 +166,6 @@ importer: venv $(IMPORTER_STAMP)
 	grep -q '^Importer processing completed successfully' $(IMPORTER_DIR)/importer.log
 	! grep -E '^(WARNING|ERROR)' $(IMPORTER_DIR)/importer.log | grep -vE '$(IMPORTER_ACCEPTED)'
 
-# Every virtualenv of make test, built side by side (make test runs this with -j3: pip uses
-# about one core, the machine has two). Last in the file: the stamps are defined above.
-.PHONY: venvs
-venvs: venv $(DOCS_STAMP) $(IMPORTER_STAMP) $(EE_STAMP)
-
 # make ee (in make test): the collection drops into an execution environment.
 # ansible-builder introspect must read requirements.txt through meta/execution-environment.yml,
 # and ansible-builder create must write a build context from tests/ee/execution-environment.yml
@@ -187,3 +181,9 @@ $(EE_STAMP): tests/ee/requirements.txt
 
 ee: venv $(EE_STAMP)
 	$(EE_VENV)/bin/python tests/ee/check_ee.py $(CURDIR)/$(EE_VENV)/bin/ansible-builder $(CURDIR)/$(BIN)/ansible-galaxy
+
+# Every virtualenv of make test, built side by side (pip uses about one core, the machine has
+# two). A recipe, not a prerequisite list, so stamps defined further down are seen too.
+.PHONY: venvs
+venvs:
+	$(MAKE) --no-print-directory -j3 $(STAMP) $(DOCS_STAMP) $(IMPORTER_STAMP) $(EE_STAMP)
