@@ -19,6 +19,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_length
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_pattern
@@ -27,7 +28,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 
 DAYS_OF_THE_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
 
-DOMAIN_NAME_PATTERN = r"^[a-zA-Z0-9_-]+$"
 JOB_TIME_PATTERN = r"^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$"
 S3_BUCKET_PATTERN = r"^[a-z0-9.-]+$"
 
@@ -343,15 +343,10 @@ def _check_rule_based_matching(errors, rbm):
     _check_exporting_config(errors, "rule_based_matching.exporting_config", rbm.get("exporting_config"))
 
 
-def validate_domain_name(errors, domain_name, option="domain_name"):
-    check_length(errors, option, domain_name, 1, 64)
-    check_pattern(errors, option, domain_name, DOMAIN_NAME_PATTERN, "letters, digits, underscores and hyphens")
-
-
 def validate_domain_options(params):
     """Every rule of the service's model the options break, as messages naming the option."""
     errors = []
-    validate_domain_name(errors, params.get("domain_name"))
+    check_name(errors, params.get("domain_name"))
     check_range(errors, "default_expiration_days", params.get("default_expiration_days"), 1, 1098)
     check_length(errors, "default_encryption_key", params.get("default_encryption_key"), 0, 255)
     check_length(errors, "dead_letter_queue_url", params.get("dead_letter_queue_url"), 0, 255)

@@ -22,14 +22,13 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_length
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_pattern
 
 # --- the service's rules (botocore model of customer-profiles) ---------------------------
 
-NAME_PATTERN = r"^[a-zA-Z0-9_-]+$"
-NAME_RULE = "letters, digits, _ and - only"
 PROFILE_ID_PATTERN = r"^[a-f0-9]{32}$"
 PROFILE_ID_RULE = "32 lowercase hexadecimal characters"
 SEARCH_PAGE_SIZE = 100  # SearchProfiles MaxResults: 1-100
@@ -264,11 +263,6 @@ def update_to_api(request):
 # --- validation -------------------------------------------------------------------------
 
 
-def check_domain_name(errors, value):
-    check_length(errors, "domain_name", value, 1, 64)
-    check_pattern(errors, "domain_name", value, NAME_PATTERN, NAME_RULE)
-
-
 def check_profile_id(errors, option, value):
     if value is not None:
         check_pattern(errors, option, value, PROFILE_ID_PATTERN, PROFILE_ID_RULE)
@@ -290,8 +284,7 @@ def check_fields(errors, fields):
             option = "engagement_preferences.{0}[{1}]".format(kind, index)
             if not any(item.get(key) is not None for key in ("key_name", "key_value", "profile_id", "contact_type")):
                 errors.append("{0} must set at least one of key_name, key_value, profile_id, contact_type".format(option))
-            check_length(errors, option + ".key_name", item.get("key_name"), 1, 64)
-            check_pattern(errors, option + ".key_name", item.get("key_name"), NAME_PATTERN, NAME_RULE)
+            check_name(errors, item.get("key_name"), option + ".key_name")
             check_length(errors, option + ".key_value", item.get("key_value"), 1, 255)
             check_profile_id(errors, option + ".profile_id", item.get("profile_id"))
 
@@ -321,8 +314,7 @@ def check_search(errors, search):
     """SearchProfiles rules for the info module's search keys (they are field names and values: values are not echoed)."""
     for index, key in enumerate(search or []):
         option = "search[{0}]".format(index)
-        check_length(errors, option + ".key_name", key.get("key_name"), 1, 64)
-        check_pattern(errors, option + ".key_name", key.get("key_name"), NAME_PATTERN, NAME_RULE)
+        check_name(errors, key.get("key_name"), option + ".key_name")
         check_items(errors, option + ".values", key.get("values"), minimum=1)
         for value in key.get("values") or []:
             check_length(errors, option + ".values", value, 1, 255)

@@ -39,6 +39,17 @@ def check_pattern(errors, option, value, pattern, rule):
         errors.append("{0} must match {1} ({2})".format(option, pattern, rule))
 
 
+# The service's rule for a domain name (and other names such as search key names).
+NAME_PATTERN = r"^[a-zA-Z0-9_-]+$"
+NAME_RULE = "letters, digits, underscores and hyphens"
+
+
+def check_name(errors, value, option="domain_name"):
+    """A domain name or search key name: 1 to 64 characters, NAME_PATTERN."""
+    check_length(errors, option, value, 1, 64)
+    check_pattern(errors, option, value, NAME_PATTERN, NAME_RULE)
+
+
 def check_range(errors, option, value, minimum=None, maximum=None):
     if value is None:
         return

@@ -123,7 +123,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import describe_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import list_domains
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import validate_domain_name
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
 
 
@@ -133,7 +133,7 @@ def main():
         supports_check_mode=True,
     )
     errors = []
-    validate_domain_name(errors, module.params["domain_name"])
+    check_name(errors, module.params["domain_name"])
     fail_on_errors(module, errors)
     client = module.customer_profiles_client()
     try:

@@ -393,7 +393,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_code
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_domain_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_fields
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import create_profile
@@ -409,6 +408,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
 
 
@@ -427,7 +427,7 @@ def argument_spec():
 def validate(params):
     """Every rule checked before the first call; messages name options, never values."""
     errors = []
-    check_domain_name(errors, params["domain_name"])
+    check_name(errors, params["domain_name"])
     check_profile_id(errors, "profile_id", params["profile_id"])
     check_fields(errors, fields_from_params(params))
     if not params["profile_id"] and not params.get(params["match_by"]):

@@ -127,11 +127,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MAX_SEARCH_KEYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_domain_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_search
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
 
@@ -153,7 +153,7 @@ ARGUMENT_SPEC = dict(
 
 def validate(params):
     errors = []
-    check_domain_name(errors, params["domain_name"])
+    check_name(errors, params["domain_name"])
     if params["profile_id"] is not None:
         check_items(errors, "profile_id", params["profile_id"], minimum=1)
         for index, profile_id in enumerate(params["profile_id"]):
