@@ -14,6 +14,9 @@ ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddres
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
 PHONE_FIELDS = ("PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber")
 NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
+# Names of the Domain attributes (dicts) that hold child resources with an ARN and tags.
+# Extensions append to this list; see Domain.children().
+CHILD_COLLECTIONS = []
 
 
 class CustomerProfilesError(Exception):
@@ -79,6 +82,17 @@ class Domain:
         self.last_updated_at = self.created_at
         self.rule_based_matching_status = None
         self.profiles = {}
+
+    def children(self):
+        """The domain's child resources that carry ``.arn`` and ``.tags`` (object types, integrations, ...).
+
+        Each kind of child is kept in a dict attribute of the Domain named in CHILD_COLLECTIONS, so
+        that deleting the domain deletes them all.
+        """
+        for attribute in CHILD_COLLECTIONS:
+            for child in getattr(self, attribute, {}).values():
+                if hasattr(child, "arn") and hasattr(child, "tags"):
+                    yield child
 
     def touch(self):
         now = _now()
@@ -158,10 +172,22 @@ class CustomerProfilesBackend(BaseBackend):
             raise ResourceNotFoundException("Domain %s not found" % domain_name)
         return domain
 
-    def _domain_by_arn(self, arn):
+    def taggable_resources(self):
+        """Every resource of this account/region that has an ARN and tags (``.arn``, ``.tags``).
+
+        Child resources (object types, integrations, event streams, ...) live on their Domain
+        object, so deleting a domain deletes them too; extensions add them here by overriding
+        this generator and chaining to ``super().taggable_resources()``.
+        """
         for domain in self.domains.values():
-            if domain.arn == arn:
-                return domain
+            yield domain
+            for child in domain.children():
+                yield child
+
+    def resource_by_arn(self, arn):
+        for resource in self.taggable_resources():
+            if resource.arn == arn:
+                return resource
         raise ResourceNotFoundException("Resource %s not found" % arn)
 
     def create_domain(self, params):
@@ -226,17 +252,17 @@ class CustomerProfilesBackend(BaseBackend):
 
     # tags ----------------------------------------------------------------
     def tag_resource(self, arn, tags):
-        self._domain_by_arn(arn).tags.update(tags)
+        self.resource_by_arn(arn).tags.update(tags)
         return {}
 
     def untag_resource(self, arn, tag_keys):
-        domain = self._domain_by_arn(arn)
+        domain = self.resource_by_arn(arn)
         for key in tag_keys:
             domain.tags.pop(key, None)
         return {}
 
     def list_tags_for_resource(self, arn):
-        return {"tags": dict(self._domain_by_arn(arn).tags)}
+        return {"tags": dict(self.resource_by_arn(arn).tags)}
 
     # profiles ------------------------------------------------------------
     def _profile(self, domain, profile_id):
