@@ -18,26 +18,19 @@ import sys
 import pytest
 
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
-REPO_ROOT = os.path.dirname(TESTS_DIR)
-COLLECTIONS_DIR = os.path.join(REPO_ROOT, ".build", "collections")
-COLLECTION_LINK = os.path.join(COLLECTIONS_DIR, "ansible_collections", "awscx", "customerprofiles")
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
 
+from playbook_runner import link_collection  # noqa: E402  pylint: disable=wrong-import-position
 
-def _link_collection():
-    if not os.path.lexists(COLLECTION_LINK):
-        os.makedirs(os.path.dirname(COLLECTION_LINK), exist_ok=True)
-        os.symlink(REPO_ROOT, COLLECTION_LINK)
-
-
-_link_collection()
-for path in (TESTS_DIR, COLLECTIONS_DIR):
-    if path not in sys.path:
-        sys.path.insert(0, path)
+COLLECTIONS_DIR = link_collection()
+if COLLECTIONS_DIR not in sys.path:
+    sys.path.insert(0, COLLECTIONS_DIR)
 # Merge our collection into the ansible_collections namespace that the ansible
 # package (which brings amazon.aws) already provides.
 import ansible_collections  # noqa: E402  pylint: disable=wrong-import-position
 
-if COLLECTIONS_DIR + "/ansible_collections" not in list(ansible_collections.__path__):
+if os.path.join(COLLECTIONS_DIR, "ansible_collections") not in list(ansible_collections.__path__):
     ansible_collections.__path__.append(os.path.join(COLLECTIONS_DIR, "ansible_collections"))
 
 

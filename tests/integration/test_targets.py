@@ -7,18 +7,15 @@ when its ``aliases`` file lists ``disabled`` (ansible-test's convention).
 """
 
 import os
-import subprocess
-import sys
-import sysconfig
 import tempfile
 import uuid
 
 import pytest
 
+from playbook_runner import run_playbook, write_text
+
 INTEGRATION_DIR = os.path.dirname(os.path.abspath(__file__))
 TARGETS_DIR = os.path.join(INTEGRATION_DIR, "targets")
-REPO_ROOT = os.path.dirname(os.path.dirname(INTEGRATION_DIR))
-BIN_DIR = os.path.dirname(sys.executable)
 REGION = "us-east-1"
 
 PLAYBOOK = """\
@@ -57,39 +54,9 @@ def _params():
     return params
 
 
-def collections_path():
-    """Where ansible finds our collection (the .build link) and amazon.aws (the venv)."""
-    # Overridable so the artifact test can run the targets from an installed build.
-    override = os.environ.get("CUSTOMERPROFILES_COLLECTIONS_PATH")
-    first = override or os.path.join(REPO_ROOT, ".build", "collections")
-    return os.pathsep.join([first, sysconfig.get_paths()["purelib"]])
-
-
 def run_target(target, emulator_url, workdir):
-    playbook = os.path.join(workdir, "play.yml")
-    with open(playbook, "w", encoding="utf-8") as handle:
-        handle.write(PLAYBOOK.format(target=target))
-    # No ansible.cfg from the caller's cwd or home may change the run.
-    config = os.path.join(workdir, "ansible.cfg")
-    with open(config, "w", encoding="utf-8") as handle:
-        handle.write("[defaults]\n")
-    env = dict(os.environ)
-    for key in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID",
-                "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
-        env.pop(key, None)
-    env.update({
-        "ANSIBLE_ROLES_PATH": TARGETS_DIR,
-        "ANSIBLE_COLLECTIONS_PATH": collections_path(),
-        "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
-        "ANSIBLE_FORCE_COLOR": "0",
-        "ANSIBLE_NOCOLOR": "1",
-        "ANSIBLE_RETRY_FILES_ENABLED": "0",
-        "ANSIBLE_LOCAL_TEMP": os.path.join(workdir, "tmp"),
-        "ANSIBLE_HOME": os.path.join(workdir, "ansible-home"),
-        "ANSIBLE_CONFIG": config,
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    })
+    """The target as a role in a play on localhost, with the collection from playbook_runner.collection_root()
+    (the artifact test points CUSTOMERPROFILES_COLLECTIONS_PATH at an installed build)."""
     extra_vars = {
         "emulator_url": emulator_url,
         "aws_region": REGION,
@@ -97,13 +64,8 @@ def run_target(target, emulator_url, workdir):
         "aws_secret_key": "testing",
         "resource_prefix": "it-" + uuid.uuid4().hex[:10],
     }
-    cmd = [os.path.join(BIN_DIR, "ansible-playbook"), "-i", "localhost,", "-c", "local", playbook]
-    for key, value in extra_vars.items():
-        cmd += ["-e", "{0}={1}".format(key, value)]
-    return subprocess.run(
-        cmd, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
-    )
+    playbook = write_text(workdir, "play.yml", PLAYBOOK.format(target=target))
+    return run_playbook(playbook, workdir, extra_vars=extra_vars, roles_path=TARGETS_DIR, timeout=None)
 
 
 def test_targets_exist():

@@ -1,7 +1,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A multi-step change that fails half-way fails clearly, and rerunning the same task converges."""
 
-from reliability_helpers import ATTEMPTS, DOMAIN, operations
+from call_log import writes
+from reliability_helpers import ATTEMPTS, DOMAIN
 
 DOMAIN_ARGS = dict(
     domain_name=DOMAIN,
@@ -35,7 +36,7 @@ def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_
     assert not rerun.failed, rerun.get("msg")
     assert rerun["changed"] is True
     # only what was left is done: no second UpdateDomain
-    assert operations(cp_mock, kind="write") == ["UntagResource"]
+    assert writes(cp_mock) == ["UntagResource"]
     final = cp_client.get_domain(DomainName=DOMAIN)
     assert final["Tags"] == {"Keep": "1", "Changed": "new"}
     assert final["DefaultExpirationDays"] == 90
@@ -45,7 +46,7 @@ def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_
     cp_mock.reset_calls()
     third = run_module("customerprofiles_domain", DOMAIN_ARGS)
     assert third["changed"] is False
-    assert operations(cp_mock, kind="write") == []
+    assert writes(cp_mock) == []
 
 
 def test_update_domain_failure_changes_nothing_and_rerun_applies_everything(run_module, cp_mock, cp_client, sleeps):
@@ -58,7 +59,7 @@ def test_update_domain_failure_changes_nothing_and_rerun_applies_everything(run_
     assert failed.failed
     assert failed["msg"].startswith("Failed to update domain")
     # the failure stopped the task before the tag removal
-    assert operations(cp_mock, kind="write") == ["UpdateDomain"] * ATTEMPTS
+    assert writes(cp_mock) == ["UpdateDomain"] * ATTEMPTS
     assert cp_client.get_domain(DomainName=DOMAIN)["Tags"] == {"Keep": "1", "Changed": "old", "Drop": "x"}
 
     rerun = run_module("customerprofiles_domain", DOMAIN_ARGS)

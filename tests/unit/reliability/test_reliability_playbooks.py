@@ -4,7 +4,9 @@ hosts upserting the same match_by key at once do (and the safe patterns)."""
 
 import boto3
 
-from reliability_helpers import DOMAIN, run_playbook
+import call_log
+from playbook_runner import run_playbook, write_text
+from reliability_helpers import DOMAIN
 
 SECRET_KEY = "S3cr3tK3y-reliability-5f1d9c7e"
 SESSION_TOKEN = "T0k3n-reliability-8a2b4c6d"
@@ -95,11 +97,12 @@ def test_no_credential_in_vvv_output(server, tmp_path):
         long_email=long_email, **PII
     )
 
-    run = run_playbook(tmp_path, playbook, args=["-vvv"])
+    run = run_playbook(write_text(tmp_path, "playbook.yml", playbook), tmp_path, args=["-vvv"], timeout=240)
 
-    output = run.stdout + run.stderr
+    output = run.output  # stdout and stderr
     assert run.returncode == 0, output[-4000:]
-    assert "ok=7" in run.stdout and "ignored=2" in run.stdout
+    recap = run.recap("localhost")
+    assert recap["ok"] == 7 and recap["ignored"] == 2
     # module arguments are printed at -vvv: the credentials are masked there
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in output
     assert SECRET_KEY not in output
@@ -162,9 +165,10 @@ def concurrency_playbook(url, domain):
 def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
     client(server).create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
 
-    run = run_playbook(tmp_path, concurrency_playbook(server.url, DOMAIN), inventory=CONCURRENCY_INVENTORY, args=["-f", "2"])
+    run = run_playbook(write_text(tmp_path, "playbook.yml", concurrency_playbook(server.url, DOMAIN)), tmp_path,
+                       inventory=write_text(tmp_path, "inventory.ini", CONCURRENCY_INVENTORY), args=["-f", "2"], timeout=240)
 
-    assert run.returncode == 0, (run.stdout + run.stderr)[-4000:]
+    assert run.returncode == 0, run.output[-4000:]
     # the safe patterns: exactly one profile each
     assert len(profiles_with_account(server, "THROTTLED-1")) == 1
     assert len(profiles_with_account(server, "ONCE-1")) == 1
@@ -204,7 +208,7 @@ def test_interleaved_upserts_duplicate_then_fail_naming_both_ids(run_module, cp_
     assert ids[0] in next_run["msg"] and ids[1] in next_run["msg"]
     assert "nothing was changed" in next_run["msg"]
     assert next_run["profile_ids"] == ids
-    assert [call["kind"] for call in cp_mock.calls()] == ["read"]
+    assert [call["kind"] for call in call_log.calls(cp_mock)] == ["read"]
 
     # resolving it: delete the extra one by profile_id, then the upsert works again
     run_module("customerprofiles_profile", dict(domain_name=DOMAIN, profile_id=ids[1], state="absent"))

@@ -7,7 +7,8 @@ The sleeps of amazon.aws's retry loop are recorded instead of slept (fixture ``s
 
 import pytest
 
-from reliability_helpers import ATTEMPTS, DELAY_BOUNDS, DOMAIN, operations
+import call_log
+from reliability_helpers import ATTEMPTS, DELAY_BOUNDS, DOMAIN
 
 ERRORS = [("ThrottlingException", 2), ("InternalServerException", 3)]
 
@@ -133,10 +134,6 @@ CASES = [
 IDS = [case[0] for case in CASES]
 
 
-def faulted_calls(cp_mock, operation):
-    return [call for call in cp_mock.calls() if call["operation"] == operation]
-
-
 @pytest.mark.parametrize("error, count", ERRORS, ids=[row[0] for row in ERRORS])
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, sleeps, case, error, count):
@@ -146,7 +143,7 @@ def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, 
     cp_mock.inject_fault(operation, error, count=count)
 
     result = run_module(module, make_args(ctx))
-    calls = faulted_calls(cp_mock, operation)
+    calls = call_log.calls(cp_mock, operation)
 
     assert not result.failed, result.get("msg")
     assert check(cp_client, ctx, result), result
@@ -180,7 +177,7 @@ def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sle
     assert "Traceback" not in message
     assert result["error"]["code"] == error
     # exactly the budget: five attempts, four (bounded) sleeps, nothing after the failed operation
-    calls = faulted_calls(cp_mock, operation)
+    calls = call_log.calls(cp_mock, operation)
     assert len(calls) == ATTEMPTS
     assert all(call["error"] == error for call in calls)
     assert len(sleeps) == ATTEMPTS - 1
@@ -208,7 +205,7 @@ def test_a_non_retryable_error_is_not_retried(run_module, cp_mock, cp_client, sl
     result = run_module("customerprofiles_profile", dict(domain_name="missing", account_number=ACCOUNT))
     assert result.failed
     assert "ResourceNotFoundException" in result["msg"]
-    assert operations(cp_mock) == ["SearchProfiles"]
+    assert call_log.operations(cp_mock) == ["SearchProfiles"]
     assert sleeps == []
 
 
@@ -219,5 +216,5 @@ def test_tags_go_with_update_domain_not_tag_resource(run_module, cp_mock, cp_cli
     cp_mock.reset_calls()
     result = run_module("customerprofiles_domain", dict(domain_name=DOMAIN, tags={"Env": "prod", "New": "x"}, purge_tags=False))
     assert result["changed"] is True
-    assert "TagResource" not in operations(cp_mock)
+    assert "TagResource" not in call_log.operations(cp_mock)
     assert domain(cp_client)["Tags"] == {"Env": "prod", "New": "x"}
