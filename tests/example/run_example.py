@@ -14,41 +14,60 @@ with tests/example/vars.yml) with ansible-playbook from this Python's venv:
                       report a change and make no write call;
 
 then prints the domain and profiles with tests/example/show.yml, and how to
-aim the same playbook at AWS. Exits non-zero when any step does not do that.
+aim the same playbook at AWS (commands that work as printed;
+tests/unit/test_example_role.py runs them against the emulator). Exits non-zero
+when any step does not do that. The runs go through tests/playbook_runner.py.
 """
 
 import argparse
 import copy
 import json
 import os
-import re
-import subprocess
+import shlex
 import sys
-import sysconfig
 import tempfile
+import textwrap
 
 import yaml
 
 EXAMPLE_DIR = os.path.dirname(os.path.abspath(__file__))
 TESTS_DIR = os.path.dirname(EXAMPLE_DIR)
-REPO_ROOT = os.path.dirname(TESTS_DIR)
-DEFAULT_COLLECTIONS = os.path.join(REPO_ROOT, ".build", "collections")
-BIN_DIR = os.path.dirname(sys.executable)
 
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
+from call_log import writes  # noqa: E402  pylint: disable=wrong-import-position
 from emulator.testing import start_server  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import COLLECTION_SUBDIR, REPO_ROOT, SOURCE_COLLECTIONS  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import ansible_bin, collections_path, link_collection, run_playbook  # noqa: E402  pylint: disable=wrong-import-position
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-RECAP = re.compile(
-    r"^(?P<host>\S+)\s*:\s*ok=(?P<ok>\d+)\s+changed=(?P<changed>\d+)\s+unreachable=(?P<unreachable>\d+)\s+failed=(?P<failed>\d+)",
-    re.M,
-)
-# AWS settings of the caller that must not reach the emulator runs (a profile
-# next to explicit keys is an error in amazon.aws; an endpoint would win over ours).
-AWS_ENV_TO_DROP = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CUSTOMER_PROFILES",
-                   "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
+PLAYBOOK = os.path.join(EXAMPLE_DIR, "playbook.yml")
+
+# How to run the playbook against AWS. Every path is absolute, so the commands work as printed from any
+# directory; tests/unit/test_example_role.py runs them against the emulator.
+AWS_INSTRUCTIONS = """\
+The playbook only talks to the emulator because it is given emulator_url, which
+sets endpoint_url and test credentials through
+  module_defaults: {{group/awscx.customerprofiles.aws: {{...}}}}
+Leave emulator_url out and give a region and credentials the usual way. The
+commands below work as printed, from any directory:
+- ANSIBLE_COLLECTIONS_PATH finds this collection (the copy the example just
+  ran) and amazon.aws (in the virtualenv);
+- ANSIBLE_PYTHON_INTERPRETER runs the modules with the virtualenv's Python,
+  which has boto3 (the system Python may not);
+- ansible-playbook is the virtualenv's (it need not be on your PATH);
+{regions}
+
+  export ANSIBLE_COLLECTIONS_PATH={collections_path}
+  export ANSIBLE_PYTHON_INTERPRETER={python}
+  export AWS_REGION=us-east-1
+  export AWS_PROFILE=my-profile
+  {ansible_playbook} -i localhost, -c local {playbook} --check --diff
+  {ansible_playbook} -i localhost, -c local {playbook}
+
+Instead of AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and
+AWS_SESSION_TOKEN) work too. Review {vars} first: it creates
+a domain named example-retail-customers with three fictional profiles."""
 
 
 class ExampleFailed(Exception):
@@ -60,62 +79,37 @@ def header(title):
     print("\n%s\n== %s\n%s" % (line, title, line), flush=True)
 
 
-def ensure_source_link(collections_path):
-    """The default path is the source tree linked as a collection (as tests/conftest.py does)."""
-    link = os.path.join(collections_path, "ansible_collections", "awscx", "customerprofiles")
-    if not os.path.lexists(link):
-        os.makedirs(os.path.dirname(link), exist_ok=True)
-        os.symlink(REPO_ROOT, link)
+def aws_instructions(collections):
+    """The text printed on how to run the example playbook against AWS, for the collection under ``collections``."""
+    import boto3  # pylint: disable=import-outside-toplevel
+
+    regions = boto3.session.Session().get_available_regions("customer-profiles")
+    regions = textwrap.fill("- AWS_REGION: a region where Customer Profiles exists, one of " + ", ".join(regions) + ".",
+                            width=78, subsequent_indent="  ", break_on_hyphens=False)
+    return AWS_INSTRUCTIONS.format(
+        regions=regions, collections_path=shlex.quote(collections_path(collections)), python=shlex.quote(sys.executable),
+        ansible_playbook=shlex.quote(ansible_bin()), playbook=shlex.quote(PLAYBOOK),
+        vars=os.path.relpath(os.path.join(EXAMPLE_DIR, "vars.yml"), REPO_ROOT))
 
 
-def ansible_env(collections_path, workdir):
-    config = os.path.join(workdir, "ansible.cfg")
-    with open(config, "w", encoding="utf-8") as handle:
-        handle.write("[defaults]\n")  # no ansible.cfg of the caller may change the run
-    env = dict(os.environ)
-    for key in AWS_ENV_TO_DROP:
-        env.pop(key, None)
-    env.update({
-        "ANSIBLE_COLLECTIONS_PATH": os.pathsep.join([collections_path, sysconfig.get_paths()["purelib"]]),
-        "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
-        "ANSIBLE_CONFIG": config,
-        "ANSIBLE_HOME": os.path.join(workdir, "ansible-home"),
-        "ANSIBLE_LOCAL_TEMP": os.path.join(workdir, "tmp"),
-        "ANSIBLE_RETRY_FILES_ENABLED": "0",
-        "ANSIBLE_PIPELINING": "1",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    })
-    if sys.stdout.isatty():
-        env["ANSIBLE_FORCE_COLOR"] = "1"
-    else:
-        env["ANSIBLE_NOCOLOR"] = "1"
-    return env
-
-
-def run_playbook(name, env, emulator_url, *args):
-    """Run one playbook of tests/example, echoing its output; return (returncode, recap dict)."""
-    cmd = [os.path.join(BIN_DIR, "ansible-playbook"), "-i", "localhost,", "-c", "local",
-           os.path.join(EXAMPLE_DIR, name), "-e", "emulator_url=" + emulator_url] + list(args)
-    print("$ ansible-playbook " + " ".join(cmd[1:]).replace(EXAMPLE_DIR + os.sep, "tests/example/"), flush=True)
-    with subprocess.Popen(cmd, cwd=EXAMPLE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True) as proc:
-        output = []
-        for line in proc.stdout:
-            sys.stdout.write(line)
-            output.append(line)
-        sys.stdout.flush()
-        returncode = proc.wait()
-    if returncode != 0:
-        raise ExampleFailed("ansible-playbook %s exited with %d" % (name, returncode))
-    match = RECAP.search(ANSI.sub("", "".join(output)))
-    if not match:
+def play(name, workdir, collections, emulator_url, check=False, diff=False, extra_vars=()):
+    """Run one playbook of tests/example against the emulator, echoing its output; return its PLAY RECAP counts."""
+    run_vars = [{"emulator_url": emulator_url}] + list(extra_vars)
+    shown = [os.path.basename(ansible_bin()), "-i", "localhost,", "-c", "local", os.path.join(EXAMPLE_DIR, name)]
+    shown += ["-e", "emulator_url=" + emulator_url]
+    for item in extra_vars:
+        shown += ["-e", item]
+    shown += (["--check"] if check else []) + (["--diff"] if diff else [])
+    print("$ " + " ".join(shown).replace(REPO_ROOT + os.sep, ""), flush=True)
+    run = run_playbook(os.path.join(EXAMPLE_DIR, name), workdir, extra_vars=run_vars, check=check, diff=diff,
+                       collections=collections, env={"ANSIBLE_PIPELINING": "1"}, cwd=EXAMPLE_DIR, timeout=None,
+                       echo=sys.stdout)
+    if run.returncode != 0:
+        raise ExampleFailed("ansible-playbook %s exited with %d" % (name, run.returncode))
+    recaps = run.recaps()
+    if "localhost" not in recaps:
         raise ExampleFailed("no PLAY RECAP in the output of ansible-playbook %s" % name)
-    return {key: int(value) for key, value in match.groupdict().items() if key != "host"}
-
-
-def writes(calls):
-    return [call["operation"] for call in calls if call["kind"] == "write"]
+    return recaps["localhost"]
 
 
 def check_mode_vars(workdir):
@@ -133,9 +127,8 @@ def check_mode_vars(workdir):
     return path
 
 
-def run(collections_path):
+def run(collections):
     with tempfile.TemporaryDirectory(prefix="cp-example-") as workdir:
-        env = ansible_env(collections_path, workdir)
         header("Starting the Customer Profiles emulator")
         server = start_server()
         try:
@@ -143,15 +136,15 @@ def run(collections_path):
             url = server.url
 
             header("1/4 Apply the role: create the domain and three profiles")
-            recap = run_playbook("playbook.yml", env, url)
+            recap = play("playbook.yml", workdir, collections, url)
             if recap["changed"] == 0:
                 raise ExampleFailed("the first run changed nothing")
-            print("-> created: changed=%d; write calls: %s" % (recap["changed"], ", ".join(writes(server.calls()))))
+            print("-> created: changed=%d; write calls: %s" % (recap["changed"], ", ".join(writes(server))))
 
             header("2/4 Apply the role again: nothing to change")
             server.reset_calls()
-            recap = run_playbook("playbook.yml", env, url)
-            second_writes = writes(server.calls())
+            recap = play("playbook.yml", workdir, collections, url)
+            second_writes = writes(server)
             if recap["changed"] != 0:
                 raise ExampleFailed("the second run is not idempotent: changed=%d" % recap["changed"])
             if second_writes:
@@ -160,8 +153,9 @@ def run(collections_path):
 
             header("3/4 Check mode with changed variables (expiration days, a profile's city)")
             server.reset_calls()
-            recap = run_playbook("playbook.yml", env, url, "--check", "--diff", "-e", "@" + check_mode_vars(workdir))
-            check_writes = writes(server.calls())
+            recap = play("playbook.yml", workdir, collections, url, check=True, diff=True,
+                         extra_vars=["@" + check_mode_vars(workdir)])
+            check_writes = writes(server)
             if recap["changed"] == 0:
                 raise ExampleFailed("check mode did not report the changed variables")
             if check_writes:
@@ -169,42 +163,30 @@ def run(collections_path):
             print("-> check mode reported changed=%d and made no write call" % recap["changed"])
 
             header("4/4 What the emulator holds (the _info modules)")
-            run_playbook("show.yml", env, url)
+            play("show.yml", workdir, collections, url)
         finally:
             server.stop()
 
     header("Running the same playbook against AWS")
-    print("""\
-The playbook only talks to the emulator because it is given emulator_url, which
-sets endpoint_url and test credentials through
-  module_defaults: {group/awscx.customerprofiles.aws: {...}}
-Leave emulator_url out and give a region and credentials the usual way:
-
-  export AWS_REGION=eu-west-1
-  export AWS_PROFILE=my-profile      # or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
-  ansible-playbook -i localhost, -c local tests/example/playbook.yml --check --diff
-  ansible-playbook -i localhost, -c local tests/example/playbook.yml
-
-(Review tests/example/vars.yml first: it creates a domain named
-example-retail-customers with three fictional profiles.)""")
+    print(aws_instructions(collections))
 
     header("Example finished: create, idempotent re-run (changed=0), check mode without writes")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--collections-path", default=DEFAULT_COLLECTIONS,
+    parser.add_argument("--collections-path", default=SOURCE_COLLECTIONS,
                         help="directory holding ansible_collections/awscx/customerprofiles (default: the source tree "
                              "linked under .build/collections)")
     args = parser.parse_args(argv)
-    collections_path = os.path.abspath(args.collections_path)
-    if collections_path == DEFAULT_COLLECTIONS:
-        ensure_source_link(collections_path)
-    if not os.path.isdir(os.path.join(collections_path, "ansible_collections", "awscx", "customerprofiles")):
-        print("ERROR: no awscx.customerprofiles collection under %s" % collections_path, file=sys.stderr)
+    collections = os.path.abspath(args.collections_path)
+    if collections == SOURCE_COLLECTIONS:
+        link_collection()
+    if not os.path.isdir(os.path.join(collections, COLLECTION_SUBDIR)):
+        print("ERROR: no awscx.customerprofiles collection under %s" % collections, file=sys.stderr)
         return 2
     try:
-        run(collections_path)
+        run(collections)
     except ExampleFailed as exc:
         header("Example FAILED")
         print(str(exc), flush=True)

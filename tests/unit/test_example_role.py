@@ -3,16 +3,20 @@
 
 tests/example/playbook.yml applies awscx.customerprofiles.customer_profiles with
 tests/example/vars.yml (a tagged domain and three profiles); the collection is
-the source tree linked under .build/collections (see tests/conftest.py).
+the source tree linked under .build/collections (tests/playbook_runner.py). Also
+runs the commands that `make example` prints for AWS, against the emulator.
 """
 
 import os
+import subprocess
 import sys
-import tempfile
 
 import boto3
 import pytest
 import yaml
+
+from call_log import writes
+from playbook_runner import SOURCE_COLLECTIONS, ansible_bin, playbook_env, run_playbook
 
 EXAMPLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "example")
 if EXAMPLE_DIR not in sys.path:
@@ -32,25 +36,22 @@ def server(fresh_emulator_server):
 
 
 @pytest.fixture
-def play(server):
-    """play(*ansible_playbook_args) -> PLAY RECAP counts of tests/example/playbook.yml."""
-    with tempfile.TemporaryDirectory(prefix="cp-role-") as workdir:
-        env = run_example.ansible_env(run_example.DEFAULT_COLLECTIONS, workdir)
+def play(server, tmp_path):
+    """play(check=False, diff=False, extra_vars=None) -> PLAY RECAP counts of tests/example/playbook.yml."""
 
-        def _play(*args):
-            return run_example.run_playbook("playbook.yml", env, server.url, *args)
+    def _play(check=False, diff=False, extra_vars=None):
+        run = run_playbook(run_example.PLAYBOOK, tmp_path, extra_vars=dict(extra_vars or {}, emulator_url=server.url),
+                           check=check, diff=diff)
+        assert run.returncode == 0, run.output[-4000:]
+        return run.recap("localhost")
 
-        yield _play
+    return _play
 
 
 @pytest.fixture
 def client(server):
     return boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1",
                         aws_access_key_id="testing", aws_secret_access_key="testing")
-
-
-def writes(server):
-    return [call["operation"] for call in server.calls() if call["kind"] == "write"]
 
 
 def stored_profiles(client):
@@ -65,7 +66,7 @@ def stored_profiles(client):
 
 def test_role_creates_then_changes_nothing(server, play, client):
     # check mode on an empty region: reports the creation, writes nothing
-    recap = play("--check", "--diff")
+    recap = play(check=True, diff=True)
     assert recap["changed"] >= 1
     assert writes(server) == []
     assert client.list_domains()["Items"] == []
@@ -99,17 +100,49 @@ def test_role_absent_removes_profiles_then_domain(server, play, client):
     client.create_profile(DomainName=DOMAIN, EmailAddress="grace@example.com", FirstName="Grace")
     server.reset_calls()
 
-    recap = play("--check", "--diff", "-e", "customer_profiles_state=absent")
+    recap = play(check=True, diff=True, extra_vars={"customer_profiles_state": "absent"})
     assert recap["changed"] >= 2  # the profiles and the domain would go
     assert writes(server) == []
     assert len(stored_profiles(client)) == 3
 
-    recap = play("-e", "customer_profiles_state=absent")
+    recap = play(extra_vars={"customer_profiles_state": "absent"})
     assert recap["changed"] >= 2
     assert sorted(writes(server)) == ["DeleteDomain"] + ["DeleteProfile"] * 3
     assert client.list_domains()["Items"] == []
 
     server.reset_calls()
-    recap = play("-e", "customer_profiles_state=absent")
+    recap = play(extra_vars={"customer_profiles_state": "absent"})
     assert recap["changed"] == 0
     assert writes(server) == []
+
+
+def printed_aws_commands(collections):
+    """The command lines of the "against AWS" block that `make example` prints, as printed."""
+    text = run_example.aws_instructions(collections)
+    lines = [line.strip() for line in text.splitlines() if line.startswith("  ")]
+    return [line for line in lines if line.startswith("export ") or line.startswith(ansible_bin())]
+
+
+def test_printed_aws_commands_work_as_printed(server, client, tmp_path):
+    """The block is run by bash as printed, in a shell that has no ansible-playbook on PATH, no collections
+    path and no interpreter setting; only AWS_PROFILE is swapped for the emulator's keys and endpoint."""
+    commands = printed_aws_commands(SOURCE_COLLECTIONS)
+    assert "export AWS_REGION=us-east-1" in commands
+    assert "export AWS_PROFILE=my-profile" in commands
+    assert sum(1 for line in commands if line.startswith(ansible_bin())) == 2
+    script = "\n".join(line for line in commands if not line.startswith("export AWS_PROFILE="))
+    env = playbook_env(tmp_path, env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "testing",
+                                      "AWS_SECRET_ACCESS_KEY": "testing", "AWS_URL": server.url})
+    for key in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_PYTHON_INTERPRETER"):
+        del env[key]
+
+    run = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=str(tmp_path), env=env, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
+
+    assert run.returncode == 0, run.stdout[-4000:]
+    assert run.stdout.count("PLAY RECAP") == 2
+    # the check-mode run wrote nothing; the second run created the domain and the three profiles
+    assert writes(server).count("CreateDomain") == 1
+    assert writes(server).count("CreateProfile") == 3
+    assert client.get_domain(DomainName=DOMAIN)["DefaultExpirationDays"] == EXAMPLE_VARS["customer_profiles_default_expiration_days"]
+    assert len(stored_profiles(client)) == 3
