@@ -10,6 +10,9 @@ import uuid
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.utils import unix_time
 
+from .config import CONFIG_COLLECTIONS, ConfigBackendMixin
+from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401  (re-exported)
+
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
 PHONE_FIELDS = ("PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber")
@@ -17,26 +20,7 @@ NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
 # Names of the Domain attributes (dicts) that hold child resources with an ARN and tags.
 # Extensions append to this list; see Domain.children().
 CHILD_COLLECTIONS = []
-
-
-class CustomerProfilesError(Exception):
-    """A service error: code is the AWS error code, status the HTTP status."""
-
-    def __init__(self, code, message, status=400):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
-
-
-class BadRequestException(CustomerProfilesError):
-    def __init__(self, message):
-        super().__init__("BadRequestException", message, 400)
-
-
-class ResourceNotFoundException(CustomerProfilesError):
-    def __init__(self, message):
-        super().__init__("ResourceNotFoundException", message, 404)
+CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # config.py: integrations, event streams, ...
 
 
 def _now():
@@ -158,7 +142,7 @@ def search_values(profile, key_name):
     return [value] if value is not None else []
 
 
-class CustomerProfilesBackend(BaseBackend):
+class CustomerProfilesBackend(ConfigBackendMixin, BaseBackend):
     """Domains and their profiles for one account/region."""
 
     def __init__(self, region_name, account_id):

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, unquote
 from moto.core.responses import BaseResponse
 
 from . import state
+from .config import ConfigResponseMixin
 from .models import CustomerProfilesError, customerprofiles_backends
 from .validation import RequestValidationError, match_operation, parse_and_validate
 
@@ -19,7 +20,7 @@ def _error(status, code, message):
     return status, headers, json.dumps({"Message": message})
 
 
-class CustomerProfilesResponse(BaseResponse):
+class CustomerProfilesResponse(ConfigResponseMixin, BaseResponse):
     """Dispatches customer-profiles calls; each API operation has a method named after it."""
 
     def __init__(self):

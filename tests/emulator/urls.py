@@ -14,5 +14,18 @@ url_paths = {
     "{0}/domains/(?P<DomainName>[^/]+)/profiles/delete$": CustomerProfilesResponse.dispatch,
     "{0}/domains/(?P<DomainName>[^/]+)/profiles/search$": CustomerProfilesResponse.dispatch,
     "{0}/domains/(?P<DomainName>[^/]+)/batch-get-profiles$": CustomerProfilesResponse.dispatch,
+    # config.py: integrations, event streams, event triggers, calculated attributes, segments
+    "{0}/integrations$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/integrations$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/integrations/delete$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/event-streams$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/event-streams/(?P<EventStreamName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/event-triggers$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/event-triggers/(?P<EventTriggerName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/calculated-attributes$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/calculated-attributes/(?P<CalculatedAttributeName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/segment-definitions$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/segment-definitions/(?P<SegmentDefinitionName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/segments/(?P<SegmentDefinitionName>[^/]+)/membership$": CustomerProfilesResponse.dispatch,
     "{0}/tags/(?P<resourceArn>.+)$": CustomerProfilesResponse.dispatch,
 }
