@@ -90,6 +90,7 @@ def write_text(directory, name, text):
 def playbook_env(workdir, collections=None, roles_path=None, env=None):
     """The hermetic environment of a run in ``workdir`` (which gets an empty ansible.cfg); ``env`` is added last."""
     workdir = os.path.abspath(str(workdir))
+    os.makedirs(workdir, exist_ok=True)
     config = write_text(workdir, "ansible.cfg", "[defaults]\n")
     result = dict((key, value) for key, value in os.environ.items() if not key.startswith(("AWS_", "ANSIBLE_")))
     result.update({
