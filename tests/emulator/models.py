@@ -11,7 +11,7 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.utils import unix_time
 
 from .config import CONFIG_COLLECTIONS, ConfigBackendMixin
-from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401  (re-exported)
+from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
 
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
