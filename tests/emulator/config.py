@@ -425,7 +425,8 @@ class ConfigBackendMixin:
             flow = params.get("FlowDefinition")
             if not flow:
                 raise BadRequestException("Uri is required when no FlowDefinition is given")
-            uri = "arn:aws:appflow:%s:%s:flow/%s" % (self.region_name, self.account_id, flow["FlowName"])
+            partition = domain.arn.split(":")[1]
+            uri = "arn:%s:appflow:%s:%s:flow/%s" % (partition, self.region_name, self.account_id, flow["FlowName"])
         name, names = params.get("ObjectTypeName"), params.get("ObjectTypeNames") or None
         if name and names:
             raise BadRequestException("ObjectTypeName and ObjectTypeNames are mutually exclusive")
@@ -490,11 +491,11 @@ class ConfigBackendMixin:
         streams = collection(domain, EVENT_STREAMS)
         if name in streams:
             raise BadRequestException("Event stream %s already exists in domain %s" % (name, domain.name))
-        found = KINESIS_STREAM_ARN.match(uri)
-        if not found or found.group(2) != self.region_name or found.group(3) != self.account_id:
+        found, partition = KINESIS_STREAM_ARN.match(uri), domain.arn.split(":")[1]
+        if not found or found.groups()[:3] != (partition, self.region_name, self.account_id):
             raise BadRequestException(
                 "Uri must be the ARN of a Kinesis data stream in the domain's Region and account "
-                "(arn:aws:kinesis:%s:%s:stream/<name>), not '%s'" % (self.region_name, self.account_id, uri))
+                "(arn:%s:kinesis:%s:%s:stream/<name>), not '%s'" % (partition, self.region_name, self.account_id, uri))
         _check_quota(domain, EVENT_STREAMS)
         stream = EventStream(domain, name, uri, params.get("Tags"))
         streams[name] = stream
