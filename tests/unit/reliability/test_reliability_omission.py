@@ -6,6 +6,7 @@ import copy
 
 import pytest
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
 from reliability_helpers import DOMAIN
 
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -82,7 +83,8 @@ def test_domain_setting_left_out_is_untouched(run_module, cp_mock, cp_client, pa
 
 
 def _address(tag):
-    keys = ("Address1", "Address2", "Address3", "Address4", "City", "Country", "County", "PostalCode", "Province", "State")
+    """An address with every key the address options have (address_1 -> Address1, ...)."""
+    keys = ("".join(part.capitalize() for part in option.split("_")) for option in PROFILE_FIELD_SPEC["address"]["options"])
     return dict((key, "{0}-{1}".format(tag, key)) for key in keys)
 
 
@@ -117,6 +119,7 @@ FULL_PROFILE = dict(
     },
 )
 
+# Every field is a row (tests/unit/test_profile_fields.py checks FULL_PROFILE sets every field).
 PROFILE_ROWS = sorted(member for member in FULL_PROFILE if member != "AccountNumber")
 
 

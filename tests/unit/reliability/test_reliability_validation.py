@@ -5,6 +5,7 @@ and the rule; a personal-data value is never echoed back."""
 
 import pytest
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
 from reliability_helpers import DOMAIN
 
 PII = "Jane.Private"  # a distinctive personal-data value: must never come back in a message
@@ -118,11 +119,12 @@ DOMAIN_CASES = [
     domain_case("colour", UNKNOWN, colour="blue"),
 ]
 
-STRING_FIELDS = [
-    "account_number", "birth_date", "business_email_address", "business_name", "business_phone_number",
-    "email_address", "first_name", "gender_string", "home_phone_number", "last_name", "middle_name",
-    "mobile_phone_number", "party_type_string", "personal_email_address", "phone_number",
-]
+# The free-text fields of at most 255 characters: every string field of the profile but the enums and
+# additional_information (at most 1000), which have their own cases below.
+STRING_FIELDS = sorted(
+    name for name, spec in PROFILE_FIELD_SPEC.items()
+    if spec.get("type", "str") == "str" and name not in ("additional_information", "gender", "party_type", "profile_type")
+)
 
 PROFILE_CASES = [
     profile_case("domain_name", LENGTH, domain_name="d" * 65),
