@@ -11,14 +11,17 @@ import re
 import sys
 import threading
 
-from .state import calls, clear_faults, inject_fault, reset_calls
+from .state import (calls, clear_faults, inject_fault, quota_mode, reset_calls, search_lag, search_values_limit,
+                    set_quota_mode, set_search_lag, set_search_values_limit)
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
 
 __all__ = [
     "register", "calls", "reset_calls", "inject_fault", "clear_faults",
-    "set_rule_based_matching_status", "backend", "reset",
+    "set_rule_based_matching_status", "backend", "reset", "supported_regions",
+    "set_search_lag", "search_lag", "set_quota_mode", "quota_mode",
+    "set_search_values_limit", "search_values_limit", "dead_letters",
 ]
 
 _REGISTER_LOCK = threading.Lock()
@@ -52,10 +55,20 @@ def _backends():
     return customerprofiles_backends
 
 
-def backend(region=DEFAULT_REGION):
-    """The backend of the default moto account in region (fetch it again after a mock_aws reset)."""
+def supported_regions():
+    """The regions the emulator serves: every region of every partition in which botocore lists
+    customer-profiles ({region: partition}); any other region answers 400 UnsupportedRegionException."""
+    from .common import supported_regions as regions  # pylint: disable=import-outside-toplevel
+    return dict(regions())
+
+
+def backend(region=DEFAULT_REGION, account_id=None):
+    """The backend of an account (default: moto's default account) in region (fetch it again after a
+    mock_aws reset). A region the service is not in raises UnsupportedRegionException."""
     from moto.core import DEFAULT_ACCOUNT_ID  # pylint: disable=import-outside-toplevel
-    return _backends()[DEFAULT_ACCOUNT_ID][region]
+    from .common import check_region  # pylint: disable=import-outside-toplevel
+    check_region(region)
+    return _backends()[account_id or DEFAULT_ACCOUNT_ID][region]
 
 
 def set_rule_based_matching_status(domain_name, status, region=DEFAULT_REGION):
@@ -69,8 +82,22 @@ def reset_state():
         account_backends.reset()
 
 
+def dead_letters():
+    """Objects that PutProfileObject/BatchPutProfileObject accepted but could not attach to a profile
+    (no single match, AllowProfileCreation false): what AWS sends to the domain's dead-letter queue.
+    A list of {"account_id", "region", "domain_name", "object_type_name", "object", "reason"}."""
+    out = []
+    for account_backends in _backends().values():
+        for region_backend in account_backends.values():
+            out.extend(region_backend.dead_letter_items())
+    return out
+
+
 def reset():
-    """Reset stored state, the call log and pending faults."""
+    """Reset stored state, the call log, pending faults and the settings (search lag 0, quota mode
+    off, no SearchProfiles values limit)."""
+    from .state import reset_settings  # pylint: disable=import-outside-toplevel
     reset_state()
     reset_calls()
     clear_faults()
+    reset_settings()

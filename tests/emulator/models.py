@@ -10,8 +10,11 @@ import uuid
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.utils import unix_time
 
+from . import state
+from .common import partition_of
 from .config import CONFIG_COLLECTIONS, ConfigBackendMixin
 from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
+from .search import LaggingIndex, SearchDocument, SearchIndex
 
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
@@ -54,7 +57,7 @@ def paginate(items, max_results, next_token, default=20):
 class Domain:
     def __init__(self, name, region, account_id, expiration_days):
         self.name = name
-        self.arn = "arn:aws:profile:%s:%s:domains/%s" % (region, account_id, name)
+        self.arn = "arn:%s:profile:%s:%s:domains/%s" % (partition_of(region), region, account_id, name)
         self.default_expiration_days = expiration_days
         self.default_encryption_key = None
         self.dead_letter_queue_url = None
@@ -65,7 +68,13 @@ class Domain:
         self.created_at = _now()
         self.last_updated_at = self.created_at
         self.rule_based_matching_status = None
-        self.profiles = {}
+        self.profiles = {}  # profile id -> profile dict; a stored dict is never changed (writes store a new one)
+        self.profile_seq = {}  # profile id -> creation sequence number (search results come in creation order)
+        self.next_seq = 0
+        self.index = SearchIndex()  # every search key's values, current (ingestion matches profiles through it)
+        self.search_replica = LaggingIndex()  # the same, as SearchProfiles sees it (after the search lag)
+        for attribute in CHILD_COLLECTIONS:
+            setattr(self, attribute, {})
 
     def children(self):
         """The domain's child resources that carry ``.arn`` and ``.tags`` (object types, integrations, ...).
@@ -77,6 +86,17 @@ class Domain:
             for child in getattr(self, attribute, {}).values():
                 if hasattr(child, "arn") and hasattr(child, "tags"):
                     yield child
+
+    def object_stats(self):
+        """(number, total bytes) of the profile objects of the domain: children that keep objects
+        (object types) have an ``objects`` dict and an ``objects_size``."""
+        count = size = 0
+        for child in self.children():
+            objects = getattr(child, "objects", None)
+            if objects is not None:
+                count += len(objects)
+                size += getattr(child, "objects_size", 0)
+        return count, size
 
     def touch(self):
         now = _now()
@@ -101,8 +121,9 @@ class Domain:
         if self.dead_letter_queue_url:
             out["DeadLetterQueueUrl"] = self.dead_letter_queue_url
         if with_stats:
+            object_count, total_size = self.object_stats()
             out["Stats"] = {"ProfileCount": len(self.profiles), "MeteringProfileCount": len(self.profiles),
-                            "ObjectCount": 0, "TotalSize": 0}
+                            "ObjectCount": object_count, "TotalSize": total_size}
         if self.matching is not None:
             out["Matching"] = copy.deepcopy(self.matching)
         rule_based = self.rule_based_matching_view()
@@ -120,29 +141,30 @@ class Domain:
                 "LastUpdatedAt": unix_time(self.last_updated_at), "Tags": dict(self.tags)}
 
 
-def _full_name(profile):
-    return " ".join(profile[field] for field in NAME_FIELDS if profile.get(field))
+class BackendHooks:
+    """Extension points of CustomerProfilesBackend that a backend mixin (objects.py) overrides."""
+
+    def profile_custom_keys(self, domain, profile_id):  # pylint: disable=unused-argument
+        """{key name: normalised values} of the custom search keys stored for a profile."""
+        return {}
+
+    def key_normalizer(self, domain, key_name):  # pylint: disable=unused-argument
+        """How a searched value of a custom key is normalised before lookup (its ContentType)."""
+        return _identity
+
+    def profile_removed(self, domain, profile_id):
+        """Called after DeleteProfile removed a profile from domain."""
+
+    def dead_letter_items(self):
+        """What this backend sent to dead-letter queues (see emulator.dead_letters())."""
+        return []
 
 
-def search_values(profile, key_name):
-    """The values of profile that a search key looks at."""
-    if key_name == "_profileId":
-        return [profile["ProfileId"]]
-    if key_name == "_account":
-        return [profile["AccountNumber"]] if profile.get("AccountNumber") else []
-    if key_name == "_email":
-        return [profile[f] for f in EMAIL_FIELDS if profile.get(f)]
-    if key_name == "_phone":
-        return [profile[f] for f in PHONE_FIELDS if profile.get(f)]
-    if key_name == "_fullName":
-        name = _full_name(profile)
-        return [name] if name else []
-    # Custom search keys are emulated as lookups of the profile attribute of that name.
-    value = profile.get("Attributes", {}).get(key_name)
-    return [value] if value is not None else []
+def _identity(value):
+    return value
 
 
-class CustomerProfilesBackend(ConfigBackendMixin, BaseBackend):
+class CustomerProfilesBackend(ConfigBackendMixin, BackendHooks, BaseBackend):
     """Domains and their profiles for one account/region."""
 
     def __init__(self, region_name, account_id):
@@ -255,19 +277,38 @@ class CustomerProfilesBackend(ConfigBackendMixin, BaseBackend):
             raise ResourceNotFoundException("Profile %s not found in domain %s" % (profile_id, domain.name))
         return profile
 
+    def store_profile(self, domain, profile):
+        """Store a profile dict (new, or a changed copy: a stored dict is never changed) and index it."""
+        profile_id = profile["ProfileId"]
+        if profile_id not in domain.profile_seq:
+            domain.profile_seq[profile_id] = domain.next_seq
+            domain.next_seq += 1
+        domain.profiles[profile_id] = profile
+        self.index_profile(domain, profile_id)
+
+    def index_profile(self, domain, profile_id):
+        """(Re)index a stored profile: the primary index now, SearchProfiles' replica after the search lag."""
+        document = SearchDocument(domain.profiles[profile_id], domain.profile_seq[profile_id],
+                                  self.profile_custom_keys(domain, profile_id))
+        domain.index.put(profile_id, document)
+        domain.search_replica.put(profile_id, document)
+
+    def new_profile(self, domain, fields):
+        """Create a profile from API-shaped fields (CreateProfile, or a profile inferred by ingestion)."""
+        profile = {"ProfileId": uuid.uuid4().hex}
+        for key, value in fields.items():
+            profile[key] = copy.deepcopy(value)
+        self.store_profile(domain, profile)
+        return profile
+
     def create_profile(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        profile_id = uuid.uuid4().hex
-        profile = {"ProfileId": profile_id}
-        for key, value in params.items():
-            if key != "DomainName":
-                profile[key] = copy.deepcopy(value)
-        domain.profiles[profile_id] = profile
-        return {"ProfileId": profile_id}
+        fields = {key: value for key, value in params.items() if key != "DomainName"}
+        return {"ProfileId": self.new_profile(domain, fields)["ProfileId"]}
 
     def update_profile(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        profile = self._profile(domain, params["ProfileId"])
+        profile = dict(self._profile(domain, params["ProfileId"]))
         for key, value in params.items():
             if key in ("DomainName", "ProfileId"):
                 continue
@@ -286,12 +327,17 @@ class CustomerProfilesBackend(ConfigBackendMixin, BaseBackend):
                 profile.pop(key, None)
             else:
                 profile[key] = copy.deepcopy(value)
+        self.store_profile(domain, profile)
         return {"ProfileId": profile["ProfileId"]}
 
     def delete_profile(self, domain_name, profile_id):
         domain = self.get_domain_object(domain_name)
         self._profile(domain, profile_id)
         del domain.profiles[profile_id]
+        domain.profile_seq.pop(profile_id, None)
+        domain.index.remove(profile_id)
+        domain.search_replica.remove(profile_id)
+        self.profile_removed(domain, profile_id)
         return {"Message": "Profile %s was deleted." % profile_id}
 
     def batch_get_profile(self, domain_name, profile_ids):
@@ -307,23 +353,32 @@ class CustomerProfilesBackend(ConfigBackendMixin, BaseBackend):
         return {"Errors": errors, "Profiles": profiles}
 
     def search_profiles(self, params):
+        """Search the domain's replica index (eventually consistent: see state.set_search_lag).
+
+        Key names are the standard keys (search.STANDARD_KEYS) and the keys of the domain's object
+        types; any other name finds nothing. Exact matches for standard keys, ContentType-normalised
+        ones for object-type keys."""
         domain = self.get_domain_object(params["DomainName"])
-        keys = [(params["KeyName"], params["Values"])]
-        keys.extend((key["KeyName"], key["Values"]) for key in params.get("AdditionalSearchKeys") or [])
+        keys = [(params["KeyName"], params["Values"], "values")]
+        keys.extend((key["KeyName"], key["Values"], "additionalSearchKeys.%d.member.values" % index)
+                    for index, key in enumerate(params.get("AdditionalSearchKeys") or [], start=1))
+        limit = state.search_values_limit()
+        if limit is not None:
+            for _key_name, values, path in keys:
+                if len(values) > limit:
+                    raise BadRequestException(
+                        "Values: too many values in one SearchProfiles call: 1 validation error detected: Value at '%s' "
+                        "failed to satisfy constraint: Member must have length less than or equal to %d" % (path, limit))
         use_and = params.get("LogicalOperator", "OR") == "AND"
-        matches = []
-        for profile in domain.profiles.values():
-            found = []
-            for key_name, wanted in keys:
-                hits = [value for value in search_values(profile, key_name) if value in wanted]
-                if hits:
-                    found.append({"KeyName": key_name, "Values": sorted(set(hits), key=hits.index)})
-            if (use_and and len(found) == len(keys)) or (not use_and and found):
-                item = copy.deepcopy(profile)
-                item["FoundByItems"] = found
-                matches.append(item)
+        matches = domain.search_replica.search(
+            [(key_name, values, self.key_normalizer(domain, key_name)) for key_name, values, _path in keys], use_and)
         page, token = paginate(matches, params.get("MaxResults"), params.get("NextToken"))
-        out = {"Items": page}
+        items = []
+        for document, found in page:
+            item = copy.deepcopy(document.profile)
+            item["FoundByItems"] = found
+            items.append(item)
+        out = {"Items": items}
         if token:
             out["NextToken"] = token
         return out

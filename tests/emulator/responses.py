@@ -1,18 +1,24 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """HTTP layer: routes a rest-json request to an operation, applies faults and validation, logs the call."""
 
+import functools
 import json
 import logging
-from urllib.parse import parse_qs, unquote
+import threading
+from urllib.parse import parse_qs, unquote, urlparse
 
 from moto.core.responses import BaseResponse
 
 from . import state
+from .common import check_region
 from .config import ConfigResponseMixin
 from .models import CustomerProfilesError, customerprofiles_backends
 from .validation import RequestValidationError, match_operation, parse_and_validate
 
 LOG = logging.getLogger(__name__)
+# One operation at a time changes or reads the stored state (the server is threaded; the indexes
+# and dicts of the backend are not safe to change while another thread iterates them).
+BACKEND_LOCK = threading.RLock()
 
 
 def _error(status, code, message):
@@ -30,9 +36,9 @@ class CustomerProfilesResponse(ConfigResponseMixin, BaseResponse):
     def backend(self):
         return customerprofiles_backends[self.current_account][self.region]
 
-    def _dispatch(self, request, full_url=None, headers=None):
-        self.setup_class(request, full_url, headers)
-        operation, self.uri_match = match_operation(request.method, self.parsed_url.path)
+    def _dispatch(self, request, full_url=None, headers=None):  # pylint: disable=unused-argument
+        self._setup(request, full_url)
+        operation, self.uri_match = match_operation(request.method, self.path)
         if not operation:
             return _error(404, "ResourceNotFoundException", "No customer-profiles operation matches %s %s" % (request.method, self.path))
         status, response_headers, body = self._run(operation)
@@ -40,19 +46,40 @@ class CustomerProfilesResponse(ConfigResponseMixin, BaseResponse):
         state.record_call(operation, status, error)
         return status, response_headers, body
 
+    def _setup(self, request, full_url):
+        """What the dispatch needs of the request (moto's setup_class also parses the body as a form,
+        registers the access key with IAM, ... which costs more than the whole operation here)."""
+        full_url = request.raw_url if full_url is None else full_url
+        self.parsed_url = urlparse(full_url)
+        self.path = self.parsed_url.path
+        self.method = request.method
+        self.headers = request.headers
+        self.body = request.data
+        self.querystring = {}
+        self.region = self.get_region_from_url(request, full_url)
+        self.current_account = self.get_current_account()
+
     def _run(self, operation):
+        try:
+            check_region(self.region)
+        except CustomerProfilesError as exc:
+            return _error(exc.status, exc.code, exc.message)
+        if not state.take_quota(self.current_account, self.region, operation):
+            status, message = state.FAULT_STATUS["ThrottlingException"]
+            return _error(status, "ThrottlingException", message)
         fault = state.take_fault(operation)
         if fault:
             status, message = state.FAULT_STATUS[fault]
             return _error(status, fault, message)
         try:
             uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
-            query = parse_qs(self.parsed_url.query, keep_blank_values=True)
+            query = parse_qs(self.parsed_url.query, keep_blank_values=True) if self.parsed_url.query else {}
             self.params = parse_and_validate(operation, uri_params, query, self.headers, self.body)
             handler = getattr(self, _snake(operation), None)
             if handler is None:
                 return _error(501, "NotImplemented", "%s is not emulated" % operation)
-            result = handler()
+            with BACKEND_LOCK:
+                result = handler()
         except RequestValidationError as exc:
             return _error(400, "BadRequestException", exc.message)
         except CustomerProfilesError as exc:
@@ -103,6 +130,7 @@ class CustomerProfilesResponse(ConfigResponseMixin, BaseResponse):
         return self.backend.list_tags_for_resource(self.params["resourceArn"])
 
 
+@functools.lru_cache(maxsize=None)
 def _snake(name):
     out = []
     for index, char in enumerate(name):

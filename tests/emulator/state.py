@@ -1,7 +1,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Process-wide call log and fault table shared by the in-process mock and the server."""
+"""Process-wide emulator settings shared by the in-process mock and the server: the call log, the
+fault table, the search lag, quota mode (token buckets per operation per account/region) and the
+SearchProfiles values limit. emulator.reset() clears all of them."""
 
 import threading
+import time
 
 FAULT_STATUS = {
     "ThrottlingException": (429, "Rate exceeded"),
@@ -64,3 +67,136 @@ def take_fault(operation):
                     del _FAULTS[key]
                 return fault[0]
     return None
+
+
+# search lag -------------------------------------------------------------------
+_SETTINGS = {"search_lag": 0.0, "search_values_limit": None}
+
+
+def _number(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0:
+        raise ValueError("%s must be a number >= 0" % name)
+    return float(value)
+
+
+def set_search_lag(seconds):
+    """Profiles written (created, updated, deleted, or changed by ingestion) reach SearchProfiles
+    only `seconds` later; 0 (the default) makes every write visible at once."""
+    seconds = _number(seconds, "seconds")
+    with _LOCK:
+        _SETTINGS["search_lag"] = seconds
+
+
+def search_lag():
+    return _SETTINGS["search_lag"]
+
+
+# SearchProfiles values limit --------------------------------------------------
+def set_search_values_limit(limit):
+    """At most `limit` Values per search key in one SearchProfiles call (None: no limit, the default)."""
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError("limit must be a positive integer or null")
+    with _LOCK:
+        _SETTINGS["search_values_limit"] = limit
+
+
+def search_values_limit():
+    return _SETTINGS["search_values_limit"]
+
+
+# quota mode -------------------------------------------------------------------
+# Default requests-per-second quota of each operation: the table "Customer Profiles API throttling
+# quotas" of the Amazon Connect Administrator Guide, "Amazon Connect service quotas"
+# (https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html).
+QUOTA_TPS = {
+    "ListDomains": 5, "GetDomain": 5, "CreateDomain": 1, "UpdateDomain": 1, "DeleteDomain": 1,
+    "ListProfileObjectTypes": 5, "GetProfileObjectType": 10, "PutProfileObjectType": 1, "DeleteProfileObjectType": 1,
+    "ListProfileObjectTypeTemplates": 5, "GetProfileObjectTypeTemplate": 5,
+    "ListIntegrations": 5, "GetIntegration": 5, "PutIntegration": 1, "DeleteIntegration": 1,
+    "ListIdentityResolutionJobs": 5, "GetIdentityResolutionJob": 5, "GetAutoMergingPreview": 1,
+    "CreateEventStream": 1, "ListEventStreams": 5, "DeleteEventStream": 5, "GetEventStream": 5,
+    "CreateCalculatedAttributeDefinition": 1, "GetCalculatedAttributeDefinition": 5,
+    "UpdateCalculatedAttributeDefinition": 1, "DeleteCalculatedAttributeDefinition": 5,
+    "ListCalculatedAttributeDefinitions": 5,
+    "CreateIntegrationWorkflow": 5, "DeleteWorkflow": 5, "ListWorkflows": 5, "GetWorkflow": 5, "GetWorkflowSteps": 5,
+    "SearchProfiles": 100, "ListProfileObjects": 100, "GetMatches": 100, "GetSimilarProfiles": 100,
+    "ListRuleBasedMatches": 5, "GetCalculatedAttributeForProfile": 100, "ListCalculatedAttributesForProfile": 100,
+    "CreateProfile": 100, "UpdateProfile": 100, "PutProfileObject": 100, "AddProfileKey": 100,
+    "DeleteProfile": 100, "DeleteProfileObject": 100, "DeleteProfileKey": 100, "MergeProfiles": 100,
+    "TagResource": 5, "UntagResource": 5, "ListTagsForResource": 5, "ListAccountIntegrations": 100,
+}
+# Operations the table does not list (the emulator's choice, see README): the batch forms of the
+# profile data operations get the rate of their single-item form; any other read 5, any other write 1
+# (the table's control-plane defaults).
+QUOTA_TPS_UNLISTED = {"BatchGetProfile": 100, "BatchPutProfileObject": 100}
+UNLISTED_READ_TPS = 5
+UNLISTED_WRITE_TPS = 1
+
+_QUOTA = {"enabled": False, "rates": {}}
+_BUCKETS = {}
+
+
+def quota_tps(operation):
+    """The requests-per-second quota quota mode enforces for operation (overrides first)."""
+    rates = _QUOTA["rates"]
+    if operation in rates:
+        return rates[operation]
+    if operation in QUOTA_TPS:
+        return QUOTA_TPS[operation]
+    if operation in QUOTA_TPS_UNLISTED:
+        return QUOTA_TPS_UNLISTED[operation]
+    return UNLISTED_READ_TPS if operation_kind(operation) == "read" else UNLISTED_WRITE_TPS
+
+
+def set_quota_mode(enabled, rates=None):
+    """Quota mode on/off. On: each operation has a token bucket per account/region holding at most
+    max(quota, 1) tokens (one second of burst), refilled at the quota per second; a call that finds it empty
+    answers 429 ThrottlingException. rates: {operation: requests per second} overriding the table."""
+    if not isinstance(enabled, bool):
+        raise ValueError("enabled must be true or false")
+    checked = {}
+    for operation, rate in (rates or {}).items():
+        if not isinstance(operation, str) or not operation:
+            raise ValueError("rates keys must be operation names")
+        checked[operation] = _number(rate, "rates[%s]" % operation)
+        if checked[operation] <= 0:
+            raise ValueError("rates[%s] must be > 0" % operation)
+    with _LOCK:
+        _QUOTA["enabled"] = enabled
+        _QUOTA["rates"] = checked
+        _BUCKETS.clear()
+
+
+def quota_mode():
+    return {"enabled": _QUOTA["enabled"], "rates": dict(_QUOTA["rates"])}
+
+
+def take_quota(account, region, operation):
+    """True when the call may proceed (quota mode off, or a token was taken); False: throttle it."""
+    if not _QUOTA["enabled"]:
+        return True
+    rate = quota_tps(operation)
+    capacity = max(float(rate), 1.0)
+    key = (account, region, operation)
+    current = time.monotonic()
+    with _LOCK:
+        bucket = _BUCKETS.get(key)
+        if bucket is None:
+            bucket = _BUCKETS[key] = [capacity, current]
+        tokens = min(capacity, bucket[0] + (current - bucket[1]) * rate)
+        bucket[1] = current
+        if tokens >= 1.0:
+            bucket[0] = tokens - 1.0
+            return True
+        bucket[0] = tokens
+        return False
+
+
+def reset_settings():
+    """Search lag 0, no values limit, quota mode off."""
+    with _LOCK:
+        _SETTINGS["search_lag"] = 0.0
+        _SETTINGS["search_values_limit"] = None
+        _QUOTA["enabled"] = False
+        _QUOTA["rates"] = {}
+        _BUCKETS.clear()

@@ -75,13 +75,49 @@ def match_operation(method, raw_path):
     return None, {}
 
 
+def to_python_regex(pattern):
+    """A Smithy/ECMA-262 pattern in Python's re syntax: `$` (unescaped, outside a character class)
+    means the end of input, which is `\\Z` in Python (Python's `$` also matches before a trailing newline)."""
+    out = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1:index + 2] == "^":
+                out.append("[^")
+                index += 2
+                if pattern[index:index + 1] == "]":  # a leading ] is a literal member
+                    out.append("]")
+                    index += 1
+                continue
+            if pattern[index + 1:index + 2] == "]":
+                out.append("[]")
+                index += 2
+                continue
+        elif char == "$":
+            out.append("\\Z")
+            index += 1
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def _compiled(pattern):
     """Compile a model pattern once; None when Python's re cannot compile it (Java-only syntax)."""
     with _PATTERN_LOCK:
         if pattern in _PATTERNS:
             return _PATTERNS[pattern]
         try:
-            compiled = re.compile(pattern)
+            compiled = re.compile(to_python_regex(pattern))
         except re.error:
             compiled = None
             SKIPPED_PATTERNS.add(pattern)
@@ -90,15 +126,13 @@ def _compiled(pattern):
 
 
 def pattern_matches(pattern, value):
-    """Smithy patterns are not implicitly anchored; a pattern that carries its own ^/$ anchors is
-    searched as written (e.g. TagArn '^arn:[a-z0-9]{1,10}:profile' is a prefix check), an unanchored
-    one (e.g. uuid '[a-f0-9]{32}') must match the whole value."""
+    """Smithy's @pattern: an ECMA-262 regular expression that is not implicitly anchored, so it is
+    searched in the value (uuid '[a-f0-9]{32}' accepts any value that contains 32 such characters,
+    TagArn '^arn:[a-z0-9]{1,10}:profile' is a prefix check), and `$` is the end of the input."""
     compiled = _compiled(pattern)
     if compiled is None:
         return True
-    if pattern.startswith("^") or pattern.endswith("$"):
-        return compiled.search(value) is not None
-    return compiled.fullmatch(value) is not None
+    return compiled.search(value) is not None
 
 
 def _camel(name):

@@ -111,9 +111,12 @@ def people(client, domain):
     ("_fullName", ["Bob Lee"], ["bob"]),
     ("_fullName", ["Cid"], ["cid"]),
     ("_fullName", ["Ann Lee"], []),
-    ("tier", ["gold"], ["ann"]),
-    ("tier", ["gold", "silver"], ["ann", "bob"]),
-    ("nosuchattr", ["gold"], []),
+    ("_account", ["A1", "A3"], ["ann", "cid"]),
+    ("_profileId", ["0" * 32], []),
+    # custom search keys exist only through object-type keys (test_emulator_objects.py): an attribute
+    # of the same name, or a name no object type defines, finds nothing
+    ("tier", ["gold"], []),
+    ("nosuchkey", ["gold"], []),
 ])
 def test_search_keys(client, domain, people, key, values, expected):
     out = client.search_profiles(DomainName=domain, KeyName=key, Values=values)
@@ -137,25 +140,25 @@ def test_search_additional_keys_and_or(client, domain, people):
     assert _ids(and_out) == [people["ann"]]
     assert and_out["Items"][0]["FoundByItems"] == [{"KeyName": "_email", "Values": ["ann@x.com"]},
                                                    {"KeyName": "_account", "Values": ["A1"]}]
-    or_out = client.search_profiles(DomainName=domain, KeyName="tier", Values=["silver"],
+    or_out = client.search_profiles(DomainName=domain, KeyName="_email", Values=["bob@corp.com"],
                                     AdditionalSearchKeys=extra, LogicalOperator="OR")
     assert _ids(or_out) == [people["ann"], people["bob"], people["cid"]]
     bob = [i for i in or_out["Items"] if i["ProfileId"] == people["bob"]][0]
-    assert bob["FoundByItems"] == [{"KeyName": "tier", "Values": ["silver"]}]
-    default_out = client.search_profiles(DomainName=domain, KeyName="tier", Values=["silver"], AdditionalSearchKeys=extra)
+    assert bob["FoundByItems"] == [{"KeyName": "_email", "Values": ["bob@corp.com"]}]
+    default_out = client.search_profiles(DomainName=domain, KeyName="_email", Values=["bob@corp.com"], AdditionalSearchKeys=extra)
     assert _ids(default_out) == _ids(or_out)  # OR is the default
-    none_out = client.search_profiles(DomainName=domain, KeyName="tier", Values=["silver"],
+    none_out = client.search_profiles(DomainName=domain, KeyName="_email", Values=["bob@corp.com"],
                                       AdditionalSearchKeys=extra, LogicalOperator="AND")
     assert none_out["Items"] == []
 
 
 def test_search_pagination_over_100(client, domain):
-    ids = [client.create_profile(DomainName=domain, Attributes={"batch": "b1"})["ProfileId"] for _index in range(105)]
-    first = client.search_profiles(DomainName=domain, KeyName="batch", Values=["b1"], MaxResults=100)
+    ids = [client.create_profile(DomainName=domain, AccountNumber="b1")["ProfileId"] for _index in range(105)]
+    first = client.search_profiles(DomainName=domain, KeyName="_account", Values=["b1"], MaxResults=100)
     assert len(first["Items"]) == 100 and first["NextToken"]
-    second = client.search_profiles(DomainName=domain, KeyName="batch", Values=["b1"], MaxResults=100, NextToken=first["NextToken"])
+    second = client.search_profiles(DomainName=domain, KeyName="_account", Values=["b1"], MaxResults=100, NextToken=first["NextToken"])
     assert "NextToken" not in second
     assert _ids(first) + _ids(second) == ids
-    default = client.search_profiles(DomainName=domain, KeyName="batch", Values=["b1"])
+    default = client.search_profiles(DomainName=domain, KeyName="_account", Values=["b1"])
     assert _ids(default) == ids[:20]
     assert client.get_domain(DomainName=domain)["Stats"]["ProfileCount"] == 105

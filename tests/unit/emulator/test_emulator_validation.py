@@ -129,7 +129,39 @@ def test_model_patterns_all_compile_or_are_recorded():
     for name in ("CreateDomain", "UpdateProfile", "TagResource", "SearchProfiles"):
         assert validation.operation_model(name).input_shape is not None
     assert validation.pattern_matches("[a-f0-9]{32}", "a" * 32)
-    assert not validation.pattern_matches("[a-f0-9]{32}", "a" * 33)  # unanchored: whole value
-    assert validation.pattern_matches("^arn:[a-z0-9]{1,10}:profile", "arn:aws:profile:us-east-1:1:domains/x")  # anchored: as written
+    assert validation.pattern_matches("^arn:[a-z0-9]{1,10}:profile", "arn:aws:profile:us-east-1:1:domains/x")  # a prefix check
     assert validation.pattern_matches("\\p{L}+(", "anything")  # uncompilable: skipped and recorded
     assert "\\p{L}+(" in validation.SKIPPED_PATTERNS
+
+
+@pytest.mark.parametrize("pattern,value,matches", [
+    # Smithy patterns are not implicitly anchored: an unanchored pattern is searched in the value
+    ("[a-f0-9]{32}", "a" * 33, True),
+    ("[a-f0-9]{32}", "x" + "0" * 32 + "y", True),
+    ("[a-f0-9]{32}", "a" * 31, False),
+    ("[a-f0-9]{32}", "A" * 32, False),
+    # `$` is the end of the input, not "before a trailing newline" (Python's own `$`)
+    ("^[a-zA-Z0-9_-]+$", "dom", True),
+    ("^[a-zA-Z0-9_-]+$", "dom\n", False),
+    ("^[a-zA-Z0-9_-]+$", "dom\nx", False),
+    # `$` escaped or inside a character class is a literal
+    ("^a\\$b$", "a$b", True),
+    ("^[$]+$", "$$", True),
+    ("^[^$]+$", "a$", False),
+])
+def test_pattern_dialect(pattern, value, matches):
+    assert validation.pattern_matches(pattern, value) is matches
+
+
+def test_unanchored_uuid_pattern_is_searched_end_to_end(raw_client, domain):
+    # ProfileId's model pattern is [a-f0-9]{32}: a longer id passes validation and is then not found
+    with pytest.raises(ClientError) as excinfo:
+        raw_client.delete_profile(DomainName=domain, ProfileId="0" * 33)
+    assert error_of(excinfo)[:2] == (404, "ResourceNotFoundException")
+
+
+def test_trailing_newline_fails_an_end_anchored_pattern_end_to_end(raw_client):
+    # DomainName ^[a-zA-Z0-9_-]+$ : "dom\n" (sent percent-encoded in the URI) does not match
+    message = _bad_request(lambda: raw_client.create_domain(DomainName="dom\n", DefaultExpirationDays=1))
+    assert "'domainName'" in message and "regular expression pattern" in message
+    assert emulator.backend().domains == {}
