@@ -5,7 +5,7 @@ small /_emulator/ control middleware."""
 import json
 import logging
 
-from . import register, reset, set_rule_based_matching_status, state
+from . import dead_letters, register, reset, set_rule_based_matching_status, state
 from .models import CustomerProfilesError
 
 CONTROL_PREFIX = "/_emulator/"
@@ -69,6 +69,24 @@ class ControlMiddleware:
             data = _read_json(environ)
             set_rule_based_matching_status(data["domain_name"], data["status"], data.get("region") or "us-east-1")
             return _reply(start_response, 200, {})
+        if route == "search-lag" and method == "POST":
+            state.set_search_lag(_read_json(environ)["seconds"])
+            return _reply(start_response, 200, {"seconds": state.search_lag()})
+        if route == "search-lag" and method == "GET":
+            return _reply(start_response, 200, {"seconds": state.search_lag()})
+        if route == "quota" and method == "POST":
+            data = _read_json(environ)
+            state.set_quota_mode(data["enabled"], data.get("rates"))
+            return _reply(start_response, 200, state.quota_mode())
+        if route == "quota" and method == "GET":
+            return _reply(start_response, 200, state.quota_mode())
+        if route == "search-values-limit" and method == "POST":
+            state.set_search_values_limit(_read_json(environ).get("limit"))
+            return _reply(start_response, 200, {"limit": state.search_values_limit()})
+        if route == "search-values-limit" and method == "GET":
+            return _reply(start_response, 200, {"limit": state.search_values_limit()})
+        if route == "dead-letters" and method == "GET":
+            return _reply(start_response, 200, {"dead_letters": dead_letters()})
         if route == "reset" and method == "POST":
             reset()
             return _reply(start_response, 200, {})

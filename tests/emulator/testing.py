@@ -56,7 +56,37 @@ class EmulatorServer:
     def set_rule_based_matching_status(self, domain_name, status, region="us-east-1"):
         self._request("POST", "rule-based-matching-status", {"domain_name": domain_name, "status": status, "region": region})
 
+    def set_search_lag(self, seconds):
+        """Profile writes reach SearchProfiles `seconds` later (0: at once, the default)."""
+        self._request("POST", "search-lag", {"seconds": seconds})
+
+    def search_lag(self):
+        return self._request("GET", "search-lag")["seconds"]
+
+    def set_quota_mode(self, enabled, rates=None):
+        """Enforce the documented per-operation requests-per-second quotas (429 ThrottlingException);
+        rates: {operation: requests per second} overriding the table."""
+        payload = {"enabled": enabled}
+        if rates is not None:
+            payload["rates"] = rates
+        self._request("POST", "quota", payload)
+
+    def quota_mode(self):
+        return self._request("GET", "quota")
+
+    def set_search_values_limit(self, limit):
+        """At most `limit` Values per search key in a SearchProfiles call (None: no limit, the default)."""
+        self._request("POST", "search-values-limit", {"limit": limit})
+
+    def search_values_limit(self):
+        return self._request("GET", "search-values-limit")["limit"]
+
+    def dead_letters(self):
+        """Profile objects accepted but sent to the dead-letter queue (no profile matched, no creation allowed)."""
+        return self._request("GET", "dead-letters")["dead_letters"]
+
     def reset(self):
+        """State, call log, faults and settings (search lag, quota mode, values limit)."""
         self._request("POST", "reset")
 
     # lifecycle ----------------------------------------------------------------

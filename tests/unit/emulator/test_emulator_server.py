@@ -2,6 +2,7 @@
 """The loopback server (python -m emulator) with moto's own services and the /_emulator/ control endpoints."""
 
 import json
+import time
 import urllib.error
 import urllib.request
 
@@ -131,6 +132,85 @@ def test_control_endpoint_errors(srv):
     with pytest.raises(urllib.error.HTTPError) as excinfo:
         urllib.request.urlopen(srv.url + "/_emulator/nothing", timeout=10)  # pylint: disable=consider-using-with
     assert excinfo.value.code == 404
+
+
+def test_unsupported_region_over_http(srv):
+    client = session().client("customer-profiles", region_name="eu-west-1", endpoint_url=srv.url,
+                              config=Config(retries={"total_max_attempts": 1, "mode": "standard"}), **CREDENTIALS)
+    with pytest.raises(ClientError) as excinfo:
+        client.list_domains()
+    status, code, message = error_of(excinfo)
+    assert (status, code) == (400, "UnsupportedRegionException") and "eu-west-1" in message
+    served = session().client("customer-profiles", region_name="ap-southeast-2", endpoint_url=srv.url, **CREDENTIALS)
+    assert served.list_domains()["Items"] == []
+
+
+def test_search_lag_over_http(srv):
+    client = _client(srv)
+    client.create_domain(DomainName="dom", DefaultExpirationDays=3)
+    srv.set_search_lag(0.5)
+    assert srv.search_lag() == 0.5
+    pid = client.create_profile(DomainName="dom", AccountNumber="A1")["ProfileId"]
+    assert client.search_profiles(DomainName="dom", KeyName="_account", Values=["A1"])["Items"] == []
+    assert client.batch_get_profile(DomainName="dom", ProfileIds=[pid])["Profiles"][0]["ProfileId"] == pid
+    time.sleep(0.6)
+    assert [p["ProfileId"] for p in client.search_profiles(DomainName="dom", KeyName="_account", Values=["A1"])["Items"]] == [pid]
+    srv.reset()
+    assert srv.search_lag() == 0
+
+
+def test_quota_mode_over_http(srv):
+    client = _client(srv)
+    srv.set_quota_mode(True)
+    assert srv.quota_mode() == {"enabled": True, "rates": {}}
+    outcomes = []
+    for index in range(3):
+        try:
+            client.create_domain(DomainName="d%d" % index, DefaultExpirationDays=3)
+            outcomes.append(200)
+        except ClientError as exc:
+            outcomes.append(error_of(_Caught(exc))[:2])
+    assert outcomes == [200, (429, "ThrottlingException"), (429, "ThrottlingException")]
+    srv.set_quota_mode(True, rates={"CreateDomain": 50})
+    assert srv.quota_mode()["rates"] == {"CreateDomain": 50.0}
+    client.create_domain(DomainName="d9", DefaultExpirationDays=3)
+    srv.reset()
+    assert srv.quota_mode() == {"enabled": False, "rates": {}}
+
+
+def test_search_values_limit_over_http(srv):
+    client = _client(srv)
+    client.create_domain(DomainName="dom", DefaultExpirationDays=3)
+    srv.set_search_values_limit(10)
+    assert srv.search_values_limit() == 10
+    client.search_profiles(DomainName="dom", KeyName="_account", Values=["v%d" % n for n in range(10)])
+    with pytest.raises(ClientError) as excinfo:
+        client.search_profiles(DomainName="dom", KeyName="_account", Values=["v%d" % n for n in range(11)])
+    status, code, message = error_of(excinfo)
+    assert (status, code) == (400, "BadRequestException") and "Values" in message
+    srv.set_search_values_limit(None)
+    client.search_profiles(DomainName="dom", KeyName="_account", Values=["v%d" % n for n in range(11)])
+    srv.set_search_values_limit(3)
+    srv.reset()
+    assert srv.search_values_limit() is None
+
+
+@pytest.mark.parametrize("path,payload", [
+    ("search-lag", {"seconds": -1}), ("search-lag", {}), ("quota", {"enabled": "yes"}), ("quota", {}),
+    ("quota", {"enabled": True, "rates": {"GetDomain": 0}}), ("search-values-limit", {"limit": 0}),
+])
+def test_settings_endpoints_reject_bad_payloads(srv, path, payload):
+    request = urllib.request.Request(srv.url + "/_emulator/" + path, data=json.dumps(payload).encode(), method="POST")
+    with pytest.raises(urllib.error.HTTPError) as excinfo:
+        urllib.request.urlopen(request, timeout=10)  # pylint: disable=consider-using-with
+    assert excinfo.value.code == 400
+
+
+class _Caught:  # pylint: disable=too-few-public-methods
+    """error_of() reads .value of a pytest ExceptionInfo; this holds a caught ClientError the same way."""
+
+    def __init__(self, exc):
+        self.value = exc
 
 
 def test_stop_exits_cleanly():
