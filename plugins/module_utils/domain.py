@@ -3,8 +3,7 @@
 # Copyright: Contributors to the awscx.customerprofiles project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The domain half of the client layer: typed calls, the domain's options, their
-validation, and the domain description the modules return."""
+"""The domain resource: its options, calls, plan and description, for customerprofiles_domain and _info."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,28 +11,27 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_length
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_pattern
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_range
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tags
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 DAYS_OF_THE_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
 
-JOB_TIME_PATTERN = r"^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$"
-S3_BUCKET_PATTERN = r"^[a-z0-9.-]+$"
-
 # The blocks the API replaces whole on UpdateDomain, and the members of their
 # responses that are read-only (never sent back).
-BLOCKS = ("Matching", "RuleBasedMatching", "DataStore")
 READ_ONLY_MEMBERS = {"RuleBasedMatching": ("Status",), "DataStore": ("Readiness",)}
 
 CONFLICT_RESOLUTION_OPTIONS = dict(
@@ -115,8 +113,16 @@ DOMAIN_NAMES = names_from_spec(DOMAIN_ARGUMENT_SPEC)
 
 EMPTY_STATS = {"ProfileCount": 0, "MeteringProfileCount": 0, "ObjectCount": 0, "TotalSize": 0}
 
+# option -> UpdateDomain member, for the top-level settings ("" clears the two text ones)
+SETTINGS = (
+    ("default_expiration_days", "DefaultExpirationDays"),
+    ("default_encryption_key", "DefaultEncryptionKey"),
+    ("dead_letter_queue_url", "DeadLetterQueueUrl"),
+)
+BLOCK_OPTIONS = (("matching", "Matching"), ("rule_based_matching", "RuleBasedMatching"), ("data_store", "DataStore"))
 
-# ---------------------------------------------------------------- API calls
+
+# ---------------------------------------------------------------- reads
 
 
 @CustomerProfilesErrorHandler.list_error_handler("get domain", None)
@@ -127,52 +133,10 @@ def get_domain(client, domain_name):
     return response
 
 
-@CustomerProfilesErrorHandler.common_error_handler("create domain")
-def create_domain(client, request):
-    response = client.create_domain(aws_retry=True, **request)
-    response.pop("ResponseMetadata", None)
-    return response
-
-
-@CustomerProfilesErrorHandler.common_error_handler("update domain")
-def update_domain(client, request):
-    response = client.update_domain(aws_retry=True, **request)
-    response.pop("ResponseMetadata", None)
-    return response
-
-
-@CustomerProfilesErrorHandler.deletion_error_handler("delete domain")
-def delete_domain(client, domain_name):
-    """True once deleted; False when the domain was already gone."""
-    client.delete_domain(aws_retry=True, DomainName=domain_name)
-    return True
-
-
 @CustomerProfilesErrorHandler.common_error_handler("list domains")
 def list_domains(client):
     """Every ListDomains item of the region, all pages."""
     return paginate(client.list_domains, "Items")
-
-
-@CustomerProfilesErrorHandler.common_error_handler("remove domain tags")
-def untag_domain(client, arn, keys):
-    client.untag_resource(aws_retry=True, resourceArn=arn, tagKeys=list(keys))
-
-
-@CustomerProfilesErrorHandler.common_error_handler("get the caller's AWS account")
-def get_account_id(sts_client):
-    return sts_client.get_caller_identity(aws_retry=True)["Account"]
-
-
-def domain_arn(account, region, domain_name):
-    return "arn:aws:profile:{0}:{1}:domains/{2}".format(region, account, domain_name)
-
-
-def remove_domain_tags(module, client, domain_name, keys):
-    """UntagResource on the domain; the account comes from STS (the one call that needs it)."""
-    sts = module.retrying_client("sts")
-    arn = domain_arn(get_account_id(sts), module.region, domain_name)
-    untag_domain(client, arn, keys)
 
 
 # ---------------------------------------------------------------- shapes
@@ -188,169 +152,159 @@ def describe_domain(api):
     return from_api(api, DOMAIN_NAMES)
 
 
-def _without_read_only(block_name, block):
+def _without_read_only(member, block):
     block = copy.deepcopy(block or {})
-    for member in READ_ONLY_MEMBERS.get(block_name, ()):
-        block.pop(member, None)
+    for read_only in READ_ONLY_MEMBERS.get(member, ()):
+        block.pop(read_only, None)
     return block
 
 
-def desired_blocks(params):
-    """The Matching/RuleBasedMatching/DataStore blocks the user gave, in API shape."""
-    return {
-        "Matching": to_api(params.get("matching")) if params.get("matching") is not None else None,
-        "RuleBasedMatching": to_api(params.get("rule_based_matching")) if params.get("rule_based_matching") is not None else None,
-        "DataStore": to_api(params.get("data_store")) if params.get("data_store") is not None else None,
-    }
-
-
-def tag_values(tags):
-    """Tag values as the API takes them (strings); None when tags were not given."""
-    if tags is None:
+def given_block(params, option):
+    """The block the user gave, in API shape: the complete desired block (None when not given)."""
+    if params.get(option) is None:
         return None
-    return dict((key, "" if value is None else str(value)) for key, value in tags.items())
+    return to_api(strip_none(params[option]))
 
 
-def create_request(params):
-    """The CreateDomain request for the options given ("" meaning "none")."""
-    request = {"DomainName": params["domain_name"], "DefaultExpirationDays": params["default_expiration_days"]}
-    for option, member in (("default_encryption_key", "DefaultEncryptionKey"), ("dead_letter_queue_url", "DeadLetterQueueUrl")):
-        if params.get(option):
-            request[member] = params[option]
-    for member, block in desired_blocks(params).items():
-        if block is not None:
-            request[member] = block
-    tags = tag_values(params.get("tags"))
-    if tags:
-        request["Tags"] = tags
-    return request
+class DomainResource(TaggedResource):
+    argument_spec = DOMAIN_ARGUMENT_SPEC
+    result_key = "domain"
 
+    def arn_path(self):
+        return "domains/" + self.params["domain_name"]
 
-def update_plan(current, params):
-    """What an UpdateDomain must change on ``current`` (a GetDomain answer).
+    def model_inputs(self):
+        options = dict((option, self.params.get(option)) for option, _member in SETTINGS + BLOCK_OPTIONS)
+        options["domain_name"] = self.params["domain_name"]
+        if self.params.get("tags"):
+            options["tags"] = text_values(self.params["tags"])
+        return [("UpdateDomain", options, "")]
 
-    Returns (request members to send, tag keys to remove, tags after). The request
-    holds only what changes; each block sent is the current block with the given
-    sub-options merged on it (the API replaces these blocks whole).
-    """
-    request = {}
-    if params.get("default_expiration_days") is not None and params["default_expiration_days"] != current.get("DefaultExpirationDays"):
-        request["DefaultExpirationDays"] = params["default_expiration_days"]
-    for option, member in (("default_encryption_key", "DefaultEncryptionKey"), ("dead_letter_queue_url", "DeadLetterQueueUrl")):
-        wanted = params.get(option)
-        if wanted is not None and wanted != (current.get(member) or ""):
-            request[member] = wanted
-    for member, block in desired_blocks(params).items():
-        if block is None:
-            continue
-        before = _without_read_only(member, current.get(member))
-        after = apply_changes(before, block)
-        if after != before:
-            request[member] = after
-    current_tags = current.get("Tags") or {}
-    to_set, to_remove = tag_changes(current_tags, tag_values(params.get("tags")), params.get("purge_tags", True))
-    if to_set:
-        request["Tags"] = to_set
-    tags_after = dict((key, value) for key, value in current_tags.items() if key not in to_remove)
-    tags_after.update(to_set)
-    return request, to_remove, tags_after
+    def read(self):
+        return get_domain(self.client, self.params["domain_name"])
 
+    def plan(self, current):
+        if self.params["state"] == "absent":
+            return self._plan_absent(current)
+        if current is None:
+            return self._plan_create()
+        return self._plan_update(current)
 
-def predict_update(current, request, tags_after):
-    """The GetDomain answer expected once ``request`` (from update_plan) is applied."""
-    after = copy.deepcopy(current)
-    for member, value in request.items():
-        if member == "Tags":
-            continue
-        if value == "":
-            after.pop(member, None)
-        elif member in BLOCKS:
-            kept = dict((key, item) for key, item in (current.get(member) or {}).items() if key in READ_ONLY_MEMBERS.get(member, ()))
-            after[member] = dict(value, **kept)
-        else:
-            after[member] = value
-    after["Tags"] = tags_after
-    return after
+    def _plan_absent(self, current):
+        if current is None:
+            return Plan(after=None)
+        profiles = (current.get("Stats") or {}).get("ProfileCount") or 0
+        if profiles > 0 and not self.params["force"]:
+            raise PlanError(
+                "Domain {0} holds {1} profile(s). Deleting it deletes every profile and object in it, irreversibly; "
+                "set force=true to delete it anyway.".format(self.params["domain_name"], profiles),
+                profile_count=profiles,
+            )
+        return Plan([Call("delete_domain", dict(DomainName=self.params["domain_name"]), "delete domain")], after=None)
 
+    def _plan_create(self):
+        params = self.params
+        if params["default_expiration_days"] is None:
+            raise PlanError(
+                "default_expiration_days is required to create domain {0}, which does not exist".format(params["domain_name"])
+            )
+        request = {"DomainName": params["domain_name"], "DefaultExpirationDays": params["default_expiration_days"]}
+        for option, member in SETTINGS[1:]:
+            if params.get(option):
+                request[member] = params[option]
+        for option, member in BLOCK_OPTIONS:
+            block = given_block(params, option)
+            if block is not None:
+                request[member] = block
+        tags = text_values(params.get("tags"))
+        if tags:
+            request["Tags"] = tags
+        after = copy.deepcopy(request)
+        after["Tags"] = dict(tags or {})
+        after["Stats"] = dict(EMPTY_STATS)
+        return Plan([Call("create_domain", request, "create domain")], after=after)
 
-def predict_create(request):
-    """The GetDomain answer expected for a domain CreateDomain has not made yet (check mode)."""
-    after = dict((key, copy.deepcopy(value)) for key, value in request.items())
-    after["Tags"] = dict(request.get("Tags") or {})
-    after["Stats"] = dict(EMPTY_STATS)
-    return after
+    def _plan_update(self, current):
+        params = self.params
+        request = {}
+        for option, member in SETTINGS:
+            wanted = params.get(option)
+            if wanted is not None and wanted != current.get(member, "" if option != "default_expiration_days" else None):
+                request[member] = wanted
+        for option, member in BLOCK_OPTIONS:
+            block = given_block(params, option)
+            if block is not None and block != _without_read_only(member, current.get(member)):
+                request[member] = block
+        calls = [Call("update_domain", dict(request, DomainName=params["domain_name"]), "update domain")] if request else []
+        after = copy.deepcopy(current)
+        for member, value in request.items():
+            if value == "":
+                after.pop(member, None)
+            elif member in READ_ONLY_MEMBERS:
+                kept = dict((key, item) for key, item in (current.get(member) or {}).items() if key in READ_ONLY_MEMBERS[member])
+                after[member] = dict(value, **kept)
+            else:
+                after[member] = value
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
+        return Plan(calls, after=after, current=current)
 
+    def apply(self, plan):
+        outcome = copy.deepcopy(plan.after)
+        for call in plan.calls:
+            try:
+                response = self.call(call)
+            except CustomerProfilesError as e:
+                self._explain_busy_matching(e, call, plan.extra.get("current") or {})
+                raise
+            if call.method == "create_domain":
+                # A domain just created holds nothing: its statistics are known without a read.
+                response.setdefault("Stats", outcome["Stats"])
+                response["Tags"] = dict(response.get("Tags") or outcome["Tags"])
+                outcome = response
+            elif call.method == "update_domain":
+                for member, value in response.items():
+                    if member not in ("Tags", "DomainName"):
+                        outcome[member] = value
+                for _option, member in SETTINGS[1:]:
+                    if call.request.get(member) == "":
+                        outcome.pop(member, None)
+        return outcome
 
-# ---------------------------------------------------------------- validation
-
-
-def _check_strings(errors, option, values, minimum=1, maximum=255):
-    for value in values or []:
-        if not isinstance(value, str) or not minimum <= len(value) <= maximum:
-            errors.append("{0}: every item must be a string, {1} to {2} characters long".format(option, minimum, maximum))
+    def _explain_busy_matching(self, error, call, current):
+        """UpdateDomain refused while a rule-based matching job runs: say so (the service's message alone does not)."""
+        busy = (current.get("RuleBasedMatching") or {}).get("Status") == "IN_PROGRESS"
+        if call.method != "update_domain" or not ("RuleBasedMatching" in call.request or busy):
             return
+        if isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+            message = error.exception.response.get("Error", {}).get("Message", "")
+            status = (current.get("RuleBasedMatching") or {}).get("Status") or "unknown"
+            raise PlanError(
+                "The service refused to change rule_based_matching of domain {0} because its rule-based matching job is in "
+                "progress (status {1}). Retry when the rule-based matching job has finished. Service message: {2} "
+                "(BadRequestException)".format(self.params["domain_name"], status, message),
+                error=dict(code="BadRequestException", message=message),
+            )
+
+    def describe(self, result):
+        return describe_domain(result)
 
 
-def _check_conflict_resolution(errors, option, block):
-    if block:
-        check_length(errors, option + ".source_name", block.get("source_name"), 1, 255)
+class DomainLister(Lister):
+    argument_spec = dict(domain_name=dict(type="str", aliases=["name"]))
+    result_key = "domains"
 
+    def model_inputs(self):
+        return [("GetDomain", dict(domain_name=self.params["domain_name"]), "")]
 
-def _check_exporting_config(errors, option, block):
-    s3 = (block or {}).get("s3_exporting") or {}
-    name = option + ".s3_exporting.s3_bucket_name"
-    check_length(errors, name, s3.get("s3_bucket_name"), 3, 63)
-    check_pattern(errors, name, s3.get("s3_bucket_name"), S3_BUCKET_PATTERN, "lower-case letters, digits, dots and hyphens")
-    check_length(errors, option + ".s3_exporting.s3_key_name", s3.get("s3_key_name"), 1, 800)
+    def wanted_one(self):
+        return self.params["domain_name"] is not None
 
+    def get_one(self):
+        return get_domain(self.client, self.params["domain_name"])
 
-def _check_matching(errors, matching):
-    if not matching:
-        return
-    schedule = matching.get("job_schedule") or {}
-    check_pattern(errors, "matching.job_schedule.time", schedule.get("time"), JOB_TIME_PATTERN, "HH:MM, 24-hour clock")
-    if schedule.get("time") == "":
-        errors.append("matching.job_schedule.time must match {0} (HH:MM, 24-hour clock)".format(JOB_TIME_PATTERN))
-    auto = matching.get("auto_merging") or {}
-    consolidation = auto.get("consolidation") or {}
-    option = "matching.auto_merging.consolidation.matching_attributes_list"
-    attributes = consolidation.get("matching_attributes_list")
-    check_items(errors, option, attributes, 1, 10)
-    for item in attributes or []:
-        check_items(errors, option + " items", item, 1, 20)
-        _check_strings(errors, option, item)
-    _check_conflict_resolution(errors, "matching.auto_merging.conflict_resolution", auto.get("conflict_resolution"))
-    check_range(errors, "matching.auto_merging.min_allowed_confidence_score_for_merging", auto.get("min_allowed_confidence_score_for_merging"), 0, 1)
-    _check_exporting_config(errors, "matching.exporting_config", matching.get("exporting_config"))
+    def list_all(self):
+        domains = (get_domain(self.client, item["DomainName"]) for item in list_domains(self.client))
+        return [domain for domain in domains if domain is not None]
 
-
-def _check_rule_based_matching(errors, rbm):
-    if not rbm:
-        return
-    rules = rbm.get("matching_rules")
-    check_items(errors, "rule_based_matching.matching_rules", rules, 1, 15)
-    for rule in rules or []:
-        check_items(errors, "rule_based_matching.matching_rules.rule", rule.get("rule"), 1, 15)
-        _check_strings(errors, "rule_based_matching.matching_rules.rule", rule.get("rule"))
-    for level in ("max_allowed_rule_level_for_merging", "max_allowed_rule_level_for_matching"):
-        check_range(errors, "rule_based_matching." + level, rbm.get(level), 1, 15)
-    selector = rbm.get("attribute_types_selector") or {}
-    for key, maximum in (("address", 4), ("phone_number", 4), ("email_address", 3)):
-        option = "rule_based_matching.attribute_types_selector." + key
-        check_items(errors, option, selector.get(key), 1, maximum)
-        _check_strings(errors, option, selector.get(key))
-    _check_conflict_resolution(errors, "rule_based_matching.conflict_resolution", rbm.get("conflict_resolution"))
-    _check_exporting_config(errors, "rule_based_matching.exporting_config", rbm.get("exporting_config"))
-
-
-def validate_domain_options(params):
-    """Every rule of the service's model the options break, as messages naming the option."""
-    errors = []
-    check_name(errors, params.get("domain_name"))
-    check_range(errors, "default_expiration_days", params.get("default_expiration_days"), 1, 1098)
-    check_length(errors, "default_encryption_key", params.get("default_encryption_key"), 0, 255)
-    check_length(errors, "dead_letter_queue_url", params.get("dead_letter_queue_url"), 0, 255)
-    _check_matching(errors, params.get("matching"))
-    _check_rule_based_matching(errors, params.get("rule_based_matching"))
-    check_tags(errors, "tags", params.get("tags"))
-    return errors
+    def describe(self, item):
+        return describe_domain(item)

@@ -14,47 +14,42 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import time
+
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_length
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_pattern
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 # --- the service's rules (botocore model of customer-profiles) ---------------------------
 
-PROFILE_ID_PATTERN = r"^[a-f0-9]{32}$"
-PROFILE_ID_RULE = "32 lowercase hexadecimal characters"
 SEARCH_PAGE_SIZE = 100  # SearchProfiles MaxResults: 1-100
 BATCH_GET_SIZE = 20  # BatchGetProfile ProfileIds: 1-20
 MAX_SEARCH_KEYS = 5  # KeyName/Values plus at most 4 AdditionalSearchKeys
 
 ADDRESS_FIELDS = ("address", "billing_address", "mailing_address", "shipping_address")
 ADDRESS_KEYS = ("address_1", "address_2", "address_3", "address_4", "city", "country", "county", "postal_code", "province", "state")
-# Plain string fields and their maximum length (the minimum is 1 on create; "" clears on update).
-STRING_FIELDS = dict(
-    (name, 1000 if name == "additional_information" else 255)
-    for name in (
-        "account_number", "additional_information", "birth_date", "business_email_address", "business_name",
-        "business_phone_number", "email_address", "first_name", "gender_string", "home_phone_number", "last_name",
-        "middle_name", "mobile_phone_number", "party_type_string", "personal_email_address", "phone_number",
-    )
+# Plain string fields (their lengths come from the service model: 0-255, additional_information 0-1000).
+STRING_FIELDS = (
+    "account_number", "additional_information", "birth_date", "business_email_address", "business_name",
+    "business_phone_number", "email_address", "first_name", "gender_string", "home_phone_number", "last_name",
+    "middle_name", "mobile_phone_number", "party_type_string", "personal_email_address", "phone_number",
 )
-ENUM_FIELDS = dict(
-    gender=["MALE", "FEMALE", "UNSPECIFIED"],
-    party_type=["INDIVIDUAL", "BUSINESS", "OTHER"],
-    profile_type=["ACCOUNT_PROFILE", "PROFILE"],
-)
-CONTACT_TYPES = [
-    "PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber",
-    "EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress",
-]
+# The older enum fields. The model marks them sensitive, so their values are checked against the
+# model's enums by module_utils/model.py (whose messages never repeat a value), not by
+# ansible-core's choices (whose message does, even under no_log).
+ENUM_FIELDS = ("gender", "party_type", "profile_type")
 
 # match_by option -> (SearchProfiles key, the profile field compared exactly)
 MATCH_BY = {
@@ -77,7 +72,7 @@ _CONTACT_PREFERENCE = dict(
         key_name=dict(type="str", no_log=False),
         key_value=dict(type="str", no_log=False),
         profile_id=dict(type="str"),
-        contact_type=dict(type="str", choices=CONTACT_TYPES),
+        contact_type=dict(type="str"),
     ),
 )
 
@@ -89,8 +84,8 @@ def _field_spec():
     for name in ADDRESS_FIELDS:
         spec[name] = dict(type="dict", options=dict((key, dict(type="str")) for key in ADDRESS_KEYS))
     spec["attributes"] = dict(type="dict")
-    for name, choices in ENUM_FIELDS.items():
-        spec[name] = dict(type="str", choices=list(choices))
+    for name in ENUM_FIELDS:
+        spec[name] = dict(type="str")
     spec["engagement_preferences"] = dict(
         type="dict",
         options=dict(phone=copy.deepcopy(_CONTACT_PREFERENCE), email=copy.deepcopy(_CONTACT_PREFERENCE)),
@@ -117,6 +112,13 @@ def search_profiles(client, domain, key_name, values, additional_search_keys=Non
     return paginate(client.search_profiles, "Items", limit=limit, page_size=SEARCH_PAGE_SIZE, **params)
 
 
+def search_by_match(client, domain, match_by, values):
+    """The profiles (API items) whose ``match_by`` field equals one of ``values`` (one search, all pages)."""
+    api_field = to_api({match_by: "x"}).popitem()[0]
+    wanted = set(values)
+    return [item for item in search_profiles(client, domain, MATCH_BY[match_by], values) if item.get(api_field) in wanted]
+
+
 def get_profile_by_id(client, domain, profile_id):
     """The profile with that id (API item), or None. One SearchProfiles call."""
     for item in search_profiles(client, domain, "_profileId", [profile_id]):
@@ -135,23 +137,6 @@ def batch_get_profiles(client, domain, profile_ids):
         for item in response.get("Profiles", []):
             found[item.get("ProfileId")] = item
     return [found[profile_id] for profile_id in ids if profile_id in found]
-
-
-@CustomerProfilesErrorHandler.common_error_handler("create profile")
-def create_profile(client, domain, api_fields):
-    """Create a profile; returns its new id."""
-    return client.create_profile(aws_retry=True, DomainName=domain, **api_fields)["ProfileId"]
-
-
-@CustomerProfilesErrorHandler.common_error_handler("update profile")
-def update_profile(client, domain, profile_id, api_fields):
-    return client.update_profile(aws_retry=True, DomainName=domain, ProfileId=profile_id, **api_fields)
-
-
-@CustomerProfilesErrorHandler.deletion_error_handler("delete profile")
-def delete_profile(client, domain, profile_id):
-    client.delete_profile(aws_retry=True, DomainName=domain, ProfileId=profile_id)
-    return True
 
 
 # --- mapping ----------------------------------------------------------------------------
@@ -181,24 +166,16 @@ def describe_profile(api_item):
 
 
 def fields_from_params(params):
-    """The profile fields the user gave, None dropped at every level."""
-    return strip_none(dict((name, params.get(name)) for name in PROFILE_FIELDS if params.get(name) is not None))
+    """The profile fields the user gave, None dropped at every level; attribute numbers as text (42 -> "42")."""
+    fields = strip_none(dict((name, params.get(name)) for name in PROFILE_FIELDS if params.get(name) is not None))
+    if fields.get("attributes"):
+        fields["attributes"] = text_values(fields["attributes"])
+    return fields
 
 
 def profile_to_api(fields):
     """Module-form profile fields to CreateProfile/UpdateProfile members."""
     return to_api(fields)
-
-
-def match_profiles(items, match_by, value):
-    """The items whose ``match_by`` field equals ``value`` exactly (the search itself is broader)."""
-    api_field = to_api({match_by: value}).popitem()[0]
-    return [item for item in items if item.get(api_field) == value]
-
-
-def find_by_match(client, domain, match_by, value):
-    """The profiles (API items) whose ``match_by`` field equals ``value``. One search (all pages)."""
-    return match_profiles(search_profiles(client, domain, MATCH_BY[match_by], [value]), match_by, value)
 
 
 # --- comparison -------------------------------------------------------------------------
@@ -260,61 +237,216 @@ def update_to_api(request):
     return api
 
 
-# --- validation -------------------------------------------------------------------------
+# --- the resource -------------------------------------------------------------------------
+
+PROFILE_OPTIONS = dict(
+    domain_name=dict(type="str", required=True),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    profile_id=dict(type="str"),
+    match_by=dict(type="str", choices=list(MATCH_BY), default="account_number"),
+    purge_attributes=dict(type="bool", default=False),
+)
+WAIT_OPTIONS = dict(
+    wait=dict(type="bool", default=True),
+    wait_timeout=dict(type="int", default=60),
+)
+WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the last one repeats
 
 
-def check_profile_id(errors, option, value):
-    if value is not None:
-        check_pattern(errors, option, value, PROFILE_ID_PATTERN, PROFILE_ID_RULE)
-        if value == "":
-            errors.append("{0} must not be empty".format(option))
+def profile_model_inputs(params, prefix=""):
+    """The option tree of one profile to check against the model (UpdateProfile: "" clears a field)."""
+    options = dict(fields_from_params(params), domain_name=params.get("domain_name"), profile_id=params.get("profile_id"))
+    return [("UpdateProfile", options, prefix)]
 
 
-def check_fields(errors, fields):
-    """The service's length rules for module-form profile fields ("" is allowed: it clears)."""
-    for name, maximum in STRING_FIELDS.items():
-        check_length(errors, name, fields.get(name), maximum=maximum)
-    for name in ADDRESS_FIELDS:
-        for key, value in (fields.get(name) or {}).items():
-            check_length(errors, "{0}.{1}".format(name, key), value, maximum=255)
-    check_attributes(errors, fields.get("attributes"))
-    preferences = fields.get("engagement_preferences") or {}
+CONTACT_PREFERENCE_KEYS = ("key_name", "key_value", "profile_id", "contact_type")
+
+
+def profile_errors(params, prefix=""):
+    """What the model cannot say of one profile: its identity (profile_id, or the value of its match_by field),
+    and that each engagement preference names something."""
+    errors = []
+    lead = prefix + "." if prefix else ""
+    if not (params.get("profile_id") or params.get(params["match_by"])):
+        errors.append(
+            "{0}the profile cannot be identified: give profile_id, or a value for {1} (the match_by option)".format(
+                prefix + ": " if prefix else "", params["match_by"]
+            )
+        )
     for kind in ("phone", "email"):
-        for index, item in enumerate(preferences.get(kind) or []):
-            option = "engagement_preferences.{0}[{1}]".format(kind, index)
-            if not any(item.get(key) is not None for key in ("key_name", "key_value", "profile_id", "contact_type")):
-                errors.append("{0} must set at least one of key_name, key_value, profile_id, contact_type".format(option))
-            check_name(errors, item.get("key_name"), option + ".key_name")
-            check_length(errors, option + ".key_value", item.get("key_value"), 1, 255)
-            check_profile_id(errors, option + ".profile_id", item.get("profile_id"))
+        for index, item in enumerate((params.get("engagement_preferences") or {}).get(kind) or []):
+            if isinstance(item, dict) and not any(item.get(key) is not None for key in CONTACT_PREFERENCE_KEYS):
+                errors.append("{0}engagement_preferences.{1}[{2}] must set at least one of {3}".format(
+                    lead, kind, index, ", ".join(CONTACT_PREFERENCE_KEYS)))
+    return errors
 
 
-def check_attributes(errors, attributes):
-    """Attribute keys 1-255 characters, values strings of at most 255 (numbers are accepted and sent as strings)."""
-    if not attributes:
-        return
-    for key, value in attributes.items():
-        if not 1 <= len(key) <= 255:
-            errors.append("attributes: every key must be 1 to 255 characters long")
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            errors.append("attributes: the value of key {0} must be a string".format(key))
-        elif len(str(value)) > 255:
-            errors.append("attributes: the value of key {0} must be at most 255 characters long".format(key))
+def plan_profile(current, params):
+    """Pure: the calls that bring one profile (API item or None) to the options given, and the profile after.
+
+    Returns (calls, before, after) in module form; after is {} once absent.
+    """
+    before = describe_profile(current)
+    domain = params["domain_name"]
+    if params["state"] == "absent":
+        if current is None:
+            return [], before, {}
+        return [Call("delete_profile", dict(DomainName=domain, ProfileId=current["ProfileId"]), "delete profile")], before, {}
+    if current is None:
+        if params.get("profile_id"):
+            raise PlanError(
+                "No profile with profile_id {0} in domain {1}; profile ids are assigned by the service, "
+                "leave profile_id out to create a profile".format(params["profile_id"], domain)
+            )
+        after = predict({}, fields_from_params(params))
+        return [Call("create_profile", dict(profile_to_api(after), DomainName=domain), "create profile")], before, after
+    desired = desired_with_purge(before, fields_from_params(params), params["purge_attributes"])
+    after = predict(before, desired)
+    request = update_request(before, after)
+    if not request:
+        return [], before, after
+    call = Call("update_profile", dict(update_to_api(request), DomainName=domain, ProfileId=before["profile_id"]), "update profile")
+    return [call], before, after
 
 
-def normalize_attributes(fields):
-    """Attribute values as the strings the service stores (42 -> "42")."""
-    attributes = fields.get("attributes")
-    if attributes:
-        fields["attributes"] = dict((key, value if isinstance(value, str) else str(value)) for key, value in attributes.items())
-    return fields
+def ambiguity_error(matches, match_by):
+    ids = sorted(item["ProfileId"] for item in matches)
+    return PlanError(
+        "{0} profiles have the {1} given (profile ids: {2}); nothing was changed. Give profile_id to choose one.".format(
+            len(ids), match_by, ", ".join(ids)
+        ),
+        profile_ids=ids,
+    )
 
 
-def check_search(errors, search):
-    """SearchProfiles rules for the info module's search keys (they are field names and values: values are not echoed)."""
-    for index, key in enumerate(search or []):
-        option = "search[{0}]".format(index)
-        check_name(errors, key.get("key_name"), option + ".key_name")
-        check_items(errors, option + ".values", key.get("values"), minimum=1)
-        for value in key.get("values") or []:
-            check_length(errors, option + ".values", value, 1, 255)
+class ProfileResource(Resource):
+    argument_spec = dict(PROFILE_OPTIONS, **WAIT_OPTIONS)
+    argument_spec.update(PROFILE_FIELD_SPEC)
+
+    def model_inputs(self):
+        return profile_model_inputs(self.params)
+
+    def extra_checks(self):
+        return profile_errors(self.params)
+
+    def read(self):
+        """The current profile (API item) or None; a missing domain counts as no profile (self.domain_missing)."""
+        params = self.params
+        self.domain_missing = False
+        try:
+            if params["profile_id"]:
+                return get_profile_by_id(self.client, params["domain_name"], params["profile_id"])
+            matches = search_by_match(self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]])
+        except is_ansible_aws_error_code("ResourceNotFoundException") as e:
+            self.domain_missing = e
+            return None
+        if len(matches) > 1:
+            raise ambiguity_error(matches, params["match_by"])
+        return matches[0] if matches else None
+
+    def plan(self, current):
+        # The domain does not exist. In check mode it may be one that the same run would create: the profile
+        # "would be created". Otherwise a present profile fails with the service's error.
+        if self.domain_missing and self.params["state"] == "present" and not self.module.check_mode:
+            raise self.domain_missing
+        calls, before, after = plan_profile(current, self.params)
+        return Plan(calls, after=after, before=before)
+
+    def apply(self, plan):
+        after = dict(plan.after)
+        for call in plan.calls:
+            response = self.call(call)
+            if call.method == "create_profile":
+                after["profile_id"] = response["ProfileId"]
+                self.wait_until_searchable(after["profile_id"])
+        return after
+
+    def wait_until_searchable(self, profile_id):
+        """SearchProfiles is eventually consistent: wait (bounded) until the new profile is found by its match_by key,
+        so that a next task matching the same key updates it instead of creating a duplicate."""
+        params = self.params
+        if not params["wait"]:
+            return
+        deadline = time.time() + max(params["wait_timeout"], 0)
+        for attempt in range(10000):
+            found = search_by_match(self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]])
+            if any(item.get("ProfileId") == profile_id for item in found):
+                return
+            remaining = deadline - time.time()
+            if remaining <= 0:
+                break
+            time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+        self.module.warn(
+            "Profile {0} was created but SearchProfiles did not find it by {1} within wait_timeout={2} seconds; "
+            "a task that matches the same {1} soon may not see it yet".format(profile_id, params["match_by"], params["wait_timeout"])
+        )
+
+    def result(self, plan, outcome):
+        return dict(profile_id=outcome.get("profile_id"), profile=outcome)
+
+    def diff(self, current, plan, outcome):
+        return dict(before=plan.extra["before"], after=outcome)
+
+
+class ProfileLister(Lister):
+    argument_spec = dict(
+        domain_name=dict(type="str", required=True),
+        profile_id=dict(type="list", elements="str"),
+        search=dict(
+            type="list",
+            elements="dict",
+            options=dict(
+                key_name=dict(type="str", required=True, no_log=False),
+                values=dict(type="list", elements="str", required=True),
+            ),
+        ),
+        logical_operator=dict(type="str", choices=["AND", "OR"], default="OR"),
+        max_results=dict(type="int"),
+    )
+    module_kwargs = dict(mutually_exclusive=[["profile_id", "search"]], required_one_of=[["profile_id", "search"]])
+    result_key = "profiles"
+
+    def model_inputs(self):
+        params = self.params
+        inputs = [("SearchProfiles", dict(domain_name=params["domain_name"]), "")]
+        for index, profile_id in enumerate(params["profile_id"] or []):
+            inputs.append(("BatchGetProfile.ProfileIds", profile_id, "profile_id[{0}]".format(index)))
+        for index, key in enumerate(params["search"] or []):
+            inputs.append(("SearchProfiles.AdditionalSearchKeys", key, "search[{0}]".format(index)))
+        return inputs
+
+    def extra_checks(self):
+        errors = []
+        params = self.params
+        if params["profile_id"] is not None and not params["profile_id"]:
+            errors.append("profile_id must have at least 1 items")
+        for index, key in enumerate(params["search"] or []):
+            if not key["values"]:
+                errors.append("search[{0}].values must have at least 1 items".format(index))
+        if params["search"] is not None and not 1 <= len(params["search"]) <= MAX_SEARCH_KEYS:
+            errors.append("search must have 1 to {0} keys (SearchProfiles takes one key and at most {1} more)".format(
+                MAX_SEARCH_KEYS, MAX_SEARCH_KEYS - 1))
+        if params["max_results"] is not None and params["max_results"] < 1:
+            errors.append("max_results must be at least 1")
+        return errors
+
+    def wanted_one(self):
+        return False
+
+    def list_all(self):
+        params = self.params
+        if params["profile_id"] is not None:
+            return batch_get_profiles(self.client, params["domain_name"], params["profile_id"])
+        keys = [dict(KeyName=key["key_name"], Values=key["values"]) for key in params["search"]]
+        return search_profiles(
+            self.client,
+            params["domain_name"],
+            keys[0]["KeyName"],
+            keys[0]["Values"],
+            additional_search_keys=keys[1:],
+            logical_operator=params["logical_operator"] if len(keys) > 1 else None,
+            limit=params["max_results"],
+        )
+
+    def describe(self, item):
+        return describe_profile(item)

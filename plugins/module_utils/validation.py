@@ -3,81 +3,126 @@
 # Copyright: Contributors to the awscx.customerprofiles project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Checks of option values against the service's rules, run before any API call.
+"""Checks of the options that the service model cannot express, run before any API call.
 
-Each check appends a message naming the option and the rule it broke to a list;
-the module fails once with all of them. Messages never repeat the value given,
-since profile fields hold personal data.
+The model's own rules (lengths, ranges, enums, patterns, sizes, required members) are
+checked by module_utils/model.py. This module holds the rest:
+
+- the shape of the input as the user wrote it, before ansible-core converts it: a list
+  or dict given to a text option would otherwise be stored as its Python text, and a
+  scalar given to a block fails inside ansible-core with a message that names no option;
+- the tag total of a resource (at most 50 tags in all).
+
+Messages never repeat the value given, since profile fields hold personal data.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
+import copy
+
+from ansible.module_utils.six import string_types
+
+MAX_TAGS = 50
 
 
-def _check_size(errors, option, value, minimum, maximum, message):
-    """The size rule of check_length and check_items; ``message`` has {0} option, {1} least/most, {2} bound."""
-    if value is None:
-        return
-    if minimum is not None and len(value) < minimum:
-        errors.append(message.format(option, "least", minimum))
-    if maximum is not None and len(value) > maximum:
-        errors.append(message.format(option, "most", maximum))
+def _kind(value):
+    if isinstance(value, dict):
+        return "dict"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, (int, float)) else "string"
 
 
-def check_length(errors, option, value, minimum=None, maximum=None):
-    _check_size(errors, option, value, minimum, maximum, "{0} must be at {1} {2} characters long")
+def _given(spec, raw, name):
+    """(the name the user wrote, value) of option ``name`` or one of its aliases; (None, None) when absent."""
+    for key in [name] + list(spec.get("aliases", [])):
+        if isinstance(raw, dict) and raw.get(key) is not None:
+            return key, raw[key]
+    return None, None
 
 
-def check_pattern(errors, option, value, pattern, rule):
-    """``rule`` says in words what ``pattern`` allows."""
-    if value is None or value == "":
-        return
-    if not re.match(pattern + r"\Z", value):
-        errors.append("{0} must match {1} ({2})".format(option, pattern, rule))
+def input_shape_errors(argument_spec, raw, prefix=""):
+    """(messages, option paths) for values whose shape ansible-core would mangle or choke on.
+
+    - a list or dict given to a ``str`` option (ansible-core would store ``"['a', 'b']"``);
+    - a value that is neither a dict nor text given to a ``dict`` option, or to an element of a
+      ``list`` of ``dict`` (ansible-core fails with "argument of type 'bool' is not iterable");
+    - a list or dict among the elements of a ``list`` of ``str``.
+
+    The paths are spec paths (``profiles.first_name``) for tolerant_spec().
+    """
+    errors, paths = [], []
+    for name, spec in argument_spec.items():
+        written, value = _given(spec, raw, name)
+        if written is None:
+            continue
+        option = "{0}.{1}".format(prefix, written) if prefix else written
+        kind = spec.get("type", "str")
+        if kind == "str" and isinstance(value, (list, dict)):
+            errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
+            paths.append(name)
+        elif kind == "dict" and not isinstance(value, (dict,) + string_types):
+            errors.append("{0} must be a dict, not a {1}".format(option, _kind(value)))
+            paths.append(name)
+        elif kind == "dict" and isinstance(value, dict) and spec.get("options"):
+            sub_errors, sub_paths = input_shape_errors(spec["options"], value, option)
+            errors.extend(sub_errors)
+            paths.extend(name + "." + path for path in sub_paths)
+        elif kind == "list" and isinstance(value, list):
+            elements = spec.get("elements")
+            for index, item in enumerate(value):
+                item_option = "{0}[{1}]".format(option, index)
+                if elements == "dict" and not isinstance(item, (dict,) + string_types):
+                    errors.append("{0} must be a dict, not a {1}".format(item_option, _kind(item)))
+                    paths.append(name)
+                elif elements == "dict" and isinstance(item, dict) and spec.get("options"):
+                    sub_errors, sub_paths = input_shape_errors(spec["options"], item, item_option)
+                    errors.extend(sub_errors)
+                    paths.extend(name + "." + path for path in sub_paths)
+                elif elements == "str" and isinstance(item, (list, dict)):
+                    errors.append("{0} must be a string, not a {1}".format(item_option, _kind(item)))
+                    paths.append(name)
+    return errors, sorted(set(paths))
 
 
-# The service's rule for a domain name (and other names such as search key names).
-NAME_PATTERN = r"^[a-zA-Z0-9_-]+$"
-NAME_RULE = "letters, digits, underscores and hyphens"
+def tolerant_spec(argument_spec, paths):
+    """A copy of ``argument_spec`` in which the options at ``paths`` take any value (type raw).
+
+    Used only to build the module object that reports input_shape_errors(): ansible-core
+    then accepts the input, and the module fails with the messages that name the options.
+    """
+    spec = copy.deepcopy(argument_spec)
+    for path in paths:
+        names = path.split(".")
+        entries = spec
+        for name in names[:-1]:
+            entries = entries[name]["options"]
+        entry = entries[names[-1]]
+        for key in ("options", "elements", "choices", "required", "default"):
+            entry.pop(key, None)
+        entry["type"] = "raw"
+    return spec
 
 
-def check_name(errors, value, option="domain_name"):
-    """A domain name or search key name: 1 to 64 characters, NAME_PATTERN."""
-    check_length(errors, option, value, 1, 64)
-    check_pattern(errors, option, value, NAME_PATTERN, NAME_RULE)
+def text_values(mapping):
+    """Numbers in a free-form map (tags, attributes) as the strings the service stores (42 -> "42").
+
+    Anything else is kept as given, so that the model check names a list, dict or boolean
+    given where text is expected instead of storing its Python text.
+    """
+    if mapping is None:
+        return None
+    return dict(
+        (key, str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value)
+        for key, value in mapping.items()
+    )
 
 
-def check_range(errors, option, value, minimum=None, maximum=None):
-    if value is None:
-        return
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        errors.append("{0} must be between {1} and {2}".format(option, minimum, maximum))
-
-
-def check_items(errors, option, values, minimum=None, maximum=None):
-    _check_size(errors, option, values, minimum, maximum, "{0} must have at {1} {2} items")
-
-
-def check_tags(errors, option, tags):
-    """Tag rules of the service: 1-128 character keys, values up to 256, at most 50 tags, no ``aws:`` prefix."""
-    if not tags:
-        return
-    if len(tags) > 50:
-        errors.append("{0} may hold at most 50 tags".format(option))
-    for key, value in tags.items():
-        if not 1 <= len(key) <= 128:
-            errors.append("{0}: every tag key must be 1 to 128 characters long".format(option))
-        elif key.lower().startswith("aws:"):
-            errors.append("{0}: tag keys starting with aws: are reserved by AWS".format(option))
-        elif not re.match(r"^(?!aws:)[a-zA-Z+-=._:/]+$", key):
-            errors.append("{0}: tag key {1} must match ^(?!aws:)[a-zA-Z+-=._:/]+$".format(option, key))
-        if value is not None and len(str(value)) > 256:
-            errors.append("{0}: the value of tag {1} must be at most 256 characters long".format(option, key))
-
-
-def fail_on_errors(module, errors):
-    if errors:
-        module.fail_json(msg="Invalid options: " + "; ".join(errors))
+def check_tag_total(errors, option, tags_after):
+    """At most 50 tags on a resource once a change is applied (the service's limit)."""
+    if tags_after is not None and len(tags_after) > MAX_TAGS:
+        errors.append("{0}: the resource would have {1} tags; at most {2} are allowed".format(option, len(tags_after), MAX_TAGS))

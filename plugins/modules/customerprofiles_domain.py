@@ -16,19 +16,24 @@ short_description: Manage an Amazon Connect Customer Profiles domain
 description:
   - Creates, updates and deletes one Amazon Connect Customer Profiles domain.
   - An option left out leaves the domain's setting as it is.
-  - Within O(matching), O(rule_based_matching) and O(data_store), a sub-option left out keeps its
-    current value. The service replaces these blocks whole, so the module merges the sub-options given
-    onto the domain's current block and sends the merged block.
+  - A block that is given (O(matching), O(rule_based_matching), O(data_store)) is the complete desired
+    block, as in amazon.aws and Terraform; its sub-options left out are not kept from the current
+    configuration (the service replaces these blocks whole). A block left out is left as it is.
   - A run that changes nothing makes exactly one read call (GetDomain, which also returns the tags)
     and no write call.
   - Creating a domain makes one CreateDomain call (tags included) and returns the domain from its answer.
-    Updating makes one UpdateDomain call (tags to add or change included), plus, only when tag keys must
-    be removed, one STS GetCallerIdentity call (to build the domain's ARN) and one UntagResource call.
+    Updating makes one UpdateDomain call when a setting other than tags changes. Tags of an existing domain
+    change only through TagResource (keys to add or change) and UntagResource (keys to remove), as the
+    UpdateDomain API reference asks, on the domain's ARN, which one STS GetCallerIdentity call builds
+    (account and partition) when a tag call is to be made.
+  - A domain holds at most 50 tags; the total after the change is checked before any write.
+  - A failure after a write (for example a tag call failing after UpdateDomain succeeded) reports
+    C(changed=true).
   - In check mode no write call is made; RV(domain) is the domain as it would be.
     With C(--diff), RV(diff.before) and RV(diff.after) are the domain before and as it would be after.
   - "IAM actions used: C(profile:GetDomain), C(profile:CreateDomain), C(profile:UpdateDomain), C(profile:DeleteDomain),
-    C(profile:TagResource) (tags given on create or update), C(profile:UntagResource) and C(sts:GetCallerIdentity)
-    (only when tag keys are removed)."
+    C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
+    C(sts:GetCallerIdentity) (only when tags of an existing domain change)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -66,8 +71,8 @@ options:
   matching:
     description:
       - Identity resolution (the weekly matching job).
-      - Sub-options left out keep the domain's current values. Giving only O(matching.enabled=false)
-        disables matching and keeps the rest of its configuration.
+      - The complete matching configuration; sub-options left out are not kept from the current one.
+        O(matching.enabled=false) alone disables matching and drops the rest of its configuration.
     type: dict
     suboptions:
       enabled:
@@ -84,7 +89,7 @@ options:
             required: true
             choices: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
           time:
-            description: Time of day, C(HH:MM) on a 24-hour clock in UTC (V(^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$)).
+            description: Time of day, C(HH:MM) on a 24-hour clock in UTC (V(^\([0-9]|0[0-9]|1[0-9]|2[0-3]\):[0-5][0-9]$)).
             type: str
             required: true
       auto_merging:
@@ -140,7 +145,7 @@ options:
   rule_based_matching:
     description:
       - Rule-based identity resolution.
-      - Sub-options left out keep the domain's current values.
+      - The complete rule-based matching configuration; sub-options left out are not kept from the current one.
       - While the service's rule-based matching job is in progress it refuses changes to this block;
         the module then fails, asking to retry once the job has finished.
     type: dict
@@ -190,7 +195,7 @@ options:
       exporting_config: *exporting_config
   data_store:
     description:
-      - The domain's data store. Sub-options left out keep the domain's current values.
+      - The domain's data store, the complete block.
     type: dict
     suboptions:
       enabled:
@@ -212,7 +217,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.tags
-  - amazon.aws.boto3
+  - awscx.customerprofiles.boto3
 """
 
 EXAMPLES = r"""
@@ -401,119 +406,12 @@ diff:
       sample: {"domain_name": "retail-customers", "default_expiration_days": 365}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_code
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DOMAIN_ARGUMENT_SPEC
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import create_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import create_request
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import delete_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import describe_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import predict_create
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import predict_update
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import remove_domain_tags
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import update_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import update_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import validate_domain_options
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
-
-
-def exit_with(module, changed, before, after):
-    result = dict(changed=changed, domain=describe_domain(after))
-    if module._diff:
-        result["diff"] = dict(before=describe_domain(before), after=result["domain"])
-    module.exit_json(**result)
-
-
-def ensure_absent(module, client, current):
-    if current is None:
-        exit_with(module, False, None, None)
-    profiles = (current.get("Stats") or {}).get("ProfileCount") or 0
-    if profiles > 0 and not module.params["force"]:
-        module.fail_json(
-            msg=(
-                "Domain {0} holds {1} profile(s). Deleting it deletes every profile and object in it, irreversibly; "
-                "set force=true to delete it anyway.".format(module.params["domain_name"], profiles)
-            ),
-            profile_count=profiles,
-        )
-    if not module.check_mode:
-        delete_domain(client, module.params["domain_name"])
-    exit_with(module, True, current, None)
-
-
-def create(module, client):
-    params = module.params
-    if params["default_expiration_days"] is None:
-        module.fail_json(msg="default_expiration_days is required to create domain {0}, which does not exist".format(params["domain_name"]))
-    request = create_request(params)
-    predicted = predict_create(request)
-    if module.check_mode:
-        exit_with(module, True, None, predicted)
-    response = create_domain(client, request)
-    # A domain just created holds nothing: its statistics are known without a read.
-    response.setdefault("Stats", predicted["Stats"])
-    response["Tags"] = dict(response.get("Tags") or request.get("Tags") or {})
-    exit_with(module, True, None, response)
-
-
-def fail_rule_based_matching_busy(module, error, current):
-    exception = error.exception
-    message = exception.response.get("Error", {}).get("Message", "")
-    status = (current.get("RuleBasedMatching") or {}).get("Status")
-    module.fail_json(
-        msg=(
-            "The service refused to change rule_based_matching of domain {0} because its rule-based matching job is in progress "
-            "(status {1}). Retry when the rule-based matching job has finished. Service message: {2} (BadRequestException)".format(
-                module.params["domain_name"], status or "unknown", message
-            )
-        ),
-        error=dict(code="BadRequestException", message=message),
-    )
-
-
-def update(module, client, current):
-    params = module.params
-    request, to_remove, tags_after = update_plan(current, params)
-    if not request and not to_remove:
-        exit_with(module, False, current, current)
-    predicted = predict_update(current, request, tags_after)
-    if module.check_mode:
-        exit_with(module, True, current, predicted)
-    if request:
-        try:
-            response = update_domain(client, dict(request, DomainName=params["domain_name"]))
-        except CustomerProfilesError as e:
-            busy = (current.get("RuleBasedMatching") or {}).get("Status") == "IN_PROGRESS"
-            if error_code(e) == "BadRequestException" and ("RuleBasedMatching" in request or busy):
-                fail_rule_based_matching_busy(module, e, current)
-            raise
-        for member, value in response.items():
-            if member not in ("Tags", "DomainName"):
-                predicted[member] = value
-        for member in ("DefaultEncryptionKey", "DeadLetterQueueUrl"):
-            if request.get(member) == "":
-                predicted.pop(member, None)
-    if to_remove:
-        remove_domain_tags(module, client, params["domain_name"], to_remove)
-    exit_with(module, True, current, predicted)
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
 
 
 def main():
-    module = CustomerProfilesModule(argument_spec=DOMAIN_ARGUMENT_SPEC, supports_check_mode=True)
-    fail_on_errors(module, validate_domain_options(module.params))
-    client = module.customer_profiles_client()
-    try:
-        current = get_domain(client, module.params["domain_name"])
-        if module.params["state"] == "absent":
-            ensure_absent(module, client, current)
-        elif current is None:
-            create(module, client)
-        else:
-            update(module, client, current)
-    except CustomerProfilesError as e:
-        module.fail_aws_error(e)
+    run(DomainResource)
 
 
 if __name__ == "__main__":

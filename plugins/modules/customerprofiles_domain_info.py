@@ -35,7 +35,7 @@ options:
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - awscx.customerprofiles.boto3
 """
 
 EXAMPLES = r"""
@@ -118,37 +118,12 @@ domains:
       sample: {"CostCenter": "retail"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import describe_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import list_domains
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
 
 
 def main():
-    module = CustomerProfilesModule(
-        argument_spec=dict(domain_name=dict(type="str", aliases=["name"])),
-        supports_check_mode=True,
-    )
-    errors = []
-    check_name(errors, module.params["domain_name"])
-    fail_on_errors(module, errors)
-    client = module.customer_profiles_client()
-    try:
-        if module.params["domain_name"] is not None:
-            names = [module.params["domain_name"]]
-        else:
-            names = [item["DomainName"] for item in list_domains(client)]
-        domains = []
-        for name in names:
-            domain = get_domain(client, name)
-            if domain is not None:
-                domains.append(describe_domain(domain))
-    except CustomerProfilesError as e:
-        module.fail_aws_error(e)
-    module.exit_json(changed=False, domains=domains)
+    run_info(DomainLister)
 
 
 if __name__ == "__main__":

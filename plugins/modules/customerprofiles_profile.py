@@ -27,8 +27,9 @@ description:
   - When a profile is created, C("") means no value and the field is not sent (CreateProfile does not accept
     empty values).
   - A run that changes nothing makes exactly one read call (the identity search) and no write call. A create makes
-    one search and one CreateProfile call, an update one search and one UpdateProfile call carrying only the fields
-    that change; the profile returned is the profile as it will be, not read again.
+    one search and one CreateProfile call, then (with O(wait)) searches until the new profile is found, an update
+    one search and one UpdateProfile call carrying only the fields that change; the profile returned is the profile
+    as it will be, not read again.
   - In check mode no write call is made and RV(profile) is the profile as it would be (without a profile id when
     it would be created). With C(--diff), the diff gives the profile before and after.
   - Field values are personal data; validation messages name the option and the rule broken, never the value.
@@ -225,21 +226,35 @@ options:
       - O(attributes) left out leaves every attribute as it is, whatever this option says.
     type: bool
     default: false
+  wait:
+    description:
+      - SearchProfiles is eventually consistent in AWS. After creating a profile, wait until SearchProfiles finds it
+        by its O(match_by) key (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
+        matching the same key updates it instead of creating a duplicate.
+      - When O(wait_timeout) passes first, the module warns and succeeds (the profile was created).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds O(wait) waits at most.
+    type: int
+    default: 60
   gender:
     description:
       - The customer's gender (the API's older enumeration; see also O(gender_string)).
+      - One of V(MALE), V(FEMALE), V(UNSPECIFIED). The service model marks the value sensitive, so a value
+        outside the list fails with a message that names the option and does not repeat the value.
     type: str
-    choices: [MALE, FEMALE, UNSPECIFIED]
   party_type:
     description:
       - The type of the customer's party (the API's older enumeration; see also O(party_type_string)).
+      - One of V(INDIVIDUAL), V(BUSINESS), V(OTHER) (checked without repeating the value, as for O(gender)).
     type: str
-    choices: [INDIVIDUAL, BUSINESS, OTHER]
   profile_type:
     description:
       - The type of the profile.
+      - One of V(ACCOUNT_PROFILE), V(PROFILE) (checked without repeating the value, as for O(gender)).
     type: str
-    choices: [ACCOUNT_PROFILE, PROFILE]
   engagement_preferences:
     description:
       - The customer's preferred contact channels.
@@ -267,9 +282,9 @@ options:
             type: str
           contact_type:
             description:
-              - The field of that profile to contact.
+              - The field of that profile to contact, one of V(PhoneNumber), V(MobilePhoneNumber), V(HomePhoneNumber),
+                V(BusinessPhoneNumber), V(EmailAddress), V(PersonalEmailAddress), V(BusinessEmailAddress).
             type: str
-            choices: [PhoneNumber, MobilePhoneNumber, HomePhoneNumber, BusinessPhoneNumber, EmailAddress, PersonalEmailAddress, BusinessEmailAddress]
       email:
         description:
           - The email contact preferences, in order.
@@ -280,11 +295,15 @@ notes:
   - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
     profile; use C(no_log) on the task when its output must not be logged.
   - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
-    be found by O(match_by) yet.
+    be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
+  - In check mode, a profile task on a domain that does not exist yet (for example one that an earlier task of the
+    same check run would create) reports that the profile would be created.
+  - A list or dict given to a text option (for example O(first_name=[Ann, Marie]), O(address.city)) fails naming the
+    option instead of being stored as its Python text.
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - awscx.customerprofiles.boto3
 """
 
 EXAMPLES = r"""
@@ -388,122 +407,12 @@ profile:
       loyalty_tier: gold
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_code
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_fields
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import create_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import delete_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import desired_with_purge
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import fields_from_params
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import find_by_match
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import get_profile_by_id
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import normalize_attributes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import predict
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_request
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import update_to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
-
-
-def argument_spec():
-    spec = dict(
-        domain_name=dict(type="str", required=True),
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        profile_id=dict(type="str"),
-        match_by=dict(type="str", choices=list(MATCH_BY), default="account_number"),
-        purge_attributes=dict(type="bool", default=False),
-    )
-    spec.update(PROFILE_FIELD_SPEC)
-    return spec
-
-
-def validate(params):
-    """Every rule checked before the first call; messages name options, never values."""
-    errors = []
-    check_name(errors, params["domain_name"])
-    check_profile_id(errors, "profile_id", params["profile_id"])
-    check_fields(errors, fields_from_params(params))
-    if not params["profile_id"] and not params.get(params["match_by"]):
-        errors.append(
-            "the profile cannot be identified: give profile_id, or a value for {0} (the match_by option)".format(params["match_by"])
-        )
-    return errors
-
-
-def find_current(module, client):
-    """The current profile (API item) or None; fails when match_by finds more than one."""
-    params = module.params
-    if params["profile_id"]:
-        current = get_profile_by_id(client, params["domain_name"], params["profile_id"])
-        if current is None and params["state"] == "present":
-            module.fail_json(
-                msg="No profile with profile_id {0} in domain {1}; profile ids are assigned by the service, "
-                "leave profile_id out to create a profile".format(params["profile_id"], params["domain_name"])
-            )
-        return current
-    match_by = params["match_by"]
-    matches = find_by_match(client, params["domain_name"], match_by, params[match_by])
-    if len(matches) > 1:
-        module.fail_json(
-            msg="{0} profiles have the {1} given (profile ids: {2}); nothing was changed. "
-            "Give profile_id to choose one.".format(len(matches), match_by, ", ".join(sorted(m["ProfileId"] for m in matches))),
-            profile_ids=sorted(m["ProfileId"] for m in matches),
-        )
-    return matches[0] if matches else None
-
-
-def exit_with(module, changed, before, after):
-    result = dict(changed=changed, profile_id=after.get("profile_id"), profile=after)
-    if module._diff:
-        result["diff"] = dict(before=before, after=after)
-    module.exit_json(**result)
-
-
-def ensure_absent(module, client, current):
-    before = describe_profile(current)
-    if current and not module.check_mode:
-        delete_profile(client, module.params["domain_name"], current["ProfileId"])
-    exit_with(module, bool(current), before, {})
-
-
-def ensure_present(module, client, current):
-    params = module.params
-    desired = normalize_attributes(fields_from_params(params))
-    before = describe_profile(current)
-    if current is None:
-        after = predict({}, desired)
-        if not module.check_mode:
-            after["profile_id"] = create_profile(client, params["domain_name"], profile_to_api(after))
-        exit_with(module, True, before, after)
-    desired = desired_with_purge(before, desired, params["purge_attributes"])
-    after = predict(before, desired)
-    request = update_request(before, after)
-    if request and not module.check_mode:
-        update_profile(client, params["domain_name"], before["profile_id"], update_to_api(request))
-    exit_with(module, bool(request), before, after)
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ProfileResource
 
 
 def main():
-    module = CustomerProfilesModule(argument_spec=argument_spec(), supports_check_mode=True)
-    fail_on_errors(module, validate(module.params))
-    client = module.customer_profiles_client()
-    try:
-        current = find_current(module, client)
-        if module.params["state"] == "absent":
-            ensure_absent(module, client, current)
-        else:
-            ensure_present(module, client, current)
-    except CustomerProfilesError as e:
-        if module.params["state"] == "absent" and error_code(e) == "ResourceNotFoundException":
-            exit_with(module, False, {}, {})
-        module.fail_aws_error(e)
+    run(ProfileResource)
 
 
 if __name__ == "__main__":

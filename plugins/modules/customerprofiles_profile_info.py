@@ -69,7 +69,7 @@ options:
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - awscx.customerprofiles.boto3
 """
 
 EXAMPLES = r"""
@@ -123,78 +123,12 @@ profiles:
         loyalty_tier: gold
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MAX_SEARCH_KEYS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_search
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import check_profile_id
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_profiles
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_name
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_items
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import fail_on_errors
-
-ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    profile_id=dict(type="list", elements="str"),
-    search=dict(
-        type="list",
-        elements="dict",
-        options=dict(
-            key_name=dict(type="str", required=True, no_log=False),
-            values=dict(type="list", elements="str", required=True),
-        ),
-    ),
-    logical_operator=dict(type="str", choices=["AND", "OR"], default="OR"),
-    max_results=dict(type="int"),
-)
-
-
-def validate(params):
-    errors = []
-    check_name(errors, params["domain_name"])
-    if params["profile_id"] is not None:
-        check_items(errors, "profile_id", params["profile_id"], minimum=1)
-        for index, profile_id in enumerate(params["profile_id"]):
-            check_profile_id(errors, "profile_id[{0}]".format(index), profile_id)
-    if params["search"] is not None:
-        check_items(errors, "search", params["search"], 1, MAX_SEARCH_KEYS)
-        check_search(errors, params["search"])
-    if params["max_results"] is not None and params["max_results"] < 1:
-        errors.append("max_results must be at least 1")
-    return errors
-
-
-def find(client, params):
-    if params["profile_id"] is not None:
-        return batch_get_profiles(client, params["domain_name"], params["profile_id"])
-    keys = [dict(KeyName=key["key_name"], Values=key["values"]) for key in params["search"]]
-    return search_profiles(
-        client,
-        params["domain_name"],
-        keys[0]["KeyName"],
-        keys[0]["Values"],
-        additional_search_keys=keys[1:],
-        logical_operator=params["logical_operator"] if len(keys) > 1 else None,
-        limit=params["max_results"],
-    )
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ProfileLister
 
 
 def main():
-    module = CustomerProfilesModule(
-        argument_spec=ARGUMENT_SPEC,
-        mutually_exclusive=[["profile_id", "search"]],
-        required_one_of=[["profile_id", "search"]],
-        supports_check_mode=True,
-    )
-    fail_on_errors(module, validate(module.params))
-    client = module.customer_profiles_client()
-    try:
-        items = find(client, module.params)
-    except CustomerProfilesError as e:
-        module.fail_aws_error(e)
-    module.exit_json(changed=False, profiles=[describe_profile(item) for item in items])
+    run_info(ProfileLister)
 
 
 if __name__ == "__main__":

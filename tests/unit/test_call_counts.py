@@ -5,8 +5,8 @@ Call counts are deterministic, so they are asserted here, in-process against the
 emulator: a no-op is exactly one read and no write, a create or update is the
 one read plus exactly the writes it needs, check mode never writes. The same
 numbers appear per task in docs/performance.md (make bench). Also pinned: which
-AWS clients a task builds (STS only when a tag must be removed, as UntagResource
-needs the account id in the ARN).
+AWS clients a task builds (STS only when tags of an existing domain change, as
+TagResource/UntagResource need the account and partition in the ARN).
 """
 
 import pytest
@@ -117,13 +117,22 @@ def test_domain_create_is_exactly_one_create_call(run_module, cp_mock, clients_b
     assert clients_built == ["customer-profiles"]
 
 
-def test_domain_update_with_added_tag_is_one_update_call_no_sts(run_module, cp_mock, domain, clients_built):
+def test_domain_update_with_added_tag_is_one_update_and_one_tag_call(run_module, cp_mock, domain, clients_built):
+    """Tags of an existing domain change through TagResource (the UpdateDomain reference), never UpdateDomain."""
     args = dict(domain_name=domain, default_expiration_days=400, tags={"Owner": "me"}, purge_tags=False)
     result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
     assert result["changed"] is True
-    assert operations == ["GetDomain", "UpdateDomain"]
-    assert writes == ["UpdateDomain"]
-    assert clients_built == ["customer-profiles"]
+    assert operations == ["GetDomain", "UpdateDomain", "TagResource"]
+    assert writes == ["UpdateDomain", "TagResource"]
+    assert clients_built == ["customer-profiles", "sts"]  # the ARN needs the account and partition
+
+
+def test_domain_tag_change_alone_is_one_tag_call(run_module, cp_mock, domain, clients_built):
+    args = dict(domain_name=domain, tags={"Team": "crm", "Env": "prod"})
+    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+    assert result["changed"] is True
+    assert operations == ["GetDomain", "TagResource"]
+    assert writes == ["TagResource"]
 
 
 def test_domain_tag_removal_is_one_untag_call_and_the_only_sts_use(run_module, cp_mock, domain, clients_built):
@@ -146,7 +155,8 @@ def test_profile_create_is_one_search_and_one_create(run_module, cp_mock, domain
     args = dict(domain_name=domain, account_number="acct-new", first_name="Grace")
     result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
     assert result["changed"] is True
-    assert operations == ["SearchProfiles", "CreateProfile"]  # no read-back after the create
+    # no read-back after the create; one search of the wait finds the new profile (search lag 0)
+    assert operations == ["SearchProfiles", "CreateProfile", "SearchProfiles"]
     assert writes == ["CreateProfile"]
 
 

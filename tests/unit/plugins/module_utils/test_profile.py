@@ -84,15 +84,15 @@ def test_purge_without_attributes_given_removes_nothing():
     assert profile.desired_with_purge(current, {"first_name": "x"}, True) == {"first_name": "x"}
 
 
-def test_match_profiles_is_exact_on_the_chosen_field():
+def test_search_by_match_is_exact_on_the_chosen_field():
     items = [
         {"ProfileId": "1", "PhoneNumber": "+1"},
         {"ProfileId": "2", "MobilePhoneNumber": "+1"},
         {"ProfileId": "3", "PhoneNumber": "+1 "},
         {"ProfileId": "4", "PhoneNumber": "+1", "MobilePhoneNumber": "+1"},
     ]
-    assert [i["ProfileId"] for i in profile.match_profiles(items, "phone_number", "+1")] == ["1", "4"]
-    assert [i["ProfileId"] for i in profile.match_profiles(items, "mobile_phone_number", "+1")] == ["2", "4"]
+    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "phone_number", ["+1"])] == ["1", "4"]
+    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "mobile_phone_number", ["+1"])] == ["2", "4"]
 
 
 @pytest.mark.parametrize("match_by,key", [
@@ -103,7 +103,7 @@ def test_match_profiles_is_exact_on_the_chosen_field():
 def test_find_by_match_searches_the_standard_key(match_by, key):
     client = FakeClient([{"ProfileId": "1", profile.to_api({match_by: "v"}).popitem()[0]: "v"}])
 
-    assert [i["ProfileId"] for i in profile.find_by_match(client, "d", match_by, "v")] == ["1"]
+    assert [i["ProfileId"] for i in profile.search_by_match(client, "d", match_by, ["v"])] == ["1"]
     assert client.requests == [("SearchProfiles", {"DomainName": "d", "KeyName": key, "Values": ["v"], "MaxResults": 100})]
 
 
@@ -143,10 +143,14 @@ def test_get_profile_by_id():
     assert profile.get_profile_by_id(FakeClient([]), "d", "a" * 32) is None
 
 
-def test_check_fields_allows_empty_and_maximums():
-    errors = []
-    profile.check_fields(errors, {"first_name": "", "additional_information": "x" * 1000, "address": {"city": ""}, "attributes": {"k": ""}})
-    assert errors == []
+def test_model_check_allows_empty_and_maximums():
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
+
+    fields = {"first_name": "", "additional_information": "x" * 1000, "address": {"city": ""}, "attributes": {"k": ""}}
+    assert check_request("UpdateProfile", fields) == []
+    assert check_request("UpdateProfile", dict(fields, additional_information="x" * 1001)) == [
+        "additional_information must have at most 1000 characters"
+    ]
 
 
 def test_field_spec_covers_every_profile_member_of_the_api():

@@ -238,7 +238,7 @@ def test_clear_on_a_domain_without_the_setting_is_a_no_op(run_module, cp_mock, c
 # ------------------------------------------------------------------ matching
 
 
-def test_enable_matching_with_schedule_then_disable_keeps_the_rest(run_module, cp_mock, cp_client):
+def test_enable_matching_with_schedule_then_disable_drops_the_rest(run_module, cp_mock, cp_client):
     make(cp_client)
     enable = args(matching={"enabled": True, "job_schedule": {"day_of_the_week": "TUESDAY", "time": "4:30"}})
     result = run_module(MODULE, enable)
@@ -252,12 +252,13 @@ def test_enable_matching_with_schedule_then_disable_keeps_the_rest(run_module, c
     result = run_module(MODULE, disable)
     assert result["changed"] is True
     assert writes(cp_mock) == ["UpdateDomain"]
-    assert stored(cp_client)["Matching"] == {"Enabled": False, "JobSchedule": {"DayOfTheWeek": "TUESDAY", "Time": "4:30"}}
-    assert result["domain"]["matching"]["enabled"] is False
+    # a given block is the complete block: the schedule left out of it is not kept
+    assert stored(cp_client)["Matching"] == {"Enabled": False}
+    assert result["domain"]["matching"] == {"enabled": False}
     assert_idempotent(run_module, cp_mock, disable)
 
 
-def test_matching_merges_omitted_sub_options(run_module, cp_mock, cp_client):
+def test_matching_block_given_is_the_complete_block(run_module, cp_mock, cp_client):
     make(cp_client, Matching={
         "Enabled": True,
         "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"},
@@ -265,15 +266,34 @@ def test_matching_merges_omitted_sub_options(run_module, cp_mock, cp_client):
     })
     cp_mock.reset_calls()
     change = args(matching={"enabled": True, "auto_merging": {"enabled": True, "min_allowed_confidence_score_for_merging": 0.9}})
-    result = run_module(MODULE, change)
+    result = run_module(MODULE, change, diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == ["UpdateDomain"]
     assert stored(cp_client)["Matching"] == {
         "Enabled": True,
-        "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"},
-        "AutoMerging": {"Enabled": True, "Consolidation": {"MatchingAttributesList": [["EmailAddress"]]}, "MinAllowedConfidenceScoreForMerging": 0.9},
+        "AutoMerging": {"Enabled": True, "MinAllowedConfidenceScoreForMerging": 0.9},
     }
+    assert result["diff"]["after"]["matching"] == change["matching"]
     assert_idempotent(run_module, cp_mock, change)
+
+
+def test_conflict_resolution_source_to_recency_drops_the_source_name(run_module, cp_mock, cp_client):
+    """Issue 11: SOURCE -> RECENCY used to keep the old source_name, a configuration nobody wrote."""
+    make(cp_client, Matching={"Enabled": True, "AutoMerging": {
+        "Enabled": True, "ConflictResolution": {"ConflictResolvingModel": "SOURCE", "SourceName": "crm"}}})
+    change = args(matching={"enabled": True, "auto_merging": {
+        "enabled": True, "conflict_resolution": {"conflict_resolving_model": "RECENCY"}}})
+    result = run_module(MODULE, change)
+    assert result["changed"] is True
+    assert stored(cp_client)["Matching"]["AutoMerging"]["ConflictResolution"] == {"ConflictResolvingModel": "RECENCY"}
+    assert result["domain"]["matching"]["auto_merging"]["conflict_resolution"] == {"conflict_resolving_model": "RECENCY"}
+    assert_idempotent(run_module, cp_mock, change)
+
+
+def test_block_left_out_is_left_as_it_is(run_module, cp_mock, cp_client):
+    make(cp_client, Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"}}, DataStore={"Enabled": True})
+    assert_idempotent(run_module, cp_mock, args(default_expiration_days=30))
+    assert stored(cp_client)["Matching"] == {"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"}}
 
 
 def test_data_store(run_module, cp_mock, cp_client):
@@ -289,7 +309,7 @@ def test_data_store(run_module, cp_mock, cp_client):
 # ------------------------------------------------------------------ rule-based matching
 
 
-def test_rule_based_matching_merge_and_idempotence(run_module, cp_mock, cp_client):
+def test_rule_based_matching_complete_block_and_idempotence(run_module, cp_mock, cp_client):
     make(cp_client)
     first = args(rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["EmailAddress"]}], "max_allowed_rule_level_for_merging": 1})
     result = run_module(MODULE, first)
@@ -302,8 +322,8 @@ def test_rule_based_matching_merge_and_idempotence(run_module, cp_mock, cp_clien
     result = run_module(MODULE, second)
     assert result["changed"] is True
     api = stored(cp_client)["RuleBasedMatching"]
-    assert api["MatchingRules"] == [{"Rule": ["EmailAddress"]}]
-    assert api["MaxAllowedRuleLevelForMerging"] == 1
+    assert "MatchingRules" not in api
+    assert "MaxAllowedRuleLevelForMerging" not in api
     assert api["MaxAllowedRuleLevelForMatching"] == 3
     assert "status" in result["domain"]["rule_based_matching"]
     assert_idempotent(run_module, cp_mock, second)
@@ -342,7 +362,7 @@ def test_tags_add_keeps_mixed_case_keys(run_module, cp_mock, cp_client):
     tags = {"CostCenter": "retail", "environment": "Prod", "UPPER": "x"}
     result = run_module(MODULE, args(tags=tags))
     assert result["changed"] is True
-    assert writes(cp_mock) == ["UpdateDomain"]
+    assert writes(cp_mock) == ["TagResource"]
     assert stored(cp_client)["Tags"] == tags
     assert result["domain"]["tags"] == tags
     assert_idempotent(run_module, cp_mock, args(tags=tags))
@@ -353,7 +373,7 @@ def test_tags_change_value(run_module, cp_mock, cp_client):
     cp_mock.reset_calls()
     result = run_module(MODULE, args(tags={"CostCenter": "wholesale"}))
     assert result["changed"] is True
-    assert writes(cp_mock) == ["UpdateDomain"]
+    assert writes(cp_mock) == ["TagResource"]
     assert stored(cp_client)["Tags"] == {"CostCenter": "wholesale"}
 
 
@@ -381,7 +401,7 @@ def test_tags_purge_false_keeps_other_keys(run_module, cp_mock, cp_client):
     cp_mock.reset_calls()
     result = run_module(MODULE, args(tags={"Added": "2"}, purge_tags=False))
     assert result["changed"] is True
-    assert writes(cp_mock) == ["UpdateDomain"]
+    assert writes(cp_mock) == ["TagResource"]
     assert stored(cp_client)["Tags"] == {"Keep": "1", "Added": "2"}
     assert_idempotent(run_module, cp_mock, args(tags={"Added": "2"}, purge_tags=False))
 
@@ -484,8 +504,8 @@ INVALID = [
     ({"rule_based_matching": {"enabled": True, "max_allowed_rule_level_for_matching": 0}}, "rule_based_matching.max_allowed_rule_level_for_matching"),
     ({"rule_based_matching": {"enabled": True, "matching_rules": []}}, "rule_based_matching.matching_rules"),
     ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"]}] * 16}}, "rule_based_matching.matching_rules"),
-    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"] * 16}]}}, "rule_based_matching.matching_rules.rule"),
-    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": []}]}}, "rule_based_matching.matching_rules.rule"),
+    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"] * 16}]}}, "rule_based_matching.matching_rules[0].rule"),
+    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": []}]}}, "rule_based_matching.matching_rules[0].rule"),
     ({"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "ONE_TO_ONE", "email_address": ["a", "b", "c", "d"]}}},
      "rule_based_matching.attribute_types_selector.email_address"),
     ({"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "ONE_TO_ONE", "address": ["a"] * 5}}},

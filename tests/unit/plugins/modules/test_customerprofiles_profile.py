@@ -101,7 +101,8 @@ def test_create_with_every_field(run_module, cp_mock, cp_client, domain):
     assert result["profile"] == dict(FULL, profile_id=profile_id)
     assert result["profile"]["address"]["address_1"] == "one-address address_1"
     assert result["profile"]["attributes"]["SSN"] == "one-ssn"
-    assert operations(cp_mock) == ["SearchProfiles", "CreateProfile"]
+    # the identity search, the create, then the wait: one search that finds the new profile
+    assert operations(cp_mock) == ["SearchProfiles", "CreateProfile", "SearchProfiles"]
     assert stored(cp_client, profile_id) == dict(api_form(FULL), ProfileId=profile_id)
 
 
@@ -160,10 +161,16 @@ def test_change_one_field_leaves_the_others(run_module, cp_mock, cp_client, doma
 def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, domain, monkeypatch):
     profile_id = create(run_module, cp_mock, **FULL)
     sent = []
-    from ansible_collections.awscx.customerprofiles.plugins.modules import customerprofiles_profile as module
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils import engine
 
-    real = module.update_profile
-    monkeypatch.setattr(module, "update_profile", lambda client, dom, pid, fields: sent.append(fields) or real(client, dom, pid, fields))
+    real = engine.Resource.call
+
+    def record(resource, call):
+        if call.method == "update_profile":
+            sent.append(dict((key, value) for key, value in call.request.items() if key not in ("DomainName", "ProfileId")))
+        return real(resource, call)
+
+    monkeypatch.setattr(engine.Resource, "call", record)
 
     run(run_module, profile_id=profile_id, first_name="new", address={"city": "new city"}, attributes={"SSN": "new"}, last_name=FULL["last_name"])
 
@@ -410,7 +417,7 @@ def test_match_by_with_no_exact_match_creates(run_module, cp_mock, cp_client, do
 
     assert result["changed"] is True
     assert result["profile_id"] != decoy
-    assert operations(cp_mock)[-1] == "CreateProfile"
+    assert writes(cp_mock) == ["CreateProfile", "CreateProfile"]  # the decoy's, then the module's
     assert len(all_stored(cp_client)) == 2
 
 

@@ -1,0 +1,243 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The resource engine: one contract every module implements and one driver that runs it.
+
+A resource declares:
+
+- ``argument_spec`` (and ``module_kwargs`` such as ``mutually_exclusive``);
+- ``validate(params)``: the option trees to check against the service model, as
+  ``(operation, options, prefix)`` triples from ``model_inputs``, plus hand-written
+  messages from ``extra_checks`` for what the model cannot say;
+- ``read()``: the current resource, or None;
+- ``plan(current)``: pure, no call made; a Plan of the write calls to make and the
+  predicted result;
+- ``apply(plan)``: makes the calls (the default runs ``plan.calls`` in order) and returns
+  the result;
+- ``describe(result)``: the module-form result, under ``result_key``.
+
+The driver, run(), owns the flow: input shape and model validation before any call,
+read, plan, check mode (the prediction) or apply, and a single exit with ``diff`` in
+diff mode. Helpers return values or raise; only the driver exits. A failure after a
+write reports ``changed: true``.
+
+An info module is a Lister: ``get_one(params)`` or ``list_all(params)`` (every page),
+each item described; run_info() is its driver.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.basic import _load_params
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
+
+
+class PlanError(Exception):
+    """A reason the desired state cannot be reached, found before a write (or between writes).
+
+    ``details`` are extra result keys (never field values).
+    """
+
+    def __init__(self, message, **details):
+        super(PlanError, self).__init__(message)
+        self.message = message
+        self.details = details
+
+
+class Call:
+    """One API call of a plan: the client method (snake_case), its request and what it does, in words."""
+
+    def __init__(self, method, request, action):
+        self.method = method
+        self.request = request
+        self.action = action
+
+    def __repr__(self):
+        return "Call({0!r})".format(self.method)
+
+
+class Plan:
+    """What a run would do: the write calls in order and the predicted result (module form or API form,
+    as the resource's describe() takes it). ``changed`` defaults to "there are calls"."""
+
+    def __init__(self, calls=(), after=None, changed=None, **extra):
+        self.calls = list(calls)
+        self.after = after
+        self.changed = bool(self.calls) if changed is None else changed
+        self.extra = extra
+
+
+class Resource:
+    """The contract of a managed resource; subclasses fill it in (see the module docstring)."""
+
+    argument_spec = {}
+    module_kwargs = {}
+    result_key = None
+
+    def __init__(self, module, client):
+        self.module = module
+        self.client = client
+        self.params = module.params
+        self.writes = 0
+
+    # validation ---------------------------------------------------------------------
+    def model_inputs(self):
+        """``(operation, options, prefix)`` triples: option trees to check against the model."""
+        return []
+
+    def extra_checks(self):
+        """Hand-written messages for what the model cannot say (cross-option rules, identity)."""
+        return []
+
+    def validate(self):
+        errors = []
+        for operation, options, prefix in self.model_inputs():
+            errors.extend(check_request(operation, options, prefix))
+        errors.extend(self.extra_checks())
+        return errors
+
+    # the flow -----------------------------------------------------------------------
+    def read(self):
+        raise NotImplementedError
+
+    def plan(self, current):
+        raise NotImplementedError
+
+    def call(self, call):
+        """Make one write call (retried); counts it, so that a later failure reports changed."""
+        method = getattr(self.client, call.method)
+        response = self.wrapped(call.action, method, **call.request)
+        self.writes += 1
+        return response
+
+    @staticmethod
+    def wrapped(action, method, **request):
+        """``method(**request)`` retried; botocore errors become CustomerProfilesError naming ``action``."""
+
+        @CustomerProfilesErrorHandler.common_error_handler(action)
+        def make_call():
+            return method(aws_retry=True, **request)
+
+        response = dict(make_call() or {})
+        response.pop("ResponseMetadata", None)
+        return response
+
+    def apply(self, plan):
+        for call in plan.calls:
+            self.call(call)
+        return plan.after
+
+    def describe(self, result):
+        return result
+
+    def result(self, plan, outcome):
+        """The module's return values (besides changed and diff)."""
+        return {self.result_key: self.describe(outcome)}
+
+    def diff(self, current, plan, outcome):
+        return dict(before=self.describe(current), after=self.describe(outcome))
+
+
+def _module(spec, **kwargs):
+    """The module object; input whose shape ansible-core would mangle is reported by option name."""
+    errors, paths = input_shape_errors(spec, _load_params() or {})
+    if errors:
+        module = CustomerProfilesModule(argument_spec=tolerant_spec(spec, paths), **kwargs)
+        module.fail_json(msg="Invalid options: " + "; ".join(errors))
+    return CustomerProfilesModule(argument_spec=spec, **kwargs)
+
+
+def _fail(module, error, changed):
+    if isinstance(error, PlanError):
+        module.fail_json(msg=error.message, changed=changed, **error.details)
+    message, details = describe_error(error)
+    details.update(error.kwargs or {})
+    module.fail_json(msg=message, changed=changed, **details)
+
+
+def run(resource_class):
+    """The driver: validate, read, plan, check mode or apply, one exit (see the module docstring)."""
+    module = _module(resource_class.argument_spec, supports_check_mode=True, **resource_class.module_kwargs)
+    resource = resource_class(module, None)
+    errors = resource.validate()
+    if errors:
+        module.fail_json(msg="Invalid options: " + "; ".join(errors))
+    resource.client = module.customer_profiles_client()
+    try:
+        current = resource.read()
+        plan = resource.plan(current)
+        outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
+    except (CustomerProfilesError, PlanError) as e:
+        _fail(module, e, changed=resource.writes > 0)
+    result = dict(changed=plan.changed)
+    result.update(resource.result(plan, outcome))
+    if module._diff:
+        result["diff"] = resource.diff(current, plan, outcome)
+    module.exit_json(**result)
+
+
+class Lister:
+    """The contract of an info module: one item by its identity, or every item (all pages)."""
+
+    argument_spec = {}
+    module_kwargs = {}
+    result_key = None
+
+    def __init__(self, module, client):
+        self.module = module
+        self.client = client
+        self.params = module.params
+
+    def model_inputs(self):
+        return []
+
+    def extra_checks(self):
+        return []
+
+    validate = Resource.validate
+
+    def wanted_one(self):
+        """True when the identity option is given (get_one), False for every item (list_all)."""
+        raise NotImplementedError
+
+    def get_one(self):
+        """The item, or None when it does not exist."""
+        raise NotImplementedError
+
+    def list_all(self):
+        raise NotImplementedError
+
+    def describe(self, item):
+        return item
+
+    def result(self, items):
+        return {self.result_key: [self.describe(item) for item in items]}
+
+
+def run_info(lister_class):
+    """The info driver: validate, then get one or list all, one exit (never changed)."""
+    module = _module(lister_class.argument_spec, supports_check_mode=True, **lister_class.module_kwargs)
+    lister = lister_class(module, None)
+    errors = lister.validate()
+    if errors:
+        module.fail_json(msg="Invalid options: " + "; ".join(errors))
+    lister.client = module.customer_profiles_client()
+    try:
+        if lister.wanted_one():
+            item = lister.get_one()
+            items = [] if item is None else [item]
+        else:
+            items = lister.list_all()
+    except (CustomerProfilesError, PlanError) as e:
+        _fail(module, e, changed=False)
+    module.exit_json(changed=False, **lister.result(items))
