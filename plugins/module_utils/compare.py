@@ -79,3 +79,22 @@ def apply_tag_changes(current, to_set, to_remove):
         tags.pop(key, None)
     tags.update(to_set)
     return tags
+
+
+def differing_members(current, desired):
+    """The top-level members of ``desired`` (None: not given) whose value differs from ``current``'s.
+
+    A given block is the complete block (compared whole, not merged).
+    """
+    current = current or {}
+    return sorted(key for key, wanted in (desired or {}).items() if wanted is not None and current.get(key) != wanted)
+
+
+def complete_definition(current, desired, read_only=()):
+    """The whole definition for a call that replaces it (PutProfileObjectType, PutIntegration): the current
+    members, less the read-only ones, with the members given in ``desired`` (None: not given) put over them."""
+    result = dict((key, copy.deepcopy(value)) for key, value in (current or {}).items() if key not in read_only)
+    for key, wanted in (desired or {}).items():
+        if wanted is not None:
+            result[key] = copy.deepcopy(wanted)
+    return result

@@ -54,6 +54,23 @@ class PlanError(Exception):
         self.details = details
 
 
+def check_replaceable(kind, name, options, recreate):
+    """Where the service cannot update members: fail naming ``options`` (the differing ones), unless ``recreate``.
+
+    Returns True when the resource is to be deleted and created again (``options`` differ and
+    ``recreate`` is set), False when nothing needs replacing.
+    """
+    if not options:
+        return False
+    if not recreate:
+        raise PlanError(
+            "{0} {1}: the service cannot update {2}; nothing was changed. Set recreate=true to delete it and create it "
+            "again (what the service computed for it starts over).".format(kind, name, ", ".join(options)),
+            immutable_options=list(options),
+        )
+    return True
+
+
 class Call:
     """One API call of a plan: the client method (snake_case), its request and what it does, in words."""
 
