@@ -93,20 +93,22 @@ def playbook_env(workdir, collections=None, roles_path=None, env=None):
     os.makedirs(workdir, exist_ok=True)
     config = write_text(workdir, "ansible.cfg", "[defaults]\n")
     result = dict((key, value) for key, value in os.environ.items() if not key.startswith(("AWS_", "ANSIBLE_")))
-    result.update({
-        "ANSIBLE_CONFIG": config,
-        "ANSIBLE_COLLECTIONS_PATH": collections_path(collections),
-        "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
-        "ANSIBLE_HOME": os.path.join(workdir, "ansible-home"),
-        "ANSIBLE_LOCAL_TEMP": os.path.join(workdir, "ansible-tmp"),
-        "ANSIBLE_REMOTE_TMP": os.path.join(workdir, "ansible-remote-tmp"),
-        "ANSIBLE_NOCOLOR": "1",
-        "ANSIBLE_FORCE_COLOR": "0",
-        "ANSIBLE_RETRY_FILES_ENABLED": "0",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "AWS_EC2_METADATA_DISABLED": "true",
-    })
+    result.update(
+        {
+            "ANSIBLE_CONFIG": config,
+            "ANSIBLE_COLLECTIONS_PATH": collections_path(collections),
+            "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+            "ANSIBLE_HOME": os.path.join(workdir, "ansible-home"),
+            "ANSIBLE_LOCAL_TEMP": os.path.join(workdir, "ansible-tmp"),
+            "ANSIBLE_REMOTE_TMP": os.path.join(workdir, "ansible-remote-tmp"),
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_FORCE_COLOR": "0",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+            "AWS_EC2_METADATA_DISABLED": "true",
+        }
+    )
     if roles_path:
         result["ANSIBLE_ROLES_PATH"] = roles_path
     result.update(env or {})
@@ -143,7 +145,9 @@ class PlaybookRun(subprocess.CompletedProcess):
         recaps = self.recaps()
         if host is None:
             if len(recaps) != 1:
-                raise AssertionError("expected the PLAY RECAP of one host, found %s in:\n%s" % (sorted(recaps), self.stdout[-4000:]))
+                raise AssertionError(
+                    "expected the PLAY RECAP of one host, found %s in:\n%s" % (sorted(recaps), self.stdout[-4000:])
+                )
             return next(iter(recaps.values()))
         if host not in recaps:
             raise AssertionError("no PLAY RECAP line for %s in:\n%s" % (host, self.stdout[-4000:]))
@@ -157,13 +161,28 @@ def parse_recap(output):
     if "PLAY RECAP" not in text:
         return {}
     recaps = {}
-    for match in RECAP_LINE.finditer(text[text.rindex("PLAY RECAP"):]):
-        recaps[match.group("host")] = dict((key, int(value)) for key, value in RECAP_COUNT.findall(match.group("counts")))
+    for match in RECAP_LINE.finditer(text[text.rindex("PLAY RECAP") :]):
+        recaps[match.group("host")] = dict(
+            (key, int(value)) for key, value in RECAP_COUNT.findall(match.group("counts"))
+        )
     return recaps
 
 
-def run_playbook(playbook, workdir, inventory=None, extra_vars=None, check=False, diff=False, args=(),
-                 collections=None, roles_path=None, env=None, cwd=None, timeout=600, echo=None):
+def run_playbook(
+    playbook,
+    workdir,
+    inventory=None,
+    extra_vars=None,
+    check=False,
+    diff=False,
+    args=(),
+    collections=None,
+    roles_path=None,
+    env=None,
+    cwd=None,
+    timeout=600,
+    echo=None,
+):
     """Run ansible-playbook hermetically (see the module's docstring); return a PlaybookRun.
 
     playbook, inventory: paths (see write_text); workdir: the run's ansible.cfg, home and temp dirs;
@@ -173,8 +192,15 @@ def run_playbook(playbook, workdir, inventory=None, extra_vars=None, check=False
     """
     command = playbook_command(playbook, inventory, extra_vars, check, diff, args)
     run_env = playbook_env(workdir, collections, roles_path, env)
-    with subprocess.Popen(command, cwd=str(cwd or workdir), env=run_env, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+    with subprocess.Popen(
+        command,
+        cwd=str(cwd or workdir),
+        env=run_env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
         timed_out = []
 
         def kill():

@@ -38,8 +38,13 @@ if TESTS_DIR not in sys.path:
 
 from call_log import writes  # noqa: E402  pylint: disable=wrong-import-position
 from emulator.testing import start_server  # noqa: E402  pylint: disable=wrong-import-position
-from playbook_runner import COLLECTION_SUBDIR, REPO_ROOT, SOURCE_COLLECTIONS  # noqa: E402  pylint: disable=wrong-import-position
-from playbook_runner import ansible_bin, collections_path, link_collection, run_playbook  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import COLLECTION_SUBDIR  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import REPO_ROOT  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import SOURCE_COLLECTIONS  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import ansible_bin  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import collections_path  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import link_collection  # noqa: E402  pylint: disable=wrong-import-position
+from playbook_runner import run_playbook  # noqa: E402  pylint: disable=wrong-import-position
 
 PLAYBOOK = os.path.join(EXAMPLE_DIR, "playbook.yml")
 
@@ -84,12 +89,20 @@ def aws_instructions(collections):
     import boto3  # pylint: disable=import-outside-toplevel
 
     regions = boto3.session.Session().get_available_regions("customer-profiles")
-    regions = textwrap.fill("- AWS_REGION: a region where Customer Profiles exists, one of " + ", ".join(regions) + ".",
-                            width=78, subsequent_indent="  ", break_on_hyphens=False)
+    regions = textwrap.fill(
+        "- AWS_REGION: a region where Customer Profiles exists, one of " + ", ".join(regions) + ".",
+        width=78,
+        subsequent_indent="  ",
+        break_on_hyphens=False,
+    )
     return AWS_INSTRUCTIONS.format(
-        regions=regions, collections_path=shlex.quote(collections_path(collections)), python=shlex.quote(sys.executable),
-        ansible_playbook=shlex.quote(ansible_bin()), playbook=shlex.quote(PLAYBOOK),
-        vars=os.path.relpath(os.path.join(EXAMPLE_DIR, "vars.yml"), REPO_ROOT))
+        regions=regions,
+        collections_path=shlex.quote(collections_path(collections)),
+        python=shlex.quote(sys.executable),
+        ansible_playbook=shlex.quote(ansible_bin()),
+        playbook=shlex.quote(PLAYBOOK),
+        vars=os.path.relpath(os.path.join(EXAMPLE_DIR, "vars.yml"), REPO_ROOT),
+    )
 
 
 def play(name, workdir, collections, emulator_url, check=False, diff=False, extra_vars=()):
@@ -101,9 +114,18 @@ def play(name, workdir, collections, emulator_url, check=False, diff=False, extr
         shown += ["-e", item]
     shown += (["--check"] if check else []) + (["--diff"] if diff else [])
     print("$ " + " ".join(shown).replace(REPO_ROOT + os.sep, ""), flush=True)
-    run = run_playbook(os.path.join(EXAMPLE_DIR, name), workdir, extra_vars=run_vars, check=check, diff=diff,
-                       collections=collections, env={"ANSIBLE_PIPELINING": "1"}, cwd=EXAMPLE_DIR, timeout=None,
-                       echo=sys.stdout)
+    run = run_playbook(
+        os.path.join(EXAMPLE_DIR, name),
+        workdir,
+        extra_vars=run_vars,
+        check=check,
+        diff=diff,
+        collections=collections,
+        env={"ANSIBLE_PIPELINING": "1"},
+        cwd=EXAMPLE_DIR,
+        timeout=None,
+        echo=sys.stdout,
+    )
     if run.returncode != 0:
         raise ExampleFailed("ansible-playbook %s exited with %d" % (name, run.returncode))
     recaps = run.recaps()
@@ -153,8 +175,15 @@ def run(collections):
 
             header("3/4 Check mode with changed variables (expiration days, a profile's city)")
             server.reset_calls()
-            recap = play("playbook.yml", workdir, collections, url, check=True, diff=True,
-                         extra_vars=["@" + check_mode_vars(workdir)])
+            recap = play(
+                "playbook.yml",
+                workdir,
+                collections,
+                url,
+                check=True,
+                diff=True,
+                extra_vars=["@" + check_mode_vars(workdir)],
+            )
             check_writes = writes(server)
             if recap["changed"] == 0:
                 raise ExampleFailed("check mode did not report the changed variables")
@@ -175,9 +204,12 @@ def run(collections):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--collections-path", default=SOURCE_COLLECTIONS,
-                        help="directory holding ansible_collections/awscx/customerprofiles (default: the source tree "
-                             "linked under .build/collections)")
+    parser.add_argument(
+        "--collections-path",
+        default=SOURCE_COLLECTIONS,
+        help="directory holding ansible_collections/awscx/customerprofiles (default: the source tree "
+        "linked under .build/collections)",
+    )
     args = parser.parse_args(argv)
     collections = os.path.abspath(args.collections_path)
     if collections == SOURCE_COLLECTIONS:

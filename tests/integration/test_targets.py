@@ -12,7 +12,8 @@ import uuid
 
 import pytest
 
-from playbook_runner import run_playbook, write_text
+from playbook_runner import run_playbook
+from playbook_runner import write_text
 
 INTEGRATION_DIR = os.path.dirname(os.path.abspath(__file__))
 TARGETS_DIR = os.path.join(INTEGRATION_DIR, "targets")
@@ -39,7 +40,8 @@ def discover_targets():
     if not os.path.isdir(TARGETS_DIR):
         return []
     return sorted(
-        name for name in os.listdir(TARGETS_DIR)
+        name
+        for name in os.listdir(TARGETS_DIR)
         if os.path.isdir(os.path.join(TARGETS_DIR, name)) and not name.startswith(".")
     )
 
@@ -78,4 +80,7 @@ def test_target(target, emulator_url):
     with tempfile.TemporaryDirectory(prefix="cp-it-") as workdir:
         proc = run_target(target, emulator_url, workdir)
     if proc.returncode != 0:
-        pytest.fail("target {0} failed (ansible-playbook rc={1}):\n{2}".format(target, proc.returncode, proc.stdout), pytrace=False)
+        pytest.fail(
+            "target {0} failed (ansible-playbook rc={1}):\n{2}".format(target, proc.returncode, proc.stdout),
+            pytrace=False,
+        )

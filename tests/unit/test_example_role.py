@@ -16,7 +16,10 @@ import pytest
 import yaml
 
 from call_log import writes
-from playbook_runner import SOURCE_COLLECTIONS, ansible_bin, playbook_env, run_playbook
+from playbook_runner import SOURCE_COLLECTIONS
+from playbook_runner import ansible_bin
+from playbook_runner import playbook_env
+from playbook_runner import run_playbook
 
 EXAMPLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "example")
 if EXAMPLE_DIR not in sys.path:
@@ -40,8 +43,13 @@ def play(server, tmp_path):
     """play(check=False, diff=False, extra_vars=None) -> PLAY RECAP counts of tests/example/playbook.yml."""
 
     def _play(check=False, diff=False, extra_vars=None):
-        run = run_playbook(run_example.PLAYBOOK, tmp_path, extra_vars=dict(extra_vars or {}, emulator_url=server.url),
-                           check=check, diff=diff)
+        run = run_playbook(
+            run_example.PLAYBOOK,
+            tmp_path,
+            extra_vars=dict(extra_vars or {}, emulator_url=server.url),
+            check=check,
+            diff=diff,
+        )
         assert run.returncode == 0, run.output[-4000:]
         return run.recap("localhost")
 
@@ -50,14 +58,23 @@ def play(server, tmp_path):
 
 @pytest.fixture
 def client(server):
-    return boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1",
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
+    return boto3.client(
+        "customer-profiles",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
 
 def stored_profiles(client):
     found = {}
     for profile in PROFILES:
-        key, value = ("_account", profile["account_number"]) if "account_number" in profile else ("_email", profile["email_address"])
+        key, value = (
+            ("_account", profile["account_number"])
+            if "account_number" in profile
+            else ("_email", profile["email_address"])
+        )
         result = client.search_profiles(DomainName=DOMAIN, KeyName=key, Values=[value])["Items"]
         assert len(result) == 1, "expected one profile for %s=%s, got %d" % (key, value, len(result))
         found[value] = result[0]
@@ -131,18 +148,37 @@ def test_printed_aws_commands_work_as_printed(server, client, tmp_path):
     assert "export AWS_PROFILE=my-profile" in commands
     assert sum(1 for line in commands if line.startswith(ansible_bin())) == 2
     script = "\n".join(line for line in commands if not line.startswith("export AWS_PROFILE="))
-    env = playbook_env(tmp_path, env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "testing",
-                                      "AWS_SECRET_ACCESS_KEY": "testing", "AWS_URL": server.url})
+    env = playbook_env(
+        tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_URL": server.url,
+        },
+    )
     for key in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_PYTHON_INTERPRETER"):
         del env[key]
 
-    run = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=str(tmp_path), env=env, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=str(tmp_path),
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
     assert run.returncode == 0, run.stdout[-4000:]
     assert run.stdout.count("PLAY RECAP") == 2
     # the check-mode run wrote nothing; the second run created the domain and the three profiles
     assert writes(server).count("CreateDomain") == 1
     assert writes(server).count("CreateProfile") == 3
-    assert client.get_domain(DomainName=DOMAIN)["DefaultExpirationDays"] == EXAMPLE_VARS["customer_profiles_default_expiration_days"]
+    assert (
+        client.get_domain(DomainName=DOMAIN)["DefaultExpirationDays"]
+        == EXAMPLE_VARS["customer_profiles_default_expiration_days"]
+    )
     assert len(stored_profiles(client)) == 3

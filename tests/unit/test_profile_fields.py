@@ -91,12 +91,20 @@ def compare_option(path, field_spec, role_spec):
     """The role's argument spec of one option against PROFILE_FIELD_SPEC's: type, elements, choices and sub-options."""
     problems = []
     for key in ("type", "elements"):
-        if field_spec.get(key, "str" if key == "type" else None) != role_spec.get(key, "str" if key == "type" else None):
-            problems.append("{0}: {1} {2!r} in the role, {3!r} in PROFILE_FIELD_SPEC".format(
-                path, key, role_spec.get(key), field_spec.get(key)))
+        if field_spec.get(key, "str" if key == "type" else None) != role_spec.get(
+            key, "str" if key == "type" else None
+        ):
+            problems.append(
+                "{0}: {1} {2!r} in the role, {3!r} in PROFILE_FIELD_SPEC".format(
+                    path, key, role_spec.get(key), field_spec.get(key)
+                )
+            )
     if "choices" in field_spec and sorted(field_spec["choices"]) != sorted(role_spec.get("choices") or []):
-        problems.append("{0}: choices {1} in the role, {2} in PROFILE_FIELD_SPEC".format(
-            path, role_spec.get("choices"), field_spec["choices"]))
+        problems.append(
+            "{0}: choices {1} in the role, {2} in PROFILE_FIELD_SPEC".format(
+                path, role_spec.get("choices"), field_spec["choices"]
+            )
+        )
     # The role may leave a block's sub-options to the module's validation; when it lists them, all of them.
     if sub_options(field_spec) and sub_options(role_spec) is not None:
         difference = drift(sub_options(field_spec), sub_options(role_spec))
@@ -111,8 +119,10 @@ def compare_option(path, field_spec, role_spec):
 
 
 def test_role_argument_spec_lists_every_field():
-    assert not drift(FIELDS, set(ROLE_PROFILE_OPTIONS) - NOT_FIELDS), \
-        "roles/customer_profiles/meta/argument_specs.yml customer_profiles_profiles: " + drift(FIELDS, set(ROLE_PROFILE_OPTIONS) - NOT_FIELDS)
+    assert not drift(FIELDS, set(ROLE_PROFILE_OPTIONS) - NOT_FIELDS), (
+        "roles/customer_profiles/meta/argument_specs.yml customer_profiles_profiles: "
+        + drift(FIELDS, set(ROLE_PROFILE_OPTIONS) - NOT_FIELDS)
+    )
     assert NOT_FIELDS <= set(ROLE_PROFILE_OPTIONS)
 
 
@@ -130,7 +140,9 @@ def role_tasks(name):
 def test_role_present_task_passes_every_field():
     args = module_args(task(role_tasks("present.yml"), "Create or update the profiles"))
     passed = set(args) - TASK_OWN
-    assert not drift(FIELDS | NOT_FIELDS, passed), "roles/customer_profiles/tasks/present.yml: " + drift(FIELDS | NOT_FIELDS, passed)
+    assert not drift(FIELDS | NOT_FIELDS, passed), "roles/customer_profiles/tasks/present.yml: " + drift(
+        FIELDS | NOT_FIELDS, passed
+    )
     for name in passed:
         assert args[name] == "{{ __customer_profiles_profile.%s | default(omit) }}" % name, name
 
@@ -141,7 +153,9 @@ def test_role_absent_task_passes_every_identity_field():
     passed = set(args) - TASK_OWN
     match_by = set(ROLE_PROFILE_OPTIONS["match_by"]["choices"])
     assert match_by <= FIELDS, "match_by choices that are not profile fields: {0}".format(sorted(match_by - FIELDS))
-    assert passed == IDENTITY | match_by, "roles/customer_profiles/tasks/absent.yml: " + drift(IDENTITY | match_by, passed)
+    assert passed == IDENTITY | match_by, "roles/customer_profiles/tasks/absent.yml: " + drift(
+        IDENTITY | match_by, passed
+    )
     for name in passed:
         assert args[name] == "{{ __customer_profiles_profile.%s | default(omit) }}" % name, name
 
@@ -164,12 +178,15 @@ TARGET_VARS = load(TARGET_DIR, "main.yml")[0]["vars"]
 @pytest.mark.parametrize("profile", ["full_profile", "changed_profile"])
 def test_target_profiles_set_every_field(profile):
     value = TARGET_VARS[profile]
-    assert not drift(FIELDS, value), "customerprofiles_profile/tasks/main.yml {0}: {1}".format(profile, drift(FIELDS, value))
+    assert not drift(FIELDS, value), "customerprofiles_profile/tasks/main.yml {0}: {1}".format(
+        profile, drift(FIELDS, value)
+    )
     assert unknown_names(value, PROFILE_FIELD_SPEC, profile) == []
     # one address block and the engagement preferences hold every sub-option
     for name in ("address", "engagement_preferences"):
         assert not drift(sub_options(PROFILE_FIELD_SPEC[name]), value[name]), "{0}.{1}: {2}".format(
-            profile, name, drift(sub_options(PROFILE_FIELD_SPEC[name]), value[name]))
+            profile, name, drift(sub_options(PROFILE_FIELD_SPEC[name]), value[name])
+        )
 
 
 # ------------------------------------------------------------------ the example and the reliability tests
@@ -191,5 +208,6 @@ def test_reliability_full_profile_sets_every_field():
     full = reliability_module("test_reliability_omission").FULL_PROFILE
     expected = set(api_name(name) for name in FIELDS)
     assert not drift(expected, full), "test_reliability_omission.FULL_PROFILE: " + drift(expected, full)
-    assert set(full["EngagementPreferences"]) == set(api_name(name) for name in sub_options(PROFILE_FIELD_SPEC["engagement_preferences"]))
-
+    assert set(full["EngagementPreferences"]) == set(
+        api_name(name) for name in sub_options(PROFILE_FIELD_SPEC["engagement_preferences"])
+    )

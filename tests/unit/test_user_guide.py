@@ -17,11 +17,14 @@ import boto3
 import pytest
 import yaml
 
-from playbook_runner import REPO_ROOT, playbook_env
+from playbook_runner import REPO_ROOT
+from playbook_runner import playbook_env
 
 GUIDE = os.path.join(REPO_ROOT, "docs", "user_guide.md")
-DOCS = sorted([os.path.join(REPO_ROOT, "README.md"), os.path.join(REPO_ROOT, "roles", "customer_profiles", "README.md")]
-              + glob.glob(os.path.join(REPO_ROOT, "docs", "*.md")))
+DOCS = sorted(
+    [os.path.join(REPO_ROOT, "README.md"), os.path.join(REPO_ROOT, "roles", "customer_profiles", "README.md")]
+    + glob.glob(os.path.join(REPO_ROOT, "docs", "*.md"))
+)
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
 REGIONS = boto3.session.Session().get_available_regions("customer-profiles")
 
@@ -57,7 +60,8 @@ def test_every_play_on_localhost_connects_locally(path):
     for play in plays(path):
         if play["hosts"] == "localhost":
             assert play.get("connection") == "local", "{0}: play {1!r} has no connection: local".format(
-                doc_id(path), play.get("name", play["hosts"]))
+                doc_id(path), play.get("name", play["hosts"])
+            )
 
 
 @pytest.mark.parametrize("path", DOCS, ids=doc_id)
@@ -67,12 +71,16 @@ def test_every_example_region_has_customer_profiles(path):
     regions += re.findall(r"\bAWS_(?:DEFAULT_)?REGION=([a-z]{2}(?:-[a-z]+)+-\d)\b", text)
     regions += re.findall(r"default\('([a-z]{2}(?:-[a-z]+)+-\d)'\)", text)
     unknown = sorted(set(region for region in regions if region not in REGIONS))
-    assert not unknown, "{0}: regions without Customer Profiles: {1} (it exists in {2})".format(doc_id(path), unknown, REGIONS)
+    assert not unknown, "{0}: regions without Customer Profiles: {1} (it exists in {2})".format(
+        doc_id(path), unknown, REGIONS
+    )
 
 
 def guide_file(name):
     """The body of the user guide's code block that starts with the comment ``# <name>``."""
-    found = [body for lang, body in FENCE.findall(read(GUIDE)) if lang == "yaml" and body.startswith("# " + name + "\n")]
+    found = [
+        body for lang, body in FENCE.findall(read(GUIDE)) if lang == "yaml" and body.startswith("# " + name + "\n")
+    ]
     assert len(found) == 1, name
     return found[0]
 
@@ -87,8 +95,10 @@ def checkout_commands(url, playbooks_dir, playbooks):
     export, command = emulator.strip().splitlines()
     assert export.startswith("export AWS_URL=http://127.0.0.1:41234 ") and command == checkout[-1], emulator
     # make venv collection: this test runs in that venv, with the link made by tests/conftest.py
-    script = ["cd " + REPO_ROOT] + checkout[2:-2] + ["cd " + playbooks_dir, export.replace("http://127.0.0.1:41234", url)]
-    return script + [command[:-len("domain.yml")] + playbook for playbook in playbooks]
+    script = (
+        ["cd " + REPO_ROOT] + checkout[2:-2] + ["cd " + playbooks_dir, export.replace("http://127.0.0.1:41234", url)]
+    )
+    return script + [command[: -len("domain.yml")] + playbook for playbook in playbooks]
 
 
 def test_user_guide_playbooks_run_from_a_checkout(fresh_emulator_server, tmp_path):
@@ -100,12 +110,25 @@ def test_user_guide_playbooks_run_from_a_checkout(fresh_emulator_server, tmp_pat
     env = playbook_env(tmp_path / "ansible", env={"PATH": "/usr/bin:/bin"})
     for key in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_PYTHON_INTERPRETER"):
         del env[key]
-    client = boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1",
-                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client = boto3.client(
+        "customer-profiles",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
     def bash(lines):
-        run = subprocess.run(["bash", "-euo", "pipefail", "-c", "\n".join(lines)], env=env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
+        run = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", "\n".join(lines)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert run.returncode == 0, run.stdout[-4000:]
         return run.stdout
 
@@ -117,7 +140,14 @@ def test_user_guide_playbooks_run_from_a_checkout(fresh_emulator_server, tmp_pat
     ada = client.search_profiles(DomainName="retail-customers", KeyName="_email", Values=["ada@example.com"])["Items"]
     assert [item["AccountNumber"] for item in ada] == ["ACME-0001"]
     assert ada[0]["Attributes"] == {"loyalty_tier": "gold", "newsletter": "yes"}  # merged by the sign-up task
-    assert len(client.search_profiles(DomainName="retail-customers", KeyName="_email", Values=["grace@example.com"])["Items"]) == 1
+    assert (
+        len(
+            client.search_profiles(DomainName="retail-customers", KeyName="_email", Values=["grace@example.com"])[
+                "Items"
+            ]
+        )
+        == 1
+    )
 
-    bash(script[:-3] + [script[-1][:-len("find.yml")] + "teardown.yml"])
+    bash(script[:-3] + [script[-1][: -len("find.yml")] + "teardown.yml"])
     assert client.list_domains()["Items"] == []
