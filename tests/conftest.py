@@ -105,7 +105,26 @@ class ModuleResult(dict):
 
 
 def run_module_in_process(name, args, check_mode=False, diff=False):
-    from ansible.module_utils.testing import patch_module_args
+    """Run plugins/modules/<name>.py's main() in this process with ``args``; returns its JSON result.
+
+    ansible-core 2.19 and later hand a module its arguments through
+    ``ansible.module_utils.testing.patch_module_args``; 2.17 and 2.18 have no such helper and read
+    them from ``ansible.module_utils.basic._ANSIBLE_ARGS`` (the JSON a module would get on stdin),
+    which is set for the run and restored after it.
+    """
+    try:
+        from ansible.module_utils.testing import patch_module_args
+    except ImportError:  # ansible-core < 2.19
+        from ansible.module_utils import basic
+
+        @contextlib.contextmanager
+        def patch_module_args(module_args):
+            saved = basic._ANSIBLE_ARGS
+            basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": module_args}).encode("utf-8")
+            try:
+                yield
+            finally:
+                basic._ANSIBLE_ARGS = saved
 
     module = importlib.import_module("ansible_collections.awscx.customerprofiles.plugins.modules." + name)
     full_args = dict(args)
