@@ -108,7 +108,7 @@ def aws_instructions(collections):
 def play(name, workdir, collections, emulator_url, check=False, diff=False, extra_vars=()):
     """Run one playbook of tests/example against the emulator, echoing its output; return its PLAY RECAP counts."""
     run_vars = [{"emulator_url": emulator_url}] + list(extra_vars)
-    shown = [os.path.basename(ansible_bin()), "-i", "localhost,", "-c", "local", os.path.join(EXAMPLE_DIR, name)]
+    shown = [ansible_bin(), "-i", "localhost,", "-c", "local", os.path.join(EXAMPLE_DIR, name)]
     shown += ["-e", "emulator_url=" + emulator_url]
     for item in extra_vars:
         shown += ["-e", item]
@@ -155,6 +155,11 @@ def run(collections):
         server = start_server()
         try:
             print("Emulator listening on %s" % server.url, flush=True)
+            print(
+                "The runs below use ANSIBLE_COLLECTIONS_PATH=%s and the virtualenv's Python as the module "
+                "interpreter (commands to copy are printed at the end)." % collections_path(collections),
+                flush=True,
+            )
             url = server.url
 
             header("1/4 Apply the role: create the domain and three profiles")
