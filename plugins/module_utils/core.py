@@ -129,8 +129,9 @@ def describe_error(error):
         return "{0}: {1}".format(error.message, text) if text else error.message, {}
     service_message = response.get("Error", {}).get("Message") or code
     attempts = getattr(exception, "attempts", 1)
-    message = "{0}: {1} ({2}; {3} attempt{4})".format(
-        error.message, service_message, code, attempts, "" if attempts == 1 else "s"
+    operation = getattr(exception, "operation_name", None) or "the service"
+    message = "{0}: {1} ({2} from {3}, {4} attempt{5})".format(
+        error.message, service_message, code, operation, attempts, "" if attempts == 1 else "s"
     )
     details = dict(error=dict(code=code, message=service_message), attempts=attempts)
     request_id = response.get("ResponseMetadata", {}).get("RequestId")

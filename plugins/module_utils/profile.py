@@ -424,7 +424,7 @@ class ProfileLister(Lister):
             if not key["values"]:
                 errors.append("search[{0}].values must have at least 1 items".format(index))
         if params["search"] is not None and not 1 <= len(params["search"]) <= MAX_SEARCH_KEYS:
-            errors.append("search must have 1 to {0} keys (SearchProfiles takes one key and at most {1} more)".format(
+            errors.append("search must have 1 to {0} items (SearchProfiles takes one key and at most {1} more)".format(
                 MAX_SEARCH_KEYS, MAX_SEARCH_KEYS - 1))
         if params["max_results"] is not None and params["max_results"] < 1:
             errors.append("max_results must be at least 1")

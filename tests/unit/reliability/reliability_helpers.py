@@ -5,9 +5,10 @@ import socket
 import time
 
 DOMAIN = "reliability"
-# The policy of plugins/module_utils/core.py: AWSRetry.jittered_backoff(retries=5, delay=1, backoff=2, max_delay=8).
-ATTEMPTS = 5
-DELAY_BOUNDS = [1, 2, 4, 8]
+# The policy of plugins/module_utils/core.py: AWSRetry.jittered_backoff(retries=12, delay=0.5, backoff=2, max_delay=10):
+# 12 attempts, the delay before each retry drawn from [0, bound].
+ATTEMPTS = 12
+DELAY_BOUNDS = [0.5, 1, 2, 4, 8, 10, 10, 10, 10, 10, 10]
 
 
 class RecordedSleeps:

@@ -50,16 +50,6 @@ DOMAIN_ROWS = [
     (("RuleBasedMatching",), dict(default_expiration_days=60)),
     (("DataStore",), dict(default_expiration_days=60)),
     (("Tags",), dict(default_expiration_days=60)),
-    (("Matching", "JobSchedule"), dict(matching=dict(enabled=False))),
-    (("Matching", "AutoMerging"), dict(matching=dict(enabled=True, job_schedule=dict(day_of_the_week="FRIDAY", time="04:00")))),
-    (("Matching", "ExportingConfig"), dict(matching=dict(enabled=True, auto_merging=dict(enabled=False)))),
-    (("Matching", "AutoMerging", "Consolidation"),
-     dict(matching=dict(enabled=True, auto_merging=dict(enabled=True, min_allowed_confidence_score_for_merging=0.5)))),
-    (("RuleBasedMatching", "MatchingRules"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
-    (("RuleBasedMatching", "MaxAllowedRuleLevelForMatching"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
-    (("RuleBasedMatching", "AttributeTypesSelector"), dict(rule_based_matching=dict(enabled=True, matching_rules=[dict(rule=["AccountNumber"])]))),
-    (("RuleBasedMatching", "ConflictResolution"), dict(rule_based_matching=dict(enabled=False))),
-    (("RuleBasedMatching", "ExportingConfig"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_matching=4))),
 ]
 
 
@@ -80,6 +70,37 @@ def test_domain_setting_left_out_is_untouched(run_module, cp_mock, cp_client, pa
     after = cp_client.get_domain(DomainName=DOMAIN)
     assert dig(after, path) == dig(before, path)
     assert dig(after, path) == dig(FULL_DOMAIN, path) or path[-1] == "RuleBasedMatching"  # (+ read-only Status)
+
+
+# A block that is given is the complete block (as in amazon.aws and Terraform): a sub-option left out of
+# it is not kept from the stored block. (stored path the run drops, the run's options)
+BLOCK_ROWS = [
+    (("Matching", "JobSchedule"), dict(matching=dict(enabled=False))),
+    (("Matching", "AutoMerging"), dict(matching=dict(enabled=True, job_schedule=dict(day_of_the_week="FRIDAY", time="04:00")))),
+    (("Matching", "ExportingConfig"), dict(matching=dict(enabled=True, auto_merging=dict(enabled=False)))),
+    (("Matching", "AutoMerging", "Consolidation"),
+     dict(matching=dict(enabled=True, auto_merging=dict(enabled=True, min_allowed_confidence_score_for_merging=0.5)))),
+    (("RuleBasedMatching", "MatchingRules"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
+    (("RuleBasedMatching", "MaxAllowedRuleLevelForMatching"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
+    (("RuleBasedMatching", "AttributeTypesSelector"), dict(rule_based_matching=dict(enabled=True, matching_rules=[dict(rule=["AccountNumber"])]))),
+    (("RuleBasedMatching", "ConflictResolution"), dict(rule_based_matching=dict(enabled=False))),
+    (("RuleBasedMatching", "ExportingConfig"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_matching=4))),
+]
+
+
+@pytest.mark.parametrize("path, change", BLOCK_ROWS, ids=[".".join(row[0]) for row in BLOCK_ROWS])
+def test_sub_option_left_out_of_a_given_block_is_not_kept(run_module, cp_mock, cp_client, path, change):
+    cp_client.create_domain(DomainName=DOMAIN, **copy.deepcopy(FULL_DOMAIN))
+    assert path[-1] in dig(cp_client.get_domain(DomainName=DOMAIN), path[:-1])
+
+    result = run_module("customerprofiles_domain", dict(change, domain_name=DOMAIN))
+
+    assert result["changed"] is True, result
+    after = cp_client.get_domain(DomainName=DOMAIN)
+    parent = after
+    for key in path[:-1]:
+        parent = parent.get(key) or {}
+    assert path[-1] not in parent
 
 
 def _address(tag):

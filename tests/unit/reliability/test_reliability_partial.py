@@ -21,13 +21,16 @@ def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_
     failed = run_module("customerprofiles_domain", DOMAIN_ARGS)
 
     assert failed.failed
-    assert failed["msg"].startswith("Failed to remove domain tags")
+    assert failed["msg"].startswith("Failed to remove tags of domains/" + DOMAIN)
+    # UpdateDomain and TagResource went through before UntagResource failed: the task reports the change
+    assert failed["changed"] is True
     assert "UntagResource" in failed["msg"] and "ThrottlingException" in failed["msg"]
     assert "Traceback" not in failed["msg"]
     # the first step went through, the second did not: the domain is half-way
     half = cp_client.get_domain(DomainName=DOMAIN)
     assert half["DefaultExpirationDays"] == 90
     assert half["Tags"] == {"Keep": "1", "Changed": "new", "Drop": "x"}
+    assert writes(cp_mock)[:2] == ["UpdateDomain", "TagResource"]
 
     cp_mock.clear_faults()
     cp_mock.reset_calls()
@@ -35,7 +38,7 @@ def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_
 
     assert not rerun.failed, rerun.get("msg")
     assert rerun["changed"] is True
-    # only what was left is done: no second UpdateDomain
+    # only what was left is done: no second UpdateDomain or TagResource
     assert writes(cp_mock) == ["UntagResource"]
     final = cp_client.get_domain(DomainName=DOMAIN)
     assert final["Tags"] == {"Keep": "1", "Changed": "new"}

@@ -188,15 +188,20 @@ def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
 
 def test_interleaved_upserts_duplicate_then_fail_naming_both_ids(run_module, cp_mock, cp_client, monkeypatch):
     """The race made deterministic: host B searched before host A's create landed (stale search)."""
-    from ansible_collections.awscx.customerprofiles.plugins.modules import customerprofiles_profile as module
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ProfileResource
 
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     args = dict(domain_name=DOMAIN, account_number="RACE-1", first_name="Ada")
     host_a = run_module("customerprofiles_profile", args)
-    real_find = module.find_by_match
-    monkeypatch.setattr(module, "find_by_match", lambda *a, **k: [])  # what host B saw
+    real_read = ProfileResource.read
+
+    def stale_read(resource):  # what host B saw: its identity search found nothing
+        resource.domain_missing = False
+        return None
+
+    monkeypatch.setattr(ProfileResource, "read", stale_read)
     host_b = run_module("customerprofiles_profile", args)
-    monkeypatch.setattr(module, "find_by_match", real_find)
+    monkeypatch.setattr(ProfileResource, "read", real_read)
     assert host_a["changed"] and host_b["changed"]
     ids = sorted([host_a["profile_id"], host_b["profile_id"]])
     assert ids[0] != ids[1]

@@ -10,7 +10,8 @@ import pytest
 import call_log
 from reliability_helpers import ATTEMPTS, DELAY_BOUNDS, DOMAIN
 
-ERRORS = [("ThrottlingException", 2), ("InternalServerException", 3)]
+# Bursts of 10 and 11 consecutive refusals (amazon.aws's own default rides out 9) are ridden out.
+ERRORS = [("ThrottlingException", 10), ("InternalServerException", 11)]
 
 ACCOUNT = "A-1"
 
@@ -64,7 +65,7 @@ CASES = [
         lambda client: make_domain(client, Tags={"Keep": "1", "Drop": "2"}),
         lambda ctx: dict(domain_name=DOMAIN, tags={"Keep": "1"}, purge_tags=True),
         lambda client, ctx, result: domain(client)["Tags"] == {"Keep": "1"},
-        "remove domain tags",
+        "remove tags of domains/" + DOMAIN,
     ),
     (
         "domain-DeleteDomain", "customerprofiles_domain", "DeleteDomain",
@@ -148,9 +149,10 @@ def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, 
     assert not result.failed, result.get("msg")
     assert check(cp_client, ctx, result), result
     # the call log shows the burst: `count` refused attempts, then the one that went through
-    assert [call["error"] for call in calls] == [error] * count + [None]
-    assert [call["status"] for call in calls][-1] == 200
-    # one sleep before each retry, each drawn from [0, bound] (bounds 1, 2, 4, 8: exponential, capped at 8)
+    # (a profile create then searches once more, waiting for the new profile: that call goes through too)
+    assert [call["error"] for call in calls][:count + 1] == [error] * count + [None]
+    assert all(call["status"] == 200 for call in calls[count:])
+    # one sleep before each retry, each drawn from [0, bound] (bounds 0.5, 1, 2, 4, 8: exponential, then capped at 10)
     assert len(sleeps) == count
     assert all(0 <= delay <= bound for delay, bound in zip(sleeps, DELAY_BOUNDS))
     assert sleeps != DELAY_BOUNDS[:count]  # jittered, not the bare exponential sequence
@@ -176,7 +178,9 @@ def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sle
     assert operation in message and error in message
     assert "Traceback" not in message
     assert result["error"]["code"] == error
-    # exactly the budget: five attempts, four (bounded) sleeps, nothing after the failed operation
+    assert "{0} attempts".format(ATTEMPTS) in message
+    assert "reached max retries" not in message and "exception" not in result
+    # exactly the budget: twelve attempts, eleven (bounded) sleeps, nothing after the failed operation
     calls = call_log.calls(cp_mock, operation)
     assert len(calls) == ATTEMPTS
     assert all(call["error"] == error for call in calls)
@@ -209,12 +213,19 @@ def test_a_non_retryable_error_is_not_retried(run_module, cp_mock, cp_client, sl
     assert sleeps == []
 
 
-def test_tags_go_with_update_domain_not_tag_resource(run_module, cp_mock, cp_client, sleeps):
-    """TagResource is never called: tags to add or change ride on CreateDomain/UpdateDomain,
-    so the UpdateDomain burst above covers tagging."""
+def test_tag_calls_ride_out_a_burst(run_module, cp_mock, cp_client, sleeps):
+    """Tags of an existing domain change through TagResource, which is retried like every other call."""
     make_domain(cp_client, Tags={"Env": "dev"})
     cp_mock.reset_calls()
+    cp_mock.inject_fault("TagResource", "ThrottlingException", count=10)
     result = run_module("customerprofiles_domain", dict(domain_name=DOMAIN, tags={"Env": "prod", "New": "x"}, purge_tags=False))
+    assert not result.failed, result.get("msg")
     assert result["changed"] is True
-    assert "TagResource" not in call_log.operations(cp_mock)
+    assert call_log.writes(cp_mock) == ["TagResource"] * 11
     assert domain(cp_client)["Tags"] == {"Env": "prod", "New": "x"}
+
+
+def test_the_whole_budget_is_bounded_in_time():
+    """At most 75.5 seconds of sleep in all before the last attempt (the sum of the bounds)."""
+    assert len(DELAY_BOUNDS) == ATTEMPTS - 1
+    assert sum(DELAY_BOUNDS) == 75.5

@@ -18,7 +18,7 @@ BASE = {
 }
 
 # rule -> words the message must contain to say which rule was broken
-LENGTH = "characters long"
+LENGTH = "characters"
 PATTERN = "must match"
 RANGE = "must be between"
 ITEMS = "items"
@@ -80,7 +80,7 @@ DOMAIN_CASES = [
                 **matching(consolidation={"matching_attributes_list": [["a"] * 21]})),
     domain_case("matching.auto_merging.consolidation.matching_attributes_list", LENGTH,
                 **matching(consolidation={"matching_attributes_list": [["a" * 256]]})),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list", LENGTH,
+    domain_case("matching.auto_merging.consolidation.matching_attributes_list[0][0]", "must be a string",
                 **matching(consolidation={"matching_attributes_list": [[1234]]})),
     domain_case("conflict_resolving_model", ENUM, **matching(conflict_resolution={"conflict_resolving_model": "NEWEST"})),
     domain_case("matching.auto_merging.conflict_resolution.source_name", LENGTH,
@@ -94,8 +94,8 @@ DOMAIN_CASES = [
     domain_case("s3_bucket_name", REQUIRED, matching={"enabled": True, "exporting_config": {"s3_exporting": {"s3_key_name": "k"}}}),
     domain_case("rule_based_matching.matching_rules", ITEMS, **rbm(matching_rules=[])),
     domain_case("rule_based_matching.matching_rules", ITEMS, **rbm(matching_rules=[{"rule": ["EmailAddress"]}] * 16)),
-    domain_case("rule_based_matching.matching_rules.rule", ITEMS, **rbm(matching_rules=[{"rule": ["a"] * 16}])),
-    domain_case("rule_based_matching.matching_rules.rule", LENGTH, **rbm(matching_rules=[{"rule": ["r" * 256]}])),
+    domain_case("rule_based_matching.matching_rules[0].rule", ITEMS, **rbm(matching_rules=[{"rule": ["a"] * 16}])),
+    domain_case("rule_based_matching.matching_rules[0].rule[0]", LENGTH, **rbm(matching_rules=[{"rule": ["r" * 256]}])),
     domain_case("rule", REQUIRED, **rbm(matching_rules=[{}])),
     domain_case("rule_based_matching.max_allowed_rule_level_for_merging", RANGE, **rbm(max_allowed_rule_level_for_merging=16)),
     domain_case("rule_based_matching.max_allowed_rule_level_for_matching", RANGE, **rbm(max_allowed_rule_level_for_matching=0)),
@@ -109,11 +109,11 @@ DOMAIN_CASES = [
                 **rbm(conflict_resolution={"conflict_resolving_model": "SOURCE", "source_name": ""})),
     domain_case("rule_based_matching.exporting_config.s3_exporting.s3_bucket_name", LENGTH, **s3("rule_based_matching", s3_bucket_name="b" * 64)),
     domain_case("enabled", TYPE, data_store={"enabled": "sometimes"}),
-    domain_case("tags", "at most 50 tags", tags=dict(("key" + chr(97 + i // 26) + chr(97 + i % 26), "v") for i in range(51))),
-    domain_case("tags", "1 to 128 characters long", tags={"k" * 129: "v"}),
-    domain_case("tags", "reserved", tags={"aws:owner": "me"}),
+    domain_case("tags", "at most 50 entries", tags=dict(("key" + chr(97 + i // 26) + chr(97 + i % 26), "v") for i in range(51))),
+    domain_case("every key of tags", "at most 128 characters", tags={"k" * 129: "v"}),
+    domain_case("every key of tags", "^(?!aws:)", tags={"aws:owner": "me"}),
     domain_case("tags", PATTERN, tags={"bad key!": "v"}),
-    domain_case("tags", "256 characters long", tags={"Owner": "v" * 257}),
+    domain_case("tags.Owner", "at most 256 characters", tags={"Owner": "v" * 257}),
     domain_case("purge_tags", TYPE, purge_tags="often"),
     domain_case("force", TYPE, force="please"),
     domain_case("colour", UNKNOWN, colour="blue"),
@@ -131,7 +131,7 @@ PROFILE_CASES = [
     profile_case("domain_name", PATTERN, domain_name="no/slashes"),
     profile_case("state", ENUM, state="deleted"),
     profile_case("profile_id", PATTERN, profile_id="ABCDEF0123456789ABCDEF0123456789"),
-    profile_case("profile_id", "must not be empty", profile_id=""),
+    profile_case("profile_id", PATTERN, profile_id=""),
     profile_case("match_by", ENUM, match_by="first_name"),
     profile_case("the profile cannot be identified", "match_by", account_number=None, first_name=PII),
     profile_case("email_address", "the profile cannot be identified", match_by="email_address", first_name=PII),
@@ -144,8 +144,8 @@ PROFILE_CASES = [
     for block, key in (("address", "address_1"), ("billing_address", "city"), ("mailing_address", "postal_code"), ("shipping_address", "country"))
 ] + [
     profile_case("address.street", UNKNOWN, address={"street": PII}),
-    profile_case("attributes", "must be at most 255 characters long", attributes={"SSN": PII * 25}),
-    profile_case("attributes", "1 to 255 characters long", attributes={"k" * 256: PII}),
+    profile_case("attributes.SSN", "must have at most 255 characters", attributes={"SSN": PII * 25}),
+    profile_case("every key of attributes", "at most 255 characters", attributes={"k" * 256: PII}),
     profile_case("attributes", "must be a string", attributes={"tier": [PII]}),
     profile_case("gender", ENUM, gender="ROBOT"),
     profile_case("party_type", ENUM, party_type="CROWD"),
