@@ -1,0 +1,396 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Many profiles in one task: the resource of customerprofiles_profiles.
+
+Each item is planned by profile.plan_profile, exactly as one customerprofiles_profile
+task plans it; this file adds only what a list needs:
+
+- validation of every item before any call (messages ``profiles[i].option``);
+- batched reads: the match_by values go to SearchProfiles in chunks (VALUES_PER_SEARCH values a
+  call, halved when the service refuses a call for its number of values), profile ids to
+  BatchGetProfile (BATCH_GET_SIZE a call);
+- two items resolving to the same profile fail the task before any write;
+- the writes run in a thread pool (``max_concurrency``) under a client-side token bucket
+  (``rate_limit`` calls per second), each through the engine's retried call;
+- a failed item never stops the others; the task then fails listing the failed items by
+  index, error code and message (never a field value).
+
+Profile fields hold personal data: nothing here puts a field value into a message.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_DELAYS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ambiguity_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import plan_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_errors
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_model_inputs
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_by_match
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+
+# Values in one SearchProfiles call. Neither the service model nor the API reference states a limit;
+# a call the service refuses for its number of values halves it (see search_chunk). 50 values of an
+# exact key find at most 50 profiles, one page of SEARCH_PAGE_SIZE (100), so N no-op items by match_by
+# cost ceil(N / 50) reads.
+VALUES_PER_SEARCH = 50
+DEFAULT_CONCURRENCY = 10
+# Writes per second: just under the service's default quota of 100 TPS per profile write operation.
+DEFAULT_RATE_LIMIT = 95.0
+
+STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
+# Options of the task that each item may set for itself (the task's value is the default).
+ITEM_OVERRIDES = ("match_by", "purge_attributes")
+
+_ITEM_SPEC = dict(PROFILE_FIELD_SPEC)
+_ITEM_SPEC["profile_id"] = dict(type="str")
+_ITEM_SPEC["match_by"] = dict(type="str", choices=list(MATCH_BY))
+_ITEM_SPEC["purge_attributes"] = dict(type="bool")
+
+
+class TokenBucket:
+    """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
+    one second's worth (at least one call). ``take()`` blocks until a call may go."""
+
+    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
+        self.rate = float(rate)
+        self.capacity = max(1.0, self.rate)
+        self.tokens = 1.0
+        self.clock = clock
+        self.sleep = sleep
+        self.stamp = clock()
+        self.lock = threading.Lock()
+
+    def take(self):
+        while True:
+            with self.lock:
+                now = self.clock()
+                self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+                self.stamp = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                wait = (1 - self.tokens) / self.rate
+            self.sleep(wait)
+
+
+def error_code(error):
+    """The service's error code of a CustomerProfilesError (None when it has none)."""
+    return describe_error(error)[1].get("error", {}).get("code")
+
+
+def is_values_limit(error):
+    """A 400 BadRequestException refusing a SearchProfiles call for its number of values (it names them)."""
+    details = describe_error(error)[1].get("error", {})
+    return details.get("code") == "BadRequestException" and "Values" in (details.get("message") or "")
+
+
+def item_failure(error):
+    """(code, message) of a failed item: the service's code and message, or the plan's reason."""
+    if isinstance(error, PlanError):
+        return None, error.message
+    message, details = describe_error(error)
+    details = details.get("error") or {}
+    return details.get("code") or "Error", details.get("message") or message
+
+
+class Item:
+    """One item of the list: its per-item params (the fields plus the task's options), and what became of it."""
+
+    def __init__(self, index, params):
+        self.index = index
+        self.params = params
+        self.current = None
+        self.calls = []
+        self.before = {}
+        self.after = {}
+        self.status = None
+        self.error = None
+
+    @property
+    def key(self):
+        """How the item finds its profile: ("id", profile_id) or (match_by, value)."""
+        if self.params.get("profile_id"):
+            return ("id", self.params["profile_id"])
+        return (self.params["match_by"], self.params[self.params["match_by"]])
+
+    def fail(self, error):
+        self.status = "failed"
+        self.error = item_failure(error)
+
+
+def item_params(params, item):
+    """The options of one customerprofiles_profile task for ``item``: its fields plus the task's options."""
+    merged = dict((name, item.get(name)) for name in _ITEM_SPEC)
+    for name in ITEM_OVERRIDES:
+        if merged[name] is None:
+            merged[name] = params[name]
+    merged.update(domain_name=params["domain_name"], state=params["state"])
+    return merged
+
+
+class ProfilesResource(Resource):
+    argument_spec = dict(
+        domain_name=PROFILE_OPTIONS["domain_name"],
+        state=PROFILE_OPTIONS["state"],
+        match_by=PROFILE_OPTIONS["match_by"],
+        purge_attributes=PROFILE_OPTIONS["purge_attributes"],
+        profiles=dict(type="list", elements="dict", required=True, options=_ITEM_SPEC),
+        max_concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
+        rate_limit=dict(type="float", default=DEFAULT_RATE_LIMIT),
+    )
+    argument_spec.update(WAIT_OPTIONS)
+
+    def __init__(self, module, client):
+        super(ProfilesResource, self).__init__(module, client)
+        self.items = [Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])]
+        self.values_per_search = VALUES_PER_SEARCH
+        self.domain_missing = None
+        self.lock = threading.Lock()
+
+    # validation -----------------------------------------------------------------------
+    def model_inputs(self):
+        inputs = [("UpdateProfile", dict(domain_name=self.params["domain_name"]), "")]
+        for item in self.items:
+            # The domain is checked once, above, not once per item.
+            inputs.extend(profile_model_inputs(dict(item.params, domain_name=None), "profiles[{0}]".format(item.index)))
+        return inputs
+
+    def extra_checks(self):
+        errors = []
+        if self.params["max_concurrency"] < 1:
+            errors.append("max_concurrency must be at least 1")
+        if not self.params["rate_limit"] > 0:
+            errors.append("rate_limit must be greater than 0")
+        for item in self.items:
+            errors.extend(profile_errors(item.params, "profiles[{0}]".format(item.index)))
+        return errors
+
+    # reads ------------------------------------------------------------------------------
+    def read(self):
+        """Each item's current profile (API item) or None, from batched reads; a missing domain: no profiles."""
+        try:
+            self.read_by_id([item for item in self.items if item.key[0] == "id"])
+            by_match = {}
+            for item in self.items:
+                if item.key[0] != "id":
+                    by_match.setdefault(item.key[0], []).append(item)
+            for match_by in sorted(by_match):
+                self.read_by_match(match_by, by_match[match_by])
+        except is_ansible_aws_error_code("ResourceNotFoundException") as e:
+            self.domain_missing = e
+            for item in self.items:
+                item.current, item.status, item.error = None, None, None
+        return [item.current for item in self.items]
+
+    def read_by_id(self, items):
+        if not items:
+            return
+        found = dict((profile["ProfileId"], profile) for profile in batch_get_profiles(
+            self.client, self.params["domain_name"], [item.key[1] for item in items]))
+        for item in items:
+            item.current = found.get(item.key[1])
+
+    def read_by_match(self, match_by, items):
+        values = list(dict.fromkeys(item.key[1] for item in items))
+        api_field = to_api({match_by: "x"}).popitem()[0]
+        matches = dict((value, {}) for value in values)
+        for profile in self.search(match_by, values):
+            matches[profile[api_field]][profile["ProfileId"]] = profile
+        for item in items:
+            found = list(matches[item.key[1]].values())
+            if len(found) > 1:
+                item.fail(ambiguity_error(found, match_by))
+            item.current = found[0] if len(found) == 1 else None
+
+    def search(self, match_by, values):
+        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_search values,
+        every page; a chunk the service refuses for its number of values is halved, and the smaller size kept."""
+        found = []
+        start = 0
+        while start < len(values):
+            chunk = values[start:start + self.values_per_search]
+            try:
+                found.extend(search_by_match(self.client, self.params["domain_name"], match_by, chunk))
+            except CustomerProfilesError as e:
+                if len(chunk) > 1 and is_values_limit(e):
+                    self.values_per_search = max(1, len(chunk) // 2)
+                    continue
+                raise
+            start += len(chunk)
+        return found
+
+    # plan -------------------------------------------------------------------------------
+    def plan(self, current):
+        params = self.params
+        if self.domain_missing is not None and params["state"] == "present" and not self.module.check_mode:
+            raise self.domain_missing
+        for item in self.items:
+            if item.status == "failed":
+                continue
+            try:
+                item.calls, item.before, item.after = plan_profile(item.current, item.params)
+            except PlanError as e:
+                item.fail(e)
+                continue
+            item.status = predicted_status(item)
+        self.check_duplicates()
+        calls = [call for item in self.items for call in item.calls]
+        plan = Plan(calls)
+        if self.failed() and (self.module.check_mode or not calls):
+            raise self.failure(plan)
+        return plan
+
+    def check_duplicates(self):
+        """Two items that would manage the same profile (the same profile id, or the same match value that
+        finds no profile, so both would create it) fail the task before any write."""
+        owners = {}
+        for item in self.items:
+            if item.status in ("failed", "absent"):
+                continue
+            target = ("id", item.current["ProfileId"]) if item.current else item.key
+            owners.setdefault(target, []).append(item.index)
+        clashes = [indexes for indexes in owners.values() if len(indexes) > 1]
+        if clashes:
+            raise PlanError(
+                "Items that resolve to the same profile: {0}; nothing was changed. Give each profile once.".format(
+                    "; ".join(", ".join("profiles[{0}]".format(index) for index in indexes) for indexes in clashes)
+                ),
+                duplicate_items=clashes,
+            )
+
+    # apply ------------------------------------------------------------------------------
+    def call(self, call):
+        """One write (retried, rate limited); the write counter is shared by the worker threads."""
+        self.bucket.take()
+        response = self.wrapped(call.action, getattr(self.client, call.method), **call.request)
+        with self.lock:
+            self.writes += 1
+        return response
+
+    def apply_item(self, item):
+        try:
+            for call in item.calls:
+                response = self.call(call)
+                if call.method == "create_profile":
+                    item.after = dict(item.after, profile_id=response["ProfileId"])
+        except CustomerProfilesError as e:
+            item.fail(e)
+
+    def apply(self, plan):
+        self.bucket = TokenBucket(self.params["rate_limit"])
+        pending = [item for item in self.items if item.calls and item.status != "failed"]
+        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], max(1, len(pending)))) as pool:
+            list(pool.map(self.apply_item, pending))
+        self.wait_until_searchable([item for item in pending if item.status == "created"])
+        if self.failed():
+            raise self.failure(plan)
+        return None
+
+    def wait_until_searchable(self, created):
+        """SearchProfiles is eventually consistent: search (batched, bounded by wait_timeout) until every created
+        profile is found by its match_by key, as customerprofiles_profile waits for the one it creates."""
+        params = self.params
+        if not params["wait"] or not created:
+            return
+        deadline = time.time() + max(params["wait_timeout"], 0)
+        missing = created
+        for attempt in range(10000):
+            missing = self.not_found_yet(missing)
+            if not missing:
+                return
+            remaining = deadline - time.time()
+            if remaining <= 0:
+                break
+            time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+        self.module.warn(
+            "{0} created profile(s) were not found by SearchProfiles within wait_timeout={1} seconds (profiles[{2}]); "
+            "a task that matches the same values soon may not see them yet".format(
+                len(missing), params["wait_timeout"], "], profiles[".join(str(item.index) for item in missing))
+        )
+
+    def not_found_yet(self, items):
+        by_match = {}
+        for item in items:
+            by_match.setdefault(item.params["match_by"], []).append(item)
+        seen = set()
+        for match_by, group in by_match.items():
+            seen.update(profile["ProfileId"] for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group))))
+        return [item for item in items if item.after.get("profile_id") not in seen]
+
+    # results ----------------------------------------------------------------------------
+    def failed(self):
+        return [item for item in self.items if item.status == "failed"]
+
+    def failure(self, plan):
+        failed = self.failed()
+        listed = "; ".join("profiles[{0}]: {1}".format(item.index, failure_text(item.error)) for item in failed)
+        return PlanError(
+            "{0} of {1} profile(s) failed, the others were applied: {2}".format(len(failed), len(self.items), listed),
+            **self.result(plan, None)
+        )
+
+    def result(self, plan, outcome):
+        results = []
+        for item in self.items:
+            entry = dict(index=item.index, profile_id=profile_id_of(item), status=item.status)
+            if item.status == "failed":
+                entry["msg"] = failure_text(item.error)
+                entry["error"] = dict(code=item.error[0], message=item.error[1])
+            results.append(entry)
+        summary = dict((status, 0) for status in STATUSES)
+        for entry in results:
+            summary[entry["status"]] += 1
+        return dict(results=results, summary=summary)
+
+    def diff(self, current, plan, outcome):
+        """Before/after of the items that change (or would), one diff each."""
+        return [
+            dict(before_header="profiles[{0}]".format(item.index), after_header="profiles[{0}]".format(item.index),
+                 before=item.before, after=item.after)
+            for item in self.items
+            if item.calls and item.status != "failed"
+        ]
+
+
+def failure_text(error):
+    code, message = error
+    return "{0} ({1})".format(message, code) if code else message
+
+
+def predicted_status(item):
+    if item.params["state"] == "absent":
+        return "deleted" if item.calls else "absent"
+    if item.current is None:
+        return "created"
+    return "updated" if item.calls else "unchanged"
+
+
+def profile_id_of(item):
+    if item.status == "failed":
+        return (item.current or {}).get("ProfileId") or item.params.get("profile_id")
+    if item.status in ("deleted", "absent"):
+        return None
+    return item.after.get("profile_id")
+

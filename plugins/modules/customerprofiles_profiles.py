@@ -1,0 +1,506 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: customerprofiles_profiles
+version_added: 0.2.0
+short_description: Sync many Amazon Connect Customer Profiles profiles in one task
+description:
+  - Creates, updates or deletes a list of customer profiles of one Amazon Connect Customer Profiles domain in one
+    module run, for loads (a CRM export, a CSV) that a loop of M(awscx.customerprofiles.customerprofiles_profile)
+    tasks makes slow, since each task of a loop is a process of its own.
+  - Each item of O(profiles) has exactly the semantics of one M(awscx.customerprofiles.customerprofiles_profile) task
+    with the same options (the item's fields plus O(domain_name), O(match_by), O(purge_attributes) and O(state));
+    the same code plans it. Identity is O(profiles[].profile_id), or else the profile whose O(match_by) field equals
+    the item's value exactly; none means create, more than one fails that item naming the matching profile ids and
+    changes nothing for it. An option left out leaves that field as it is, C("") clears it, addresses and
+    attributes are merged (O(purge_attributes) removes the attributes not given).
+  - Every item is validated before the first API call; a message names the item and the option (V(profiles[3].first_name\)),
+    never a value.
+  - "Reads are batched: the O(match_by) values of the items go to SearchProfiles, 50 values a call (every page,
+    then the same exact comparison as M(awscx.customerprofiles.customerprofiles_profile)). When the service refuses a
+    call for its number of values (a C(BadRequestException) naming C(Values)), the module halves the number of values
+    a call and goes on. Items with O(profiles[].profile_id) are read with BatchGetProfile, 20 ids a call."
+  - "A run that changes nothing makes only reads: ceil(M / 50) SearchProfiles calls for M distinct O(match_by) values
+    (one more page for a chunk of values that find more than 100 profiles) plus ceil(I / 20) BatchGetProfile calls for
+    I distinct profile ids, and no write. 1,000 unchanged profiles by O(match_by) cost 20 reads."
+  - Two items that resolve to the same profile (the same profile id, or the same O(match_by) value that would be
+    created twice) fail the task before any write.
+  - "Writes (one CreateProfile, UpdateProfile or DeleteProfile call per changed item, so the writes equal the changed
+    items) run concurrently in a thread pool of O(max_concurrency) threads inside the module, under a client-side
+    token bucket of O(rate_limit) calls per second, each with the collection's retries of throttling and server
+    errors. After creating, the module searches (batched) until every new profile is found, see O(wait)."
+  - A failed item never stops the others. When items fail, the task fails listing them by index with the
+    service's error code and message (never a field value); the other items stay applied, so a rerun converges.
+  - In check mode no write call is made and RV(results) predicts every item. With C(--diff), the diff gives the
+    profile before and after for each item that changes, and only for those.
+  - "IAM actions used: C(profile:SearchProfiles), C(profile:BatchGetProfile), C(profile:CreateProfile),
+    C(profile:UpdateProfile), C(profile:DeleteProfile)."
+author:
+  - awscx.customerprofiles contributors (@awscx)
+options:
+  domain_name:
+    description:
+      - The name of the domain that holds the profiles.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates or updates every profile of O(profiles), V(absent) deletes those that exist.
+      - With V(absent), a profile (or a domain) that does not exist is not an error (status V(absent)).
+    type: str
+    choices: [present, absent]
+    default: present
+  match_by:
+    description:
+      - For the items without O(profiles[].profile_id), the option whose value identifies the profile, as in
+        M(awscx.customerprofiles.customerprofiles_profile).
+      - An item may set its own O(profiles[].match_by).
+    type: str
+    choices:
+      - account_number
+      - email_address
+      - personal_email_address
+      - business_email_address
+      - phone_number
+      - mobile_phone_number
+      - home_phone_number
+      - business_phone_number
+    default: account_number
+  purge_attributes:
+    description:
+      - When V(true), for an item that gives O(profiles[].attributes), stored attribute keys not given are removed.
+      - An item may set its own O(profiles[].purge_attributes).
+    type: bool
+    default: false
+  max_concurrency:
+    description:
+      - How many write calls run at the same time (threads of the module process). At least 1.
+    type: int
+    default: 10
+  rate_limit:
+    description:
+      - At most this many write calls per second, in all threads together (a client-side token bucket).
+      - The default stays just under the service's default quota of 100 requests per second for CreateProfile,
+        UpdateProfile and DeleteProfile; throttled calls are retried anyway.
+    type: float
+    default: 95
+  wait:
+    description:
+      - SearchProfiles is eventually consistent in AWS. After creating profiles, wait until SearchProfiles finds each of them
+        by its O(match_by) key (batched searches) (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
+        matching the same key updates it instead of creating a duplicate.
+      - When O(wait_timeout) passes first, the module warns and succeeds (the profiles were created).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds O(wait) waits at most.
+    type: int
+    default: 60
+  profiles:
+    description:
+      - The profiles. Each item takes the options of M(awscx.customerprofiles.customerprofiles_profile) except
+        O(domain_name), O(state), O(wait) and O(wait_timeout), which are the task's.
+      - Each item needs O(profiles[].profile_id), or a value for the field named by its O(match_by).
+      - V([]) is allowed and does nothing.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      profile_id:
+        description:
+          - The id of an existing profile (32 lowercase hexadecimal characters). When given, it alone identifies
+            the profile; an unknown id fails that item (ids are assigned by the service).
+        type: str
+      match_by:
+        description:
+          - This item's O(match_by), instead of the task's.
+        type: str
+        choices:
+          - account_number
+          - email_address
+          - personal_email_address
+          - business_email_address
+          - phone_number
+          - mobile_phone_number
+          - home_phone_number
+          - business_phone_number
+      purge_attributes:
+        description:
+          - This item's O(purge_attributes), instead of the task's.
+        type: bool
+      account_number:
+        description:
+          - A unique account number that you have given to the customer.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      additional_information:
+        description:
+          - Any additional information relevant to the customer's profile.
+          - At most 1000 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      birth_date:
+        description:
+          - The customer's birth date.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      business_email_address:
+        description:
+          - The customer's business email address.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      business_name:
+        description:
+          - The name of the customer's business.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      business_phone_number:
+        description:
+          - The customer's business phone number.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      email_address:
+        description:
+          - The customer's email address, which has not been specified as a personal or business address.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      first_name:
+        description:
+          - The customer's first name.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      gender_string:
+        description:
+          - An alternative to O(profiles[].gender) which accepts any string.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      home_phone_number:
+        description:
+          - The customer's home phone number.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      last_name:
+        description:
+          - The customer's last name.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      middle_name:
+        description:
+          - The customer's middle name.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      mobile_phone_number:
+        description:
+          - The customer's mobile phone number.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      party_type_string:
+        description:
+          - An alternative to O(profiles[].party_type) which accepts any string.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      personal_email_address:
+        description:
+          - The customer's personal email address.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      phone_number:
+        description:
+          - The customer's phone number, which has not been specified as a mobile, home, or business number.
+          - At most 255 characters. C("") clears the field (a new profile is created without it).
+        type: str
+      address:
+        description:
+          - A generic address associated with the customer that is not mailing, shipping, or billing.
+          - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
+        type: dict
+        suboptions: &address_suboptions
+          address_1:
+            description:
+              - The first line of the address. At most 255 characters.
+            type: str
+          address_2:
+            description:
+              - The second line of the address. At most 255 characters.
+            type: str
+          address_3:
+            description:
+              - The third line of the address. At most 255 characters.
+            type: str
+          address_4:
+            description:
+              - The fourth line of the address. At most 255 characters.
+            type: str
+          city:
+            description:
+              - The city. At most 255 characters.
+            type: str
+          country:
+            description:
+              - The country. At most 255 characters.
+            type: str
+          county:
+            description:
+              - The county. At most 255 characters.
+            type: str
+          postal_code:
+            description:
+              - The postal code. At most 255 characters.
+            type: str
+          province:
+            description:
+              - The province. At most 255 characters.
+            type: str
+          state:
+            description:
+              - The state. At most 255 characters.
+            type: str
+      billing_address:
+        description:
+          - The customer's billing address.
+          - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
+        type: dict
+        suboptions: *address_suboptions
+      mailing_address:
+        description:
+          - The customer's mailing address.
+          - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
+        type: dict
+        suboptions: *address_suboptions
+      shipping_address:
+        description:
+          - The customer's shipping address.
+          - Merged key by key onto the stored address. A key left out is kept, C("") clears one key.
+        type: dict
+        suboptions: *address_suboptions
+      attributes:
+        description:
+          - Custom attributes of the profile; keys are kept exactly as written (1-255 characters), values are strings
+            of at most 255 characters (numbers are sent as strings).
+          - Merged onto the stored attributes; C("") as a value removes that key. See O(purge_attributes).
+        type: dict
+      gender:
+        description:
+          - The customer's gender (the API's older enumeration; see also O(profiles[].gender_string)).
+          - One of V(MALE), V(FEMALE), V(UNSPECIFIED). The service model marks the value sensitive, so a value
+            outside the list fails with a message that names the option and does not repeat the value.
+        type: str
+      party_type:
+        description:
+          - The type of the customer's party (the API's older enumeration; see also O(profiles[].party_type_string)).
+          - One of V(INDIVIDUAL), V(BUSINESS), V(OTHER) (checked without repeating the value, as for O(profiles[].gender)).
+        type: str
+      profile_type:
+        description:
+          - The type of the profile.
+          - One of V(ACCOUNT_PROFILE), V(PROFILE) (checked without repeating the value, as for O(profiles[].gender)).
+        type: str
+      engagement_preferences:
+        description:
+          - The customer's preferred contact channels.
+          - Each of O(profiles[].engagement_preferences.phone) and O(profiles[].engagement_preferences.email) given replaces the stored list;
+            one left out keeps it; V([]) empties it.
+        type: dict
+        suboptions:
+          phone:
+            description:
+              - The phone contact preferences, in order.
+            type: list
+            elements: dict
+            suboptions: &contact_preference_suboptions
+              key_name:
+                description:
+                  - The name of the search key the preference refers to (1-64 characters, letters, digits, C(_), C(-)).
+                type: str
+              key_value:
+                description:
+                  - The value of the search key (1-255 characters).
+                type: str
+              profile_id:
+                description:
+                  - The id of the profile the preference refers to.
+                type: str
+              contact_type:
+                description:
+                  - The field of that profile to contact, one of V(PhoneNumber), V(MobilePhoneNumber), V(HomePhoneNumber),
+                    V(BusinessPhoneNumber), V(EmailAddress), V(PersonalEmailAddress), V(BusinessEmailAddress).
+                type: str
+          email:
+            description:
+              - The email contact preferences, in order.
+            type: list
+            elements: dict
+            suboptions: *contact_preference_suboptions
+notes:
+  - A profile's fields are personal data. None of the options is marked C(no_log); RV(results) holds ids and
+    statuses only, but the task's arguments (and C(--diff)) hold the fields, so use C(no_log) on the task when they
+    must not be logged.
+  - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
+    be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
+  - In check mode, a task on a domain that does not exist yet predicts that every profile would be created.
+  - The boto3 client keeps at most 10 connections open, so a O(max_concurrency) above 10 opens extra connections
+    instead of reusing them.
+extends_documentation_fragment:
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - awscx.customerprofiles.boto3
+"""
+
+EXAMPLES = r"""
+- name: Sync the profiles of a CRM export (matched by account number)
+  awscx.customerprofiles.customerprofiles_profiles:
+    domain_name: my-domain
+    profiles:
+      - account_number: "1001"
+        first_name: Jane
+        last_name: Doe
+        email_address: jane@example.com
+        attributes:
+          loyalty_tier: gold
+      - account_number: "1002"
+        first_name: Sam
+        address:
+          city: Seattle
+          country: US
+  register: sync
+
+- name: Show how many profiles changed
+  ansible.builtin.debug:
+    msg: "{{ sync.summary }}"
+
+- name: Load a CSV file of customers, 50 writes a second at most
+  awscx.customerprofiles.customerprofiles_profiles:
+    domain_name: my-domain
+    match_by: email_address
+    rate_limit: 50
+    profiles: "{{ lookup('ansible.builtin.file', 'customers.csv') | community.general.from_csv }}"
+  no_log: true
+
+- name: Clear the middle name of two profiles by id, keeping only the attributes given
+  awscx.customerprofiles.customerprofiles_profiles:
+    domain_name: my-domain
+    purge_attributes: true
+    profiles:
+      - profile_id: 0123456789abcdef0123456789abcdef
+        middle_name: ""
+        attributes:
+          loyalty_tier: silver
+      - profile_id: 00112233445566778899aabbccddeeff
+        middle_name: ""
+        attributes: {}
+
+- name: Delete the profiles of two accounts
+  awscx.customerprofiles.customerprofiles_profiles:
+    domain_name: my-domain
+    state: absent
+    profiles:
+      - account_number: "1001"
+      - account_number: "1002"
+"""
+
+RETURN = r"""
+results:
+  description:
+    - One entry per item of O(profiles), in the same order.
+    - In check mode, what each item would become.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    index:
+      description: The position of the item in O(profiles), from 0.
+      type: int
+      returned: always
+      sample: 0
+    profile_id:
+      description:
+        - The id of the profile.
+        - V(null) once the profile is deleted or absent, and in check mode for a profile that would be created.
+          For a failed item, the id of the profile it found, if any.
+      type: str
+      returned: always
+      sample: 0123456789abcdef0123456789abcdef
+    status:
+      description:
+        - V(created), V(updated), V(unchanged), V(deleted), V(absent) (O(state=absent) and no such profile) or
+          V(failed).
+      type: str
+      returned: always
+      sample: created
+    msg:
+      description: Why the item failed; the service's message and error code, or the module's reason (for example
+        several profiles matching). Never a field value.
+      type: str
+      returned: when RV(results[].status) is V(failed)
+      sample: "Internal error (InternalServerException)"
+    error:
+      description: The service's error code (V(null) for a reason found by the module) and message.
+      type: dict
+      returned: when RV(results[].status) is V(failed)
+      sample:
+        code: InternalServerException
+        message: Internal error
+summary:
+  description: How many items ended in each status (every status is listed, 0 included).
+  returned: always
+  type: dict
+  contains:
+    created:
+      description: Profiles created (or that would be, in check mode).
+      type: int
+      returned: always
+    updated:
+      description: Profiles updated.
+      type: int
+      returned: always
+    unchanged:
+      description: Profiles already as given.
+      type: int
+      returned: always
+    deleted:
+      description: Profiles deleted.
+      type: int
+      returned: always
+    absent:
+      description: Items of O(state=absent) whose profile does not exist.
+      type: int
+      returned: always
+    failed:
+      description: Items that failed.
+      type: int
+      returned: always
+  sample:
+    created: 2
+    updated: 1
+    unchanged: 997
+    deleted: 0
+    absent: 0
+    failed: 0
+duplicate_items:
+  description: When items resolve to the same profile (the task then fails before any write), the indexes of each
+    group of such items.
+  returned: on that failure
+  type: list
+  elements: list
+  sample: [[0, 4]]
+"""
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
+
+
+def main():
+    run(ProfilesResource)
+
+
+if __name__ == "__main__":
+    main()
