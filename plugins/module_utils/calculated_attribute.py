@@ -1,0 +1,383 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Calculated attribute definitions, for customerprofiles_calculated_attribute and _info.
+
+Also the option <-> API mapping of the analytics shapes (shared with segment_definition.py): their
+maps keyed by user data (``Tags``, a filter dimension's ``Attributes``, a segment dimension's
+``Attributes`` and ``CalculatedAttributes``) keep their keys as written while their values, which are
+structures, are mapped like any other (transform.to_api would keep those values as given).
+
+The service updates only DisplayName, Description and Conditions of a definition
+(UpdateCalculatedAttributeDefinition); a difference in any other member fails naming the options,
+unless ``recreate`` deletes the definition and creates it again.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import datetime
+
+from ansible.module_utils.common.dict_transformations import _camel_to_snake
+
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+
+# "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
+MAX_PER_DOMAIN = 50
+
+# API members (and their option names) whose values are maps keyed by user data.
+DATA_MAPS = ("Tags", "Attributes", "CalculatedAttributes")
+DATA_MAP_OPTIONS = ("tags", "attributes", "calculated_attributes")
+
+
+# ---------------------------------------------------------------- option <-> API mapping
+
+
+def to_request(value, data_map=False):
+    """Options (snake_case, None: not given) to the API form; the keys of data maps are kept as written."""
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if item is None:
+                continue
+            if data_map:
+                result[key] = to_request(item)
+            else:
+                result[to_camel(key)] = to_request(item, data_map=key in DATA_MAP_OPTIONS and isinstance(item, dict))
+        return result
+    if isinstance(value, list):
+        return [to_request(item) for item in value]
+    return value
+
+
+def to_options(value, reverse, data_map=False):
+    """An API shape in option form (``reverse``: CamelCase -> option name); data map keys as stored; timestamps ISO 8601."""
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if data_map:
+                result[key] = to_options(item, reverse)
+            else:
+                name = reverse.get(key) or _camel_to_snake(key)
+                result[name] = to_options(item, reverse, data_map=key in DATA_MAPS and isinstance(item, dict))
+        return result
+    if isinstance(value, list):
+        return [to_options(item, reverse) for item in value]
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value
+
+
+def reverse_names(argument_spec):
+    """CamelCase member -> option name, for every option of the spec."""
+    return dict((to_camel(name), name) for name in names_from_spec(argument_spec))
+
+
+def given_members(params, members):
+    """The members the user gave, in API form: ``members`` is a sequence of (option, member)."""
+    desired = {}
+    for option, member in members:
+        value = params.get(option)
+        if value is not None:
+            desired[member] = to_request(strip_none(value)) if isinstance(value, (dict, list)) else value
+    return desired
+
+
+def spec_model_differences(argument_spec, shape, path=""):
+    """Where an option tree and a model shape disagree (options the shape lacks, members the spec lacks).
+
+    A free-form dict option (no sub-options) stands for a map shape and is not walked. Used by the tests
+    that keep the hand-written specs equal to the model they were derived from.
+    """
+    differences = []
+    if shape.type_name == "list":
+        shape = shape.member
+    if shape.type_name != "structure":
+        return differences
+    members = dict((to_camel(name), name) for name in argument_spec)
+    for member in shape.members:
+        if member not in members:
+            differences.append("{0}: no option for member {1}".format(path or "the options", member))
+    for member, name in members.items():
+        option_path = "{0}.{1}".format(path, name) if path else name
+        if member not in shape.members:
+            differences.append("{0}: the model has no member {1}".format(option_path, member))
+        elif argument_spec[name].get("options"):
+            differences.extend(spec_model_differences(argument_spec[name]["options"], shape.members[member], option_path))
+    return differences
+
+
+# ---------------------------------------------------------------- options
+
+INCLUDE_OPTIONS = ("ALL", "ANY", "NONE")
+
+CONDITIONS_OPTIONS = dict(
+    range=dict(
+        type="dict",
+        options=dict(
+            value=dict(type="int"),
+            unit=dict(type="str"),
+            value_range=dict(type="dict", options=dict(start=dict(type="int", required=True), end=dict(type="int", required=True))),
+            timestamp_source=dict(type="str"),
+            timestamp_format=dict(type="str"),
+        ),
+    ),
+    object_count=dict(type="int"),
+    threshold=dict(type="dict", options=dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))),
+)
+
+FILTER_OPTIONS = dict(
+    include=dict(type="str", required=True),
+    groups=dict(
+        type="list",
+        elements="dict",
+        required=True,
+        options=dict(
+            type=dict(type="str", required=True),
+            dimensions=dict(type="list", elements="dict", required=True, options=dict(attributes=dict(type="dict", required=True))),
+        ),
+    ),
+)
+
+ATTRIBUTE_DETAILS_OPTIONS = dict(
+    attributes=dict(type="list", elements="dict", required=True, options=dict(name=dict(type="str", required=True))),
+    expression=dict(type="str", required=True),
+)
+
+CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    calculated_attribute_name=dict(type="str", required=True, aliases=["name"]),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    display_name=dict(type="str"),
+    description=dict(type="str"),
+    attribute_details=dict(type="dict", options=ATTRIBUTE_DETAILS_OPTIONS),
+    conditions=dict(type="dict", options=CONDITIONS_OPTIONS),
+    filter=dict(type="dict", options=FILTER_OPTIONS),
+    statistic=dict(type="str"),
+    use_historical_data=dict(type="bool"),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+    recreate=dict(type="bool", default=False),
+)
+
+# option -> CreateCalculatedAttributeDefinition member, in the order of the request shape
+MEMBERS = (
+    ("display_name", "DisplayName"),
+    ("description", "Description"),
+    ("attribute_details", "AttributeDetails"),
+    ("conditions", "Conditions"),
+    ("filter", "Filter"),
+    ("statistic", "Statistic"),
+    ("use_historical_data", "UseHistoricalData"),
+)
+UPDATABLE = ("DisplayName", "Description", "Conditions")
+REQUIRED_TO_CREATE = (("attribute_details", "AttributeDetails"), ("statistic", "Statistic"))
+# Members of a GetCalculatedAttributeDefinition answer that are never sent back.
+READ_ONLY = ("CalculatedAttributeName", "CreatedAt", "LastUpdatedAt", "Status", "Readiness", "Tags")
+
+OPTION_OF = dict((member, option) for option, member in MEMBERS)
+REVERSE = reverse_names(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
+
+
+# ---------------------------------------------------------------- reads
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get calculated attribute definition", None)
+def get_calculated_attribute(client, domain_name, name):
+    """GetCalculatedAttributeDefinition's answer, or None when the definition (or the domain) does not exist."""
+    response = client.get_calculated_attribute_definition(aws_retry=True, DomainName=domain_name, CalculatedAttributeName=name)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list calculated attribute definitions")
+def list_calculated_attributes(client, domain_name):
+    """Every ListCalculatedAttributeDefinitions item of the domain, all pages."""
+    return paginate(client.list_calculated_attribute_definitions, "Items", DomainName=domain_name)
+
+
+def describe_calculated_attribute(api):
+    """A calculated attribute definition as the modules return it (snake_case, data map keys as stored)."""
+    if not api:
+        return {}
+    api = dict(api)
+    api.pop("ResponseMetadata", None)
+    api["Tags"] = dict(api.get("Tags") or {})
+    return to_options(api, REVERSE)
+
+
+def replace_plan(kind, params, name_member, current, desired, read_only, delete_call, create_method, exclusive=()):
+    """The delete + create calls that replace ``current`` with the complete definition (``desired`` over the
+    current members), tags included in the create request; and the definition created (API form).
+
+    ``exclusive`` are groups of members of which the one given replaces the others (a segment's groups or query).
+    """
+    definition = complete_definition(current, desired, read_only)
+    for members in exclusive:
+        if any(member in desired for member in members):
+            for member in members:
+                if member not in desired:
+                    definition.pop(member, None)
+    tags = tag_plan([], "", current.get("Tags") or {}, params)
+    request = dict(definition, DomainName=params["domain_name"], **{name_member: current[name_member]})
+    if tags:
+        request["Tags"] = tags
+    calls = [delete_call, Call(create_method, request, "create {0} again".format(kind))]
+    after = dict(definition, **{name_member: current[name_member]})
+    after["Tags"] = tags
+    return calls, after
+
+
+class CalculatedAttributeResource(TaggedResource):
+    argument_spec = CALCULATED_ATTRIBUTE_ARGUMENT_SPEC
+    result_key = "calculated_attribute"
+    kind = "calculated attribute definition"
+
+    @property
+    def name(self):
+        return self.params["calculated_attribute_name"]
+
+    def arn_path(self):
+        return "domains/{0}/calculated-attributes/{1}".format(self.params["domain_name"], self.name)
+
+    def model_inputs(self):
+        options = dict((option, self.params.get(option)) for option, _member in MEMBERS)
+        options.update(domain_name=self.params["domain_name"], calculated_attribute_name=self.name)
+        if self.params.get("tags"):
+            options["tags"] = text_values(self.params["tags"])
+        return [("CreateCalculatedAttributeDefinition", options, "")]
+
+    def read(self):
+        return get_calculated_attribute(self.client, self.params["domain_name"], self.name)
+
+    def _delete_call(self):
+        return Call(
+            "delete_calculated_attribute_definition",
+            dict(DomainName=self.params["domain_name"], CalculatedAttributeName=self.name),
+            "delete calculated attribute definition",
+        )
+
+    def plan(self, current):
+        if self.params["state"] == "absent":
+            return Plan([self._delete_call()] if current else [], after=None)
+        desired = given_members(self.params, MEMBERS)
+        if current is None:
+            return self._plan_create(desired)
+        differing = differing_members(current, desired)
+        fixed = [OPTION_OF[member] for member in differing if member not in UPDATABLE]
+        if check_replaceable("Calculated attribute definition", self.name, fixed, self.params["recreate"]):
+            calls, after = replace_plan(
+                self.kind, self.params, "CalculatedAttributeName", current, desired, READ_ONLY,
+                self._delete_call(), "create_calculated_attribute_definition",
+            )
+            return Plan(calls, after=after, replaced=True)
+        updates = dict((member, desired[member]) for member in differing if member in UPDATABLE)
+        calls = []
+        if updates:
+            request = dict(updates, DomainName=self.params["domain_name"], CalculatedAttributeName=self.name)
+            calls.append(Call("update_calculated_attribute_definition", request, "update calculated attribute definition"))
+        after = copy.deepcopy(current)
+        after.update(copy.deepcopy(updates))
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
+        return Plan(calls, after=after)
+
+    def _plan_create(self, desired):
+        missing = [option for option, member in REQUIRED_TO_CREATE if member not in desired]
+        if missing:
+            raise PlanError(
+                "{0} required to create calculated attribute definition {1}, which does not exist".format(
+                    " and ".join(missing) + (" are" if len(missing) > 1 else " is"), self.name
+                )
+            )
+        tags = text_values(self.params.get("tags")) or {}
+        request = dict(desired, DomainName=self.params["domain_name"], CalculatedAttributeName=self.name)
+        if tags:
+            request["Tags"] = tags
+        after = dict(desired, CalculatedAttributeName=self.name, Tags=tags)
+        return Plan([Call("create_calculated_attribute_definition", request, "create calculated attribute definition")], after=after)
+
+    def apply(self, plan):
+        outcome = copy.deepcopy(plan.after)
+        for call in plan.calls:
+            if call.method == "create_calculated_attribute_definition":
+                outcome.update(self._create(call))
+            else:
+                response = self.call(call)
+                if call.method == "update_calculated_attribute_definition":
+                    outcome.update(dict((key, value) for key, value in response.items() if key != "Tags"))
+        return outcome
+
+    def _create(self, call):
+        """Create the definition; a refusal because the domain holds the maximum says so, with the count."""
+        try:
+            return self.call(call)
+        except CustomerProfilesError as error:
+            if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+                raise
+            count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
+            if count < MAX_PER_DOMAIN:
+                raise
+            message = error.exception.response.get("Error", {}).get("Message", "")
+            raise PlanError(
+                "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
+                "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
+                "no longer used first. Service message: {4} (BadRequestException)".format(
+                    self.params["domain_name"], count, MAX_PER_DOMAIN, self.name, message
+                ),
+                error=dict(code="BadRequestException", message=message),
+                calculated_attribute_count=count,
+            )
+
+    def result(self, plan, outcome):
+        return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+
+    def describe(self, result):
+        return describe_calculated_attribute(result)
+
+
+class CalculatedAttributeLister(Lister):
+    argument_spec = dict(
+        domain_name=dict(type="str", required=True),
+        calculated_attribute_name=dict(type="str", aliases=["name"]),
+    )
+    result_key = "calculated_attributes"
+
+    def model_inputs(self):
+        options = dict(domain_name=self.params["domain_name"], calculated_attribute_name=self.params["calculated_attribute_name"])
+        return [("GetCalculatedAttributeDefinition", options, "")]
+
+    def wanted_one(self):
+        return self.params["calculated_attribute_name"] is not None
+
+    def get_one(self):
+        return get_calculated_attribute(self.client, self.params["domain_name"], self.params["calculated_attribute_name"])
+
+    def list_all(self):
+        domain = self.params["domain_name"]
+        items = list_calculated_attributes(self.client, domain)
+        found = (get_calculated_attribute(self.client, domain, item["CalculatedAttributeName"]) for item in items)
+        return [item for item in found if item is not None]
+
+    def describe(self, item):
+        return describe_calculated_attribute(item)
