@@ -24,8 +24,8 @@ description:
     O(statistic) or O(use_historical_data) fails before any write, naming those options, unless
     O(recreate=true).
   - B(Warning:) with O(recreate=true) the definition is deleted and created again (DeleteCalculatedAttributeDefinition,
-    then CreateCalculatedAttributeDefinition with the complete definition: the members given, and the current
-    values of the members left out, tags included). The values the service computed for every profile start over:
+    then CreateCalculatedAttributeDefinition with the complete definition, that is the members given and the current
+    values of the members left out, tags included). The values the service computed for every profile start over;
     until the new definition is computed again (RV(calculated_attribute.status), RV(calculated_attribute.readiness)),
     agent views, segments and flows that read it see no value. Check mode and C(--diff) show the replacement
     before it is made.

@@ -1,0 +1,305 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Segment definitions, for customerprofiles_segment_definition and _info (with GetSegmentMembership).
+
+A segment definition has no update operation: any difference in its members fails naming the options,
+unless ``recreate`` deletes it and creates it again. The option tree of ``segment_groups`` follows the
+model's SegmentGroup shapes; its repeated parts (a profile dimension, an address) are written once here.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import given_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import reverse_names
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import to_options
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+
+
+def _dimension():
+    """A condition on one profile field (the model's ProfileDimension, DateDimension, ProfileTypeDimension...)."""
+    return dict(dimension_type=dict(type="str", required=True), values=dict(type="list", elements="str", required=True))
+
+
+ADDRESS_PARTS = ("city", "country", "county", "postal_code", "province", "state")
+ADDRESS_FIELDS = ("address", "shipping_address", "mailing_address", "billing_address")
+# The profile fields a segment dimension can test, in the order of the model's ProfileAttributes shape.
+PROFILE_DIMENSION_FIELDS = (
+    "account_number", "additional_information", "first_name", "last_name", "middle_name", "gender_string",
+    "party_type_string", "birth_date", "phone_number", "business_name", "business_phone_number",
+    "home_phone_number", "mobile_phone_number", "email_address", "personal_email_address",
+    "business_email_address",
+)
+
+
+def _profile_attributes_options():
+    options = dict((field, dict(type="dict", options=_dimension())) for field in PROFILE_DIMENSION_FIELDS)
+    address = dict((part, dict(type="dict", options=_dimension())) for part in ADDRESS_PARTS)
+    for field in ADDRESS_FIELDS:
+        options[field] = dict(type="dict", options=copy.deepcopy(address))
+    # map: custom attribute name (data, kept as written) -> {dimension_type, values}
+    options["attributes"] = dict(type="dict")
+    options["profile_type"] = dict(type="dict", options=_dimension())
+    return options
+
+
+GROUP_OPTIONS = dict(
+    dimensions=dict(
+        type="list",
+        elements="dict",
+        options=dict(
+            profile_attributes=dict(type="dict", options=_profile_attributes_options()),
+            # map: calculated attribute name -> {dimension_type, values, condition_overrides}
+            calculated_attributes=dict(type="dict"),
+        ),
+    ),
+    source_segments=dict(type="list", elements="dict", options=dict(segment_definition_name=dict(type="str"))),
+    source_type=dict(type="str"),
+    type=dict(type="str"),
+)
+
+SEGMENT_GROUPS_OPTIONS = dict(
+    groups=dict(type="list", elements="dict", options=GROUP_OPTIONS),
+    include=dict(type="str"),
+)
+
+SEGMENT_SORT_OPTIONS = dict(
+    attributes=dict(
+        type="list",
+        elements="dict",
+        required=True,
+        options=dict(
+            name=dict(type="str", required=True),
+            data_type=dict(type="str"),
+            order=dict(type="str", required=True),
+            type=dict(type="str"),
+        ),
+    ),
+)
+
+SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    segment_definition_name=dict(type="str", required=True, aliases=["name"]),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    display_name=dict(type="str"),
+    description=dict(type="str"),
+    segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
+    segment_sql_query=dict(type="str"),
+    segment_sort=dict(type="dict", options=SEGMENT_SORT_OPTIONS),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+    recreate=dict(type="bool", default=False),
+)
+
+# option -> CreateSegmentDefinition member
+MEMBERS = (
+    ("display_name", "DisplayName"),
+    ("description", "Description"),
+    ("segment_groups", "SegmentGroups"),
+    ("segment_sql_query", "SegmentSqlQuery"),
+    ("segment_sort", "SegmentSort"),
+)
+OPTION_OF = dict((member, option) for option, member in MEMBERS)
+# Members of a GetSegmentDefinition answer that are never sent back.
+READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags", "SegmentType")
+# The two ways of defining the audience: exactly one of them.
+EXCLUSIVE = (("SegmentGroups", "SegmentSqlQuery"),)
+
+REVERSE = reverse_names(SEGMENT_DEFINITION_ARGUMENT_SPEC)
+MEMBERSHIP_REVERSE = reverse_names(dict(profile_ids=dict(), segment_definition_name=dict()))
+
+
+# ---------------------------------------------------------------- reads
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get segment definition", None)
+def get_segment_definition(client, domain_name, name):
+    """GetSegmentDefinition's answer, or None when the definition (or the domain) does not exist."""
+    response = client.get_segment_definition(aws_retry=True, DomainName=domain_name, SegmentDefinitionName=name)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list segment definitions")
+def list_segment_definitions(client, domain_name):
+    """Every ListSegmentDefinitions item of the domain, all pages."""
+    return paginate(client.list_segment_definitions, "Items", DomainName=domain_name)
+
+
+@CustomerProfilesErrorHandler.common_error_handler("get segment membership")
+def get_segment_membership(client, domain_name, name, profile_ids):
+    response = client.get_segment_membership(aws_retry=True, DomainName=domain_name, SegmentDefinitionName=name, ProfileIds=profile_ids)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+def describe_segment_definition(api):
+    """A segment definition as the modules return it (snake_case, data map keys as stored)."""
+    if not api:
+        return {}
+    api = dict(api)
+    api.pop("ResponseMetadata", None)
+    api["Tags"] = dict(api.get("Tags") or {})
+    return to_options(api, REVERSE)
+
+
+def describe_membership(api):
+    """A GetSegmentMembership answer in option form; each present profile as customerprofiles_profile_info describes it."""
+    result = to_options(dict((key, value) for key, value in api.items() if key not in ("Profiles", "Failures")), MEMBERSHIP_REVERSE)
+    result["profiles"] = []
+    for item in api.get("Profiles") or []:
+        entry = dict(profile_id=item.get("ProfileId"), query_result=item.get("QueryResult"))
+        if item.get("Profile"):
+            entry["profile"] = describe_profile(item["Profile"])
+        result["profiles"].append(entry)
+    result["failures"] = [to_options(item, {}) for item in api.get("Failures") or []]
+    return result
+
+
+class SegmentDefinitionResource(TaggedResource):
+    argument_spec = SEGMENT_DEFINITION_ARGUMENT_SPEC
+    module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
+    result_key = "segment_definition"
+    kind = "segment definition"
+
+    @property
+    def name(self):
+        return self.params["segment_definition_name"]
+
+    def arn_path(self):
+        return "domains/{0}/segment-definitions/{1}".format(self.params["domain_name"], self.name)
+
+    def model_inputs(self):
+        options = dict((option, self.params.get(option)) for option, _member in MEMBERS)
+        options.update(domain_name=self.params["domain_name"], segment_definition_name=self.name)
+        if self.params.get("tags"):
+            options["tags"] = text_values(self.params["tags"])
+        return [("CreateSegmentDefinition", options, "")]
+
+    def read(self):
+        current = get_segment_definition(self.client, self.params["domain_name"], self.name)
+        if current and current.get("SegmentDefinitionArn"):
+            self._arn = current["SegmentDefinitionArn"]  # the service's own ARN, for tag calls
+        return current
+
+    def _delete_call(self):
+        return Call(
+            "delete_segment_definition",
+            dict(DomainName=self.params["domain_name"], SegmentDefinitionName=self.name),
+            "delete segment definition",
+        )
+
+    def plan(self, current):
+        if self.params["state"] == "absent":
+            return Plan([self._delete_call()] if current else [], after=None)
+        desired = given_members(self.params, MEMBERS)
+        if current is None:
+            return self._plan_create(desired)
+        differing = differing_members(current, desired)
+        if check_replaceable("Segment definition", self.name, [OPTION_OF[member] for member in differing], self.params["recreate"]):
+            calls, after = replace_plan(
+                self.kind, self.params, "SegmentDefinitionName", current, desired, READ_ONLY,
+                self._delete_call(), "create_segment_definition", exclusive=EXCLUSIVE,
+            )
+            return Plan(calls, after=after, replaced=True)
+        calls = []
+        after = copy.deepcopy(current)
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
+        return Plan(calls, after=after)
+
+    def _plan_create(self, desired):
+        missing = []
+        if "DisplayName" not in desired:
+            missing.append("display_name")
+        if "SegmentGroups" not in desired and "SegmentSqlQuery" not in desired:
+            missing.append("segment_groups or segment_sql_query")
+        if missing:
+            raise PlanError(
+                "{0} required to create segment definition {1}, which does not exist".format(
+                    " and ".join(missing) + (" are" if len(missing) > 1 else " is"), self.name
+                )
+            )
+        tags = text_values(self.params.get("tags")) or {}
+        request = dict(desired, DomainName=self.params["domain_name"], SegmentDefinitionName=self.name)
+        if tags:
+            request["Tags"] = tags
+        after = dict(desired, SegmentDefinitionName=self.name, Tags=tags)
+        return Plan([Call("create_segment_definition", request, "create segment definition")], after=after)
+
+    def apply(self, plan):
+        created = False
+        for call in plan.calls:
+            self.call(call)
+            created = created or call.method == "create_segment_definition"
+        if created:
+            # CreateSegmentDefinition answers without the definition itself: read it back once.
+            return get_segment_definition(self.client, self.params["domain_name"], self.name) or plan.after
+        return plan.after
+
+    def result(self, plan, outcome):
+        return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+
+    def describe(self, result):
+        return describe_segment_definition(result)
+
+
+class SegmentDefinitionLister(Lister):
+    argument_spec = dict(
+        domain_name=dict(type="str", required=True),
+        segment_definition_name=dict(type="str", aliases=["name"]),
+        profile_ids=dict(type="list", elements="str"),
+    )
+    module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
+    result_key = "segment_definitions"
+    membership = None
+
+    def model_inputs(self):
+        options = dict(domain_name=self.params["domain_name"], segment_definition_name=self.params["segment_definition_name"])
+        inputs = [("GetSegmentDefinition", options, "")]
+        if self.params.get("profile_ids") is not None:
+            inputs.append(("GetSegmentMembership", dict(options, profile_ids=self.params["profile_ids"]), ""))
+        return inputs
+
+    def wanted_one(self):
+        return self.params["segment_definition_name"] is not None
+
+    def get_one(self):
+        domain, name = self.params["domain_name"], self.params["segment_definition_name"]
+        item = get_segment_definition(self.client, domain, name)
+        if self.params.get("profile_ids") is not None:
+            self.membership = {}
+            if item is not None:
+                self.membership = describe_membership(get_segment_membership(self.client, domain, name, self.params["profile_ids"]))
+        return item
+
+    def list_all(self):
+        domain = self.params["domain_name"]
+        found = (get_segment_definition(self.client, domain, item["SegmentDefinitionName"]) for item in list_segment_definitions(self.client, domain))
+        return [item for item in found if item is not None]
+
+    def describe(self, item):
+        return describe_segment_definition(item)
+
+    def result(self, items):
+        result = super(SegmentDefinitionLister, self).result(items)
+        if self.membership is not None:
+            result["segment_membership"] = self.membership
+        return result
