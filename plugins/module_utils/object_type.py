@@ -1,0 +1,399 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The object type resource (PutProfileObjectType), for customerprofiles_object_type and _info.
+
+PutProfileObjectType replaces the whole definition: the request carries every member, the
+current value for each option left out. The keys of ``fields`` and ``keys`` are data (field
+and key names as the user wrote them): their values are converted here, one entry at a time,
+so that transform.py never sees the names. The helpers reading an object type's keys
+(``object_keys``) are shared with module_utils/profile_objects.py.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+
+# The sub-options of one entry of ``fields`` and of one item of a ``keys`` entry.
+FIELD_OPTIONS = ("source", "target", "content_type")
+KEY_OPTIONS = ("standard_identifiers", "field_names")
+
+# option -> PutProfileObjectType member, the settings besides fields, keys and tags.
+SETTINGS = (
+    ("description", "Description"),
+    ("template_id", "TemplateId"),
+    ("expiration_days", "ExpirationDays"),
+    ("encryption_key", "EncryptionKey"),
+    ("allow_profile_creation", "AllowProfileCreation"),
+    ("source_last_updated_timestamp_format", "SourceLastUpdatedTimestampFormat"),
+    ("max_profile_object_count", "MaxProfileObjectCount"),
+    ("source_priority", "SourcePriority"),
+)
+
+# Members of GetProfileObjectType's answer that are not part of the definition sent back.
+READ_ONLY = ("ObjectTypeName", "CreatedAt", "LastUpdatedAt", "MaxAvailableProfileObjectCount", "Tags", "DomainName")
+
+# With TemplateId, the service takes these from the template and may refuse them in the request
+# (PutProfileObjectType, TemplateId: "the service may return a BadRequestException").
+FROM_TEMPLATE = (
+    ("allow_profile_creation", "AllowProfileCreation"),
+    ("source_last_updated_timestamp_format", "SourceLastUpdatedTimestampFormat"),
+    ("fields", "Fields"),
+    ("keys", "Keys"),
+)
+
+OBJECT_TYPE_ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    object_type_name=dict(type="str", required=True, aliases=["name"]),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    description=dict(type="str"),
+    template_id=dict(type="str"),
+    expiration_days=dict(type="int"),
+    encryption_key=dict(type="str", no_log=False),
+    allow_profile_creation=dict(type="bool"),
+    source_last_updated_timestamp_format=dict(type="str"),
+    max_profile_object_count=dict(type="int"),
+    source_priority=dict(type="int"),
+    fields=dict(type="dict"),
+    keys=dict(type="dict", no_log=False),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+)
+
+OBJECT_TYPE_NAMES = names_from_spec(OBJECT_TYPE_ARGUMENT_SPEC)
+TEMPLATE_NAMES = ("template_id", "source_name", "source_object")
+
+
+# ---------------------------------------------------------------- reads
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get object type", None)
+def get_object_type(client, domain_name, object_type_name):
+    """GetProfileObjectType's answer (ResponseMetadata dropped), or None when the type (or the domain) does not exist."""
+    response = client.get_profile_object_type(aws_retry=True, DomainName=domain_name, ObjectTypeName=object_type_name)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list object types")
+def list_object_types(client, domain_name):
+    """Every ListProfileObjectTypes item of the domain, all pages."""
+    return paginate(client.list_profile_object_types, "Items", DomainName=domain_name)
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get object type template", None)
+def get_template(client, template_id):
+    response = client.get_profile_object_type_template(aws_retry=True, TemplateId=template_id)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list object type templates")
+def list_templates(client):
+    return paginate(client.list_profile_object_type_templates, "Items")
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def fields_to_api(fields):
+    """``fields`` (name -> {source, target, content_type}) in API shape; the names kept as written."""
+    if fields is None:
+        return None
+    return dict((name, to_api(strip_none(dict(value or {})))) for name, value in fields.items())
+
+
+def keys_to_api(keys):
+    """``keys`` (name -> [{standard_identifiers, field_names}]) in API shape; the names kept as written."""
+    if keys is None:
+        return None
+    return dict((name, [to_api(strip_none(dict(item or {}))) for item in (items or [])]) for name, items in keys.items())
+
+
+def describe_object_type(api):
+    """An object type (or template) answer as the modules return it: snake_case, field and key names as stored."""
+    if not api:
+        return {}
+    api = dict(api)
+    api.pop("ResponseMetadata", None)
+    fields = api.pop("Fields", None)
+    keys = api.pop("Keys", None)
+    if "Tags" in api or "ObjectTypeName" in api:
+        api["Tags"] = dict(api.get("Tags") or {})
+    result = from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES))
+    if fields is not None:
+        result["fields"] = dict((name, from_api(value, FIELD_OPTIONS)) for name, value in fields.items())
+    if keys is not None:
+        result["keys"] = dict((name, from_api(list(items), KEY_OPTIONS)) for name, items in keys.items())
+    return result
+
+
+def object_keys(object_type, identifier):
+    """The names of the object type's keys whose StandardIdentifiers include ``identifier`` (PROFILE, UNIQUE), sorted."""
+    keys = object_type.get("Keys") or {}
+    return sorted(name for name, items in keys.items() if any(identifier in (item.get("StandardIdentifiers") or []) for item in items))
+
+
+def _shape_errors(option, value, sub_options, is_list):
+    """Sub-option names of ``fields`` / ``keys`` entries that this module does not know (named, never valued)."""
+    errors = []
+    if value is None:
+        return errors
+    for name, entry in value.items():
+        items = entry if is_list else [entry]
+        if is_list and not isinstance(entry, list):
+            errors.append("{0}.{1} must be a list, not a {2}".format(option, name, type(entry).__name__))
+            continue
+        for index, item in enumerate(items):
+            path = "{0}.{1}[{2}]".format(option, name, index) if is_list else "{0}.{1}".format(option, name)
+            if not isinstance(item, dict):
+                errors.append("{0} must be a dict, not a {1}".format(path, type(item).__name__))
+                continue
+            unknown = sorted(set(item) - set(sub_options))
+            if unknown:
+                errors.append("{0}: unsupported sub-option(s) {1} (supported: {2})".format(path, ", ".join(unknown), ", ".join(sub_options)))
+    return errors
+
+
+class ObjectTypeResource(TaggedResource):
+    argument_spec = OBJECT_TYPE_ARGUMENT_SPEC
+    result_key = "object_type"
+
+    def arn_path(self):
+        return "domains/{0}/object-types/{1}".format(self.params["domain_name"], self.params["object_type_name"])
+
+    # validation -----------------------------------------------------------------------
+    def validate(self):
+        errors = _shape_errors("fields", self.params.get("fields"), FIELD_OPTIONS, False)
+        errors.extend(_shape_errors("keys", self.params.get("keys"), KEY_OPTIONS, True))
+        if errors:
+            return errors
+        return super(ObjectTypeResource, self).validate()
+
+    def model_inputs(self):
+        params = self.params
+        options = dict((option, params.get(option)) for option, _member in SETTINGS)
+        options.update(domain_name=params["domain_name"], object_type_name=params["object_type_name"])
+        options["fields"] = params.get("fields")
+        options["keys"] = params.get("keys")
+        if params.get("tags"):
+            options["tags"] = text_values(params["tags"])
+        # "" clears the key (not sent); the model's rules apply to a key given.
+        if options["encryption_key"] == "":
+            options["encryption_key"] = None
+        return [("PutProfileObjectType", options, "")]
+
+    def extra_checks(self):
+        params = self.params
+        if params.get("description") == "":
+            return ["description must have at least 1 characters"]
+        if params.get("template_id"):
+            given = [option for option, _member in FROM_TEMPLATE if params.get(option) is not None]
+            if given:
+                return [
+                    "{0}: not allowed with template_id (the template defines them; the service refuses them with "
+                    "TemplateId)".format(", ".join(given))
+                ]
+        return []
+
+    # the flow -------------------------------------------------------------------------
+    def read(self):
+        current = get_object_type(self.client, self.params["domain_name"], self.params["object_type_name"])
+        self.domain_object_count = None
+        if current is not None and self.params["state"] == "absent":
+            domain = get_domain(self.client, self.params["domain_name"]) or {}
+            self.domain_object_count = (domain.get("Stats") or {}).get("ObjectCount")
+        return current
+
+    def desired(self):
+        """The members the user gave (None: not given), in API shape."""
+        params = self.params
+        desired = dict((member, params.get(option)) for option, member in SETTINGS)
+        desired["Fields"] = fields_to_api(params.get("fields"))
+        desired["Keys"] = keys_to_api(params.get("keys"))
+        return desired
+
+    def plan(self, current):
+        if self.params["state"] == "absent":
+            return self._plan_absent(current)
+        if current is None:
+            return self._plan_create()
+        return self._plan_update(current)
+
+    def _plan_absent(self, current):
+        if current is None:
+            return Plan(after=None)
+        params = self.params
+        count = self.domain_object_count
+        warning = (
+            "Deleting object type {0} deletes every profile object of that type from domain {1}, irreversibly "
+            "(the domain holds {2} profile object(s) of all types).".format(
+                params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
+            )
+        )
+        call = Call(
+            "delete_profile_object_type",
+            dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"]),
+            "delete object type",
+        )
+        return Plan([call], after=None, warning=warning, domain_object_count=count)
+
+    def _plan_create(self):
+        params = self.params
+        if not params.get("description"):
+            raise PlanError(
+                "description is required to create object type {0}, which does not exist".format(params["object_type_name"])
+            )
+        definition = strip_none(self.desired())
+        if definition.get("EncryptionKey") == "":
+            definition.pop("EncryptionKey")
+        request = dict(definition, DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"])
+        tags = text_values(params.get("tags"))
+        if tags:
+            request["Tags"] = tags
+        after = copy.deepcopy(request)
+        after.pop("DomainName")
+        after["Tags"] = dict(tags or {})
+        return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
+
+    def _plan_update(self, current):
+        params = self.params
+        desired = self.desired()
+        template_id = desired.get("TemplateId") or current.get("TemplateId")
+        if template_id and not params.get("template_id"):
+            given = [option for option, member in FROM_TEMPLATE if desired.get(member) is not None]
+            if given:
+                raise PlanError(
+                    "Object type {0} is defined by template {1}, which supplies {2}; nothing was changed".format(
+                        params["object_type_name"], template_id, ", ".join(given)
+                    )
+                )
+        comparable = dict(current)
+        comparable.setdefault("EncryptionKey", "")
+        changed = differing_members(comparable, desired)
+        calls = []
+        after = copy.deepcopy(current)
+        if changed:
+            read_only = READ_ONLY + (tuple(member for _option, member in FROM_TEMPLATE) if template_id else ())
+            definition = complete_definition(current, desired, read_only=read_only)
+            if definition.get("EncryptionKey") == "":
+                definition.pop("EncryptionKey")
+            request = dict(definition, DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"])
+            calls.append(Call("put_profile_object_type", request, "update object type"))
+            for member in changed:
+                if desired[member] == "":
+                    after.pop(member, None)
+                else:
+                    after[member] = copy.deepcopy(desired[member])
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
+        return Plan(calls, after=after, changed_members=changed)
+
+    def apply(self, plan):
+        outcome = copy.deepcopy(plan.after)
+        for call in plan.calls:
+            response = self.call(call)
+            if call.method == "put_profile_object_type":
+                tags = outcome.get("Tags")
+                outcome = response
+                outcome["Tags"] = dict(tags or {})
+        return outcome
+
+    def describe(self, result):
+        return describe_object_type(result)
+
+    def result(self, plan, outcome):
+        result = {self.result_key: self.describe(outcome)}
+        if plan.extra.get("warning"):
+            self.module.warn(plan.extra["warning"])
+            result["domain_object_count"] = plan.extra["domain_object_count"]
+        return result
+
+    def diff(self, current, plan, outcome):
+        diff = dict(before=self.describe(current), after=self.describe(outcome))
+        if plan.extra.get("warning"):
+            diff["after_header"] = plan.extra["warning"]
+        return diff
+
+
+class ObjectTypeLister(Lister):
+    argument_spec = dict(
+        domain_name=dict(type="str"),
+        object_type_name=dict(type="str", aliases=["name"]),
+        template_id=dict(type="str"),
+        list_templates=dict(type="bool", default=False),
+    )
+    module_kwargs = dict(
+        required_by=dict(object_type_name="domain_name"),
+        required_one_of=[["domain_name", "template_id", "list_templates"]],
+        mutually_exclusive=[["template_id", "list_templates"]],
+    )
+    result_key = "object_types"
+
+    templates = ()
+
+    def model_inputs(self):
+        params = self.params
+        inputs = []
+        if params["domain_name"] is not None:
+            inputs.append(
+                ("GetProfileObjectType", dict(domain_name=params["domain_name"], object_type_name=params["object_type_name"]), "")
+            )
+        if params["template_id"] is not None:
+            inputs.append(("GetProfileObjectTypeTemplate", dict(template_id=params["template_id"]), ""))
+        return inputs
+
+    def extra_checks(self):
+        if not self.params["list_templates"] and self.params["template_id"] is None and self.params["domain_name"] is None:
+            return ["one of domain_name, template_id or list_templates=true is required"]
+        return []
+
+    def read_templates(self):
+        params = self.params
+        if params["template_id"] is not None:
+            template = get_template(self.client, params["template_id"])
+            self.templates = [] if template is None else [template]
+        elif params["list_templates"]:
+            self.templates = list_templates(self.client)
+
+    def wanted_one(self):
+        self.read_templates()
+        return self.params["object_type_name"] is not None
+
+    def get_one(self):
+        return get_object_type(self.client, self.params["domain_name"], self.params["object_type_name"])
+
+    def list_all(self):
+        domain_name = self.params["domain_name"]
+        if domain_name is None:
+            return []
+        types = (get_object_type(self.client, domain_name, item["ObjectTypeName"]) for item in list_object_types(self.client, domain_name))
+        return [item for item in types if item is not None]
+
+    def describe(self, item):
+        return describe_object_type(item)
+
+    def result(self, items):
+        result = super(ObjectTypeLister, self).result(items)
+        result["templates"] = [describe_object_type(template) for template in self.templates]
+        return result
