@@ -94,8 +94,8 @@ class Plan:
         self.extra = extra
 
 
-class Resource:
-    """The contract of a managed resource; subclasses fill it in (see the module docstring)."""
+class Contract:
+    """What resources and listers share: the spec, the module object, the client, and validation."""
 
     argument_spec = {}
     module_kwargs = {}
@@ -122,6 +122,11 @@ class Resource:
             errors.extend(check_request(operation, options, prefix))
         errors.extend(self.extra_checks())
         return errors
+
+
+
+class Resource(Contract):
+    """The contract of a managed resource; subclasses fill it in (see the module docstring)."""
 
     # the flow -----------------------------------------------------------------------
     def read(self):
@@ -203,25 +208,8 @@ def run(resource_class):
     module.exit_json(**result)
 
 
-class Lister:
+class Lister(Contract):
     """The contract of an info module: one item by its identity, or every item (all pages)."""
-
-    argument_spec = {}
-    module_kwargs = {}
-    result_key = None
-
-    def __init__(self, module, client):
-        self.module = module
-        self.client = client
-        self.params = module.params
-
-    def model_inputs(self):
-        return []
-
-    def extra_checks(self):
-        return []
-
-    validate = Resource.validate
 
     def wanted_one(self):
         """True when the identity option is given (get_one), False for every item (list_all)."""

@@ -56,36 +56,32 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     The paths are spec paths (``profiles.first_name``) for tolerant_spec().
     """
     errors, paths = [], []
+
+    def check(option, value, kind, sub_options):
+        if kind == "str" and isinstance(value, (list, dict)):
+            errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
+            return False
+        if kind == "dict" and not isinstance(value, (dict,) + string_types):
+            errors.append("{0} must be a dict, not a {1}".format(option, _kind(value)))
+            return False
+        if kind == "dict" and isinstance(value, dict) and sub_options:
+            sub_errors, sub_paths = input_shape_errors(sub_options, value, option)
+            errors.extend(sub_errors)
+            paths.extend(name + "." + path for path in sub_paths)
+        return True
+
     for name, spec in argument_spec.items():
         written, value = _given(spec, raw, name)
         if written is None:
             continue
         option = "{0}.{1}".format(prefix, written) if prefix else written
         kind = spec.get("type", "str")
-        if kind == "str" and isinstance(value, (list, dict)):
-            errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
-            paths.append(name)
-        elif kind == "dict" and not isinstance(value, (dict,) + string_types):
-            errors.append("{0} must be a dict, not a {1}".format(option, _kind(value)))
-            paths.append(name)
-        elif kind == "dict" and isinstance(value, dict) and spec.get("options"):
-            sub_errors, sub_paths = input_shape_errors(spec["options"], value, option)
-            errors.extend(sub_errors)
-            paths.extend(name + "." + path for path in sub_paths)
-        elif kind == "list" and isinstance(value, list):
-            elements = spec.get("elements")
+        if kind == "list" and isinstance(value, list):
             for index, item in enumerate(value):
-                item_option = "{0}[{1}]".format(option, index)
-                if elements == "dict" and not isinstance(item, (dict,) + string_types):
-                    errors.append("{0} must be a dict, not a {1}".format(item_option, _kind(item)))
+                if not check("{0}[{1}]".format(option, index), item, spec.get("elements"), spec.get("options")):
                     paths.append(name)
-                elif elements == "dict" and isinstance(item, dict) and spec.get("options"):
-                    sub_errors, sub_paths = input_shape_errors(spec["options"], item, item_option)
-                    errors.extend(sub_errors)
-                    paths.extend(name + "." + path for path in sub_paths)
-                elif elements == "str" and isinstance(item, (list, dict)):
-                    errors.append("{0} must be a string, not a {1}".format(item_option, _kind(item)))
-                    paths.append(name)
+        elif not check(option, value, kind, spec.get("options")):
+            paths.append(name)
     return errors, sorted(set(paths))
 
 
