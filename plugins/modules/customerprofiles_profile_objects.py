@@ -14,8 +14,8 @@ module: customerprofiles_profile_objects
 version_added: 0.2.0
 short_description: Ingest profile objects into an Amazon Connect Customer Profiles domain, idempotently
 description:
-  - Sends a list of objects of one object type to a domain the way production sources do (C(PutProfileObject)):
-    the object type's mapping (M(awscx.customerprofiles.customerprofiles_object_type)) turns each object into
+  - Sends a list of objects of one object type to a domain the way production sources do (C(PutProfileObject)),
+    and the object type's mapping (M(awscx.customerprofiles.customerprofiles_object_type)) turns each object into
     profile fields and ties it to a profile. O(state=absent) deletes the listed objects.
   - "Idempotent: before sending anything the module reads the object type (C(GetProfileObjectType)) to learn its
     keys. For each object it reads the value of each PROFILE key, finds the profile by it (C(SearchProfiles) with the
