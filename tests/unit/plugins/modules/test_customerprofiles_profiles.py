@@ -1,0 +1,470 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""customerprofiles_profiles: many profiles in one task, each item with the semantics of one
+customerprofiles_profile task (the agreement table runs both), batched reads, concurrent writes,
+partial failure, check/diff, validation, quota mode and the SearchProfiles values limit."""
+
+import copy
+import time
+
+import pytest
+
+from call_log import calls
+from call_log import operations
+from call_log import writes
+
+MODULE = "customerprofiles_profiles"
+SINGLE = "customerprofiles_profile"
+DOMAIN = "bulk-domain"
+SECRET = "Sekrit"
+
+
+class NoSleep:
+    """Stands in for the ``time`` module of amazon.aws's retry loop: retries at once."""
+
+    def sleep(self, seconds):
+        pass
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+
+@pytest.fixture
+def no_retry_sleep(monkeypatch):
+    from ansible_collections.amazon.aws.plugins.module_utils import cloud
+
+    monkeypatch.setattr(cloud, "time", NoSleep())
+
+
+@pytest.fixture
+def domain(cp_client, cp_mock):
+    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=365)
+    cp_mock.reset_calls()
+    return DOMAIN
+
+
+def bulk(run_module, profiles, check_mode=False, diff=False, **args):
+    args = dict(args, domain_name=args.get("domain_name", DOMAIN), profiles=profiles)
+    return run_module(MODULE, args, check_mode=check_mode, diff=diff)
+
+
+def stored_profiles(cp_mock):
+    """{profile id: API-form profile} of everything the emulator holds in the domain."""
+    profiles = cp_mock.backend().get_domain_object(DOMAIN).profiles
+    return dict((profile_id, copy.deepcopy(profile)) for profile_id, profile in profiles.items())
+
+
+def without_ids(profiles):
+    """The stored profiles as a sorted list, ids dropped (created ids differ between two runs)."""
+    rows = []
+    for profile in profiles.values():
+        profile = dict(profile)
+        profile.pop("ProfileId", None)
+        rows.append(repr(sorted(profile.items())))
+    return sorted(rows)
+
+
+def accounts(count, **fields):
+    return [dict(fields, account_number="A-{0:04d}".format(index)) for index in range(count)]
+
+
+def seed(cp_client, count, **fields):
+    ids = []
+    for index in range(count):
+        ids.append(cp_client.create_profile(DomainName=DOMAIN, AccountNumber="A-{0:04d}".format(index), **fields)["ProfileId"])
+    return ids
+
+
+# --- the agreement table: each case through both modules, item for item ------------------
+
+# (name, stored profiles (API form), task options, items); "{id0}" is the id of the first stored profile.
+CASES = [
+    ("identity", [dict(AccountNumber="A1", FirstName="Ann"), dict(AccountNumber="A2"), dict(AccountNumber="A5", FirstName="Al")], {}, [
+        dict(account_number="A1", first_name="Anna"),  # update by match
+        dict(account_number="A3", first_name="New"),  # create
+        dict(profile_id="{id1}", last_name="Doe"),  # by id
+        dict(profile_id="0123456789abcdef0123456789abcdef", first_name="x"),  # unknown id: fails
+        dict(account_number="A5", first_name="Al"),  # unchanged
+    ]),
+    ("match_by_email_exact", [dict(AccountNumber="B1", PersonalEmailAddress="p@example.com", EmailAddress="e@example.com")],
+     dict(match_by="email_address"), [
+        dict(email_address="p@example.com", first_name="Other"),  # only PersonalEmailAddress equals: create
+        dict(email_address="e@example.com", first_name="Same"),  # update
+    ]),
+    ("merge", [dict(AccountNumber="M1", Address=dict(City="Paris", Country="FR"), Attributes=dict(a="1", b="2"))], {}, [
+        dict(account_number="M1", address=dict(city="Lyon"), attributes=dict(b="3", c="4")),
+    ]),
+    ("empty_clears", [dict(AccountNumber="E1", FirstName="Ann", MiddleName="Q", Address=dict(City="Paris", Country="FR"))], {}, [
+        dict(account_number="E1", middle_name="", address=dict(city="")),
+        dict(account_number="E2", first_name="", last_name="Doe"),
+    ]),
+    ("purge", [dict(AccountNumber="P1", Attributes=dict(a="1", b="2")), dict(AccountNumber="P2", Attributes=dict(a="1"))],
+     dict(purge_attributes=True), [
+        dict(account_number="P1", attributes=dict(a="1")),
+        dict(account_number="P2"),  # no attributes given: left as they are
+    ]),
+    ("purge_per_item", [dict(AccountNumber="Q1", Attributes=dict(a="1", b="2")), dict(AccountNumber="Q2", Attributes=dict(a="1", b="2"))],
+     {}, [
+        dict(account_number="Q1", attributes=dict(a="1"), purge_attributes=True),
+        dict(account_number="Q2", attributes=dict(a="1")),
+    ]),
+    ("absent", [dict(AccountNumber="D1"), dict(AccountNumber="D2")], dict(state="absent"), [
+        dict(account_number="D1"),
+        dict(account_number="D9"),
+        dict(profile_id="{id1}"),
+    ]),
+    ("ambiguity", [dict(AccountNumber="X1", FirstName="a"), dict(AccountNumber="X1", FirstName="b"), dict(AccountNumber="X2")], {}, [
+        dict(account_number="X1", first_name="c"),  # two profiles: fails, nothing changed for it
+        dict(account_number="X2", first_name="d"),  # applied anyway
+    ]),
+]
+
+
+def setup_case(cp_client, cp_mock, stored):
+    cp_mock.reset_state()
+    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=365)
+    ids = [cp_client.create_profile(DomainName=DOMAIN, **profile)["ProfileId"] for profile in stored]
+    cp_mock.reset_calls()
+    return dict(("id{0}".format(index), profile_id) for index, profile_id in enumerate(ids))
+
+
+def resolve(items, ids):
+    out = []
+    for item in items:
+        item = dict(item)
+        if "profile_id" in item:
+            item["profile_id"] = item["profile_id"].format(**ids)
+        out.append(item)
+    return out
+
+
+def single_status(result, state):
+    """The status one customerprofiles_profile task (run with diff) amounts to."""
+    if result.failed:
+        return "failed"
+    if state == "absent":
+        return "deleted" if result["changed"] else "absent"
+    if not result["changed"]:
+        return "unchanged"
+    return "created" if not result["diff"]["before"] else "updated"
+
+
+@pytest.mark.parametrize("name,stored,options,items", CASES, ids=[case[0] for case in CASES])
+def test_items_agree_with_single_profile_tasks(run_module, cp_client, cp_mock, name, stored, options, items):
+    ids = setup_case(cp_client, cp_mock, stored)
+    state = options.get("state", "present")
+    single = []
+    for item in resolve(items, ids):
+        args = dict(item, domain_name=DOMAIN, **options)
+        single.append(single_status(run_module(SINGLE, args, diff=True), state))
+    after_single = without_ids(stored_profiles(cp_mock))
+
+    ids = setup_case(cp_client, cp_mock, stored)
+    result = bulk(run_module, resolve(items, ids), **options)
+
+    assert [entry["status"] for entry in result["results"]] == single
+    assert [entry["index"] for entry in result["results"]] == list(range(len(items)))
+    assert without_ids(stored_profiles(cp_mock)) == after_single
+    assert result.failed == ("failed" in single)
+    assert result["changed"] == any(status in ("created", "updated", "deleted") for status in single)
+    assert len(writes(cp_mock)) == sum(status in ("created", "updated", "deleted") for status in single)
+
+
+def test_ambiguous_item_names_the_ids_not_the_values(run_module, cp_client, domain):
+    ids = [cp_client.create_profile(DomainName=DOMAIN, AccountNumber=SECRET)["ProfileId"] for _ in range(2)]
+
+    result = bulk(run_module, [dict(account_number=SECRET, first_name="x")])
+
+    assert result.failed
+    entry = result["results"][0]
+    assert entry["status"] == "failed" and entry["error"]["code"] is None
+    assert all(profile_id in entry["msg"] for profile_id in ids)
+    assert SECRET not in result["msg"] and SECRET not in entry["msg"]
+    assert "profiles[0]" in result["msg"]
+
+
+# --- reads ------------------------------------------------------------------------------
+
+
+def test_reads_are_batched_and_a_second_run_writes_nothing(run_module, cp_mock, domain):
+    profiles = accounts(120, first_name="Ann")
+    first = bulk(run_module, profiles)
+    assert first["summary"]["created"] == 120 and first["changed"] is True
+    assert len(set(entry["profile_id"] for entry in first["results"])) == 120
+    cp_mock.reset_calls()
+
+    second = bulk(run_module, profiles)
+
+    assert second["changed"] is False
+    assert second["summary"] == dict(created=0, updated=0, unchanged=120, deleted=0, absent=0, failed=0)
+    assert operations(cp_mock) == ["SearchProfiles"] * 3  # ceil(120 / 50)
+    assert [entry["profile_id"] for entry in second["results"]] == [entry["profile_id"] for entry in first["results"]]
+
+
+def test_profile_id_items_use_batch_get_profile(run_module, cp_client, cp_mock, domain):
+    ids = seed(cp_client, 45, FirstName="Ann")
+    cp_mock.reset_calls()
+
+    result = bulk(run_module, [dict(profile_id=profile_id, first_name="Ann") for profile_id in ids])
+
+    assert result["changed"] is False
+    assert operations(cp_mock) == ["BatchGetProfile"] * 3  # ceil(45 / 20)
+
+
+def test_values_limit_halves_the_chunk_and_goes_on(run_module, cp_client, cp_mock, domain):
+    seed(cp_client, 40, FirstName="Ann")
+    cp_mock.set_search_values_limit(12)
+    cp_mock.reset_calls()
+
+    result = bulk(run_module, accounts(40, first_name="Ann"))
+
+    assert not result.failed, result
+    assert result["summary"]["unchanged"] == 40
+    searches = calls(cp_mock, "SearchProfiles")
+    # 40 values: refused, 20 refused, 10 accepted, then 10-value chunks.
+    assert [entry["status"] for entry in searches] == [400, 400, 200, 200, 200, 200]
+
+
+def test_present_in_a_missing_domain_fails_before_any_write(run_module, cp_mock):
+    result = bulk(run_module, accounts(3), domain_name="no-such-domain")
+    assert result.failed and "ResourceNotFoundException" in result["msg"]
+    assert writes(cp_mock) == []
+
+
+def test_absent_in_a_missing_domain_is_not_an_error(run_module, cp_mock):
+    result = bulk(run_module, accounts(3), domain_name="no-such-domain", state="absent")
+    assert not result.failed and result["changed"] is False
+    assert result["summary"]["absent"] == 3
+
+
+def test_check_mode_in_a_missing_domain_predicts_creates(run_module, cp_mock):
+    result = bulk(run_module, accounts(3), domain_name="no-such-domain", check_mode=True)
+    assert not result.failed and result["changed"] is True
+    assert result["summary"]["created"] == 3
+    assert writes(cp_mock) == []
+
+
+# --- duplicates, validation ---------------------------------------------------------------
+
+
+def test_two_items_for_the_same_new_profile_fail_before_any_write(run_module, cp_mock, domain):
+    result = bulk(run_module, [dict(account_number="A-1"), dict(account_number="A-2"), dict(account_number="A-1", first_name="x")])
+    assert result.failed
+    assert result["duplicate_items"] == [[0, 2]]
+    assert "profiles[0], profiles[2]" in result["msg"] and "A-1" not in result["msg"]
+    assert writes(cp_mock) == []
+
+
+def test_id_and_match_resolving_to_one_profile_fail_before_any_write(run_module, cp_client, cp_mock, domain):
+    (profile_id,) = seed(cp_client, 1)
+    cp_mock.reset_calls()
+    result = bulk(run_module, [dict(account_number="A-0000", first_name="a"), dict(profile_id=profile_id, first_name="b")])
+    assert result.failed and result["duplicate_items"] == [[0, 1]]
+    assert writes(cp_mock) == []
+
+
+VALIDATION = [
+    # (items, option paths named, whether the value must not appear)
+    ([dict(account_number="1"), dict(account_number="2", first_name=SECRET * 50)], ["profiles[1].first_name"], True),
+    ([dict(account_number="1", address=dict(city=SECRET * 50)), dict(first_name="x")],
+     ["profiles[0].address.city", "profiles[1]: the profile cannot be identified"], True),
+    ([dict(account_number="1", attributes={"k": SECRET * 50})], ["profiles[0].attributes"], True),
+    ([dict(account_number="1", engagement_preferences=dict(email=[{}]))], ["profiles[0].engagement_preferences.email[0]"], False),
+    ([dict(profile_id=SECRET)], ["profiles[0].profile_id"], False),
+    ([dict(account_number="1", gender="ROBOT" + SECRET)], ["profiles[0].gender"], True),
+]
+
+
+@pytest.mark.parametrize("items,paths,secret", VALIDATION, ids=[row[1][0] for row in VALIDATION])
+def test_every_item_validated_before_any_call(run_module, cp_mock, domain, items, paths, secret):
+    result = bulk(run_module, items)
+    assert result.failed
+    for path in paths:
+        assert path in result["msg"]
+    if secret:
+        assert SECRET not in result["msg"]
+    assert cp_mock.calls() == []
+
+
+@pytest.mark.parametrize("args,option", [
+    (dict(max_concurrency=0), "max_concurrency"),
+    (dict(rate_limit=0), "rate_limit"),
+    (dict(domain_name="bad name!"), "domain_name"),
+    (dict(match_by="first_name"), "match_by"),
+])
+def test_task_options_validated_before_any_call(run_module, cp_mock, domain, args, option):
+    result = bulk(run_module, accounts(2), **args)
+    assert result.failed and option in result["msg"]
+    assert cp_mock.calls() == []
+
+
+# --- partial failure, retries -------------------------------------------------------------
+
+
+def test_a_failed_item_does_not_stop_the_others_and_a_rerun_converges(run_module, cp_mock, domain, no_retry_sleep):
+    profiles = accounts(5, first_name="Ann")
+    # One thread: the first create meets all 12 faults (every attempt of the retry policy) and fails.
+    cp_mock.inject_fault("CreateProfile", "InternalServerException", count=12)
+
+    result = bulk(run_module, profiles, max_concurrency=1)
+
+    assert result.failed and result["changed"] is True
+    statuses = [entry["status"] for entry in result["results"]]
+    assert statuses == ["failed", "created", "created", "created", "created"]
+    failed = result["results"][0]
+    assert failed["error"]["code"] == "InternalServerException" and failed["profile_id"] is None
+    assert "profiles[0]" in result["msg"] and "InternalServerException" in result["msg"] and "A-0000" not in result["msg"]
+    assert result["summary"]["failed"] == 1 and result["summary"]["created"] == 4
+    assert len(stored_profiles(cp_mock)) == 4
+    cp_mock.reset_calls()
+
+    rerun = bulk(run_module, profiles)
+
+    assert not rerun.failed
+    assert [entry["status"] for entry in rerun["results"]] == ["created", "unchanged", "unchanged", "unchanged", "unchanged"]
+    assert writes(cp_mock) == ["CreateProfile"]
+    assert len(stored_profiles(cp_mock)) == 5
+
+
+def test_throttled_writes_are_retried(run_module, cp_mock, domain, no_retry_sleep):
+    cp_mock.inject_fault("CreateProfile", "ThrottlingException", count=6)
+    result = bulk(run_module, accounts(20))
+    assert not result.failed, result
+    assert result["summary"]["created"] == 20
+    assert len(calls(cp_mock, "CreateProfile")) == 26
+
+
+def test_quota_mode_creates_without_a_throttle(run_module, cp_mock, domain):
+    cp_mock.set_quota_mode(True)
+    start = time.monotonic()
+
+    result = bulk(run_module, accounts(250))
+
+    elapsed = time.monotonic() - start
+    assert not result.failed and result["summary"]["created"] == 250
+    assert [entry for entry in cp_mock.calls() if entry["status"] == 429] == []
+    # 250 writes at 95 a second (the first second's burst aside) take about 1.6-2.7 s.
+    assert elapsed < 10
+
+
+def test_quota_mode_over_the_rate_is_ridden_out(run_module, cp_mock, domain):
+    # A rate_limit above the quota: the throttled calls are retried (real backoff) until every item is created.
+    cp_mock.set_quota_mode(True, rates={"CreateProfile": 20})
+
+    result = bulk(run_module, accounts(40), rate_limit=1000, max_concurrency=10)
+
+    assert not result.failed, result.get("msg")
+    assert result["summary"]["created"] == 40
+    assert len(stored_profiles(cp_mock)) == 40
+    assert [entry for entry in calls(cp_mock, "CreateProfile") if entry["status"] == 429]
+
+
+# --- check mode, diff -----------------------------------------------------------------------
+
+
+def mixed(cp_client, cp_mock):
+    seed(cp_client, 3, FirstName="Ann")
+    cp_mock.reset_calls()
+    return [
+        dict(account_number="A-0000", first_name="Ann"),
+        dict(account_number="A-0001", first_name="Bob"),
+        dict(account_number="A-0009", first_name="New"),
+    ]
+
+
+def test_check_mode_predicts_every_item_and_writes_nothing(run_module, cp_client, cp_mock, domain):
+    items = mixed(cp_client, cp_mock)
+    before = stored_profiles(cp_mock)
+
+    result = bulk(run_module, items, check_mode=True)
+
+    assert result["changed"] is True
+    assert [entry["status"] for entry in result["results"]] == ["unchanged", "updated", "created"]
+    assert result["results"][2]["profile_id"] is None
+    assert writes(cp_mock) == []
+    assert stored_profiles(cp_mock) == before
+    assert [entry["status"] for entry in bulk(run_module, items)["results"]] == ["unchanged", "updated", "created"]
+
+
+def test_check_mode_absent_writes_nothing(run_module, cp_client, cp_mock, domain):
+    seed(cp_client, 2)
+    cp_mock.reset_calls()
+    result = bulk(run_module, accounts(3), state="absent", check_mode=True)
+    assert [entry["status"] for entry in result["results"]] == ["deleted", "deleted", "absent"]
+    assert writes(cp_mock) == []
+    assert len(stored_profiles(cp_mock)) == 2
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_diff_lists_the_changed_items_only(run_module, cp_client, cp_mock, domain, check_mode):
+    items = mixed(cp_client, cp_mock)
+
+    result = bulk(run_module, items, check_mode=check_mode, diff=True)
+
+    assert [entry["before_header"] for entry in result["diff"]] == ["profiles[1]", "profiles[2]"]
+    update, create = result["diff"]
+    assert update["before"]["first_name"] == "Ann" and update["after"]["first_name"] == "Bob"
+    assert create["before"] == {} and create["after"]["first_name"] == "New"
+    if not check_mode:
+        assert create["after"]["profile_id"] == result["results"][2]["profile_id"]
+
+
+def test_no_change_has_an_empty_diff(run_module, cp_client, cp_mock, domain):
+    seed(cp_client, 2, FirstName="Ann")
+    result = bulk(run_module, accounts(2, first_name="Ann"), diff=True)
+    assert result["changed"] is False and result["diff"] == []
+
+
+def test_empty_list_does_nothing(run_module, cp_mock, domain):
+    result = bulk(run_module, [])
+    assert result["changed"] is False and result["results"] == []
+    assert cp_mock.calls() == []
+
+
+# --- 1,000 profiles end to end, over the emulator server --------------------------------------
+
+
+def test_a_thousand_profiles_end_to_end(fresh_emulator_server, tmp_path):
+    from playbook_runner import run_playbook
+    from playbook_runner import write_text
+
+    server = fresh_emulator_server
+    play = """
+    - name: 1,000 profiles
+      hosts: localhost
+      gather_facts: false
+      module_defaults:
+        group/awscx.customerprofiles.aws:
+          endpoint_url: "{{ emulator_url }}"
+          region: us-east-1
+          access_key: testing
+          secret_key: testing
+      tasks:
+        - name: Domain
+          awscx.customerprofiles.customerprofiles_domain:
+            domain_name: bulk-e2e
+            default_expiration_days: 30
+        - name: Profiles
+          awscx.customerprofiles.customerprofiles_profiles:
+            domain_name: bulk-e2e
+            profiles: "{{ bulk_profiles }}"
+          register: sync
+        - name: Summary
+          ansible.builtin.assert:
+            that: sync.summary.failed == 0 and (sync.summary.created + sync.summary.unchanged) == 1000
+    """
+    path = write_text(tmp_path, "play.yml", play)
+    extra_vars = {"emulator_url": server.url, "bulk_profiles": accounts(1000, first_name="Ann")}
+    start = time.monotonic()
+    first = run_playbook(path, tmp_path, extra_vars=extra_vars)
+    assert first.returncode == 0, first.output[-3000:]
+    creates = len([entry for entry in server.calls() if entry["operation"] == "CreateProfile"])
+    server.reset_calls()
+    second = run_playbook(path, tmp_path, extra_vars=extra_vars)
+    elapsed = time.monotonic() - start
+
+    assert second.returncode == 0, second.output[-3000:]
+    assert creates == 1000
+    assert second.recap()["changed"] == 0
+    assert writes(server) == []
+    assert operations(server).count("SearchProfiles") == 20
+    assert elapsed < 60
