@@ -14,6 +14,7 @@ from . import state
 from .common import partition_of
 from .config import CONFIG_COLLECTIONS, ConfigBackendMixin
 from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
+from .objects import OBJECT_COLLECTIONS, ObjectsBackendMixin
 from .search import LaggingIndex, SearchDocument, SearchIndex
 
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
@@ -24,6 +25,7 @@ NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
 # Extensions append to this list; see Domain.children().
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # config.py: integrations, event streams, ...
+CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # objects.py: object types (each with its profile objects)
 
 
 def _now():
@@ -164,7 +166,7 @@ def _identity(value):
     return value
 
 
-class CustomerProfilesBackend(ConfigBackendMixin, BackendHooks, BaseBackend):
+class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHooks, BaseBackend):
     """Domains and their profiles for one account/region."""
 
     def __init__(self, region_name, account_id):

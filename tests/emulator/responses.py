@@ -12,6 +12,7 @@ from moto.core.responses import BaseResponse
 from . import state
 from .common import check_region
 from .config import ConfigResponseMixin
+from .objects import ObjectsResponseMixin
 from .models import CustomerProfilesError, customerprofiles_backends
 from .validation import RequestValidationError, match_operation, parse_and_validate
 
@@ -26,7 +27,7 @@ def _error(status, code, message):
     return status, headers, json.dumps({"Message": message})
 
 
-class CustomerProfilesResponse(ConfigResponseMixin, BaseResponse):
+class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseResponse):
     """Dispatches customer-profiles calls; each API operation has a method named after it."""
 
     def __init__(self):

@@ -27,5 +27,13 @@ url_paths = {
     "{0}/domains/(?P<DomainName>[^/]+)/segment-definitions$": CustomerProfilesResponse.dispatch,
     "{0}/domains/(?P<DomainName>[^/]+)/segment-definitions/(?P<SegmentDefinitionName>[^/]+)$": CustomerProfilesResponse.dispatch,
     "{0}/domains/(?P<DomainName>[^/]+)/segments/(?P<SegmentDefinitionName>[^/]+)/membership$": CustomerProfilesResponse.dispatch,
+    # objects.py: object types, templates, profile objects
+    "{0}/domains/(?P<DomainName>[^/]+)/object-types$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/object-types/(?P<ObjectTypeName>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/templates$": CustomerProfilesResponse.dispatch,
+    "{0}/templates/(?P<TemplateId>[^/]+)$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles/objects$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles/objects/delete$": CustomerProfilesResponse.dispatch,
+    "{0}/domains/(?P<DomainName>[^/]+)/profiles/objects/batch-put-profile-object$": CustomerProfilesResponse.dispatch,
     "{0}/tags/(?P<resourceArn>.+)$": CustomerProfilesResponse.dispatch,
 }

@@ -37,7 +37,10 @@ def _error(call):
 def add_object_type(client, domain, name):
     """An object type in the domain: PutProfileObjectType when the emulator serves it, else stored directly."""
     try:
-        client.put_profile_object_type(DomainName=domain, ObjectTypeName=name, Description="test type")
+        # the smallest valid mapping (admin guide): one key that is both UNIQUE and PROFILE
+        client.put_profile_object_type(DomainName=domain, ObjectTypeName=name, Description="test type",
+                                       Fields={"id": {"Source": "_source.id"}},
+                                       Keys={"%sId" % name.lower(): [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]})
     except ClientError as exc:
         status = exc.response["ResponseMetadata"]["HTTPStatusCode"]
         if status not in (404, 501) or exc.response["Error"]["Code"] == "ResourceNotFoundException":

@@ -206,6 +206,32 @@ def test_settings_endpoints_reject_bad_payloads(srv, path, payload):
     assert excinfo.value.code == 400
 
 
+def test_object_types_and_profile_objects_over_http(srv):
+    client = _client(srv)
+    client.create_domain(DomainName="dom", DefaultExpirationDays=3)
+    assert {t["TemplateId"] for t in client.list_profile_object_type_templates()["Items"]} >= {"ShopifyOrder"}
+    assert client.get_profile_object_type_template(TemplateId="ShopifyOrder")["SourceName"] == "Shopify"
+    client.put_profile_object_type(
+        DomainName="dom", ObjectTypeName="Order", Description="orders", AllowProfileCreation=True,
+        Fields={"id": {"Source": "_source.id"}, "acct": {"Source": "_source.acct", "Target": "_profile.AccountNumber"}},
+        Keys={"orderNumber": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+              "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}]})
+    assert [t["ObjectTypeName"] for t in client.list_profile_object_types(DomainName="dom")["Items"]] == ["Order"]
+    key = client.put_profile_object(DomainName="dom", ObjectTypeName="Order", Object=json.dumps({"id": "o1", "acct": "A1"}))["ProfileObjectUniqueKey"]
+    batch = client.batch_put_profile_object(DomainName="dom", ObjectTypeName="Order",
+                                            Items=[{"Id": "x", "Object": json.dumps({"id": "o2", "acct": "A1"})}])
+    assert [item["Id"] for item in batch["Successful"]] == ["x"] and batch["Failed"] == []
+    found = client.search_profiles(DomainName="dom", KeyName="accountNo", Values=["A1"])["Items"]
+    assert len(found) == 1 and found[0]["AccountNumber"] == "A1"
+    listed = client.list_profile_objects(DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"])["Items"]
+    assert [item["ProfileObjectUniqueKey"] for item in listed][0] == key and len(listed) == 2
+    client.delete_profile_object(DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"], ProfileObjectUniqueKey=key)
+    assert client.get_domain(DomainName="dom")["Stats"]["ObjectCount"] == 1
+    client.delete_profile_object_type(DomainName="dom", ObjectTypeName="Order")
+    assert client.get_domain(DomainName="dom")["Stats"]["ObjectCount"] == 0
+    assert srv.dead_letters() == []
+
+
 class _Caught:  # pylint: disable=too-few-public-methods
     """error_of() reads .value of a pytest ExceptionInfo; this holds a caught ClientError the same way."""
 
