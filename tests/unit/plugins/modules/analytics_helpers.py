@@ -1,0 +1,56 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Shared by the tests of the calculated attribute and segment definition modules."""
+
+import importlib
+
+import yaml
+
+from call_log import operations
+from call_log import writes
+
+DOMAIN = "analytics-domain"
+
+
+def documented_options(module_name):
+    module = importlib.import_module("ansible_collections.awscx.customerprofiles.plugins.modules." + module_name)
+    return yaml.safe_load(module.DOCUMENTATION)["options"]
+
+
+def doc_spec_differences(documented, spec, path=""):
+    """Where DOCUMENTATION's options and the argument spec disagree (names, type, elements, required, aliases, default)."""
+    differences = []
+    for name in sorted(set(documented) | set(spec)):
+        where = path + name
+        if name not in spec:
+            differences.append(where + ": documented, not in the spec")
+            continue
+        if name not in documented:
+            differences.append(where + ": in the spec, not documented")
+            continue
+        doc, entry = documented[name], spec[name]
+        for key, default in (("type", "str"), ("elements", None), ("required", False), ("aliases", None), ("default", None)):
+            if doc.get(key, default) != entry.get(key, default):
+                differences.append("{0}: {1} {2!r} documented, {3!r} in the spec".format(where, key, doc.get(key, default), entry.get(key, default)))
+        differences.extend(doc_spec_differences(doc.get("suboptions") or {}, entry.get("options") or {}, where + "."))
+    return differences
+
+
+def tags_fragment_spec(spec):
+    """The module's spec less tags/purge_tags, which amazon.aws.tags documents."""
+    return dict((name, entry) for name, entry in spec.items() if name not in ("tags", "purge_tags"))
+
+
+def assert_no_call(log):
+    assert operations(log) == [], operations(log)
+
+
+def assert_fails_naming(result, log, option, value=None):
+    """A bad-input failure: before any call, naming the option path, never repeating the value."""
+    assert result.failed, result
+    assert option in result["msg"], result["msg"]
+    if value is not None:
+        assert str(value) not in result["msg"], result["msg"]
+    assert_no_call(log)
+
+
+__all__ = ["DOMAIN", "operations", "writes"]
