@@ -1,0 +1,207 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The event stream resource (CreateEventStream), for customerprofiles_event_stream and _info.
+
+An event stream exports a domain's profile changes to a Kinesis data stream. The service has
+no update call: a different ``uri`` fails naming it unless ``recreate: true`` (delete, then
+create). A domain holds at most one event stream; the service's refusal of a second one is
+reported with the name of the stream that exists.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tag_total
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+
+EVENT_STREAM_ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    event_stream_name=dict(type="str", required=True, aliases=["name"]),
+    uri=dict(type="str"),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    recreate=dict(type="bool", default=False),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+)
+
+EVENT_STREAM_NAMES = ("domain_name", "event_stream_name", "uri", "tags")
+
+
+# ---------------------------------------------------------------- reads
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get event stream", None)
+def get_event_stream(client, domain_name, name):
+    """GetEventStream's answer with the stream's name, or None when the stream (or the domain) does not exist."""
+    response = client.get_event_stream(aws_retry=True, DomainName=domain_name, EventStreamName=name)
+    response.pop("ResponseMetadata", None)
+    response["EventStreamName"] = name
+    return response
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list event streams")
+def list_event_streams(client, domain_name):
+    """Every ListEventStreams item of the domain, all pages."""
+    return paginate(client.list_event_streams, "Items", DomainName=domain_name)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def describe_event_stream(api):
+    """A GetEventStream answer (with EventStreamName) as the modules return it ({} when absent).
+
+    ``uri`` is the destination's Uri (the option of the same name); ``destination_details`` carries its status.
+    """
+    if not api:
+        return {}
+    api = copy.deepcopy(api)
+    api.pop("ResponseMetadata", None)
+    api["Tags"] = dict(api.get("Tags") or {})
+    destination = api.get("DestinationDetails") or {}
+    if destination.get("Uri"):
+        api["Uri"] = destination["Uri"]
+    return from_api(api, EVENT_STREAM_NAMES)
+
+
+class EventStreamResource(TaggedResource):
+    argument_spec = EVENT_STREAM_ARGUMENT_SPEC
+    result_key = "event_stream"
+
+    def arn_path(self):
+        return "domains/{0}/event-streams/{1}".format(self.params["domain_name"], self.params["event_stream_name"])
+
+    def arn(self):
+        """The service returns the stream's ARN: no STS call is needed."""
+        return self._arn or super(EventStreamResource, self).arn()
+
+    def model_inputs(self):
+        params = self.params
+        options = dict(domain_name=params["domain_name"], event_stream_name=params["event_stream_name"], uri=params.get("uri"))
+        if params.get("tags"):
+            options["tags"] = text_values(params["tags"])
+        return [("CreateEventStream", options, "")]
+
+    def read(self):
+        current = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
+        if current:
+            self._arn = current.get("EventStreamArn")
+        return current
+
+    def plan(self, current):
+        params = self.params
+        identity = dict(DomainName=params["domain_name"], EventStreamName=params["event_stream_name"])
+        if params["state"] == "absent":
+            if current is None:
+                return Plan(after=None)
+            return Plan([Call("delete_event_stream", identity, "delete event stream")], after=None)
+        if current is None:
+            if not params.get("uri"):
+                raise PlanError(
+                    "uri (a Kinesis data stream ARN) is required to create event stream {0} in domain {1}, which does not "
+                    "exist".format(params["event_stream_name"], params["domain_name"])
+                )
+            return self._plan_create(identity, text_values(params.get("tags")) or {})
+        current_uri = (current.get("DestinationDetails") or {}).get("Uri")
+        differing = ["uri"] if params.get("uri") is not None and params["uri"] != current_uri else []
+        if check_replaceable("Event stream", params["event_stream_name"], differing, params["recreate"]):
+            tags = current.get("Tags") or {}
+            to_set, to_remove = tag_changes(tags, text_values(params.get("tags")), params["purge_tags"])
+            plan = self._plan_create(identity, apply_tag_changes(tags, to_set, to_remove))
+            plan.calls.insert(0, Call("delete_event_stream", identity, "delete event stream (to create it again)"))
+            return plan
+        calls = []
+        after = copy.deepcopy(current)
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
+        return Plan(calls, after=after)
+
+    def _plan_create(self, identity, tags):
+        """CreateEventStream carrying ``tags`` (the tags the stream is to have)."""
+        errors = []
+        check_tag_total(errors, "tags", tags)
+        if errors:
+            raise PlanError(errors[0] + "; nothing was changed")
+        request = dict(identity, Uri=self.params["uri"])
+        if tags:
+            request["Tags"] = dict(tags)
+        after = dict(identity, DestinationDetails=dict(Uri=self.params["uri"]), Tags=dict(tags or {}))
+        return Plan([Call("create_event_stream", request, "create event stream")], after=after, created=True)
+
+    def apply(self, plan):
+        for call in plan.calls:
+            try:
+                self.call(call)
+            except CustomerProfilesError as e:
+                if call.method == "create_event_stream":
+                    self._explain_one_stream_per_domain(e)
+                raise
+        if plan.extra.get("created"):
+            # CreateEventStream answers only the ARN and tags: the state and destination status come from a read.
+            created = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
+            return created or plan.after
+        return plan.after
+
+    def _explain_one_stream_per_domain(self, error):
+        """CreateEventStream refused on a domain that already has a stream: name that stream."""
+        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+            return
+        others = [item.get("EventStreamName") for item in list_event_streams(self.client, self.params["domain_name"])]
+        others = [name for name in others if name and name != self.params["event_stream_name"]]
+        if not others:
+            return
+        message = error.exception.response.get("Error", {}).get("Message", "")
+        raise PlanError(
+            "Domain {0} already has event stream {1}, and the service allows one event stream per domain: event stream {2} "
+            "was not created. Delete {1} first (state=absent) or manage that one. Service message: {3} "
+            "(BadRequestException)".format(self.params["domain_name"], ", ".join(others), self.params["event_stream_name"], message),
+            error=dict(code="BadRequestException", message=message),
+            existing_event_streams=others,
+        )
+
+    def describe(self, result):
+        return describe_event_stream(result)
+
+
+class EventStreamLister(Lister):
+    argument_spec = dict(domain_name=dict(type="str", required=True), event_stream_name=dict(type="str", aliases=["name"]))
+    result_key = "event_streams"
+
+    def model_inputs(self):
+        options = dict(domain_name=self.params["domain_name"], event_stream_name=self.params["event_stream_name"])
+        return [("GetEventStream", options, "")]
+
+    def wanted_one(self):
+        return self.params["event_stream_name"] is not None
+
+    def get_one(self):
+        return get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
+
+    def list_all(self):
+        """Every stream of the domain, each described by GetEventStream (the list items lack CreatedAt)."""
+        domain = self.params["domain_name"]
+        streams = (get_event_stream(self.client, domain, item["EventStreamName"]) for item in list_event_streams(self.client, domain))
+        return [stream for stream in streams if stream is not None]
+
+    def describe(self, item):
+        return describe_event_stream(item)
