@@ -3,6 +3,7 @@
 
 import importlib
 
+import pytest
 import yaml
 
 from call_log import operations
@@ -38,6 +39,22 @@ def doc_spec_differences(documented, spec, path=""):
 def tags_fragment_spec(spec):
     """The module's spec less tags/purge_tags, which amazon.aws.tags documents."""
     return dict((name, entry) for name, entry in spec.items() if name not in ("tags", "purge_tags"))
+
+
+@pytest.fixture
+def clients_built(monkeypatch):
+    """The service names of every boto3 client a module builds during the test."""
+    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+    built = []
+    original = AnsibleAWSModule.client
+
+    def recording_client(self, service, *args, **kwargs):
+        built.append(service)
+        return original(self, service, *args, **kwargs)
+
+    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
+    return built
 
 
 def assert_no_call(log):
