@@ -4,11 +4,19 @@ small /_emulator/ control middleware."""
 
 import json
 import logging
+import uuid
+from urllib.parse import quote
+
+from werkzeug.datastructures import EnvironHeaders
 
 from . import dead_letters, register, reset, set_rule_based_matching_status, state
 from .models import CustomerProfilesError
 
 CONTROL_PREFIX = "/_emulator/"
+# SigV4 credential scope of a customer-profiles request: .../<region>/profile/aws4_request
+_SCOPE = "/profile/aws4_request"
+_REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
+            501: "Not Implemented"}
 
 
 def _reply(start_response, status, payload):
@@ -32,8 +40,42 @@ def _read_json(environ):
     return data
 
 
+class _WsgiRequest:  # pylint: disable=too-few-public-methods
+    """What CustomerProfilesResponse._dispatch reads of a request (moto's Request has the same members)."""
+
+    def __init__(self, environ):
+        self.environ = environ
+        self.method = environ.get("REQUEST_METHOD", "GET")
+        self.headers = EnvironHeaders(environ)
+        raw = environ.get("RAW_URI") or environ.get("REQUEST_URI") or quote(environ.get("PATH_INFO", "/"))
+        if "://" in raw:
+            raw = "/" + raw.split("://", 1)[1].split("/", 1)[-1]
+        path, _mark, query = raw.partition("?")
+        query = query or environ.get("QUERY_STRING", "")
+        host = environ.get("HTTP_HOST") or "%s:%s" % (environ.get("SERVER_NAME", "localhost"), environ.get("SERVER_PORT", "80"))
+        self.raw_url = "%s://%s%s%s" % (environ.get("wsgi.url_scheme", "http"), host, path, "?" + query if query else "")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        self.data = environ["wsgi.input"].read(length) if length > 0 else b""
+
+
+def _serve_customer_profiles(environ, start_response):
+    """Answer a customer-profiles request directly (moto's Flask dispatch costs more than the operation)."""
+    from .responses import CustomerProfilesResponse  # pylint: disable=import-outside-toplevel
+    status, headers, body = CustomerProfilesResponse.dispatch(_WsgiRequest(environ))
+    payload = body.encode("utf-8") if isinstance(body, str) else (body or b"")
+    response_headers = [(name, str(value)) for name, value in headers.items()]
+    response_headers.append(("x-amzn-RequestId", str(uuid.uuid4())))
+    response_headers.append(("Content-Length", str(len(payload))))
+    start_response("%d %s" % (status, _REASONS.get(status, "Error")), response_headers)
+    return [payload]
+
+
 class ControlMiddleware:
-    """Serves /_emulator/* itself and hands every other request to the wrapped moto app."""
+    """Serves /_emulator/* itself, customer-profiles requests directly, and hands every other request
+    to the wrapped moto app."""
 
     def __init__(self, app):
         self.app = app
@@ -41,6 +83,8 @@ class ControlMiddleware:
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if not path.startswith(CONTROL_PREFIX):
+            if _SCOPE in environ.get("HTTP_AUTHORIZATION", ""):
+                return _serve_customer_profiles(environ, start_response)
             return self.app(environ, start_response)
         method = environ.get("REQUEST_METHOD", "GET")
         route = path[len(CONTROL_PREFIX):].strip("/")

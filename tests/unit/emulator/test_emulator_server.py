@@ -2,6 +2,9 @@
 """The loopback server (python -m emulator) with moto's own services and the /_emulator/ control endpoints."""
 
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -12,7 +15,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from emulator_test_helpers import CREDENTIALS, assert_reset, error_of, session  # pylint: disable=import-error
-from emulator.testing import start_server
+from emulator.testing import TESTS_DIR, start_server
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +233,33 @@ def test_object_types_and_profile_objects_over_http(srv):
     client.delete_profile_object_type(DomainName="dom", ObjectTypeName="Order")
     assert client.get_domain(DomainName="dom")["Stats"]["ObjectCount"] == 0
     assert srv.dead_letters() == []
+
+
+def test_ceiling_script_over_http(srv):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([TESTS_DIR] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
+    done = subprocess.run([sys.executable, "-m", "emulator.ceiling", "--url", srv.url, "--n", "40", "--workers", "4", "--chunk", "15"],
+                          capture_output=True, text=True, timeout=120, env=env, check=True)
+    report = json.loads(done.stdout)
+    assert (report["n"], report["workers"], report["chunk"]) == (40, 4, 15)
+    phases = report["phases"]
+    assert phases["create_profile"]["calls"] == 40 and phases["update_profile"]["calls"] == 40
+    assert phases["search_profiles"]["calls"] == 3 and phases["search_profiles"]["found"] == 40
+    assert all(phase["calls_per_second"] > 0 for phase in phases.values())
+    assert _client(srv).list_domains()["Items"] == []  # the script deletes its domain
+
+
+def test_direct_dispatch_answers_like_moto(srv):
+    client = _client(srv)
+    response = client.list_domains()
+    assert response["ResponseMetadata"]["HTTPHeaders"]["content-type"] == "application/json"
+    assert response["ResponseMetadata"]["RequestId"]
+    client.create_domain(DomainName="d-1", DefaultExpirationDays=3)
+    arn = "arn:aws:profile:us-east-1:123456789012:domains/d-1"
+    client.tag_resource(resourceArn=arn, tags={"k": "v"})  # the ARN travels percent-encoded in the path
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == {"k": "v"}
+    with pytest.raises(urllib.error.HTTPError) as excinfo:  # unsigned: not customer-profiles' (moto answers)
+        urllib.request.urlopen(srv.url + "/domains", timeout=10)  # pylint: disable=consider-using-with
+    assert excinfo.value.code >= 400
 
 
 class _Caught:  # pylint: disable=too-few-public-methods
