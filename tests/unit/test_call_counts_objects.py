@@ -1,0 +1,128 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The API calls of object type and profile object tasks, pinned (in-process, against the emulator).
+
+customerprofiles_object_type: a no-op is one GetProfileObjectType; a create or a definition change is that
+read plus one PutProfileObjectType; a tag change adds TagResource/UntagResource (and builds an STS client for
+the ARN); a delete reads the domain for its object count, then one DeleteProfileObjectType. Check mode writes
+nothing. customerprofiles_profile_objects: GetProfileObjectType, one SearchProfiles per distinct PROFILE key
+value, one ListProfileObjects per object found on a profile; writes only for new or changed objects, 10 per
+BatchPutProfileObject call.
+"""
+
+import json
+
+import pytest
+from call_log import operations
+from call_log import writes
+
+from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+DOMAIN = "calls-objects"
+TYPE = "Order"
+FIELDS = {
+    "OrderId": {"source": "_source.OrderId", "content_type": "STRING"},
+    "AccountNumber": {"source": "_source.AccountNumber", "target": "_profile.AccountNumber", "content_type": "STRING"},
+}
+KEYS = {
+    "OrderId": [{"standard_identifiers": ["UNIQUE"], "field_names": ["OrderId"]}],
+    "AccountNumber": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}],
+}
+TYPE_ARGS = dict(domain_name=DOMAIN, object_type_name=TYPE, description="Orders", allow_profile_creation=True,
+                 fields=FIELDS, keys=KEYS, tags={"team": "crm"})
+
+
+@pytest.fixture
+def clients_built(monkeypatch):
+    built = []
+    original = AnsibleAWSModule.client
+
+    def recording_client(self, service, *args, **kwargs):
+        built.append(service)
+        return original(self, service, *args, **kwargs)
+
+    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
+    return built
+
+
+@pytest.fixture
+def domain(cp_mock, cp_client):
+    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    cp_mock.reset_calls()
+    return DOMAIN
+
+
+def run_type(run_module, cp_mock, check_mode=False, **extra):
+    cp_mock.reset_calls()
+    result = run_module("customerprofiles_object_type", dict(TYPE_ARGS, **extra), check_mode=check_mode)
+    assert not result.failed, result
+    return operations(cp_mock)
+
+
+def test_object_type_create(run_module, cp_mock, domain, clients_built):
+    assert run_type(run_module, cp_mock, check_mode=True) == ["GetProfileObjectType"]
+    assert run_type(run_module, cp_mock) == ["GetProfileObjectType", "PutProfileObjectType"]
+    assert "sts" not in clients_built
+
+
+def test_object_type_no_op_and_update(run_module, cp_mock, domain, clients_built):
+    run_type(run_module, cp_mock)
+    assert run_type(run_module, cp_mock) == ["GetProfileObjectType"]
+    assert run_type(run_module, cp_mock, check_mode=True, expiration_days=60) == ["GetProfileObjectType"]
+    assert run_type(run_module, cp_mock, expiration_days=60) == ["GetProfileObjectType", "PutProfileObjectType"]
+    assert "sts" not in clients_built
+    assert run_type(run_module, cp_mock, expiration_days=60, tags={"team": "sales"}) == ["GetProfileObjectType", "TagResource"]
+    assert clients_built.count("sts") == 1
+
+
+def test_object_type_delete(run_module, cp_mock, domain):
+    run_type(run_module, cp_mock)
+    assert run_type(run_module, cp_mock, check_mode=True, state="absent") == ["GetProfileObjectType", "GetDomain"]
+    assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType", "GetDomain", "DeleteProfileObjectType"]
+    assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType"]
+
+
+def orders(count, customers):
+    return [{"OrderId": str(i), "AccountNumber": "A{0}".format(i % customers)} for i in range(count)]
+
+
+def run_objects(run_module, cp_mock, objects, check_mode=False, **extra):
+    cp_mock.reset_calls()
+    result = run_module("customerprofiles_profile_objects", dict(domain_name=DOMAIN, object_type_name=TYPE, objects=objects, **extra),
+                        check_mode=check_mode)
+    assert not result.failed, result
+    return operations(cp_mock)
+
+
+@pytest.fixture
+def object_type(run_module, cp_mock, domain):
+    run_type(run_module, cp_mock)
+
+
+def test_profile_objects_create(run_module, cp_mock, object_type):
+    objects = orders(25, 10)
+    # nothing stored: the type, one search per customer, no listing (no profile found)
+    reads = ["GetProfileObjectType"] + ["SearchProfiles"] * 10
+    assert run_objects(run_module, cp_mock, objects, check_mode=True) == reads
+    assert run_objects(run_module, cp_mock, objects) == reads + ["BatchPutProfileObject"] * 3
+
+
+def test_profile_objects_no_op_update_and_delete(run_module, cp_mock, object_type):
+    objects = orders(25, 10)
+    run_objects(run_module, cp_mock, objects)
+    found = run_objects(run_module, cp_mock, objects)
+    assert found.count("SearchProfiles") == 10 and found.count("ListProfileObjects") == 25
+    assert found[0] == "GetProfileObjectType" and writes(cp_mock) == []
+    objects[3]["Extra"] = "x"
+    objects[17]["Extra"] = "y"
+    assert run_objects(run_module, cp_mock, objects, check_mode=True) == found
+    assert run_objects(run_module, cp_mock, objects) == found + ["BatchPutProfileObject"]
+    assert run_objects(run_module, cp_mock, objects[:2], state="absent")[-2:] == ["DeleteProfileObject"] * 2
+    assert writes(cp_mock) == ["DeleteProfileObject"] * 2
+
+
+def test_profile_objects_info_one_call_a_page(run_module, cp_mock, cp_client, object_type):
+    cp_client.put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Object=json.dumps(orders(1, 1)[0]))
+    profile_id = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A0"])["Items"][0]["ProfileId"]
+    cp_mock.reset_calls()
+    run_module("customerprofiles_profile_objects_info", dict(domain_name=DOMAIN, object_type_name=TYPE, profile_id=profile_id))
+    assert operations(cp_mock) == ["ListProfileObjects"]
