@@ -1,0 +1,245 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the awscx.customerprofiles project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The event trigger resource (CreateEventTrigger/UpdateEventTrigger), for customerprofiles_event_trigger and _info.
+
+Every member of CreateEventTrigger is an option. An existing trigger is updated in place:
+UpdateEventTrigger carries the members that differ (a block given is the complete block).
+Before a trigger is created, or moved to another object type, the object type is read
+(GetProfileObjectType), so that a missing one fails naming ``object_type_name``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+
+# The members of the model's EventTriggerCondition and EventTriggerLimits shapes, as snake_case sub-options.
+# tests/unit/plugins/modules/test_customerprofiles_event_trigger.py checks these trees against the model.
+EVENT_TRIGGER_CONDITION_OPTIONS = dict(
+    event_trigger_dimensions=dict(
+        type="list",
+        elements="dict",
+        required=True,
+        options=dict(
+            object_attributes=dict(
+                type="list",
+                elements="dict",
+                required=True,
+                options=dict(
+                    source=dict(type="str"),
+                    field_name=dict(type="str"),
+                    comparison_operator=dict(type="str", required=True),
+                    values=dict(type="list", elements="str", required=True),
+                ),
+            ),
+        ),
+    ),
+    logical_operator=dict(type="str", required=True),
+)
+
+EVENT_TRIGGER_LIMITS_OPTIONS = dict(
+    event_expiration=dict(type="int"),
+    periods=dict(
+        type="list",
+        elements="dict",
+        options=dict(
+            unit=dict(type="str", required=True),
+            value=dict(type="int", required=True),
+            max_invocations_per_profile=dict(type="int"),
+            unlimited=dict(type="bool"),
+        ),
+    ),
+)
+
+EVENT_TRIGGER_ARGUMENT_SPEC = dict(
+    domain_name=dict(type="str", required=True),
+    event_trigger_name=dict(type="str", required=True, aliases=["name"]),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    object_type_name=dict(type="str"),
+    description=dict(type="str"),
+    event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
+    segment_filter=dict(type="str"),
+    event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+)
+
+EVENT_TRIGGER_NAMES = names_from_spec(EVENT_TRIGGER_ARGUMENT_SPEC)
+
+# option -> member of CreateEventTrigger and UpdateEventTrigger (besides the names and tags)
+MEMBERS = (
+    ("object_type_name", "ObjectTypeName"),
+    ("description", "Description"),
+    ("event_trigger_conditions", "EventTriggerConditions"),
+    ("segment_filter", "SegmentFilter"),
+    ("event_trigger_limits", "EventTriggerLimits"),
+)
+REQUIRED_TO_CREATE = ("object_type_name", "event_trigger_conditions")
+
+
+# ---------------------------------------------------------------- reads
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get event trigger", None)
+def get_event_trigger(client, domain_name, name):
+    """GetEventTrigger's answer, or None when the trigger (or the domain) does not exist."""
+    response = client.get_event_trigger(aws_retry=True, DomainName=domain_name, EventTriggerName=name)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+@CustomerProfilesErrorHandler.list_error_handler("get object type", None)
+def get_object_type(client, domain_name, name):
+    """GetProfileObjectType's answer, or None when the object type does not exist."""
+    return client.get_profile_object_type(aws_retry=True, DomainName=domain_name, ObjectTypeName=name)
+
+
+@CustomerProfilesErrorHandler.common_error_handler("list event triggers")
+def list_event_triggers(client, domain_name):
+    """Every ListEventTriggers item of the domain, all pages."""
+    return paginate(client.list_event_triggers, "Items", DomainName=domain_name)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def describe_event_trigger(api, domain_name=None):
+    """A GetEventTrigger/CreateEventTrigger/UpdateEventTrigger answer as the modules return it ({} when absent)."""
+    if not api:
+        return {}
+    api = dict(api)
+    api.pop("ResponseMetadata", None)
+    api["Tags"] = dict(api.get("Tags") or {})
+    if domain_name:
+        api.setdefault("DomainName", domain_name)
+    return from_api(api, EVENT_TRIGGER_NAMES)
+
+
+def desired_members(params):
+    """The members the user gave, in API form (None: not given); a block given is complete."""
+    return dict(
+        (member, None if params.get(option) is None else to_api(strip_none(params[option]))) for option, member in MEMBERS
+    )
+
+
+class EventTriggerResource(TaggedResource):
+    argument_spec = EVENT_TRIGGER_ARGUMENT_SPEC
+    result_key = "event_trigger"
+
+    def arn_path(self):
+        return "domains/{0}/event-triggers/{1}".format(self.params["domain_name"], self.params["event_trigger_name"])
+
+    def model_inputs(self):
+        params = self.params
+        options = dict((option, strip_none(params.get(option))) for option, _member in MEMBERS)
+        options.update(domain_name=params["domain_name"], event_trigger_name=params["event_trigger_name"])
+        if params.get("tags"):
+            options["tags"] = text_values(params["tags"])
+        return [("CreateEventTrigger", options, "")]
+
+    def read(self):
+        params = self.params
+        current = get_event_trigger(self.client, params["domain_name"], params["event_trigger_name"])
+        wanted_type = params.get("object_type_name")
+        moving = current is None or (wanted_type is not None and wanted_type != current.get("ObjectTypeName"))
+        if params["state"] == "present" and wanted_type is not None and moving:
+            # CreateEventTrigger (or a move to another object type) needs the object type: say so by name.
+            if get_object_type(self.client, params["domain_name"], wanted_type) is None:
+                raise PlanError(
+                    "object_type_name: object type {0} does not exist in domain {1}; create it first "
+                    "(awscx.customerprofiles.customerprofiles_object_type). Nothing was changed.".format(
+                        wanted_type, params["domain_name"]
+                    )
+                )
+        return current
+
+    def plan(self, current):
+        params = self.params
+        identity = dict(DomainName=params["domain_name"], EventTriggerName=params["event_trigger_name"])
+        if params["state"] == "absent":
+            if current is None:
+                return Plan(after=None)
+            return Plan([Call("delete_event_trigger", identity, "delete event trigger")], after=None)
+        desired = desired_members(params)
+        if current is None:
+            missing = [option for option in REQUIRED_TO_CREATE if params.get(option) is None]
+            if missing:
+                raise PlanError(
+                    "{0} required to create event trigger {1}, which does not exist".format(
+                        " and ".join(missing) + (" are" if len(missing) > 1 else " is"), params["event_trigger_name"]
+                    )
+                )
+            request = dict((member, value) for member, value in desired.items() if value is not None)
+            request.update(identity)
+            tags = text_values(params.get("tags"))
+            if tags:
+                request["Tags"] = tags
+            after = dict((key, value) for key, value in request.items() if key != "DomainName")
+            after["Tags"] = dict(tags or {})
+            return Plan([Call("create_event_trigger", request, "create event trigger")], after=after)
+        differing = differing_members(current, desired)
+        calls = []
+        after = copy.deepcopy(current)
+        if differing:
+            request = dict((member, desired[member]) for member in differing)
+            after.update(copy.deepcopy(request))
+            request.update(identity)
+            calls.append(Call("update_event_trigger", request, "update event trigger"))
+        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
+        return Plan(calls, after=after)
+
+    def apply(self, plan):
+        outcome = copy.deepcopy(plan.after)
+        for call in plan.calls:
+            response = self.call(call)
+            if call.method in ("create_event_trigger", "update_event_trigger"):
+                tags = outcome.get("Tags")
+                outcome = response
+                outcome["Tags"] = tags
+        return outcome
+
+    def describe(self, result):
+        return describe_event_trigger(result, self.params["domain_name"])
+
+
+class EventTriggerLister(Lister):
+    argument_spec = dict(domain_name=dict(type="str", required=True), event_trigger_name=dict(type="str", aliases=["name"]))
+    result_key = "event_triggers"
+
+    def model_inputs(self):
+        options = dict(domain_name=self.params["domain_name"], event_trigger_name=self.params["event_trigger_name"])
+        return [("GetEventTrigger", options, "")]
+
+    def wanted_one(self):
+        return self.params["event_trigger_name"] is not None
+
+    def get_one(self):
+        return get_event_trigger(self.client, self.params["domain_name"], self.params["event_trigger_name"])
+
+    def list_all(self):
+        """Every trigger of the domain, each described by GetEventTrigger (the list items lack the conditions)."""
+        domain = self.params["domain_name"]
+        triggers = (get_event_trigger(self.client, domain, item["EventTriggerName"]) for item in list_event_triggers(self.client, domain))
+        return [trigger for trigger in triggers if trigger is not None]
+
+    def describe(self, item):
+        return describe_event_trigger(item, self.params["domain_name"])
