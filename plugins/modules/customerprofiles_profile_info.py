@@ -46,6 +46,14 @@ options:
         description:
           - A standard search key such as C(_account), C(_email), C(_phone), C(_fullName), C(_profileId),
             or a custom search key of the domain (1-64 characters, letters, digits, C(_), C(-)).
+          - A custom search key is a key that an object type of the domain defines (the names of its C(keys), see
+            M(awscx.customerprofiles.customerprofiles_object_type)). When profile objects of that type are ingested
+            (M(awscx.customerprofiles.customerprofiles_profile_objects)), the key's values are stored on the profile
+            the object belongs to, and the profile is then found by the key's name, for example C(OrderId) or
+            C(AccountNumber). Values are matched after the normalisation of the key's fields' C(content_type)
+            (for example email addresses and phone numbers).
+          - A profile attribute (C(attributes)) is not a search key, and a name that no object type defines finds no
+            profiles. V(LOOKUP_ONLY) keys are not kept for search.
         type: str
         required: true
       values:
@@ -95,6 +103,14 @@ EXAMPLES = r"""
         values: ["+15555550100"]
     logical_operator: AND
   register: found
+
+- name: Find the profile of an order by the custom key OrderId (defined by the Order object type's keys)
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: my-domain
+    search:
+      - key_name: OrderId
+        values: ["ORD-1001"]
+  register: order_owner
 
 - name: At most 10 profiles of either account
   awscx.customerprofiles.customerprofiles_profile_info:
