@@ -128,7 +128,7 @@ def guide_names(collection_dir=REPO_ROOT):
 
 def _link(text, target, name, labels, guides):
     """One pandoc link `text <target>`__, made to work on the site."""
-    page, _, anchor = target.partition("#")
+    page, anchor = (target.split("#", 1) + [""])[:2]
     if not page:  # a section of this page
         if anchor in labels:
             return ":ref:`%s <%s>`" % (text, labels[anchor])
@@ -217,8 +217,7 @@ def _headings(text, markdown):
         text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
         titles = re.findall(r"^#{1,6}\s+(.+?)\s*#*$", text, flags=re.M)
     else:
-        titles = re.findall(r"^(\S.*)\n([=\-~^\"'`#*+<>])\2+$", text, flags=re.M)
-        titles = [title for title, _ in titles]
+        titles = [match[0] for match in re.findall(r"^(\S.*)\n([=\-~^\"'`#*+<>])\2+$", text, flags=re.M)]
     return [re.sub(r"[`*\\]", "", title).strip() for title in titles]
 
 
