@@ -31,8 +31,14 @@ def main(collection_dir):
         if key.startswith("AWS_"):
             del env[key]
     with tempfile.TemporaryDirectory(prefix="emulator-from-install-") as workdir:
-        origin = subprocess.run([sys.executable, "-c", "import emulator; print(emulator.__file__)"],
-                                cwd=workdir, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+        origin = subprocess.run(
+            [sys.executable, "-c", "import emulator; print(emulator.__file__)"],
+            cwd=workdir,
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout.strip()
         if not origin.startswith(collection_dir + os.sep):
             sys.exit("emulator imported from %s, not from the installed collection %s" % (origin, collection_dir))
         cmd = [sys.executable, "-m", "emulator", "--port", "0"]
@@ -43,8 +49,13 @@ def main(collection_dir):
             if not line.startswith("EMULATOR_URL="):
                 sys.exit("the emulator printed %r, not EMULATOR_URL=..." % line)
             url = line.split("=", 1)[1]
-            client = boto3.client("customer-profiles", endpoint_url=url, region_name="us-east-1",
-                                  aws_access_key_id="testing", aws_secret_access_key="testing")
+            client = boto3.client(
+                "customer-profiles",
+                endpoint_url=url,
+                region_name="us-east-1",
+                aws_access_key_id="testing",
+                aws_secret_access_key="testing",
+            )
             client.create_domain(DomainName="from-install", DefaultExpirationDays=30)
             names = [item["DomainName"] for item in client.list_domains()["Items"]]
             if names != ["from-install"]:

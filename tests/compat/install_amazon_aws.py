@@ -38,7 +38,9 @@ def requirement(version):
 def show():
     from ansible.release import __version__ as core_version
 
-    with open(os.path.join(sysconfig.get_paths()["purelib"], *PREFIX.split("/"), "MANIFEST.json"), encoding="utf-8") as handle:
+    with open(
+        os.path.join(sysconfig.get_paths()["purelib"], *PREFIX.split("/"), "MANIFEST.json"), encoding="utf-8"
+    ) as handle:
         aws_version = json.load(handle)["collection_info"]["version"]
     print("Python %s, ansible-core %s, amazon.aws %s" % (sys.version.split()[0], core_version, aws_version))
 
@@ -52,8 +54,22 @@ def main():
     wheel_glob = os.path.join(download_dir, "ansible-%s-py3-none-any.whl" % spec.split("==", 1)[1])
     if not glob.glob(wheel_glob):
         print("Downloading %s (the ansible package; only its amazon.aws is used)" % spec, flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--no-deps",
-                        "--progress-bar", "off", "--dest", download_dir, spec], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--progress-bar",
+                "off",
+                "--dest",
+                download_dir,
+                spec,
+            ],
+            check=True,
+        )
     wheel = glob.glob(wheel_glob)[0]
     target = os.path.join(sysconfig.get_paths()["purelib"], *PREFIX.split("/"))
     shutil.rmtree(target, ignore_errors=True)
