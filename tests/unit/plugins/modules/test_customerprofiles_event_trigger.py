@@ -1,0 +1,249 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""customerprofiles_event_trigger and _info against the in-process emulator."""
+
+import pytest
+from call_log import operations
+from call_log import writes
+from connect_helpers import make_object_type
+from connect_helpers import requests_of
+from connect_helpers import sent  # noqa: F401  pylint: disable=unused-import
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EVENT_TRIGGER_ARGUMENT_SPEC
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+
+MODULE = "customerprofiles_event_trigger"
+INFO = "customerprofiles_event_trigger_info"
+DOMAIN = "trigger-domain"
+NAME = "high-value-order"
+CONDITIONS = [
+    dict(
+        logical_operator="ALL",
+        event_trigger_dimensions=[dict(object_attributes=[dict(field_name="amount", comparison_operator="GREATER_THAN", values=["500"])])],
+    )
+]
+LIMITS = dict(event_expiration=3600, periods=[dict(unit="DAYS", value=1, max_invocations_per_profile=1)])
+
+
+@pytest.fixture
+def domain(cp_mock, cp_client):
+    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    for name in ("Order", "Refund"):
+        make_object_type(cp_mock, cp_client, DOMAIN, name)
+    return DOMAIN
+
+
+def args(**options):
+    base = dict(domain_name=DOMAIN, event_trigger_name=NAME, object_type_name="Order", event_trigger_conditions=CONDITIONS)
+    base.update(options)
+    return base
+
+
+def stored(cp_client):
+    return cp_client.get_event_trigger(DomainName=DOMAIN, EventTriggerName=NAME)
+
+
+def run_logged(cp_mock, run_module, options, **kwargs):
+    cp_mock.reset_calls()
+    result = run_module(MODULE, options, **kwargs)
+    return result, operations(cp_mock)
+
+
+def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, domain):
+    result, calls = run_logged(cp_mock, run_module, args(description="Orders over 500", event_trigger_limits=LIMITS, tags={"Team": "c"}))
+    assert result["changed"] is True, result
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "CreateEventTrigger"]
+    trigger = result["event_trigger"]
+    assert trigger["event_trigger_name"] == NAME and trigger["domain_name"] == DOMAIN
+    assert trigger["object_type_name"] == "Order"
+    assert trigger["event_trigger_conditions"] == CONDITIONS
+    assert trigger["event_trigger_limits"] == LIMITS
+    assert trigger["tags"] == {"Team": "c"}
+    held = stored(cp_client)
+    assert held["EventTriggerConditions"][0]["EventTriggerDimensions"][0]["ObjectAttributes"][0]["FieldName"] == "amount"
+    assert held["EventTriggerLimits"]["Periods"][0]["MaxInvocationsPerProfile"] == 1
+
+
+def test_a_missing_object_type_fails_naming_object_type_name(cp_mock, cp_client, run_module, domain):
+    result, calls = run_logged(cp_mock, run_module, args(object_type_name="NoSuchType"))
+    assert result.failed
+    assert result["changed"] is False
+    assert "object_type_name: object type NoSuchType does not exist in domain " + DOMAIN in result["msg"]
+    assert calls == ["GetEventTrigger", "GetProfileObjectType"]
+    assert cp_client.list_event_triggers(DomainName=DOMAIN)["Items"] == []
+
+
+def test_second_run_is_a_no_op(cp_mock, run_module, domain):
+    options = args(description="Orders", event_trigger_limits=LIMITS, tags={"Team": "c"})
+    first = run_module(MODULE, options)
+    result, calls = run_logged(cp_mock, run_module, options)
+    assert result["changed"] is False
+    assert calls == ["GetEventTrigger"]
+    assert result["event_trigger"] == first["event_trigger"]
+
+
+def test_update_in_place_sends_only_what_differs(cp_mock, cp_client, run_module, domain, sent):
+    run_module(MODULE, args(description="Orders", event_trigger_limits=LIMITS))
+    created_at = stored(cp_client)["CreatedAt"]
+    del sent[:]
+    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="Big orders"))
+    assert result["changed"] is True
+    assert calls == ["GetEventTrigger", "UpdateEventTrigger"]
+    (request,) = requests_of(sent, "UpdateEventTrigger")
+    assert request == dict(DomainName=DOMAIN, EventTriggerName=NAME, Description="Big orders")
+    held = stored(cp_client)
+    assert held["Description"] == "Big orders"
+    assert held["EventTriggerLimits"]["EventExpiration"] == 3600  # left out: kept
+    assert held["CreatedAt"] == created_at  # updated, not created again
+    assert result["event_trigger"]["description"] == "Big orders"
+
+
+def test_a_given_block_is_complete(cp_mock, cp_client, run_module, domain):
+    run_module(MODULE, args(event_trigger_limits=LIMITS))
+    result = run_module(MODULE, args(event_trigger_limits=dict(periods=[dict(unit="HOURS", value=6, unlimited=True)])))
+    assert result["changed"] is True
+    assert result["event_trigger"]["event_trigger_limits"] == dict(periods=[dict(unit="HOURS", value=6, unlimited=True)])
+    assert "EventExpiration" not in stored(cp_client)["EventTriggerLimits"]
+
+
+def test_moving_to_another_object_type_reads_it(cp_mock, cp_client, run_module, domain):
+    run_module(MODULE, args())
+    result, calls = run_logged(cp_mock, run_module, args(object_type_name="Refund"))
+    assert result["changed"] is True
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "UpdateEventTrigger"]
+    assert stored(cp_client)["ObjectTypeName"] == "Refund"
+    missing, calls = run_logged(cp_mock, run_module, args(object_type_name="Gone"))
+    assert missing.failed and "object_type_name" in missing["msg"]
+    assert writes(cp_mock) == []
+
+
+def test_tags_change_through_tag_calls(cp_mock, cp_client, run_module, domain):
+    run_module(MODULE, args(tags={"Team": "c", "Old": "x"}))
+    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "d"}))
+    assert result["changed"] is True
+    assert calls == ["GetEventTrigger", "TagResource", "UntagResource"]
+    assert stored(cp_client)["Tags"] == {"Team": "d"}
+
+
+def test_check_mode_and_diff(cp_mock, cp_client, run_module, domain):
+    predicted, calls = run_logged(cp_mock, run_module, args(description="Orders"), check_mode=True, diff=True)
+    assert predicted["changed"] is True
+    assert writes(cp_mock) == []
+    assert predicted["diff"]["before"] == {}
+    assert predicted["diff"]["after"]["description"] == "Orders"
+    assert cp_client.list_event_triggers(DomainName=DOMAIN)["Items"] == []
+    applied = run_module(MODULE, args(description="Orders"))
+    for key, value in predicted["event_trigger"].items():
+        assert applied["event_trigger"][key] == value
+    update, calls = run_logged(cp_mock, run_module, args(description="Other"), check_mode=True, diff=True)
+    assert update["changed"] is True and writes(cp_mock) == []
+    assert update["diff"]["before"]["description"] == "Orders" and update["diff"]["after"]["description"] == "Other"
+    assert stored(cp_client)["Description"] == "Orders"
+
+
+def test_create_needs_object_type_and_conditions(cp_mock, run_module, domain):
+    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="x"))
+    assert result.failed
+    assert "object_type_name and event_trigger_conditions are required" in result["msg"]
+    assert writes(cp_mock) == []
+
+
+def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
+    run_module(MODULE, args())
+    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
+    assert result["changed"] is True
+    assert calls == ["GetEventTrigger", "DeleteEventTrigger"]
+    assert result["event_trigger"] == {}
+    again, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
+    assert again["changed"] is False and calls == ["GetEventTrigger"]
+
+
+def test_delete_refused_while_an_integration_names_it(cp_mock, cp_client, run_module, domain):
+    run_module(MODULE, args())
+    uri = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+    assert not run_module("customerprofiles_integration", dict(domain_name=DOMAIN, uri=uri, object_type_name="Order", event_trigger_names=[NAME])).failed
+    refused = run_module(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
+    assert refused.failed and refused["error"]["code"] == "BadRequestException"
+    cleared = run_module("customerprofiles_integration", dict(domain_name=DOMAIN, uri=uri, event_trigger_names=[]))
+    assert cleared["changed"] is True and cleared["integration"]["event_trigger_names"] == []
+    assert not run_module(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent")).failed
+
+
+def test_options_are_the_model_shapes():
+    """Every member of CreateEventTrigger is an option, and the sub-options are the model's shapes, required alike."""
+    shape = model.input_shape("CreateEventTrigger")
+    members = set(to_camel(name) for name in EVENT_TRIGGER_ARGUMENT_SPEC if name not in ("state", "purge_tags"))
+    assert members == set(shape.members)
+
+    def compare(options, shape, path):
+        if shape.type_name == "list":
+            shape = shape.member
+        assert sorted(to_camel(name) for name in options) == sorted(shape.members), path
+        for name, spec in options.items():
+            member = shape.members[to_camel(name)]
+            assert bool(spec.get("required")) == (to_camel(name) in shape.required_members), path + "." + name
+            inner = member.member if member.type_name == "list" else member
+            if inner.type_name == "structure":
+                compare(spec["options"], inner, path + "." + name)
+
+    for option in ("event_trigger_conditions", "event_trigger_limits"):
+        compare(EVENT_TRIGGER_ARGUMENT_SPEC[option]["options"], shape.members[to_camel(option)], option)
+
+
+def _condition(**attribute):
+    base = dict(field_name="amount", comparison_operator="GREATER_THAN", values=["500"])
+    base.update(attribute)
+    return [dict(logical_operator="ALL", event_trigger_dimensions=[dict(object_attributes=[base])])]
+
+
+ATTRIBUTE_PATH = "event_trigger_conditions[0].event_trigger_dimensions[0].object_attributes[0]."
+
+
+@pytest.mark.parametrize(
+    "options, path, value",
+    [
+        (dict(event_trigger_name="bad name!"), "event_trigger_name", "bad name!"),
+        (dict(object_type_name="9type"), "object_type_name", "9type"),
+        (dict(description="d" * 1001), "description", "d" * 1001),
+        (dict(segment_filter="bad segment!"), "segment_filter", "bad segment!"),
+        (dict(event_trigger_conditions=[]), "event_trigger_conditions", None),
+        (dict(event_trigger_conditions=CONDITIONS * 6), "event_trigger_conditions", None),
+        (dict(event_trigger_conditions=[dict(CONDITIONS[0], logical_operator="SOME")]), "event_trigger_conditions[0].logical_operator", "SOME"),
+        (dict(event_trigger_conditions=_condition(comparison_operator="NEAR")), ATTRIBUTE_PATH + "comparison_operator", "NEAR"),
+        (dict(event_trigger_conditions=_condition(field_name="bad field!")), ATTRIBUTE_PATH + "field_name", "bad field!"),
+        (dict(event_trigger_conditions=_condition(values=[])), ATTRIBUTE_PATH + "values", None),
+        (dict(event_trigger_conditions=_condition(values=["v" * 256])), ATTRIBUTE_PATH + "values[0]", "v" * 256),
+        (dict(event_trigger_conditions=_condition(source="")), ATTRIBUTE_PATH + "source", None),
+        (dict(event_trigger_limits=dict(periods=[dict(unit="YEARS", value=1)])), "event_trigger_limits.periods[0].unit", "YEARS"),
+        (dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=61)])), "event_trigger_limits.periods[0].value", "61"),
+        (
+            dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=1, max_invocations_per_profile=1001)])),
+            "event_trigger_limits.periods[0].max_invocations_per_profile",
+            "1001",
+        ),
+        (dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=1)] * 5)), "event_trigger_limits.periods", None),
+        (dict(tags={"aws:reserved": "v"}), "tags", None),
+    ],
+)
+def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, domain, options, path, value):
+    result, calls = run_logged(cp_mock, run_module, args(**options))
+    assert result.failed, result
+    assert calls == []
+    assert path in result["msg"]
+    if value:
+        assert value not in result["msg"].replace(path, "")
+
+
+def test_info_one_and_all(cp_mock, run_module, domain):
+    run_module(MODULE, args(description="first"))
+    run_module(MODULE, args(event_trigger_name="refunds", object_type_name="Refund"))
+    cp_mock.reset_calls()
+    one = run_module(INFO, dict(domain_name=DOMAIN, event_trigger_name=NAME))
+    assert [item["event_trigger_name"] for item in one["event_triggers"]] == [NAME]
+    assert operations(cp_mock) == ["GetEventTrigger"]
+    cp_mock.reset_calls()
+    everything = run_module(INFO, dict(domain_name=DOMAIN))
+    assert [item["event_trigger_name"] for item in everything["event_triggers"]] == [NAME, "refunds"]
+    assert everything["event_triggers"][0]["event_trigger_conditions"] == CONDITIONS
+    assert operations(cp_mock) == ["ListEventTriggers", "GetEventTrigger", "GetEventTrigger"]
+    assert run_module(INFO, dict(domain_name=DOMAIN, event_trigger_name="none"))["event_triggers"] == []
