@@ -22,8 +22,14 @@ from botocore.config import Config
 
 def _client(url, region, workers):
     config = Config(retries={"mode": "standard", "total_max_attempts": 3}, max_pool_connections=max(workers, 10))
-    return boto3.session.Session().client("customer-profiles", region_name=region, endpoint_url=url, config=config,
-                                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    return boto3.session.Session().client(
+        "customer-profiles",
+        region_name=region,
+        endpoint_url=url,
+        config=config,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
 
 def _phase(workers, jobs):
@@ -35,7 +41,11 @@ def _phase(workers, jobs):
 
 
 def _report(calls, seconds, **extra):
-    out = {"calls": calls, "seconds": round(seconds, 3), "calls_per_second": round(calls / seconds, 1) if seconds else None}
+    out = {
+        "calls": calls,
+        "seconds": round(seconds, 3),
+        "calls_per_second": round(calls / seconds, 1) if seconds else None,
+    }
     out.update(extra)
     return out
 
@@ -50,8 +60,11 @@ def run(url, n=1000, workers=10, chunk=100, region="us-east-1"):
 
     def create(account):
         def job():
-            ids[account] = client.create_profile(DomainName=domain, AccountNumber=account, FirstName="Ceiling")["ProfileId"]
+            ids[account] = client.create_profile(DomainName=domain, AccountNumber=account, FirstName="Ceiling")[
+                "ProfileId"
+            ]
             return 1
+
         return job
 
     def search(values):
@@ -69,12 +82,14 @@ def run(url, n=1000, workers=10, chunk=100, region="us-east-1"):
                     break
             found_ids.extend(found)
             return calls
+
         return job
 
     def update(account):
         def job():
             client.update_profile(DomainName=domain, ProfileId=ids[account], LastName="Updated")
             return 1
+
         return job
 
     found_ids = []
@@ -82,7 +97,7 @@ def run(url, n=1000, workers=10, chunk=100, region="us-east-1"):
     try:
         calls, seconds = _phase(workers, [create(account) for account in accounts])
         report["phases"]["create_profile"] = _report(calls, seconds)
-        chunks = [accounts[start:start + chunk] for start in range(0, n, chunk)]
+        chunks = [accounts[start : start + chunk] for start in range(0, n, chunk)]
         calls, seconds = _phase(workers, [search(values) for values in chunks])
         report["phases"]["search_profiles"] = _report(calls, seconds, found=len(set(found_ids)))
         calls, seconds = _phase(workers, [update(account) for account in accounts])
@@ -93,8 +108,9 @@ def run(url, n=1000, workers=10, chunk=100, region="us-east-1"):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m emulator.ceiling", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m emulator.ceiling", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url", required=True, help="the emulator's URL (EMULATOR_URL=...)")
     parser.add_argument("--n", type=int, default=1000, help="profiles (default 1000)")
     parser.add_argument("--workers", type=int, default=10, help="threads (default 10)")

@@ -10,7 +10,8 @@ import json
 
 import botocore.session
 
-from .errors import BadRequestException, CustomerProfilesError
+from .errors import BadRequestException
+from .errors import CustomerProfilesError
 
 SERVICE_NAME = "customer-profiles"
 
@@ -27,7 +28,8 @@ class UnsupportedRegionException(CustomerProfilesError):
             "UnsupportedRegionException",
             "Amazon Connect Customer Profiles is not available in region %s: botocore lists no customer-profiles "
             "endpoint there (available: %s)" % (region, ", ".join(sorted(supported_regions()))),
-            400)
+            400,
+        )
 
 
 @functools.lru_cache(maxsize=None)
@@ -84,7 +86,7 @@ def paginate(items, max_results, next_token, default=20):
     """(page, next token or None) of a list; the token is an opaque offset."""
     start = decode_token(next_token)
     size = max_results or default
-    page = items[start:start + size]
+    page = items[start : start + size]
     token = encode_token(start + size) if start + size < len(items) else None
     return page, token
 

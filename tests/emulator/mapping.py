@@ -43,7 +43,7 @@ def _parse(text):
     position = 0
     for match in _TAG.finditer(text):
         if match.start() > position:
-            current.append(("text", text[position:match.start()]))
+            current.append(("text", text[position : match.start()]))
         position = match.end()
         content = match.group(2).strip()
         if content.startswith("!"):
@@ -55,7 +55,9 @@ def _parse(text):
             if helper not in BLOCK_HELPERS:
                 raise SourceError("unsupported Handlebars helper %r" % helper)
             if (helper in _WITH_ARGUMENT) != bool(argument):
-                raise SourceError("{{#%s}} %s" % (helper, "needs one path" if helper in _WITH_ARGUMENT else "takes no argument"))
+                raise SourceError(
+                    "{{#%s}} %s" % (helper, "needs one path" if helper in _WITH_ARGUMENT else "takes no argument")
+                )
             if argument:
                 _check_path(argument, "{{#%s}}" % helper)
             frame = [helper, argument, [], [], False]
@@ -181,7 +183,9 @@ def _render_block(node, context):
         return _render(else_body if _truthy(value) else body, context)
     if helper == "with":
         return _render(body, context.child(value)) if _truthy(value) else _render(else_body, context)
-    items = list(value.items()) if isinstance(value, dict) else list(enumerate(value)) if isinstance(value, list) else []
+    items = (
+        list(value.items()) if isinstance(value, dict) else list(enumerate(value)) if isinstance(value, list) else []
+    )
     if not items:
         return _render(else_body, context)
     out = []

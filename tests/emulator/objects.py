@@ -20,18 +20,32 @@ import re
 
 from moto.core.utils import unix_time
 
-from .common import later_than, now, page_result
-from .errors import BadRequestException, ResourceNotFoundException
-from .mapping import SourceError, compile_source
-from .search import NORMALIZERS, normalize
-from .validation import operation_model, service_model, validate
+from .common import later_than
+from .common import now
+from .common import page_result
+from .errors import BadRequestException
+from .errors import ResourceNotFoundException
+from .mapping import SourceError
+from .mapping import compile_source
+from .search import NORMALIZERS
+from .search import normalize
+from .validation import operation_model
+from .validation import service_model
+from .validation import validate
 
 OBJECT_TYPES = "object_types"
 OBJECT_COLLECTIONS = (OBJECT_TYPES,)
 OBJECT_OPERATIONS = (
-    "PutProfileObjectType", "GetProfileObjectType", "ListProfileObjectTypes", "DeleteProfileObjectType",
-    "ListProfileObjectTypeTemplates", "GetProfileObjectTypeTemplate",
-    "PutProfileObject", "BatchPutProfileObject", "ListProfileObjects", "DeleteProfileObject",
+    "PutProfileObjectType",
+    "GetProfileObjectType",
+    "ListProfileObjectTypes",
+    "DeleteProfileObjectType",
+    "ListProfileObjectTypeTemplates",
+    "GetProfileObjectTypeTemplate",
+    "PutProfileObject",
+    "BatchPutProfileObject",
+    "ListProfileObjects",
+    "DeleteProfileObject",
 )
 
 # Quotas (administrator guide, "Customer Profiles service quotas" and "Field definitions ..."): defaults.
@@ -40,8 +54,18 @@ MAX_KEYS_PER_OBJECT_TYPE = 10  # every definition in a key's list counts
 MAX_FIELDS_PER_OBJECT_TYPE = 250
 
 # Members of the type definition that PutProfileObjectType replaces as a whole (Tags are not among them).
-DEFINITION_MEMBERS = ("Description", "TemplateId", "ExpirationDays", "EncryptionKey", "AllowProfileCreation",
-                      "SourceLastUpdatedTimestampFormat", "MaxProfileObjectCount", "SourcePriority", "Fields", "Keys")
+DEFINITION_MEMBERS = (
+    "Description",
+    "TemplateId",
+    "ExpirationDays",
+    "EncryptionKey",
+    "AllowProfileCreation",
+    "SourceLastUpdatedTimestampFormat",
+    "MaxProfileObjectCount",
+    "SourcePriority",
+    "Fields",
+    "Keys",
+)
 # With a TemplateId these come from the template; the API reference: "If these attributes are present in
 # the request, the service may return a BadRequestException" (the emulator always does).
 TEMPLATE_MEMBERS = ("AllowProfileCreation", "SourceLastUpdatedTimestampFormat", "Fields", "Keys")
@@ -94,25 +118,42 @@ def _key(identifiers, *field_names):
 
 
 def _address(prefix, target_block, parts):
-    return {"%s.%s" % (prefix, member): _field("_source.%s" % source, "_profile.%s.%s" % (target_block, member))
-            for member, source in parts}
+    return {
+        "%s.%s" % (prefix, member): _field("_source.%s" % source, "_profile.%s.%s" % (target_block, member))
+        for member, source in parts
+    }
 
 
 # A small illustrative set (not AWS's catalogue; names and shapes in the style of AWS's templates).
 TEMPLATES = {
     "Salesforce-Account": {
-        "SourceName": "Salesforce", "SourceObject": "Account", "AllowProfileCreation": True,
+        "SourceName": "Salesforce",
+        "SourceObject": "Account",
+        "AllowProfileCreation": True,
         "SourceLastUpdatedTimestampFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
-        "Fields": dict({
-            "Id": _field("_source.Id"),
-            "Name": _field("_source.Name", "_profile.BusinessName", "NAME"),
-            "AccountNumber": _field("_source.AccountNumber", "_profile.AccountNumber"),
-            "Phone": _field("_source.Phone", "_profile.BusinessPhoneNumber", "PHONE_NUMBER"),
-            "Website": _field("_source.Website", "_profile.Attributes.Website"),
-            "LastModifiedDate": _field("_source.LastModifiedDate", "_profile.Attributes.SalesforceLastModifiedDate"),
-        }, **_address("BillingAddress", "BillingAddress", (
-            ("Address1", "BillingStreet"), ("City", "BillingCity"), ("State", "BillingState"),
-            ("PostalCode", "BillingPostalCode"), ("Country", "BillingCountry")))),
+        "Fields": dict(
+            {
+                "Id": _field("_source.Id"),
+                "Name": _field("_source.Name", "_profile.BusinessName", "NAME"),
+                "AccountNumber": _field("_source.AccountNumber", "_profile.AccountNumber"),
+                "Phone": _field("_source.Phone", "_profile.BusinessPhoneNumber", "PHONE_NUMBER"),
+                "Website": _field("_source.Website", "_profile.Attributes.Website"),
+                "LastModifiedDate": _field(
+                    "_source.LastModifiedDate", "_profile.Attributes.SalesforceLastModifiedDate"
+                ),
+            },
+            **_address(
+                "BillingAddress",
+                "BillingAddress",
+                (
+                    ("Address1", "BillingStreet"),
+                    ("City", "BillingCity"),
+                    ("State", "BillingState"),
+                    ("PostalCode", "BillingPostalCode"),
+                    ("Country", "BillingCountry"),
+                ),
+            ),
+        ),
         "Keys": {
             "_salesforceAccountId": _key(("PROFILE", "UNIQUE"), "Id"),
             "_account": _key((), "AccountNumber"),
@@ -120,21 +161,36 @@ TEMPLATES = {
         },
     },
     "Salesforce-Contact": {
-        "SourceName": "Salesforce", "SourceObject": "Contact", "AllowProfileCreation": True,
+        "SourceName": "Salesforce",
+        "SourceObject": "Contact",
+        "AllowProfileCreation": True,
         "SourceLastUpdatedTimestampFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
-        "Fields": dict({
-            "Id": _field("_source.Id"),
-            "FirstName": _field("_source.FirstName", "_profile.FirstName", "NAME"),
-            "LastName": _field("_source.LastName", "_profile.LastName", "NAME"),
-            "Email": _field("_source.Email", "_profile.EmailAddress", "EMAIL_ADDRESS"),
-            "Phone": _field("_source.Phone", "_profile.PhoneNumber", "PHONE_NUMBER"),
-            "MobilePhone": _field("_source.MobilePhone", "_profile.MobilePhoneNumber", "PHONE_NUMBER"),
-            "Birthdate": _field("_source.Birthdate", "_profile.BirthDate"),
-            "FullName": _field("{{#removeExtraSpace}}{{_source.FirstName}} {{_source.LastName}}{{/removeExtraSpace}}",
-                               content_type="NAME"),
-        }, **_address("MailingAddress", "MailingAddress", (
-            ("Address1", "MailingStreet"), ("City", "MailingCity"), ("State", "MailingState"),
-            ("PostalCode", "MailingPostalCode"), ("Country", "MailingCountry")))),
+        "Fields": dict(
+            {
+                "Id": _field("_source.Id"),
+                "FirstName": _field("_source.FirstName", "_profile.FirstName", "NAME"),
+                "LastName": _field("_source.LastName", "_profile.LastName", "NAME"),
+                "Email": _field("_source.Email", "_profile.EmailAddress", "EMAIL_ADDRESS"),
+                "Phone": _field("_source.Phone", "_profile.PhoneNumber", "PHONE_NUMBER"),
+                "MobilePhone": _field("_source.MobilePhone", "_profile.MobilePhoneNumber", "PHONE_NUMBER"),
+                "Birthdate": _field("_source.Birthdate", "_profile.BirthDate"),
+                "FullName": _field(
+                    "{{#removeExtraSpace}}{{_source.FirstName}} {{_source.LastName}}{{/removeExtraSpace}}",
+                    content_type="NAME",
+                ),
+            },
+            **_address(
+                "MailingAddress",
+                "MailingAddress",
+                (
+                    ("Address1", "MailingStreet"),
+                    ("City", "MailingCity"),
+                    ("State", "MailingState"),
+                    ("PostalCode", "MailingPostalCode"),
+                    ("Country", "MailingCountry"),
+                ),
+            ),
+        ),
         "Keys": {
             "_salesforceContactId": _key(("PROFILE", "UNIQUE"), "Id"),
             "_email": _key((), "Email"),
@@ -143,20 +199,32 @@ TEMPLATES = {
         },
     },
     "ShopifyOrder": {
-        "SourceName": "Shopify", "SourceObject": "Order", "AllowProfileCreation": True,
+        "SourceName": "Shopify",
+        "SourceObject": "Order",
+        "AllowProfileCreation": True,
         "SourceLastUpdatedTimestampFormat": "yyyy-MM-dd'T'HH:mm:ssXXX",
-        "Fields": dict({
-            "id": _field("_source.id"),
-            "customer.id": _field("_source.customer.id", "_profile.Attributes.ShopifyCustomerId"),
-            "email": _field("_source.email", "_profile.EmailAddress", "EMAIL_ADDRESS"),
-            "customer.first_name": _field("_source.customer.first_name", "_profile.FirstName", "NAME"),
-            "customer.last_name": _field("_source.customer.last_name", "_profile.LastName", "NAME"),
-            "phone": _field("_source.phone", "_profile.PhoneNumber", "PHONE_NUMBER"),
-            "total_price": _field("_source.total_price", content_type="NUMBER"),
-        }, **_address("shipping_address", "ShippingAddress", (
-            ("Address1", "shipping_address.address1"), ("City", "shipping_address.city"),
-            ("Province", "shipping_address.province"), ("PostalCode", "shipping_address.zip"),
-            ("Country", "shipping_address.country_code")))),
+        "Fields": dict(
+            {
+                "id": _field("_source.id"),
+                "customer.id": _field("_source.customer.id", "_profile.Attributes.ShopifyCustomerId"),
+                "email": _field("_source.email", "_profile.EmailAddress", "EMAIL_ADDRESS"),
+                "customer.first_name": _field("_source.customer.first_name", "_profile.FirstName", "NAME"),
+                "customer.last_name": _field("_source.customer.last_name", "_profile.LastName", "NAME"),
+                "phone": _field("_source.phone", "_profile.PhoneNumber", "PHONE_NUMBER"),
+                "total_price": _field("_source.total_price", content_type="NUMBER"),
+            },
+            **_address(
+                "shipping_address",
+                "ShippingAddress",
+                (
+                    ("Address1", "shipping_address.address1"),
+                    ("City", "shipping_address.city"),
+                    ("Province", "shipping_address.province"),
+                    ("PostalCode", "shipping_address.zip"),
+                    ("Country", "shipping_address.country_code"),
+                ),
+            ),
+        ),
         "Keys": {
             "_shopifyOrderId": _key(("UNIQUE", "ORDER"), "id"),
             "_shopifyCustomerId": _key(("PROFILE",), "customer.id"),
@@ -182,7 +250,9 @@ class CompiledKey:  # pylint: disable=too-few-public-methods
         self.identifiers = frozenset(definition.get("StandardIdentifiers") or ())
         self.field_names = list(definition.get("FieldNames") or ())
         self.content_types = tuple(fields[field].get("ContentType") or "STRING" for field in self.field_names)
-        self.is_profile = "PROFILE" in self.identifiers or "LOOKUP_ONLY" in self.identifiers or "NEW_ONLY" in self.identifiers
+        self.is_profile = (
+            "PROFILE" in self.identifiers or "LOOKUP_ONLY" in self.identifiers or "NEW_ONLY" in self.identifiers
+        )
         self.is_secondary = "SECONDARY" in self.identifiers
 
     def content_type(self):
@@ -229,8 +299,12 @@ class ObjectType:
         return out
 
     def summary(self):
-        out = {"ObjectTypeName": self.name, "Description": self.definition["Description"],
-               "CreatedAt": unix_time(self.created_at), "LastUpdatedAt": unix_time(self.last_updated_at)}
+        out = {
+            "ObjectTypeName": self.name,
+            "Description": self.definition["Description"],
+            "CreatedAt": unix_time(self.created_at),
+            "LastUpdatedAt": unix_time(self.last_updated_at),
+        }
         for member in ("MaxProfileObjectCount", "SourcePriority"):
             if self.definition.get(member) is not None:
                 out[member] = self.definition[member]
@@ -286,8 +360,11 @@ def _new_unique_key():
 
 def _upper_snake_targets():
     """{target object prefix (_asset, ...): its standard identifier (ASSET, ...)} for non-profile objects."""
-    return {"_" + _camel_of(identifier): identifier for identifier in standard_identifiers()
-            if identifier not in ("PROFILE", "UNIQUE", "SECONDARY", "LOOKUP_ONLY", "NEW_ONLY")}
+    return {
+        "_" + _camel_of(identifier): identifier
+        for identifier in standard_identifiers()
+        if identifier not in ("PROFILE", "UNIQUE", "SECONDARY", "LOOKUP_ONLY", "NEW_ONLY")
+    }
 
 
 def _camel_of(identifier):
@@ -306,8 +383,10 @@ def _check_target(target, definition, problems, field_name, targeted_objects):
         shapes = profile_field_shapes()
         if parts == ["SourceLastUpdatedTimestamp"]:
             if not definition.get("SourceLastUpdatedTimestampFormat"):
-                problems.append("Field %s targets _profile.SourceLastUpdatedTimestamp: SourceLastUpdatedTimestampFormat is required"
-                                % field_name)
+                problems.append(
+                    "Field %s targets _profile.SourceLastUpdatedTimestamp: SourceLastUpdatedTimestampFormat is required"
+                    % field_name
+                )
             return
         member = shapes.get(parts[0])
         if member is None or not path:
@@ -316,15 +395,21 @@ def _check_target(target, definition, problems, field_name, targeted_objects):
             return
         elif member.type_name == "map" and len(parts) == 2 and parts[1]:
             return  # _profile.Attributes.<name>
-        elif member.type_name == "structure" and parts[0] != "EngagementPreferences" and len(parts) == 2 \
-                and parts[1] in member.members:
+        elif (
+            member.type_name == "structure"
+            and parts[0] != "EngagementPreferences"
+            and len(parts) == 2
+            and parts[1] in member.members
+        ):
             return  # _profile.Address.City
         else:
             problems.append("Field %s: Target %s is not a field of the standard profile" % (field_name, target))
         return
     identifier = _upper_snake_targets().get(prefix)
     if identifier is None or not path:
-        problems.append("Field %s: Target %s names no standard object (_profile, _asset, _order, _case, ...)" % (field_name, target))
+        problems.append(
+            "Field %s: Target %s names no standard object (_profile, _asset, _order, _case, ...)" % (field_name, target)
+        )
         return
     if path == prefix.lstrip("_")[:1].upper() + prefix.lstrip("_")[1:] + "Id":
         problems.append("Field %s: Target %s is a system-managed ID" % (field_name, target))
@@ -362,8 +447,10 @@ def compile_definition(definition, other_types):
         if key_name in NOT_NAMES:
             problems.append("Key name %s is not allowed" % key_name)
         elif key_name.startswith("_") and key_name not in predefined_keys():
-            problems.append("Key name %s: a key name starting with _ must be a predefined key (%s)"
-                            % (key_name, ", ".join(predefined_keys())))
+            problems.append(
+                "Key name %s: a key name starting with _ must be a predefined key (%s)"
+                % (key_name, ", ".join(predefined_keys()))
+            )
         elif not key_name[:1].isalpha() and not key_name.startswith("_"):
             problems.append("Key name %s must start with a letter" % key_name)
         for entry in definitions or []:
@@ -401,12 +488,19 @@ def _check_identifiers(keys, definition, targeted_objects, problems):
             problems.append("Key %s: SECONDARY must be combined with PROFILE" % key.name)
         if key.name in RESERVED_LOOKUP_ONLY_KEYS and "LOOKUP_ONLY" not in key.identifiers:
             problems.append("Key %s is reserved and must be declared LOOKUP_ONLY" % key.name)
-    plain_profile = any("PROFILE" in key.identifiers and not key.identifiers & {"LOOKUP_ONLY", "NEW_ONLY"} for key in keys)
-    restricted = [key.name for key in keys if "PROFILE" in key.identifiers and key.identifiers & {"LOOKUP_ONLY", "NEW_ONLY"}
-                  and key.name != "_profileId"]
+    plain_profile = any(
+        "PROFILE" in key.identifiers and not key.identifiers & {"LOOKUP_ONLY", "NEW_ONLY"} for key in keys
+    )
+    restricted = [
+        key.name
+        for key in keys
+        if "PROFILE" in key.identifiers and key.identifiers & {"LOOKUP_ONLY", "NEW_ONLY"} and key.name != "_profileId"
+    ]
     if restricted and not plain_profile and definition.get("AllowProfileCreation"):
-        problems.append("Keys %s combine PROFILE with LOOKUP_ONLY or NEW_ONLY: at least one other key must use PROFILE on its own"
-                        % ", ".join(restricted))
+        problems.append(
+            "Keys %s combine PROFILE with LOOKUP_ONLY or NEW_ONLY: at least one other key must use PROFILE on its own"
+            % ", ".join(restricted)
+        )
     carried = set().union(*(key.identifiers for key in keys)) if keys else set()
     for prefix, identifier in sorted(targeted_objects):
         if identifier not in carried:
@@ -421,8 +515,10 @@ def _check_content_types(keys, other_types, problems):
     for key in keys:
         known = existing.get(key.name)
         if known and key.content_types not in known:
-            problems.append("Key %s exists in the domain with field content types %s; this definition has %s"
-                            % (key.name, " / ".join(",".join(types) for types in sorted(known)), ",".join(key.content_types)))
+            problems.append(
+                "Key %s exists in the domain with field content types %s; this definition has %s"
+                % (key.name, " / ".join(",".join(types) for types in sorted(known)), ",".join(key.content_types))
+            )
 
 
 # ingestion --------------------------------------------------------------------------------------------
@@ -467,7 +563,7 @@ def _field_target_values(object_type, values):
         value = values.get(name)
         if value is None or not target.startswith("_profile.") or target == "_profile.SourceLastUpdatedTimestamp":
             continue
-        out.append((target[len("_profile."):], value))
+        out.append((target[len("_profile.") :], value))
     return out
 
 
@@ -498,16 +594,22 @@ class ObjectsBackendMixin:
         name = params["ObjectTypeName"]
         types = getattr(domain, OBJECT_TYPES)
         if name.startswith("_"):
-            raise BadRequestException("Object type names cannot start with _ (reserved for standard object types): %s" % name)
+            raise BadRequestException(
+                "Object type names cannot start with _ (reserved for standard object types): %s" % name
+            )
         if name not in types and len(types) >= MAX_OBJECT_TYPES_PER_DOMAIN:
-            raise BadRequestException("Limit exceeded: domain %s already has %d object types, the maximum per domain"
-                                      % (domain.name, MAX_OBJECT_TYPES_PER_DOMAIN))
+            raise BadRequestException(
+                "Limit exceeded: domain %s already has %d object types, the maximum per domain"
+                % (domain.name, MAX_OBJECT_TYPES_PER_DOMAIN)
+            )
         definition = {member: copy.deepcopy(params[member]) for member in DEFINITION_MEMBERS if member in params}
         if "TemplateId" in definition:
             given = [member for member in TEMPLATE_MEMBERS if member in params]
             if given:
-                raise BadRequestException("%s cannot be given with TemplateId: the template %s defines them"
-                                          % (", ".join(given), definition["TemplateId"]))
+                raise BadRequestException(
+                    "%s cannot be given with TemplateId: the template %s defines them"
+                    % (", ".join(given), definition["TemplateId"])
+                )
             try:
                 found = template(definition["TemplateId"])
             except ResourceNotFoundException as exc:
@@ -544,7 +646,9 @@ class ObjectsBackendMixin:
         for profile_id in affected:
             if profile_id in domain.profiles:
                 self.index_profile(domain, profile_id)
-        return {"Message": "Object type %s was deleted, with its %d objects." % (object_type.name, len(object_type.objects))}
+        return {
+            "Message": "Object type %s was deleted, with its %d objects." % (object_type.name, len(object_type.objects))
+        }
 
     def _scrub_fields(self, domain, profile_id, type_name):
         """Remove the standard profile fields that objects of type_name wrote (and nothing changed since)."""
@@ -564,8 +668,10 @@ class ObjectsBackendMixin:
 
     @staticmethod
     def list_profile_object_type_templates(params):
-        items = [{"TemplateId": template_id, "SourceName": found["SourceName"], "SourceObject": found["SourceObject"]}
-                 for template_id, found in TEMPLATES.items()]
+        items = [
+            {"TemplateId": template_id, "SourceName": found["SourceName"], "SourceObject": found["SourceObject"]}
+            for template_id, found in TEMPLATES.items()
+        ]
         return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
 
     @staticmethod
@@ -576,7 +682,9 @@ class ObjectsBackendMixin:
     # profile objects -------------------------------------------------------------------------------------
     def _ingest_target(self, domain, type_name):
         if type_name.startswith("_"):
-            raise BadRequestException("PutProfileObject cannot be called with a standard object type name: %s" % type_name)
+            raise BadRequestException(
+                "PutProfileObject cannot be called with a standard object type name: %s" % type_name
+            )
         return self._object_type(domain, type_name)
 
     def put_profile_object(self, params):
@@ -597,7 +705,9 @@ class ObjectsBackendMixin:
         successful, failed = [], []
         for item in params["Items"]:
             try:
-                successful.append({"Id": item["Id"], "ProfileObjectUniqueKey": self._ingest(domain, object_type, item["Object"])})
+                successful.append(
+                    {"Id": item["Id"], "ProfileObjectUniqueKey": self._ingest(domain, object_type, item["Object"])}
+                )
             except Rejected as exc:
                 failed.append({"Id": item["Id"], "Code": exc.status, "Message": exc.message})
         return {"Successful": successful, "Failed": failed}
@@ -608,18 +718,27 @@ class ObjectsBackendMixin:
         key_values, values = _key_values(object_type, document)
         unique = [entry for entry in key_values if "UNIQUE" in entry[0].identifiers]
         if not unique:
-            raise Rejected(400, "Missing unique key: every field of the UNIQUE key of object type %s must have a value"
-                           % object_type.name)
+            raise Rejected(
+                400,
+                "Missing unique key: every field of the UNIQUE key of object type %s must have a value"
+                % object_type.name,
+            )
         if not any(key.is_profile for key, _raw, _normal in key_values):
-            raise Rejected(400, "Missing profile key: every PROFILE key of object type %s resolved to empty" % object_type.name)
+            raise Rejected(
+                400, "Missing profile key: every PROFILE key of object type %s resolved to empty" % object_type.name
+            )
         profile_id = self._resolve_profile(domain, key_values)
         created = profile_id is None
         if created:
             if not object_type.definition.get("AllowProfileCreation"):
-                _dead_letters(domain).append({
-                    "object_type_name": object_type.name, "object": text,
-                    "reason": "No profile matched the object's PROFILE keys and AllowProfileCreation is false",
-                    "dead_letter_queue_url": domain.dead_letter_queue_url})
+                _dead_letters(domain).append(
+                    {
+                        "object_type_name": object_type.name,
+                        "object": text,
+                        "reason": "No profile matched the object's PROFILE keys and AllowProfileCreation is false",
+                        "dead_letter_queue_url": domain.dead_letter_queue_url,
+                    }
+                )
                 return _new_unique_key()
             profile_id = self.new_profile(domain, {})["ProfileId"]
         unique_value = unique[0][2]
@@ -657,7 +776,9 @@ class ObjectsBackendMixin:
         if created:
             targeted = {path for path, _value in targets}
             for name, field in (object_type.definition.get("Fields") or {}).items():
-                automatic = {"EMAIL_ADDRESS": "EmailAddress", "PHONE_NUMBER": "PhoneNumber"}.get(field.get("ContentType"))
+                automatic = {"EMAIL_ADDRESS": "EmailAddress", "PHONE_NUMBER": "PhoneNumber"}.get(
+                    field.get("ContentType")
+                )
                 if automatic and not field.get("Target") and values.get(name) is not None and automatic not in targeted:
                     targets.append((automatic, values[name]))
                     targeted.add(automatic)
@@ -686,8 +807,10 @@ class ObjectsBackendMixin:
             normalizer = _type_key_normalizer(object_type, wanted["KeyName"])
             values = {normalizer(value) for value in wanted["Values"]}
             stored = [item for item in stored if item.keys.get(wanted["KeyName"], set()) & values]
-        items = [{"ObjectTypeName": object_type.name, "ProfileObjectUniqueKey": item.unique_key, "Object": item.text}
-                 for item in stored]
+        items = [
+            {"ObjectTypeName": object_type.name, "ProfileObjectUniqueKey": item.unique_key, "Object": item.text}
+            for item in stored
+        ]
         return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
 
     def delete_profile_object(self, params):
@@ -696,8 +819,10 @@ class ObjectsBackendMixin:
         self._profile_of(domain, params["ProfileId"])
         stored = object_type.objects.get(params["ProfileObjectUniqueKey"])
         if stored is None or stored.profile_id != params["ProfileId"]:
-            raise ResourceNotFoundException("Profile object %s not found for profile %s in object type %s"
-                                            % (params["ProfileObjectUniqueKey"], params["ProfileId"], object_type.name))
+            raise ResourceNotFoundException(
+                "Profile object %s not found for profile %s in object type %s"
+                % (params["ProfileObjectUniqueKey"], params["ProfileId"], object_type.name)
+            )
         object_type.discard(stored.unique_key)
         self.index_profile(domain, stored.profile_id)
         return {"Message": "Profile object %s was deleted." % stored.unique_key}

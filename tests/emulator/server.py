@@ -11,6 +11,7 @@ from werkzeug.datastructures import EnvironHeaders
 
 from . import dead_letters, register, reset, set_rule_based_matching_status, state
 from .models import CustomerProfilesError
+from .responses import BACKEND_LOCK
 
 CONTROL_PREFIX = "/_emulator/"
 # SigV4 credential scope of a customer-profiles request: .../<region>/profile/aws4_request
@@ -130,9 +131,12 @@ class ControlMiddleware:
         if route == "search-values-limit" and method == "GET":
             return _reply(start_response, 200, {"limit": state.search_values_limit()})
         if route == "dead-letters" and method == "GET":
-            return _reply(start_response, 200, {"dead_letters": dead_letters()})
+            with BACKEND_LOCK:
+                letters = dead_letters()
+            return _reply(start_response, 200, {"dead_letters": letters})
         if route == "reset" and method == "POST":
-            reset()
+            with BACKEND_LOCK:  # not while an operation is running
+                reset()
             return _reply(start_response, 200, {})
         return _reply(start_response, 404, {"error": "unknown control endpoint %s %s" % (method, route)})
 

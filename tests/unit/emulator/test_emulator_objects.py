@@ -6,10 +6,12 @@ import time
 
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
+from emulator_test_helpers import REGION  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
 from emulator import state
-from emulator_test_helpers import ACCOUNT, REGION, error_of  # pylint: disable=import-error
 
 ORDER_FIELDS = {
     "orderId": {"Source": "_source.orderId"},
@@ -28,17 +30,31 @@ ORDER_KEYS = {
 
 
 def _order_type(client, domain, name="Order", **extra):
-    params = dict(DomainName=domain, ObjectTypeName=name, Description="orders", AllowProfileCreation=True,
-                  Fields=ORDER_FIELDS, Keys=ORDER_KEYS)
+    params = dict(
+        DomainName=domain,
+        ObjectTypeName=name,
+        Description="orders",
+        AllowProfileCreation=True,
+        Fields=ORDER_FIELDS,
+        Keys=ORDER_KEYS,
+    )
     params.update(extra)
     return client.put_profile_object_type(**params)
 
 
 def _order(number, customer, total=10):
-    return {"orderId": "O-%03d" % number, "total": total,
-            "customer": {"account": "ACC-%02d" % customer, "firstName": "First%d" % customer, "lastName": "Last%d" % customer,
-                         "email": "c%d@example.com" % customer, "tier": "gold" if customer % 2 else "silver"},
-            "shipTo": {"city": "City%d" % customer}}
+    return {
+        "orderId": "O-%03d" % number,
+        "total": total,
+        "customer": {
+            "account": "ACC-%02d" % customer,
+            "firstName": "First%d" % customer,
+            "lastName": "Last%d" % customer,
+            "email": "c%d@example.com" % customer,
+            "tier": "gold" if customer % 2 else "silver",
+        },
+        "shipTo": {"city": "City%d" % customer},
+    }
 
 
 def _put(client, domain, document, type_name="Order"):
@@ -81,11 +97,16 @@ def test_orders_mapped_onto_profiles(client, domain):
         assert profile["ShippingAddress"] == {"City": "City%d" % customer}
         assert profile["Attributes"] == {"tier": "gold" if customer % 2 else "silver"}
         assert profile["FoundByItems"] == [{"KeyName": "accountNo", "Values": ["ACC-%02d" % customer]}]
-        objects = client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId=profile["ProfileId"])["Items"]
-        assert sorted(json.loads(item["Object"])["orderId"] for item in objects) == \
-            ["O-%03d" % n for n in range(25) if n % 10 == customer]
+        objects = client.list_profile_objects(
+            DomainName=domain, ObjectTypeName="Order", ProfileId=profile["ProfileId"]
+        )["Items"]
+        assert sorted(json.loads(item["Object"])["orderId"] for item in objects) == [
+            "O-%03d" % n for n in range(25) if n % 10 == customer
+        ]
         # the standard keys find the same profile (fields written by the mapping)
-        assert [p["ProfileId"] for p in _search(client, domain, "_account", ["ACC-%02d" % customer])] == [profile["ProfileId"]]
+        assert [p["ProfileId"] for p in _search(client, domain, "_account", ["ACC-%02d" % customer])] == [
+            profile["ProfileId"]
+        ]
 
     # the UNIQUE key is a search key too: an order number finds its customer's profile
     by_order = _search(client, domain, "orderNumber", ["O-017"])
@@ -109,15 +130,18 @@ def test_put_profile_object_type_describes_the_type(client, domain):
     assert out["AllowProfileCreation"] is True and out["SourcePriority"] == 2 and out["ExpirationDays"] == 30
     assert out["Tags"] == {"team": "crm"} and "TemplateId" not in out
     got = client.get_profile_object_type(DomainName=domain, ObjectTypeName="Order")
-    assert {k: v for k, v in got.items() if k != "ResponseMetadata"} == {k: v for k, v in out.items() if k != "ResponseMetadata"}
+    assert {k: v for k, v in got.items() if k != "ResponseMetadata"} == {
+        k: v for k, v in out.items() if k != "ResponseMetadata"
+    }
 
 
 def test_put_replaces_the_whole_definition(client, domain):
     first = _order_type(client, domain, SourcePriority=3, Tags={"a": "1"})
     time.sleep(0.01)
     fields = {"orderId": ORDER_FIELDS["orderId"], "accountNumber": ORDER_FIELDS["accountNumber"]}
-    second = client.put_profile_object_type(DomainName=domain, ObjectTypeName="Order", Description="v2", Fields=fields,
-                                            Keys=ORDER_KEYS, Tags={"b": "2"})
+    second = client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Order", Description="v2", Fields=fields, Keys=ORDER_KEYS, Tags={"b": "2"}
+    )
     assert second["CreatedAt"] == first["CreatedAt"]
     assert second["LastUpdatedAt"] > first["LastUpdatedAt"]
     assert second["Fields"] == fields and second["Description"] == "v2"
@@ -139,11 +163,21 @@ def test_list_profile_object_types_paginates(client, domain):
 
 def test_delete_object_type_deletes_its_objects_and_scrubs_its_fields(client, domain):
     _order_type(client, domain)
-    other_fields = {"id": {"Source": "_source.id"}, "account": {"Source": "_source.account"},
-                    "phone": {"Source": "_source.phone", "Target": "_profile.PhoneNumber", "ContentType": "PHONE_NUMBER"}}
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Call", Description="calls", Fields=other_fields,
-                                   Keys={"callId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
-                                         "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account"]}]})
+    other_fields = {
+        "id": {"Source": "_source.id"},
+        "account": {"Source": "_source.account"},
+        "phone": {"Source": "_source.phone", "Target": "_profile.PhoneNumber", "ContentType": "PHONE_NUMBER"},
+    }
+    client.put_profile_object_type(
+        DomainName=domain,
+        ObjectTypeName="Call",
+        Description="calls",
+        Fields=other_fields,
+        Keys={
+            "callId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+            "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account"]}],
+        },
+    )
     _put(client, domain, _order(1, 1))
     _put(client, domain, _order(2, 1))
     _put(client, domain, {"id": "call-1", "account": "ACC-01", "phone": "+1 555 0100"}, "Call")
@@ -157,17 +191,21 @@ def test_delete_object_type_deletes_its_objects_and_scrubs_its_fields(client, do
     # the fields the Order objects wrote are gone; the manual LastName and the Call's phone stay
     assert profile == {"ProfileId": profile_id, "LastName": "Manual", "PhoneNumber": "+1 555 0100"}
     assert _search(client, domain, "orderNumber", ["O-001"]) == []
-    assert [p["ProfileId"] for p in _search(client, domain, "accountNo", ["ACC-01"])] == [profile_id]  # Call's key stays
+    assert [p["ProfileId"] for p in _search(client, domain, "accountNo", ["ACC-01"])] == [
+        profile_id
+    ]  # Call's key stays
     status, code, _message = _error(lambda: client.get_profile_object_type(DomainName=domain, ObjectTypeName="Order"))
     assert (status, code) == (404, "ResourceNotFoundException")
     assert _error(lambda: client.delete_profile_object_type(DomainName=domain, ObjectTypeName="Order"))[0] == 404
 
 
 def test_object_types_of_unknown_domain_or_type(client, domain):
-    for call in (lambda: client.get_profile_object_type(DomainName="nope", ObjectTypeName="Order"),
-                 lambda: client.list_profile_object_types(DomainName="nope"),
-                 lambda: client.get_profile_object_type(DomainName=domain, ObjectTypeName="Order"),
-                 lambda: _put(client, domain, _order(1, 1))):
+    for call in (
+        lambda: client.get_profile_object_type(DomainName="nope", ObjectTypeName="Order"),
+        lambda: client.list_profile_object_types(DomainName="nope"),
+        lambda: client.get_profile_object_type(DomainName=domain, ObjectTypeName="Order"),
+        lambda: _put(client, domain, _order(1, 1)),
+    ):
         assert _error(call)[:2] == (404, "ResourceNotFoundException")
 
 
@@ -191,48 +229,85 @@ def test_templates(client):
     assert len(page["Items"]) == 1 and page["NextToken"]
     found = client.get_profile_object_type_template(TemplateId="Salesforce-Account")
     assert found["SourceName"] == "Salesforce" and found["SourceObject"] == "Account"
-    assert found["Keys"]["_salesforceAccountId"] == [{"FieldNames": ["Id"], "StandardIdentifiers": ["PROFILE", "UNIQUE"]}]
-    assert _error(lambda: client.get_profile_object_type_template(TemplateId="Nope"))[:2] == (404, "ResourceNotFoundException")
+    assert found["Keys"]["_salesforceAccountId"] == [
+        {"FieldNames": ["Id"], "StandardIdentifiers": ["PROFILE", "UNIQUE"]}
+    ]
+    assert _error(lambda: client.get_profile_object_type_template(TemplateId="Nope"))[:2] == (
+        404,
+        "ResourceNotFoundException",
+    )
 
 
 @pytest.mark.parametrize("template_id", ["Salesforce-Account", "Salesforce-Contact", "ShopifyOrder"])
 def test_type_from_template_uses_its_mapping(client, domain, template_id):
     found = client.get_profile_object_type_template(TemplateId=template_id)
-    out = client.put_profile_object_type(DomainName=domain, ObjectTypeName="FromTemplate", Description="d", TemplateId=template_id)
+    out = client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="FromTemplate", Description="d", TemplateId=template_id
+    )
     assert out["TemplateId"] == template_id
     assert out["Fields"] == found["Fields"] and out["Keys"] == found["Keys"]
     assert out["AllowProfileCreation"] == found["AllowProfileCreation"]
 
 
 def test_shopify_template_ingests(client, domain):
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Orders", Description="d", TemplateId="ShopifyOrder")
-    order = {"id": 450789469, "email": "Bob@Example.com", "total_price": "199.00", "phone": "+1 (555) 010-0200",
-             "customer": {"id": 207119551, "first_name": "Bob", "last_name": "Norman"},
-             "shipping_address": {"address1": "123 Amoebobacterium St", "city": "Ottawa", "province": "ON", "zip": "K2P 1L4",
-                                  "country_code": "CA"}}
+    client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Orders", Description="d", TemplateId="ShopifyOrder"
+    )
+    order = {
+        "id": 450789469,
+        "email": "Bob@Example.com",
+        "total_price": "199.00",
+        "phone": "+1 (555) 010-0200",
+        "customer": {"id": 207119551, "first_name": "Bob", "last_name": "Norman"},
+        "shipping_address": {
+            "address1": "123 Amoebobacterium St",
+            "city": "Ottawa",
+            "province": "ON",
+            "zip": "K2P 1L4",
+            "country_code": "CA",
+        },
+    }
     _put(client, domain, order, "Orders")
     found = _search(client, domain, "_shopifyCustomerId", ["207119551"])
     assert len(found) == 1
     profile = found[0]
     assert (profile["FirstName"], profile["LastName"], profile["EmailAddress"]) == ("Bob", "Norman", "Bob@Example.com")
-    assert profile["ShippingAddress"] == {"Address1": "123 Amoebobacterium St", "City": "Ottawa", "Province": "ON",
-                                          "PostalCode": "K2P 1L4", "Country": "CA"}
+    assert profile["ShippingAddress"] == {
+        "Address1": "123 Amoebobacterium St",
+        "City": "Ottawa",
+        "Province": "ON",
+        "PostalCode": "K2P 1L4",
+        "Country": "CA",
+    }
     # EMAIL_ADDRESS keys match case-insensitively, PHONE_NUMBER ones ignore formatting
     assert [p["ProfileId"] for p in _search(client, domain, "_email", ["bob@example.COM"])] == [profile["ProfileId"]]
     assert [p["ProfileId"] for p in _search(client, domain, "_shopifyOrderId", ["450789469"])] == [profile["ProfileId"]]
 
 
-@pytest.mark.parametrize("member,value", [("Fields", ORDER_FIELDS), ("Keys", ORDER_KEYS), ("AllowProfileCreation", False),
-                                          ("SourceLastUpdatedTimestampFormat", "EpochMilli")])
+@pytest.mark.parametrize(
+    "member,value",
+    [
+        ("Fields", ORDER_FIELDS),
+        ("Keys", ORDER_KEYS),
+        ("AllowProfileCreation", False),
+        ("SourceLastUpdatedTimestampFormat", "EpochMilli"),
+    ],
+)
 def test_template_id_rejects_members_the_template_defines(client, domain, member, value):
-    status, code, message = _error(lambda: client.put_profile_object_type(
-        DomainName=domain, ObjectTypeName="T", Description="d", TemplateId="Salesforce-Contact", **{member: value}))
+    status, code, message = _error(
+        lambda: client.put_profile_object_type(
+            DomainName=domain, ObjectTypeName="T", Description="d", TemplateId="Salesforce-Contact", **{member: value}
+        )
+    )
     assert (status, code) == (400, "BadRequestException") and member in message
 
 
 def test_unknown_template_id_is_a_bad_request(client, domain):
-    status, code, message = _error(lambda: client.put_profile_object_type(
-        DomainName=domain, ObjectTypeName="T", Description="d", TemplateId="Nope"))
+    status, code, message = _error(
+        lambda: client.put_profile_object_type(
+            DomainName=domain, ObjectTypeName="T", Description="d", TemplateId="Nope"
+        )
+    )
     assert (status, code) == (400, "BadRequestException") and "Nope" in message
 
 
@@ -244,38 +319,114 @@ def _keys(**keys):
 BASE_FIELDS = {"id": {"Source": "_source.id"}, "acct": {"Source": "_source.acct"}}
 
 
-@pytest.mark.parametrize("fields,keys,extra,fragment", [
-    (BASE_FIELDS, None, {}, "at least one key"),
-    (BASE_FIELDS, _keys(a=(["PROFILE"], ["acct"])), {}, "Exactly one key must carry the UNIQUE"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE", "PROFILE"], ["id"]), b=(["UNIQUE"], ["acct"])), {}, "Exactly one key must carry the UNIQUE"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"])), {}, "PROFILE identifier"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE", "LOOKUP_ONLY"], ["id"]), b=(["PROFILE"], ["acct"])), {}, "UNIQUE cannot be combined"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE", "NEW_ONLY", "PROFILE"], ["id"])), {}, "UNIQUE cannot be combined"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), b=(["SECONDARY"], ["acct"]), c=(["PROFILE"], ["acct"])), {}, "SECONDARY must be combined"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"])), {"AllowProfileCreation": True},
-     "at least one other key must use PROFILE on its own"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), _orderId=(["PROFILE"], ["acct"])), {}, "reserved and must be declared LOOKUP_ONLY"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), _custom=(["PROFILE"], ["acct"])), {}, "must be a predefined key"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE"], ["nope"])), {}, "references fields not defined"),
-    (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), Tags=(["PROFILE"], ["acct"])), {}, "Key name Tags is not allowed"),
-    (dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.Nickname"}), None, {}, "not a field of the standard profile"),
-    (dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.ProfileId"}), None, {}, "reserved for system use"),
-    (dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.Address.Street"}), None, {}, "not a field of the standard profile"),
-    (dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.EngagementPreferences.Phone"}), None, {}, "not a field"),
-    (dict(BASE_FIELDS, g={"Source": "_source.g", "Target": "_profile.Gender"}, s={"Source": "_source.s", "Target": "_profile.GenderString"}),
-     None, {}, "both _profile.Gender and _profile.GenderString"),
-    (dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_asset.SerialNumber"}), None, {}, "must carry the ASSET identifier"),
-    (dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_asset.AssetId"}), None, {}, "system-managed ID"),
-    (dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_gadget.Name"}), None, {}, "names no standard object"),
-    (dict(BASE_FIELDS, t={"Source": "_source.t", "Target": "_profile.SourceLastUpdatedTimestamp"}), None, {},
-     "SourceLastUpdatedTimestampFormat is required"),
-    (dict(BASE_FIELDS, x={"Source": "account"}), None, {}, "invalid Source"),
-    (dict(BASE_FIELDS, x={"Source": "{{#if _source.a}}x"}), None, {}, "invalid Source"),
-    (dict(BASE_FIELDS, x={"Source": "{{#lookup _source.a}}{{/lookup}}"}), None, {}, "invalid Source"),
-    (dict(BASE_FIELDS, **{"1x": {"Source": "_source.x"}}), None, {}, "must start with a letter"),
-    (BASE_FIELDS, dict(_keys(a=(["UNIQUE"], ["id"])), **{"k%d" % n: [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}]
-                                                          for n in range(10)}), {}, "at most 10 keys"),
-])
+@pytest.mark.parametrize(
+    "fields,keys,extra,fragment",
+    [
+        (BASE_FIELDS, None, {}, "at least one key"),
+        (BASE_FIELDS, _keys(a=(["PROFILE"], ["acct"])), {}, "Exactly one key must carry the UNIQUE"),
+        (
+            BASE_FIELDS,
+            _keys(a=(["UNIQUE", "PROFILE"], ["id"]), b=(["UNIQUE"], ["acct"])),
+            {},
+            "Exactly one key must carry the UNIQUE",
+        ),
+        (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"])), {}, "PROFILE identifier"),
+        (
+            BASE_FIELDS,
+            _keys(a=(["UNIQUE", "LOOKUP_ONLY"], ["id"]), b=(["PROFILE"], ["acct"])),
+            {},
+            "UNIQUE cannot be combined",
+        ),
+        (BASE_FIELDS, _keys(a=(["UNIQUE", "NEW_ONLY", "PROFILE"], ["id"])), {}, "UNIQUE cannot be combined"),
+        (
+            BASE_FIELDS,
+            _keys(a=(["UNIQUE"], ["id"]), b=(["SECONDARY"], ["acct"]), c=(["PROFILE"], ["acct"])),
+            {},
+            "SECONDARY must be combined",
+        ),
+        (
+            BASE_FIELDS,
+            _keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"])),
+            {"AllowProfileCreation": True},
+            "at least one other key must use PROFILE on its own",
+        ),
+        (
+            BASE_FIELDS,
+            _keys(a=(["UNIQUE"], ["id"]), _orderId=(["PROFILE"], ["acct"])),
+            {},
+            "reserved and must be declared LOOKUP_ONLY",
+        ),
+        (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), _custom=(["PROFILE"], ["acct"])), {}, "must be a predefined key"),
+        (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE"], ["nope"])), {}, "references fields not defined"),
+        (BASE_FIELDS, _keys(a=(["UNIQUE"], ["id"]), Tags=(["PROFILE"], ["acct"])), {}, "Key name Tags is not allowed"),
+        (
+            dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.Nickname"}),
+            None,
+            {},
+            "not a field of the standard profile",
+        ),
+        (
+            dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.ProfileId"}),
+            None,
+            {},
+            "reserved for system use",
+        ),
+        (
+            dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.Address.Street"}),
+            None,
+            {},
+            "not a field of the standard profile",
+        ),
+        (
+            dict(BASE_FIELDS, x={"Source": "_source.x", "Target": "_profile.EngagementPreferences.Phone"}),
+            None,
+            {},
+            "not a field",
+        ),
+        (
+            dict(
+                BASE_FIELDS,
+                g={"Source": "_source.g", "Target": "_profile.Gender"},
+                s={"Source": "_source.s", "Target": "_profile.GenderString"},
+            ),
+            None,
+            {},
+            "both _profile.Gender and _profile.GenderString",
+        ),
+        (
+            dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_asset.SerialNumber"}),
+            None,
+            {},
+            "must carry the ASSET identifier",
+        ),
+        (dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_asset.AssetId"}), None, {}, "system-managed ID"),
+        (
+            dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_gadget.Name"}),
+            None,
+            {},
+            "names no standard object",
+        ),
+        (
+            dict(BASE_FIELDS, t={"Source": "_source.t", "Target": "_profile.SourceLastUpdatedTimestamp"}),
+            None,
+            {},
+            "SourceLastUpdatedTimestampFormat is required",
+        ),
+        (dict(BASE_FIELDS, x={"Source": "account"}), None, {}, "invalid Source"),
+        (dict(BASE_FIELDS, x={"Source": "{{#if _source.a}}x"}), None, {}, "invalid Source"),
+        (dict(BASE_FIELDS, x={"Source": "{{#lookup _source.a}}{{/lookup}}"}), None, {}, "invalid Source"),
+        (dict(BASE_FIELDS, **{"1x": {"Source": "_source.x"}}), None, {}, "must start with a letter"),
+        (
+            BASE_FIELDS,
+            dict(
+                _keys(a=(["UNIQUE"], ["id"])),
+                **{"k%d" % n: [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}] for n in range(10)},
+            ),
+            {},
+            "at most 10 keys",
+        ),
+    ],
+)
 def test_invalid_mappings_are_rejected(client, domain, fields, keys, extra, fragment):
     if keys is None and fields is not BASE_FIELDS:
         keys = _keys(a=(["UNIQUE", "PROFILE"], ["id"]))
@@ -289,25 +440,47 @@ def test_invalid_mappings_are_rejected(client, domain, fields, keys, extra, frag
 
 
 def test_valid_special_mappings_are_accepted(client, domain):
-    fields = dict(BASE_FIELDS, sn={"Source": "_source.sn", "Target": "_asset.SerialNumber"},
-                  t={"Source": "_source.t", "Target": "_profile.SourceLastUpdatedTimestamp"},
-                  pid={"Source": "_source.pid"})
-    keys = dict(_keys(a=(["UNIQUE", "ASSET"], ["id"]), acct=(["PROFILE"], ["acct"])),
-                _profileId=[{"StandardIdentifiers": ["PROFILE", "LOOKUP_ONLY"], "FieldNames": ["pid"]}])
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="T", Description="d", Fields=fields, Keys=keys,
-                                   SourceLastUpdatedTimestampFormat="EpochMilli")
+    fields = dict(
+        BASE_FIELDS,
+        sn={"Source": "_source.sn", "Target": "_asset.SerialNumber"},
+        t={"Source": "_source.t", "Target": "_profile.SourceLastUpdatedTimestamp"},
+        pid={"Source": "_source.pid"},
+    )
+    keys = dict(
+        _keys(a=(["UNIQUE", "ASSET"], ["id"]), acct=(["PROFILE"], ["acct"])),
+        _profileId=[{"StandardIdentifiers": ["PROFILE", "LOOKUP_ONLY"], "FieldNames": ["pid"]}],
+    )
+    client.put_profile_object_type(
+        DomainName=domain,
+        ObjectTypeName="T",
+        Description="d",
+        Fields=fields,
+        Keys=keys,
+        SourceLastUpdatedTimestampFormat="EpochMilli",
+    )
     # LOOKUP_ONLY + PROFILE alone is fine when AllowProfileCreation is false (the admin guide's waiver)
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="U", Description="d", Fields=BASE_FIELDS,
-                                   Keys=_keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"])))
+    client.put_profile_object_type(
+        DomainName=domain,
+        ObjectTypeName="U",
+        Description="d",
+        Fields=BASE_FIELDS,
+        Keys=_keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"])),
+    )
 
 
 def test_reserved_names_and_shared_key_content_types(client, domain):
     assert "reserved" in _error(lambda: _order_type(client, domain, name="_order"))[2]
     _order_type(client, domain)
     fields = {"id": {"Source": "_source.id"}, "acct": {"Source": "_source.acct", "ContentType": "NUMBER"}}
-    message = _error(lambda: client.put_profile_object_type(
-        DomainName=domain, ObjectTypeName="Other", Description="d", Fields=fields,
-        Keys=_keys(k=(["UNIQUE"], ["id"]), accountNo=(["PROFILE"], ["acct"]))))[2]
+    message = _error(
+        lambda: client.put_profile_object_type(
+            DomainName=domain,
+            ObjectTypeName="Other",
+            Description="d",
+            Fields=fields,
+            Keys=_keys(k=(["UNIQUE"], ["id"]), accountNo=(["PROFILE"], ["acct"])),
+        )
+    )[2]
     assert "accountNo" in message and "content types" in message
     # the type itself may change its own key's content type (it replaces its definition)
     changed = dict(ORDER_FIELDS, accountNumber=dict(ORDER_FIELDS["accountNumber"], ContentType="NUMBER"))
@@ -315,12 +488,15 @@ def test_reserved_names_and_shared_key_content_types(client, domain):
 
 
 # ingestion ----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text,fragment", [
-    ("{not json", "not valid JSON"),
-    ("[1, 2]", "JSON object"),
-    (json.dumps({"customer": {"account": "A"}}), "Missing unique key"),
-    (json.dumps({"orderId": "O-1", "customer": {}}), "Missing profile key"),
-])
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        (json.dumps({"customer": {"account": "A"}}), "Missing unique key"),
+        (json.dumps({"orderId": "O-1", "customer": {}}), "Missing profile key"),
+    ],
+)
 def test_invalid_objects_are_rejected(client, domain, text, fragment):
     _order_type(client, domain)
     status, code, message = _error(lambda: _put(client, domain, text))
@@ -334,8 +510,12 @@ def test_standard_object_type_names_are_rejected_at_ingestion(client, domain):
 
 def test_batch_put_profile_object(client, domain):
     _order_type(client, domain)
-    items = [{"Id": "a", "Object": json.dumps(_order(1, 1))}, {"Id": "b", "Object": "{broken"},
-             {"Id": "c", "Object": json.dumps({"customer": {"account": "X"}})}, {"Id": "d", "Object": json.dumps(_order(2, 2))}]
+    items = [
+        {"Id": "a", "Object": json.dumps(_order(1, 1))},
+        {"Id": "b", "Object": "{broken"},
+        {"Id": "c", "Object": json.dumps({"customer": {"account": "X"}})},
+        {"Id": "d", "Object": json.dumps(_order(2, 2))},
+    ]
     out = client.batch_put_profile_object(DomainName=domain, ObjectTypeName="Order", Items=items)
     assert [item["Id"] for item in out["Successful"]] == ["a", "d"]
     assert all(item["ProfileObjectUniqueKey"] for item in out["Successful"])
@@ -343,9 +523,13 @@ def test_batch_put_profile_object(client, domain):
     assert "not valid JSON" in out["Failed"][0]["Message"]
     assert _stats(client, domain)["ObjectCount"] == 2
     duplicate = [{"Id": "a", "Object": "{}"}, {"Id": "a", "Object": "{}"}]
-    assert _error(lambda: client.batch_put_profile_object(DomainName=domain, ObjectTypeName="Order", Items=duplicate))[:2] == \
-        (400, "BadRequestException")
-    assert _error(lambda: client.batch_put_profile_object(DomainName=domain, ObjectTypeName="Nope", Items=items[:1]))[0] == 404
+    assert _error(lambda: client.batch_put_profile_object(DomainName=domain, ObjectTypeName="Order", Items=duplicate))[
+        :2
+    ] == (400, "BadRequestException")
+    assert (
+        _error(lambda: client.batch_put_profile_object(DomainName=domain, ObjectTypeName="Nope", Items=items[:1]))[0]
+        == 404
+    )
 
 
 def test_no_match_without_profile_creation_goes_to_the_dead_letter_queue(client, domain):
@@ -354,13 +538,19 @@ def test_no_match_without_profile_creation_goes_to_the_dead_letter_queue(client,
     assert unique_key  # accepted (ingestion is asynchronous on AWS) ...
     assert _stats(client, domain)["ObjectCount"] == 0 and _stats(client, domain)["ProfileCount"] == 0
     letters = emulator.dead_letters()  # ... and sent to the dead-letter queue
-    assert [(d["domain_name"], d["object_type_name"], d["region"], d["account_id"]) for d in letters] == \
-        [(domain, "Order", REGION, ACCOUNT)]
+    assert [(d["domain_name"], d["object_type_name"], d["region"], d["account_id"]) for d in letters] == [
+        (domain, "Order", REGION, ACCOUNT)
+    ]
     assert json.loads(letters[0]["object"])["orderId"] == "O-001" and "AllowProfileCreation" in letters[0]["reason"]
     # a profile that the key finds takes the object
     pid = client.create_profile(DomainName=domain, AccountNumber="ACC-01")["ProfileId"]
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Order2", Description="d", Fields=ORDER_FIELDS,
-                                   Keys=dict(ORDER_KEYS, _account=[{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["accountNumber"]}]))
+    client.put_profile_object_type(
+        DomainName=domain,
+        ObjectTypeName="Order2",
+        Description="d",
+        Fields=ORDER_FIELDS,
+        Keys=dict(ORDER_KEYS, _account=[{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["accountNumber"]}]),
+    )
     _put(client, domain, _order(1, 1), "Order2")
     assert [o["ProfileId"] for o in _search(client, domain, "orderNumber", ["O-001"])] == [pid]
     emulator.reset()
@@ -406,14 +596,22 @@ def test_empty_source_values_never_clear(client, domain):
 
 
 def test_ambiguous_keys_are_skipped_and_secondary_keys_are_a_fallback(client, domain):
-    fields = {"id": {"Source": "_source.id"}, "email": {"Source": "_source.email", "ContentType": "EMAIL_ADDRESS"},
-              "phone": {"Source": "_source.phone", "ContentType": "PHONE_NUMBER"}}
-    keys = {"ticket": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
-            "_email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}],
-            "_phone": [{"StandardIdentifiers": ["PROFILE", "SECONDARY"], "FieldNames": ["phone"]}]}
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Ticket", Description="d", Fields=fields, Keys=keys,
-                                   AllowProfileCreation=True)
-    shared_a = client.create_profile(DomainName=domain, EmailAddress="shared@x.com", PhoneNumber="+1 555-0001")["ProfileId"]
+    fields = {
+        "id": {"Source": "_source.id"},
+        "email": {"Source": "_source.email", "ContentType": "EMAIL_ADDRESS"},
+        "phone": {"Source": "_source.phone", "ContentType": "PHONE_NUMBER"},
+    }
+    keys = {
+        "ticket": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+        "_email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}],
+        "_phone": [{"StandardIdentifiers": ["PROFILE", "SECONDARY"], "FieldNames": ["phone"]}],
+    }
+    client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Ticket", Description="d", Fields=fields, Keys=keys, AllowProfileCreation=True
+    )
+    shared_a = client.create_profile(DomainName=domain, EmailAddress="shared@x.com", PhoneNumber="+1 555-0001")[
+        "ProfileId"
+    ]
     client.create_profile(DomainName=domain, EmailAddress="shared@x.com")
     # _email is ambiguous (two profiles): discarded; the SECONDARY _phone key finds one profile
     _put(client, domain, {"id": "t1", "email": "shared@x.com", "phone": "+1 555-0001"}, "Ticket")
@@ -426,18 +624,27 @@ def test_ambiguous_keys_are_skipped_and_secondary_keys_are_a_fallback(client, do
 
 
 def test_lookup_only_and_new_only_keys(client, domain):
-    fields = {"id": {"Source": "_source.id"}, "acct": {"Source": "_source.acct"}, "visit": {"Source": "_source.visit"},
-              "device": {"Source": "_source.device"}}
-    keys = {"eventId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
-            "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}],
-            "visitId": [{"StandardIdentifiers": ["PROFILE", "LOOKUP_ONLY"], "FieldNames": ["visit"]}],
-            "deviceId": [{"StandardIdentifiers": ["PROFILE", "NEW_ONLY"], "FieldNames": ["device"]}]}
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Event", Description="d", Fields=fields, Keys=keys,
-                                   AllowProfileCreation=True)
+    fields = {
+        "id": {"Source": "_source.id"},
+        "acct": {"Source": "_source.acct"},
+        "visit": {"Source": "_source.visit"},
+        "device": {"Source": "_source.device"},
+    }
+    keys = {
+        "eventId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+        "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}],
+        "visitId": [{"StandardIdentifiers": ["PROFILE", "LOOKUP_ONLY"], "FieldNames": ["visit"]}],
+        "deviceId": [{"StandardIdentifiers": ["PROFILE", "NEW_ONLY"], "FieldNames": ["device"]}],
+    }
+    client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Event", Description="d", Fields=fields, Keys=keys, AllowProfileCreation=True
+    )
     _put(client, domain, {"id": "e1", "acct": "A1", "visit": "v1", "device": "d1"}, "Event")  # creates a profile
     profile_id = _search(client, domain, "accountNo", ["A1"])[0]["ProfileId"]
     assert _search(client, domain, "visitId", ["v1"]) == []  # LOOKUP_ONLY: never stored
-    assert [p["ProfileId"] for p in _search(client, domain, "deviceId", ["d1"])] == [profile_id]  # NEW_ONLY: new profile
+    assert [p["ProfileId"] for p in _search(client, domain, "deviceId", ["d1"])] == [
+        profile_id
+    ]  # NEW_ONLY: new profile
     _put(client, domain, {"id": "e2", "acct": "A1", "device": "d2"}, "Event")  # matches the existing profile
     assert _search(client, domain, "deviceId", ["d2"]) == []  # NEW_ONLY on an existing profile: not stored
     objects = client.list_profile_objects(DomainName=domain, ObjectTypeName="Event", ProfileId=profile_id)["Items"]
@@ -445,14 +652,21 @@ def test_lookup_only_and_new_only_keys(client, domain):
 
 
 def test_handlebars_sources_and_name_keys(client, domain):
-    fields = {"id": {"Source": "_source.id"},
-              "fullName": {"Source": "{{#removeExtraSpace}}{{_source.first}} {{_source.middle}} {{_source.last}}{{/removeExtraSpace}}",
-                           "ContentType": "NAME"},
-              "label": {"Source": "{{#if _source.vip}}VIP {{/if}}{{_source.last}}", "Target": "_profile.Attributes.label"}}
-    keys = {"personId": [{"StandardIdentifiers": ["UNIQUE", "PROFILE"], "FieldNames": ["id"]}],
-            "_fullName": [{"FieldNames": ["fullName"]}]}
-    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Person", Description="d", Fields=fields, Keys=keys,
-                                   AllowProfileCreation=True)
+    fields = {
+        "id": {"Source": "_source.id"},
+        "fullName": {
+            "Source": "{{#removeExtraSpace}}{{_source.first}} {{_source.middle}} {{_source.last}}{{/removeExtraSpace}}",
+            "ContentType": "NAME",
+        },
+        "label": {"Source": "{{#if _source.vip}}VIP {{/if}}{{_source.last}}", "Target": "_profile.Attributes.label"},
+    }
+    keys = {
+        "personId": [{"StandardIdentifiers": ["UNIQUE", "PROFILE"], "FieldNames": ["id"]}],
+        "_fullName": [{"FieldNames": ["fullName"]}],
+    }
+    client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Person", Description="d", Fields=fields, Keys=keys, AllowProfileCreation=True
+    )
     _put(client, domain, {"id": "p1", "first": "John", "middle": "", "last": "Smith", "vip": True}, "Person")
     found = _search(client, domain, "_fullName", ["john   SMITH"])  # NAME: case-insensitive, spaces collapsed
     assert len(found) == 1 and found[0]["Attributes"] == {"label": "VIP Smith"}
@@ -464,24 +678,41 @@ def test_list_profile_objects_filter_pagination_and_delete(client, domain):
     profile_id = _search(client, domain, "accountNo", ["ACC-01"])[0]["ProfileId"]
     first = client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id)
     assert len(first["Items"]) == 20 and first["NextToken"]
-    second = client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id, NextToken=first["NextToken"])
+    second = client.list_profile_objects(
+        DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id, NextToken=first["NextToken"]
+    )
     assert [i["ProfileObjectUniqueKey"] for i in first["Items"] + second["Items"]] == keys
     assert first["Items"][0]["ObjectTypeName"] == "Order"
-    filtered = client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id,
-                                           ObjectFilter={"KeyName": "orderNumber", "Values": ["O-003", "O-007", "O-999"]})["Items"]
+    filtered = client.list_profile_objects(
+        DomainName=domain,
+        ObjectTypeName="Order",
+        ProfileId=profile_id,
+        ObjectFilter={"KeyName": "orderNumber", "Values": ["O-003", "O-007", "O-999"]},
+    )["Items"]
     assert [json.loads(i["Object"])["orderId"] for i in filtered] == ["O-003", "O-007"]
-    assert client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id,
-                                       ObjectFilter={"KeyName": "nope", "Values": ["x"]})["Items"] == []
-    message = client.delete_profile_object(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id,
-                                           ProfileObjectUniqueKey=keys[3])["Message"]
+    assert (
+        client.list_profile_objects(
+            DomainName=domain,
+            ObjectTypeName="Order",
+            ProfileId=profile_id,
+            ObjectFilter={"KeyName": "nope", "Values": ["x"]},
+        )["Items"]
+        == []
+    )
+    message = client.delete_profile_object(
+        DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id, ProfileObjectUniqueKey=keys[3]
+    )["Message"]
     assert keys[3] in message
     assert _stats(client, domain)["ObjectCount"] == 29
     assert _search(client, domain, "orderNumber", ["O-003"]) == []  # its keys leave the profile
     assert [p["ProfileId"] for p in _search(client, domain, "orderNumber", ["O-004"])] == [profile_id]
-    for call in (lambda: client.delete_profile_object(DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id,
-                                                      ProfileObjectUniqueKey=keys[3]),
-                 lambda: client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId="0" * 32),
-                 lambda: client.list_profile_objects(DomainName=domain, ObjectTypeName="Nope", ProfileId=profile_id)):
+    for call in (
+        lambda: client.delete_profile_object(
+            DomainName=domain, ObjectTypeName="Order", ProfileId=profile_id, ProfileObjectUniqueKey=keys[3]
+        ),
+        lambda: client.list_profile_objects(DomainName=domain, ObjectTypeName="Order", ProfileId="0" * 32),
+        lambda: client.list_profile_objects(DomainName=domain, ObjectTypeName="Nope", ProfileId=profile_id),
+    ):
         assert _error(call)[:2] == (404, "ResourceNotFoundException")
 
 
@@ -518,5 +749,14 @@ def test_unknown_search_key_finds_nothing(client, domain):
     _order_type(client, domain)
     _put(client, domain, _order(1, 1))
     assert _search(client, domain, "tier", ["gold"]) == []  # an attribute, not a key
-    assert _search(client, domain, "accountNo", ["ACC-01"], AdditionalSearchKeys=[{"KeyName": "nothing", "Values": ["x"]}],
-                   LogicalOperator="AND") == []
+    assert (
+        _search(
+            client,
+            domain,
+            "accountNo",
+            ["ACC-01"],
+            AdditionalSearchKeys=[{"KeyName": "nothing", "Values": ["x"]}],
+            LogicalOperator="AND",
+        )
+        == []
+    )

@@ -4,10 +4,13 @@
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
+from emulator_test_helpers import NO_RETRY  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
+from emulator_test_helpers import make_client  # pylint: disable=import-error
 
 import emulator
 from emulator.common import UnsupportedRegionException
-from emulator_test_helpers import ACCOUNT, NO_RETRY, error_of, make_client  # pylint: disable=import-error
 
 
 def _botocore_regions():
@@ -51,8 +54,12 @@ def test_other_regions_answer_400_unsupported_region(aws, region):  # pylint: di
         status, code, message = error_of(excinfo)
         assert (status, code) == (400, "UnsupportedRegionException")
         assert "not available in region %s" % region in message and "us-east-1" in message
-    assert emulator.calls()[-1] == {"operation": "CreateDomain", "kind": "write", "status": 400,
-                                    "error": "UnsupportedRegionException"}
+    assert emulator.calls()[-1] == {
+        "operation": "CreateDomain",
+        "kind": "write",
+        "status": 400,
+        "error": "UnsupportedRegionException",
+    }
 
 
 def test_in_process_backend_of_an_unsupported_region_raises(aws):  # pylint: disable=unused-argument

@@ -5,10 +5,12 @@ import time
 
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import NO_RETRY  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
+from emulator_test_helpers import make_client  # pylint: disable=import-error
 
 import emulator
 from emulator import state
-from emulator_test_helpers import NO_RETRY, error_of, make_client  # pylint: disable=import-error
 
 LAG = 0.4
 
@@ -21,7 +23,9 @@ def clean_settings():
 
 
 def _search(client, domain, key, values):
-    return [item["ProfileId"] for item in client.search_profiles(DomainName=domain, KeyName=key, Values=values)["Items"]]
+    return [
+        item["ProfileId"] for item in client.search_profiles(DomainName=domain, KeyName=key, Values=values)["Items"]
+    ]
 
 
 def _batch_get(client, domain, profile_id):
@@ -110,8 +114,12 @@ def test_values_limit(client, domain):
     assert (status, code) == (400, "BadRequestException")
     assert "Values" in message and "'values'" in message and "less than or equal to 10" in message
     with pytest.raises(ClientError) as excinfo:
-        client.search_profiles(DomainName=domain, KeyName="_account", Values=["A0"],
-                               AdditionalSearchKeys=[{"KeyName": "_email", "Values": ["x%d" % n for n in range(11)]}])
+        client.search_profiles(
+            DomainName=domain,
+            KeyName="_account",
+            Values=["A0"],
+            AdditionalSearchKeys=[{"KeyName": "_email", "Values": ["x%d" % n for n in range(11)]}],
+        )
     assert "Values" in error_of(excinfo)[2] and "'additionalSearchKeys.1.member.values'" in error_of(excinfo)[2]
 
 
@@ -133,20 +141,27 @@ def _throttled(call):
     try:
         call()
     except ClientError as exc:
-        assert (exc.response["ResponseMetadata"]["HTTPStatusCode"], exc.response["Error"]["Code"]) == (429, "ThrottlingException")
+        assert (exc.response["ResponseMetadata"]["HTTPStatusCode"], exc.response["Error"]["Code"]) == (
+            429,
+            "ThrottlingException",
+        )
         return True
     return False
 
 
 def test_quota_mode_off_by_default(client, domain):
     assert emulator.quota_mode() == {"enabled": False, "rates": {}}
-    assert not any(_throttled(lambda: client.update_domain(DomainName=domain, DefaultExpirationDays=3)) for _n in range(5))
+    assert not any(
+        _throttled(lambda: client.update_domain(DomainName=domain, DefaultExpirationDays=3)) for _n in range(5)
+    )
 
 
 def test_burst_over_the_documented_quota_is_throttled(client):
     emulator.set_quota_mode(True)
     assert state.quota_tps("CreateDomain") == 1  # the administrator guide's table
-    results = [_throttled(lambda n=n: client.create_domain(DomainName="d%d" % n, DefaultExpirationDays=1)) for n in range(4)]
+    results = [
+        _throttled(lambda n=n: client.create_domain(DomainName="d%d" % n, DefaultExpirationDays=1)) for n in range(4)
+    ]
     assert results == [False, True, True, True]
     assert [call["status"] for call in emulator.calls()] == [200, 429, 429, 429]
     assert emulator.calls()[-1]["error"] == "ThrottlingException"
@@ -207,7 +222,9 @@ def test_reset_turns_quota_mode_off(aws):  # pylint: disable=unused-argument
     assert emulator.quota_mode() == {"enabled": False, "rates": {}}
 
 
-@pytest.mark.parametrize("enabled,rates", [("yes", None), (1, None), (True, {"GetDomain": 0}), (True, {"GetDomain": "5"}), (True, {"": 5})])
+@pytest.mark.parametrize(
+    "enabled,rates", [("yes", None), (1, None), (True, {"GetDomain": 0}), (True, {"GetDomain": "5"}), (True, {"": 5})]
+)
 def test_quota_mode_arguments_are_checked(enabled, rates):
     with pytest.raises(ValueError):
         emulator.set_quota_mode(enabled, rates)
