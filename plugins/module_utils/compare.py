@@ -47,19 +47,6 @@ def apply_changes(current, desired):
     return result
 
 
-def changed_keys(current, desired):
-    """The top-level keys of ``desired`` whose application would change ``current``."""
-    current = current or {}
-    changed = []
-    for key, wanted in (desired or {}).items():
-        if wanted is None:
-            continue
-        after = apply_changes(current, {key: wanted})
-        if after.get(key) != current.get(key):
-            changed.append(key)
-    return changed
-
-
 def tag_changes(current, desired, purge):
     """(tags to set, keys to remove) following amazon.aws semantics.
 

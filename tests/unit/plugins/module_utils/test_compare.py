@@ -2,8 +2,9 @@
 """compare.py: the shared rules for "what changes"."""
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import changed_keys
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 
@@ -24,13 +25,6 @@ def test_apply_changes_on_nothing():
     assert apply_changes({"a": 1}, None) == {"a": 1}
 
 
-def test_changed_keys():
-    current = {"a": 1, "b": {"c": 1}, "d": "x"}
-    assert changed_keys(current, {"a": 1, "b": {"c": 1}, "d": None}) == []
-    assert sorted(changed_keys(current, {"a": 2, "b": {"c": 2}, "d": ""})) == ["a", "b", "d"]
-    assert changed_keys(current, {"missing": ""}) == []
-
-
 def test_tag_changes_semantics():
     current = {"Keep": "1", "Drop": "2", "aws:cloudformation:stack-name": "s"}
     assert tag_changes(current, None, True) == ({}, [])
@@ -49,3 +43,16 @@ def test_tag_changes_keeps_key_case():
 
 def test_apply_tag_changes():
     assert apply_tag_changes({"A": "1", "B": "2"}, {"C": "3", "A": "0"}, ["B"]) == {"A": "0", "C": "3"}
+
+
+def test_differing_members_compares_given_blocks_whole():
+    current = {"A": 1, "B": {"C": 1, "D": 2}}
+    assert differing_members(current, {"A": 1, "B": {"C": 1, "D": 2}, "E": None}) == []
+    assert differing_members(current, {"B": {"C": 1}}) == ["B"]
+    assert differing_members(current, {"A": 2, "F": "x"}) == ["A", "F"]
+
+
+def test_complete_definition_keeps_current_values_for_what_is_left_out():
+    current = {"Description": "d", "Fields": {"a": 1}, "CreatedAt": "t"}
+    assert complete_definition(current, {"Fields": {"b": 2}, "Keys": None}, read_only=("CreatedAt",)) == {
+        "Description": "d", "Fields": {"b": 2}}
