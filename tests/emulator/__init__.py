@@ -85,7 +85,8 @@ def reset_state():
 def dead_letters():
     """Objects that PutProfileObject/BatchPutProfileObject accepted but could not attach to a profile
     (no single match, AllowProfileCreation false): what AWS sends to the domain's dead-letter queue.
-    A list of {"account_id", "region", "domain_name", "object_type_name", "object", "reason"}."""
+    A list of {"account_id", "region", "domain_name", "object_type_name", "object" (the JSON text as sent),
+    "reason", "dead_letter_queue_url" (the domain's DeadLetterQueueUrl or None)}."""
     out = []
     for account_backends in _backends().values():
         for region_backend in account_backends.values():
