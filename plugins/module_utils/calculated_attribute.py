@@ -124,7 +124,9 @@ def spec_model_differences(argument_spec, shape, path=""):
         if member not in shape.members:
             differences.append("{0}: the model has no member {1}".format(option_path, member))
         elif argument_spec[name].get("options"):
-            differences.extend(spec_model_differences(argument_spec[name]["options"], shape.members[member], option_path))
+            differences.extend(
+                spec_model_differences(argument_spec[name]["options"], shape.members[member], option_path)
+            )
     return differences
 
 
@@ -138,13 +140,17 @@ CONDITIONS_OPTIONS = dict(
         options=dict(
             value=dict(type="int"),
             unit=dict(type="str"),
-            value_range=dict(type="dict", options=dict(start=dict(type="int", required=True), end=dict(type="int", required=True))),
+            value_range=dict(
+                type="dict", options=dict(start=dict(type="int", required=True), end=dict(type="int", required=True))
+            ),
             timestamp_source=dict(type="str"),
             timestamp_format=dict(type="str"),
         ),
     ),
     object_count=dict(type="int"),
-    threshold=dict(type="dict", options=dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))),
+    threshold=dict(
+        type="dict", options=dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))
+    ),
 )
 
 FILTER_OPTIONS = dict(
@@ -155,7 +161,9 @@ FILTER_OPTIONS = dict(
         required=True,
         options=dict(
             type=dict(type="str", required=True),
-            dimensions=dict(type="list", elements="dict", required=True, options=dict(attributes=dict(type="dict", required=True))),
+            dimensions=dict(
+                type="list", elements="dict", required=True, options=dict(attributes=dict(type="dict", required=True))
+            ),
         ),
     ),
 )
@@ -206,7 +214,9 @@ REVERSE = reverse_names(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 @CustomerProfilesErrorHandler.list_error_handler("get calculated attribute definition", None)
 def get_calculated_attribute(client, domain_name, name):
     """GetCalculatedAttributeDefinition's answer, or None when the definition (or the domain) does not exist."""
-    response = client.get_calculated_attribute_definition(aws_retry=True, DomainName=domain_name, CalculatedAttributeName=name)
+    response = client.get_calculated_attribute_definition(
+        aws_retry=True, DomainName=domain_name, CalculatedAttributeName=name
+    )
     response.pop("ResponseMetadata", None)
     return response
 
@@ -288,15 +298,23 @@ class CalculatedAttributeResource(TaggedResource):
         fixed = [OPTION_OF[member] for member in differing if member not in UPDATABLE]
         if check_replaceable("Calculated attribute definition", self.name, fixed, self.params["recreate"]):
             calls, after = replace_plan(
-                self.kind, self.params, "CalculatedAttributeName", current, desired, READ_ONLY,
-                self._delete_call(), "create_calculated_attribute_definition",
+                self.kind,
+                self.params,
+                "CalculatedAttributeName",
+                current,
+                desired,
+                READ_ONLY,
+                self._delete_call(),
+                "create_calculated_attribute_definition",
             )
             return Plan(calls, after=after, replaced=True)
         updates = dict((member, desired[member]) for member in differing if member in UPDATABLE)
         calls = []
         if updates:
             request = dict(updates, DomainName=self.params["domain_name"], CalculatedAttributeName=self.name)
-            calls.append(Call("update_calculated_attribute_definition", request, "update calculated attribute definition"))
+            calls.append(
+                Call("update_calculated_attribute_definition", request, "update calculated attribute definition")
+            )
         after = copy.deepcopy(current)
         after.update(copy.deepcopy(updates))
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
@@ -315,7 +333,10 @@ class CalculatedAttributeResource(TaggedResource):
         if tags:
             request["Tags"] = tags
         after = dict(desired, CalculatedAttributeName=self.name, Tags=tags)
-        return Plan([Call("create_calculated_attribute_definition", request, "create calculated attribute definition")], after=after)
+        return Plan(
+            [Call("create_calculated_attribute_definition", request, "create calculated attribute definition")],
+            after=after,
+        )
 
     def apply(self, plan):
         outcome = copy.deepcopy(plan.after)
@@ -364,14 +385,18 @@ class CalculatedAttributeLister(Lister):
     result_key = "calculated_attributes"
 
     def model_inputs(self):
-        options = dict(domain_name=self.params["domain_name"], calculated_attribute_name=self.params["calculated_attribute_name"])
+        options = dict(
+            domain_name=self.params["domain_name"], calculated_attribute_name=self.params["calculated_attribute_name"]
+        )
         return [("GetCalculatedAttributeDefinition", options, "")]
 
     def wanted_one(self):
         return self.params["calculated_attribute_name"] is not None
 
     def get_one(self):
-        return get_calculated_attribute(self.client, self.params["domain_name"], self.params["calculated_attribute_name"])
+        return get_calculated_attribute(
+            self.client, self.params["domain_name"], self.params["calculated_attribute_name"]
+        )
 
     def list_all(self):
         domain = self.params["domain_name"]

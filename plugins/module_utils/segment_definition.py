@@ -43,9 +43,21 @@ ADDRESS_PARTS = ("city", "country", "county", "postal_code", "province", "state"
 ADDRESS_FIELDS = ("address", "shipping_address", "mailing_address", "billing_address")
 # The profile fields a segment dimension can test, in the order of the model's ProfileAttributes shape.
 PROFILE_DIMENSION_FIELDS = (
-    "account_number", "additional_information", "first_name", "last_name", "middle_name", "gender_string",
-    "party_type_string", "birth_date", "phone_number", "business_name", "business_phone_number",
-    "home_phone_number", "mobile_phone_number", "email_address", "personal_email_address",
+    "account_number",
+    "additional_information",
+    "first_name",
+    "last_name",
+    "middle_name",
+    "gender_string",
+    "party_type_string",
+    "birth_date",
+    "phone_number",
+    "business_name",
+    "business_phone_number",
+    "home_phone_number",
+    "mobile_phone_number",
+    "email_address",
+    "personal_email_address",
     "business_email_address",
 )
 
@@ -146,7 +158,9 @@ def list_segment_definitions(client, domain_name):
 
 @CustomerProfilesErrorHandler.common_error_handler("get segment membership")
 def get_segment_membership(client, domain_name, name, profile_ids):
-    response = client.get_segment_membership(aws_retry=True, DomainName=domain_name, SegmentDefinitionName=name, ProfileIds=profile_ids)
+    response = client.get_segment_membership(
+        aws_retry=True, DomainName=domain_name, SegmentDefinitionName=name, ProfileIds=profile_ids
+    )
     response.pop("ResponseMetadata", None)
     return response
 
@@ -163,7 +177,9 @@ def describe_segment_definition(api):
 
 def describe_membership(api):
     """A GetSegmentMembership answer in option form; each present profile as customerprofiles_profile_info describes it."""
-    result = to_options(dict((key, value) for key, value in api.items() if key not in ("Profiles", "Failures")), MEMBERSHIP_REVERSE)
+    result = to_options(
+        dict((key, value) for key, value in api.items() if key not in ("Profiles", "Failures")), MEMBERSHIP_REVERSE
+    )
     result["profiles"] = []
     for item in api.get("Profiles") or []:
         entry = dict(profile_id=item.get("ProfileId"), query_result=item.get("QueryResult"))
@@ -214,10 +230,19 @@ class SegmentDefinitionResource(TaggedResource):
         if current is None:
             return self._plan_create(desired)
         differing = differing_members(current, desired)
-        if check_replaceable("Segment definition", self.name, [OPTION_OF[member] for member in differing], self.params["recreate"]):
+        if check_replaceable(
+            "Segment definition", self.name, [OPTION_OF[member] for member in differing], self.params["recreate"]
+        ):
             calls, after = replace_plan(
-                self.kind, self.params, "SegmentDefinitionName", current, desired, READ_ONLY,
-                self._delete_call(), "create_segment_definition", exclusive=EXCLUSIVE,
+                self.kind,
+                self.params,
+                "SegmentDefinitionName",
+                current,
+                desired,
+                READ_ONLY,
+                self._delete_call(),
+                "create_segment_definition",
+                exclusive=EXCLUSIVE,
             )
             return Plan(calls, after=after, replaced=True)
         calls = []
@@ -272,7 +297,9 @@ class SegmentDefinitionLister(Lister):
     membership = None
 
     def model_inputs(self):
-        options = dict(domain_name=self.params["domain_name"], segment_definition_name=self.params["segment_definition_name"])
+        options = dict(
+            domain_name=self.params["domain_name"], segment_definition_name=self.params["segment_definition_name"]
+        )
         inputs = [("GetSegmentDefinition", options, "")]
         if self.params.get("profile_ids") is not None:
             inputs.append(("GetSegmentMembership", dict(options, profile_ids=self.params["profile_ids"]), ""))
@@ -287,12 +314,17 @@ class SegmentDefinitionLister(Lister):
         if self.params.get("profile_ids") is not None:
             self.membership = {}
             if item is not None:
-                self.membership = describe_membership(get_segment_membership(self.client, domain, name, self.params["profile_ids"]))
+                self.membership = describe_membership(
+                    get_segment_membership(self.client, domain, name, self.params["profile_ids"])
+                )
         return item
 
     def list_all(self):
         domain = self.params["domain_name"]
-        found = (get_segment_definition(self.client, domain, item["SegmentDefinitionName"]) for item in list_segment_definitions(self.client, domain))
+        found = (
+            get_segment_definition(self.client, domain, item["SegmentDefinitionName"])
+            for item in list_segment_definitions(self.client, domain)
+        )
         return [item for item in found if item is not None]
 
     def describe(self, item):

@@ -129,7 +129,9 @@ calculated_attributes:
       sample: {"Team": "marketing"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import CalculatedAttributeLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
+    CalculatedAttributeLister,
+)
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
 
 

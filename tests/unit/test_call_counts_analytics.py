@@ -12,7 +12,11 @@ DOMAIN = "calls-analytics"
 CA = "customerprofiles_calculated_attribute"
 SD = "customerprofiles_segment_definition"
 DETAILS = {"attributes": [{"name": "Order.Total"}], "expression": "{Order.Total}"}
-GROUPS = {"groups": [{"dimensions": [{"profile_attributes": {"first_name": {"dimension_type": "INCLUSIVE", "values": ["Ada"]}}}]}]}
+GROUPS = {
+    "groups": [
+        {"dimensions": [{"profile_attributes": {"first_name": {"dimension_type": "INCLUSIVE", "values": ["Ada"]}}}]}
+    ]
+}
 
 
 @pytest.fixture
@@ -31,11 +35,15 @@ def counted(cp_mock, run_module, name, args, check_mode=False):
 
 
 def ca_args(**extra):
-    return dict(dict(domain_name=DOMAIN, name="spend", attribute_details=DETAILS, statistic="SUM", tags={"T": "1"}), **extra)
+    return dict(
+        dict(domain_name=DOMAIN, name="spend", attribute_details=DETAILS, statistic="SUM", tags={"T": "1"}), **extra
+    )
 
 
 def sd_args(**extra):
-    return dict(dict(domain_name=DOMAIN, name="ada", display_name="Ada", segment_groups=GROUPS, tags={"T": "1"}), **extra)
+    return dict(
+        dict(domain_name=DOMAIN, name="ada", display_name="Ada", segment_groups=GROUPS, tags={"T": "1"}), **extra
+    )
 
 
 GET_CA = "GetCalculatedAttributeDefinition"
@@ -44,30 +52,49 @@ GET_SD = "GetSegmentDefinition"
 
 def test_calculated_attribute_counts(run_module, cp_mock, domain):
     assert counted(cp_mock, run_module, CA, ca_args(), check_mode=True) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA, ca_args()) == ([GET_CA, "CreateCalculatedAttributeDefinition"], ["CreateCalculatedAttributeDefinition"])
+    assert counted(cp_mock, run_module, CA, ca_args()) == (
+        [GET_CA, "CreateCalculatedAttributeDefinition"],
+        ["CreateCalculatedAttributeDefinition"],
+    )
     assert counted(cp_mock, run_module, CA, ca_args()) == ([GET_CA], [])
     assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend"), check_mode=True) == ([GET_CA], [])
     update = "UpdateCalculatedAttributeDefinition"
-    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend", description="d")) == ([GET_CA, update], [update])
+    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend", description="d")) == (
+        [GET_CA, update],
+        [update],
+    )
     assert counted(cp_mock, run_module, CA, ca_args(tags={"T": "2"})) == ([GET_CA, "TagResource"], ["TagResource"])
     replace = ["DeleteCalculatedAttributeDefinition", "CreateCalculatedAttributeDefinition"]
-    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True), check_mode=True) == ([GET_CA], [])
+    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True), check_mode=True) == (
+        [GET_CA],
+        [],
+    )
     assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True)) == ([GET_CA] + replace, replace)
     assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == (
-        [GET_CA, "DeleteCalculatedAttributeDefinition"], ["DeleteCalculatedAttributeDefinition"])
+        [GET_CA, "DeleteCalculatedAttributeDefinition"],
+        ["DeleteCalculatedAttributeDefinition"],
+    )
     assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == ([GET_CA], [])
 
 
 def test_segment_definition_counts(run_module, cp_mock, domain):
     assert counted(cp_mock, run_module, SD, sd_args(), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args()) == ([GET_SD, "CreateSegmentDefinition", GET_SD], ["CreateSegmentDefinition"])
+    assert counted(cp_mock, run_module, SD, sd_args()) == (
+        [GET_SD, "CreateSegmentDefinition", GET_SD],
+        ["CreateSegmentDefinition"],
+    )
     assert counted(cp_mock, run_module, SD, sd_args()) == ([GET_SD], [])
     assert counted(cp_mock, run_module, SD, sd_args(tags={"T": "2"})) == ([GET_SD, "TagResource"], ["TagResource"])
     replace = ["DeleteSegmentDefinition", "CreateSegmentDefinition"]
     assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True)) == ([GET_SD] + replace + [GET_SD], replace)
+    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True)) == (
+        [GET_SD] + replace + [GET_SD],
+        replace,
+    )
     assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == (
-        [GET_SD, "DeleteSegmentDefinition"], ["DeleteSegmentDefinition"])
+        [GET_SD, "DeleteSegmentDefinition"],
+        ["DeleteSegmentDefinition"],
+    )
     assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == ([GET_SD], [])
 
 
@@ -75,7 +102,15 @@ def test_info_counts(run_module, cp_mock, cp_client, domain):
     run_module(CA, ca_args())
     run_module(SD, sd_args())
     assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN, name="spend")) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN)) == (["ListCalculatedAttributeDefinitions", GET_CA], [])
-    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN)) == (["ListSegmentDefinitions", GET_SD], [])
+    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN)) == (
+        ["ListCalculatedAttributeDefinitions", GET_CA],
+        [],
+    )
+    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN)) == (
+        ["ListSegmentDefinitions", GET_SD],
+        [],
+    )
     assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32])) == (
-        [GET_SD, "GetSegmentMembership"], [])
+        [GET_SD, "GetSegmentMembership"],
+        [],
+    )

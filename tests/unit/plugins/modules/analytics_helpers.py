@@ -29,9 +29,19 @@ def doc_spec_differences(documented, spec, path=""):
             differences.append(where + ": in the spec, not documented")
             continue
         doc, entry = documented[name], spec[name]
-        for key, default in (("type", "str"), ("elements", None), ("required", False), ("aliases", None), ("default", None)):
+        for key, default in (
+            ("type", "str"),
+            ("elements", None),
+            ("required", False),
+            ("aliases", None),
+            ("default", None),
+        ):
             if doc.get(key, default) != entry.get(key, default):
-                differences.append("{0}: {1} {2!r} documented, {3!r} in the spec".format(where, key, doc.get(key, default), entry.get(key, default)))
+                differences.append(
+                    "{0}: {1} {2!r} documented, {3!r} in the spec".format(
+                        where, key, doc.get(key, default), entry.get(key, default)
+                    )
+                )
         differences.extend(doc_spec_differences(doc.get("suboptions") or {}, entry.get("options") or {}, where + "."))
     return differences
 

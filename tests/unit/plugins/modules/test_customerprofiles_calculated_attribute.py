@@ -3,18 +3,18 @@
 
 import copy
 
-import emulator
 import pytest
 from analytics_helpers import DOMAIN
 from analytics_helpers import assert_fails_naming
 from analytics_helpers import doc_spec_differences
 from analytics_helpers import documented_options
 from analytics_helpers import tags_fragment_spec
-from call_log import operations
-from call_log import writes
 
+import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import calculated_attribute
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from call_log import operations
+from call_log import writes
 
 MODULE = "customerprofiles_calculated_attribute"
 NAME = "orders_90_days"
@@ -24,7 +24,12 @@ DETAILS = {"attributes": [{"name": "Order.Total"}], "expression": "{Order.Total}
 CONDITIONS = {"range": {"value": 90, "unit": "DAYS"}}
 FILTER = {
     "include": "ALL",
-    "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "GREATER_THAN", "values": ["100"]}}}]}],
+    "groups": [
+        {
+            "type": "ALL",
+            "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "GREATER_THAN", "values": ["100"]}}}],
+        }
+    ],
 }
 
 
@@ -50,7 +55,9 @@ def stored(cp_client, name=NAME):
 def make(cp_client, name=NAME, **extra):
     """Create a definition directly; the call log is cleared afterwards."""
     request = dict(
-        DomainName=DOMAIN, CalculatedAttributeName=name, AttributeDetails={"Attributes": [{"Name": "Order.Total"}], "Expression": "{Order.Total}"},
+        DomainName=DOMAIN,
+        CalculatedAttributeName=name,
+        AttributeDetails={"Attributes": [{"Name": "Order.Total"}], "Expression": "{Order.Total}"},
         Statistic="SUM",
     )
     request.update(extra)
@@ -82,10 +89,13 @@ def test_the_option_tree_is_the_models_request_shape():
     ]
 
 
-@pytest.mark.parametrize("module_name, spec", [
-    (MODULE, calculated_attribute.CALCULATED_ATTRIBUTE_ARGUMENT_SPEC),
-    (MODULE + "_info", calculated_attribute.CalculatedAttributeLister.argument_spec),
-])
+@pytest.mark.parametrize(
+    "module_name, spec",
+    [
+        (MODULE, calculated_attribute.CALCULATED_ATTRIBUTE_ARGUMENT_SPEC),
+        (MODULE + "_info", calculated_attribute.CalculatedAttributeLister.argument_spec),
+    ],
+)
 def test_the_documentation_is_the_argument_spec(module_name, spec):
     assert doc_spec_differences(documented_options(module_name), tags_fragment_spec(spec)) == []
 
@@ -94,7 +104,9 @@ def test_the_documentation_is_the_argument_spec(module_name, spec):
 
 
 def test_create_is_one_create_call_and_returns_status_and_readiness(run_module, cp_mock, cp_client, domain):
-    module_args = args(display_name="Orders 90 days", description="Spend", conditions=CONDITIONS, filter=FILTER, tags={"Team": "crm"})
+    module_args = args(
+        display_name="Orders 90 days", description="Spend", conditions=CONDITIONS, filter=FILTER, tags={"Team": "crm"}
+    )
     result = run_module(MODULE, module_args)
     assert result["changed"] is True, result
     assert operations(cp_mock) == [GET, "CreateCalculatedAttributeDefinition"]
@@ -107,7 +119,9 @@ def test_create_is_one_create_call_and_returns_status_and_readiness(run_module, 
     assert attribute["tags"] == {"Team": "crm"}
     assert result["recreated"] is False
     api = stored(cp_client)
-    assert api["Filter"]["Groups"][0]["Dimensions"][0]["Attributes"] == {"Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}}
+    assert api["Filter"]["Groups"][0]["Dimensions"][0]["Attributes"] == {
+        "Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}
+    }
     assert api["Conditions"] == {"Range": {"Value": 90, "Unit": "DAYS"}}
     assert api["Tags"] == {"Team": "crm"}
     again = assert_idempotent(run_module, cp_mock, module_args)
@@ -157,7 +171,10 @@ def test_update_in_place_of_display_name_description_and_conditions(run_module, 
     api = stored(cp_client)
     assert api["DisplayName"] == "New name"
     assert api["Description"] == "Now with a description"
-    assert api["Conditions"] == {"Range": {"Value": 90, "Unit": "DAYS"}, "Threshold": {"Value": "10", "Operator": "GREATER_THAN"}}
+    assert api["Conditions"] == {
+        "Range": {"Value": 90, "Unit": "DAYS"},
+        "Threshold": {"Value": "10", "Operator": "GREATER_THAN"},
+    }
     assert result["calculated_attribute"]["conditions"] == new_conditions
     assert result["calculated_attribute"]["created_at"] == check["diff"]["before"]["created_at"]
     again = assert_idempotent(run_module, cp_mock, module_args)
@@ -171,13 +188,19 @@ def test_an_option_left_out_is_left_as_it_is(run_module, cp_mock, cp_client, dom
     assert result["calculated_attribute"]["filter"] == FILTER
 
 
-@pytest.mark.parametrize("change, options", [
-    (dict(statistic="AVERAGE"), ["statistic"]),
-    (dict(attribute_details={"attributes": [{"name": "Order.Price"}], "expression": "{Order.Price}"}), ["attribute_details"]),
-    (dict(filter=FILTER), ["filter"]),
-    (dict(use_historical_data=True), ["use_historical_data"]),
-    (dict(statistic="COUNT", filter=FILTER, display_name="Also this"), ["filter", "statistic"]),
-])
+@pytest.mark.parametrize(
+    "change, options",
+    [
+        (dict(statistic="AVERAGE"), ["statistic"]),
+        (
+            dict(attribute_details={"attributes": [{"name": "Order.Price"}], "expression": "{Order.Price}"}),
+            ["attribute_details"],
+        ),
+        (dict(filter=FILTER), ["filter"]),
+        (dict(use_historical_data=True), ["use_historical_data"]),
+        (dict(statistic="COUNT", filter=FILTER, display_name="Also this"), ["filter", "statistic"]),
+    ],
+)
 def test_a_member_the_service_cannot_update_fails_naming_it(run_module, cp_mock, cp_client, domain, change, options):
     make(cp_client)
     before = stored(cp_client)
@@ -193,8 +216,15 @@ def test_a_member_the_service_cannot_update_fails_naming_it(run_module, cp_mock,
 
 
 def test_recreate_deletes_and_creates_with_the_complete_definition(run_module, cp_mock, cp_client, domain):
-    make(cp_client, DisplayName="Kept", Conditions={"Range": {"Value": 30, "Unit": "DAYS"}}, Tags={"Team": "crm", "Old": "x"})
-    module_args = dict(domain_name=DOMAIN, name=NAME, statistic="AVERAGE", recreate=True, tags={"Team": "crm", "New": "y"})
+    make(
+        cp_client,
+        DisplayName="Kept",
+        Conditions={"Range": {"Value": 30, "Unit": "DAYS"}},
+        Tags={"Team": "crm", "Old": "x"},
+    )
+    module_args = dict(
+        domain_name=DOMAIN, name=NAME, statistic="AVERAGE", recreate=True, tags={"Team": "crm", "New": "y"}
+    )
     check = run_module(MODULE, module_args, check_mode=True, diff=True)
     assert check["changed"] is True and check["recreated"] is True
     assert writes(cp_mock) == []
@@ -284,24 +314,95 @@ def test_a_refusal_below_fifty_is_the_services_error(run_module, cp_mock, cp_cli
 # ------------------------------------------------------------------ bad input: one rule at each level, before any call
 
 BAD_INPUTS = [
-    pytest.param(dict(calculated_attribute_name="9starts-with-a-digit"), "calculated_attribute_name", "9starts-with-a-digit", id="name-pattern"),
+    pytest.param(
+        dict(calculated_attribute_name="9starts-with-a-digit"),
+        "calculated_attribute_name",
+        "9starts-with-a-digit",
+        id="name-pattern",
+    ),
     pytest.param(dict(statistic="MEDIAN_SECRET"), "statistic", "MEDIAN_SECRET", id="statistic-enum"),
     pytest.param(dict(description="d" * 1001), "description", "d" * 1001, id="description-length"),
     pytest.param(dict(display_name="bad!name"), "display_name", "bad!name", id="display-name-pattern"),
-    pytest.param(dict(attribute_details={"attributes": [], "expression": "{a}"}), "attribute_details.attributes", None, id="details-attributes-min"),
-    pytest.param(dict(attribute_details={"attributes": [{"name": "bad name!"}], "expression": "{a}"}), "attribute_details.attributes[0].name", "bad name!", id="details-attribute-name-pattern"),
-    pytest.param(dict(conditions={"object_count": 0}), "conditions.object_count", None, id="conditions-object-count-min"),
-    pytest.param(dict(conditions={"range": {"value": 1, "unit": "WEEKS"}}), "conditions.range.unit", "WEEKS", id="conditions-range-unit-enum"),
-    pytest.param(dict(conditions={"threshold": {"value": "1", "operator": "ABOUT"}}), "conditions.threshold.operator", "ABOUT", id="conditions-threshold-operator"),
+    pytest.param(
+        dict(attribute_details={"attributes": [], "expression": "{a}"}),
+        "attribute_details.attributes",
+        None,
+        id="details-attributes-min",
+    ),
+    pytest.param(
+        dict(attribute_details={"attributes": [{"name": "bad name!"}], "expression": "{a}"}),
+        "attribute_details.attributes[0].name",
+        "bad name!",
+        id="details-attribute-name-pattern",
+    ),
+    pytest.param(
+        dict(conditions={"object_count": 0}), "conditions.object_count", None, id="conditions-object-count-min"
+    ),
+    pytest.param(
+        dict(conditions={"range": {"value": 1, "unit": "WEEKS"}}),
+        "conditions.range.unit",
+        "WEEKS",
+        id="conditions-range-unit-enum",
+    ),
+    pytest.param(
+        dict(conditions={"threshold": {"value": "1", "operator": "ABOUT"}}),
+        "conditions.threshold.operator",
+        "ABOUT",
+        id="conditions-threshold-operator",
+    ),
     pytest.param(dict(filter=dict(FILTER, include="SOME")), "filter.include", "SOME", id="filter-include-enum"),
     pytest.param(dict(filter=dict(FILTER, groups=FILTER["groups"] * 3)), "filter.groups", None, id="filter-groups-max"),
-    pytest.param(dict(filter={"include": "ALL", "groups": [{"type": "MOST", "dimensions": FILTER["groups"][0]["dimensions"]}]}), "filter.groups[0].type", "MOST", id="filter-group-type"),
-    pytest.param(dict(filter={"include": "ALL", "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "ROUGHLY", "values": ["1"]}}}]}]}),
-                 "filter.groups[0].dimensions[0].attributes.Order.Total.dimension_type", "ROUGHLY", id="filter-dimension-type"),
-    pytest.param(dict(filter={"include": "ALL", "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "EQUAL", "values": ["x" * 256]}}}]}]}),
-                 "filter.groups[0].dimensions[0].attributes.Order.Total.values[0]", "x" * 256, id="filter-dimension-value-length"),
-    pytest.param(dict(filter={"include": "ALL", "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"values": ["1"]}}}]}]}),
-                 "filter.groups[0].dimensions[0].attributes.Order.Total.dimension_type is required", None, id="filter-dimension-required"),
+    pytest.param(
+        dict(filter={"include": "ALL", "groups": [{"type": "MOST", "dimensions": FILTER["groups"][0]["dimensions"]}]}),
+        "filter.groups[0].type",
+        "MOST",
+        id="filter-group-type",
+    ),
+    pytest.param(
+        dict(
+            filter={
+                "include": "ALL",
+                "groups": [
+                    {
+                        "type": "ALL",
+                        "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "ROUGHLY", "values": ["1"]}}}],
+                    }
+                ],
+            }
+        ),
+        "filter.groups[0].dimensions[0].attributes.Order.Total.dimension_type",
+        "ROUGHLY",
+        id="filter-dimension-type",
+    ),
+    pytest.param(
+        dict(
+            filter={
+                "include": "ALL",
+                "groups": [
+                    {
+                        "type": "ALL",
+                        "dimensions": [
+                            {"attributes": {"Order.Total": {"dimension_type": "EQUAL", "values": ["x" * 256]}}}
+                        ],
+                    }
+                ],
+            }
+        ),
+        "filter.groups[0].dimensions[0].attributes.Order.Total.values[0]",
+        "x" * 256,
+        id="filter-dimension-value-length",
+    ),
+    pytest.param(
+        dict(
+            filter={
+                "include": "ALL",
+                "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"values": ["1"]}}}]}],
+            }
+        ),
+        "filter.groups[0].dimensions[0].attributes.Order.Total.dimension_type is required",
+        None,
+        id="filter-dimension-required",
+    ),
     pytest.param(dict(tags={"aws:reserved": "x"}), "tags", None, id="tag-key-pattern"),
 ]
 
@@ -322,5 +423,7 @@ def test_bad_input_shape_is_named(run_module, cp_mock):
 def test_mapping_keeps_data_map_keys_and_maps_their_values():
     options = copy.deepcopy(FILTER)
     api = calculated_attribute.to_request(options)
-    assert api["Groups"][0]["Dimensions"][0]["Attributes"] == {"Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}}
+    assert api["Groups"][0]["Dimensions"][0]["Attributes"] == {
+        "Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}
+    }
     assert calculated_attribute.to_options(api, calculated_attribute.REVERSE) == FILTER

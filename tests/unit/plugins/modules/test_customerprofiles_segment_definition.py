@@ -1,7 +1,6 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """customerprofiles_segment_definition against the in-process emulator: results, stored state and API calls."""
 
-import emulator
 import pytest
 from analytics_helpers import DOMAIN
 from analytics_helpers import assert_fails_naming
@@ -9,13 +8,14 @@ from analytics_helpers import clients_built  # noqa: F401  (a fixture)
 from analytics_helpers import doc_spec_differences
 from analytics_helpers import documented_options
 from analytics_helpers import tags_fragment_spec
-from call_log import operations
-from call_log import writes
 
+import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import spec_model_differences
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import to_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from call_log import operations
+from call_log import writes
 
 MODULE = "customerprofiles_segment_definition"
 NAME = "gold_paris"
@@ -23,15 +23,19 @@ GET = "GetSegmentDefinition"
 
 GROUPS = {
     "include": "ALL",
-    "groups": [{
-        "type": "ALL",
-        "dimensions": [{
-            "profile_attributes": {
-                "attributes": {"Tier": {"dimension_type": "INCLUSIVE", "values": ["gold"]}},
-                "address": {"city": {"dimension_type": "INCLUSIVE", "values": ["Paris"]}},
-            },
-        }],
-    }],
+    "groups": [
+        {
+            "type": "ALL",
+            "dimensions": [
+                {
+                    "profile_attributes": {
+                        "attributes": {"Tier": {"dimension_type": "INCLUSIVE", "values": ["gold"]}},
+                        "address": {"city": {"dimension_type": "INCLUSIVE", "values": ["Paris"]}},
+                    },
+                }
+            ],
+        }
+    ],
 }
 SORT = {"attributes": [{"name": "LastName", "order": "ASC", "data_type": "STRING", "type": "PROFILE"}]}
 
@@ -78,7 +82,9 @@ def assert_idempotent(run_module, cp_mock, module_args):
 
 
 def test_the_option_tree_is_the_models_request_shape():
-    differences = spec_model_differences(segment_definition.SEGMENT_DEFINITION_ARGUMENT_SPEC, input_shape("CreateSegmentDefinition"))
+    differences = spec_model_differences(
+        segment_definition.SEGMENT_DEFINITION_ARGUMENT_SPEC, input_shape("CreateSegmentDefinition")
+    )
     assert sorted(differences) == [
         "purge_tags: the model has no member PurgeTags",
         "recreate: the model has no member Recreate",
@@ -86,10 +92,13 @@ def test_the_option_tree_is_the_models_request_shape():
     ]
 
 
-@pytest.mark.parametrize("module_name, spec", [
-    (MODULE, segment_definition.SEGMENT_DEFINITION_ARGUMENT_SPEC),
-    (MODULE + "_info", segment_definition.SegmentDefinitionLister.argument_spec),
-])
+@pytest.mark.parametrize(
+    "module_name, spec",
+    [
+        (MODULE, segment_definition.SEGMENT_DEFINITION_ARGUMENT_SPEC),
+        (MODULE + "_info", segment_definition.SegmentDefinitionLister.argument_spec),
+    ],
+)
 def test_the_documentation_is_the_argument_spec(module_name, spec):
     assert doc_spec_differences(documented_options(module_name), tags_fragment_spec(spec)) == []
 
@@ -132,23 +141,46 @@ def test_create_with_an_sql_query(run_module, cp_mock, cp_client, domain):
 
 def test_a_calculated_attribute_dimension_and_a_source_segment(run_module, cp_mock, cp_client, domain):
     cp_client.create_calculated_attribute_definition(
-        DomainName=DOMAIN, CalculatedAttributeName="orders_90", Statistic="COUNT",
+        DomainName=DOMAIN,
+        CalculatedAttributeName="orders_90",
+        Statistic="COUNT",
         AttributeDetails={"Attributes": [{"Name": "Order.Id"}], "Expression": "{Order.Id}"},
     )
     make(cp_client, name="base")
-    groups = {"include": "ANY", "groups": [{
-        "type": "ALL", "source_type": "ALL", "source_segments": [{"segment_definition_name": "base"}],
-        "dimensions": [{"calculated_attributes": {"orders_90": {
-            "dimension_type": "GREATER_THAN", "values": ["3"], "condition_overrides": {"range": {"start": 30, "end": 0, "unit": "DAYS"}},
-        }}}],
-    }]}
+    groups = {
+        "include": "ANY",
+        "groups": [
+            {
+                "type": "ALL",
+                "source_type": "ALL",
+                "source_segments": [{"segment_definition_name": "base"}],
+                "dimensions": [
+                    {
+                        "calculated_attributes": {
+                            "orders_90": {
+                                "dimension_type": "GREATER_THAN",
+                                "values": ["3"],
+                                "condition_overrides": {"range": {"start": 30, "end": 0, "unit": "DAYS"}},
+                            }
+                        }
+                    }
+                ],
+            }
+        ],
+    }
     result = run_module(MODULE, args(segment_groups=groups))
     assert result["changed"] is True, result
     assert result["segment_definition"]["segment_groups"] == groups
     dimension = stored(cp_client)["SegmentGroups"]["Groups"][0]["Dimensions"][0]
-    assert dimension == {"CalculatedAttributes": {"orders_90": {
-        "DimensionType": "GREATER_THAN", "Values": ["3"], "ConditionOverrides": {"Range": {"Start": 30, "End": 0, "Unit": "DAYS"}},
-    }}}
+    assert dimension == {
+        "CalculatedAttributes": {
+            "orders_90": {
+                "DimensionType": "GREATER_THAN",
+                "Values": ["3"],
+                "ConditionOverrides": {"Range": {"Start": 30, "End": 0, "Unit": "DAYS"}},
+            }
+        }
+    }
     assert_idempotent(run_module, cp_mock, args(segment_groups=groups))
 
 
@@ -174,14 +206,17 @@ def test_an_option_left_out_is_left_as_it_is(run_module, cp_mock, cp_client, dom
     assert result["segment_definition"]["segment_groups"] == GROUPS
 
 
-@pytest.mark.parametrize("change, options", [
-    (dict(display_name="Another name"), ["display_name"]),
-    (dict(description="New"), ["description"]),
-    (dict(segment_sort=SORT), ["segment_sort"]),
-    (dict(segment_groups=dict(GROUPS, include="ANY")), ["segment_groups"]),
-    (dict(segment_groups=None, segment_sql_query="SELECT 1"), ["segment_sql_query"]),
-    (dict(description="New", segment_sort=SORT), ["description", "segment_sort"]),
-])
+@pytest.mark.parametrize(
+    "change, options",
+    [
+        (dict(display_name="Another name"), ["display_name"]),
+        (dict(description="New"), ["description"]),
+        (dict(segment_sort=SORT), ["segment_sort"]),
+        (dict(segment_groups=dict(GROUPS, include="ANY")), ["segment_groups"]),
+        (dict(segment_groups=None, segment_sql_query="SELECT 1"), ["segment_sql_query"]),
+        (dict(description="New", segment_sort=SORT), ["description", "segment_sort"]),
+    ],
+)
 def test_any_difference_fails_naming_the_options(run_module, cp_mock, cp_client, domain, change, options):
     make(cp_client)
     before = stored(cp_client)
@@ -216,7 +251,9 @@ def test_recreate_deletes_and_creates_the_complete_definition(run_module, cp_moc
 
 def test_recreate_from_groups_to_a_query_drops_the_groups(run_module, cp_mock, cp_client, domain):
     make(cp_client)
-    result = run_module(MODULE, dict(domain_name=DOMAIN, name=NAME, segment_sql_query="SELECT * FROM profiles", recreate=True))
+    result = run_module(
+        MODULE, dict(domain_name=DOMAIN, name=NAME, segment_sql_query="SELECT * FROM profiles", recreate=True)
+    )
     assert result["changed"] is True, result
     api = stored(cp_client)
     assert api["SegmentSqlQuery"] == "SELECT * FROM profiles"
@@ -271,31 +308,118 @@ BAD_INPUTS = [
     pytest.param(dict(display_name="d" * 256), "display_name", "d" * 256, id="display-name-length"),
     pytest.param(dict(segment_groups=None, segment_sql_query=""), "segment_sql_query", None, id="sql-min-length"),
     pytest.param(dict(segment_groups={"include": "MOST"}), "segment_groups.include", "MOST", id="groups-include-enum"),
-    pytest.param(dict(segment_groups={"groups": [{"type": "MOST"}]}), "segment_groups.groups[0].type", "MOST", id="group-type-enum"),
-    pytest.param(dict(segment_groups={"groups": [{"source_type": "MOST"}]}), "segment_groups.groups[0].source_type", "MOST", id="group-source-type-enum"),
-    pytest.param(dict(segment_groups={"groups": [{"source_segments": [{"segment_definition_name": "bad name!"}]}]}),
-                 "segment_groups.groups[0].source_segments[0].segment_definition_name", "bad name!", id="source-segment-pattern"),
-    pytest.param(dict(segment_groups=_dimension({"first_name": {"dimension_type": "AFTER", "values": ["Ada"]}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.first_name.dimension_type", "AFTER", id="profile-dimension-type"),
-    pytest.param(dict(segment_groups=_dimension({"first_name": {"dimension_type": "INCLUSIVE", "values": []}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.first_name.values", None, id="profile-dimension-values-min"),
-    pytest.param(dict(segment_groups=_dimension({"birth_date": {"dimension_type": "CONTAINS", "values": ["1990-01-01"]}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.birth_date.dimension_type", "CONTAINS", id="date-dimension-type"),
-    pytest.param(dict(segment_groups=_dimension({"address": {"city": {"dimension_type": "INCLUSIVE", "values": ["p" * 256]}}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.address.city.values[0]", "p" * 256, id="address-part-value-length"),
-    pytest.param(dict(segment_groups=_dimension({"profile_type": {"dimension_type": "INCLUSIVE", "values": ["PROFILE", "ACCOUNT_PROFILE"]}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.profile_type.values", None, id="profile-type-values-max"),
-    pytest.param(dict(segment_groups=_dimension({"attributes": {"Tier": {"dimension_type": "ROUGHLY", "values": ["gold"]}}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.attributes.Tier.dimension_type", "ROUGHLY", id="custom-attribute-type"),
-    pytest.param(dict(segment_groups=_dimension({"attributes": {"Tier": {"dimension_type": "INCLUSIVE"}}})),
-                 "segment_groups.groups[0].dimensions[0].profile_attributes.attributes.Tier.values is required", None, id="custom-attribute-required"),
-    pytest.param(dict(segment_groups={"groups": [{"dimensions": [{"calculated_attributes": {"9bad": {"dimension_type": "EQUAL", "values": ["1"]}}}]}]}),
-                 "every key of segment_groups.groups[0].dimensions[0].calculated_attributes must match", None, id="calculated-attribute-key-pattern"),
-    pytest.param(dict(segment_groups={"groups": [{"dimensions": [{"calculated_attributes": {"orders": {
-        "dimension_type": "EQUAL", "values": ["1"], "condition_overrides": {"range": {"start": 1, "unit": "WEEKS"}}}}}]}]}),
-        "segment_groups.groups[0].dimensions[0].calculated_attributes.orders.condition_overrides.range.unit", "WEEKS", id="condition-override-unit"),
-    pytest.param(dict(segment_sort={"attributes": [{"name": "LastName", "order": "UP"}]}), "segment_sort.attributes[0].order", "UP", id="sort-order-enum"),
-    pytest.param(dict(segment_sort={"attributes": [{"name": "LastName", "order": "ASC"}] * 11}), "segment_sort.attributes", None, id="sort-max"),
+    pytest.param(
+        dict(segment_groups={"groups": [{"type": "MOST"}]}),
+        "segment_groups.groups[0].type",
+        "MOST",
+        id="group-type-enum",
+    ),
+    pytest.param(
+        dict(segment_groups={"groups": [{"source_type": "MOST"}]}),
+        "segment_groups.groups[0].source_type",
+        "MOST",
+        id="group-source-type-enum",
+    ),
+    pytest.param(
+        dict(segment_groups={"groups": [{"source_segments": [{"segment_definition_name": "bad name!"}]}]}),
+        "segment_groups.groups[0].source_segments[0].segment_definition_name",
+        "bad name!",
+        id="source-segment-pattern",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"first_name": {"dimension_type": "AFTER", "values": ["Ada"]}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.first_name.dimension_type",
+        "AFTER",
+        id="profile-dimension-type",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"first_name": {"dimension_type": "INCLUSIVE", "values": []}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.first_name.values",
+        None,
+        id="profile-dimension-values-min",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"birth_date": {"dimension_type": "CONTAINS", "values": ["1990-01-01"]}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.birth_date.dimension_type",
+        "CONTAINS",
+        id="date-dimension-type",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"address": {"city": {"dimension_type": "INCLUSIVE", "values": ["p" * 256]}}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.address.city.values[0]",
+        "p" * 256,
+        id="address-part-value-length",
+    ),
+    pytest.param(
+        dict(
+            segment_groups=_dimension(
+                {"profile_type": {"dimension_type": "INCLUSIVE", "values": ["PROFILE", "ACCOUNT_PROFILE"]}}
+            )
+        ),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.profile_type.values",
+        None,
+        id="profile-type-values-max",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"attributes": {"Tier": {"dimension_type": "ROUGHLY", "values": ["gold"]}}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.attributes.Tier.dimension_type",
+        "ROUGHLY",
+        id="custom-attribute-type",
+    ),
+    pytest.param(
+        dict(segment_groups=_dimension({"attributes": {"Tier": {"dimension_type": "INCLUSIVE"}}})),
+        "segment_groups.groups[0].dimensions[0].profile_attributes.attributes.Tier.values is required",
+        None,
+        id="custom-attribute-required",
+    ),
+    pytest.param(
+        dict(
+            segment_groups={
+                "groups": [
+                    {"dimensions": [{"calculated_attributes": {"9bad": {"dimension_type": "EQUAL", "values": ["1"]}}}]}
+                ]
+            }
+        ),
+        "every key of segment_groups.groups[0].dimensions[0].calculated_attributes must match",
+        None,
+        id="calculated-attribute-key-pattern",
+    ),
+    pytest.param(
+        dict(
+            segment_groups={
+                "groups": [
+                    {
+                        "dimensions": [
+                            {
+                                "calculated_attributes": {
+                                    "orders": {
+                                        "dimension_type": "EQUAL",
+                                        "values": ["1"],
+                                        "condition_overrides": {"range": {"start": 1, "unit": "WEEKS"}},
+                                    }
+                                }
+                            }
+                        ]
+                    }
+                ]
+            }
+        ),
+        "segment_groups.groups[0].dimensions[0].calculated_attributes.orders.condition_overrides.range.unit",
+        "WEEKS",
+        id="condition-override-unit",
+    ),
+    pytest.param(
+        dict(segment_sort={"attributes": [{"name": "LastName", "order": "UP"}]}),
+        "segment_sort.attributes[0].order",
+        "UP",
+        id="sort-order-enum",
+    ),
+    pytest.param(
+        dict(segment_sort={"attributes": [{"name": "LastName", "order": "ASC"}] * 11}),
+        "segment_sort.attributes",
+        None,
+        id="sort-max",
+    ),
     pytest.param(dict(tags={"Campaign": ["a", "list"]}), "tags.Campaign", None, id="tag-value-type"),
 ]
 
