@@ -356,19 +356,20 @@ class CalculatedAttributeResource(TaggedResource):
         except CustomerProfilesError as error:
             if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
                 raise
-            count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
-            if count < MAX_PER_DOMAIN:
-                raise
-            message = error.exception.response.get("Error", {}).get("Message", "")
-            raise PlanError(
-                "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
-                "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
-                "no longer used first. Service message: {4} (BadRequestException)".format(
-                    self.params["domain_name"], count, MAX_PER_DOMAIN, self.name, message
-                ),
-                error=dict(code="BadRequestException", message=message),
-                calculated_attribute_count=count,
-            )
+            refused = error
+        count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
+        if count < MAX_PER_DOMAIN:
+            raise refused
+        message = refused.exception.response.get("Error", {}).get("Message", "")
+        raise PlanError(
+            "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
+            "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
+            "no longer used first. Service message: {4} (BadRequestException)".format(
+                self.params["domain_name"], count, MAX_PER_DOMAIN, self.name, message
+            ),
+            error=dict(code="BadRequestException", message=message),
+            calculated_attribute_count=count,
+        )
 
     def result(self, plan, outcome):
         return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}

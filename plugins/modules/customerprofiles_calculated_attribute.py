@@ -300,7 +300,12 @@ calculated_attribute:
       description: The filter, attribute names as written.
       type: dict
       returned: when set
-      sample: {"include": "ALL", "groups": [{"type": "ALL", "dimensions": [{"attributes": {"Order.Total": {"dimension_type": "GREATER_THAN", "values": ["100"]}}}]}]}
+      sample:
+        include: ALL
+        groups:
+          - type: ALL
+            dimensions:
+              - attributes: {"Order.Total": {"dimension_type": "GREATER_THAN", "values": ["100"]}}
     statistic:
       description: The aggregation.
       type: str

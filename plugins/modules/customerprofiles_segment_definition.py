@@ -360,7 +360,12 @@ segment_definition:
       description: The groups, map keys (attribute names) as written.
       type: dict
       returned: when set
-      sample: {"include": "ALL", "groups": [{"type": "ALL", "dimensions": [{"profile_attributes": {"attributes": {"Tier": {"dimension_type": "INCLUSIVE", "values": ["gold"]}}}}]}]}
+      sample:
+        include: ALL
+        groups:
+          - type: ALL
+            dimensions:
+              - profile_attributes: {"attributes": {"Tier": {"dimension_type": "INCLUSIVE", "values": ["gold"]}}}
     segment_sql_query:
       description: The SQL query.
       type: str
