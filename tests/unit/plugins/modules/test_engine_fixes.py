@@ -184,6 +184,14 @@ def _markup_arguments(text, macro):
     return found
 
 
+def _strings(value):
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
 def test_every_value_markup_in_the_module_docs_is_closed_where_it_should_be():
     """V(...) ends at the first unescaped ")": a pattern such as ^(a|b)$ must escape its own parentheses."""
     import yaml
@@ -194,8 +202,7 @@ def test_every_value_markup_in_the_module_docs_is_closed_where_it_should_be():
         with open(path, encoding="utf-8") as handle:
             source = handle.read()
         docs = re.search(r'DOCUMENTATION = r"""(.*?)"""', source, re.S).group(1)
-        text = json.dumps(yaml.safe_load(docs))
-        for argument in _markup_arguments(text, "V"):
+        for argument in _markup_arguments("\n".join(_strings(yaml.safe_load(docs))), "V"):
             checked += 1
             assert argument.count("(") == argument.count(")"), "{0}: V({1}) is cut at an unescaped ')'".format(path, argument)
     assert checked > 0
