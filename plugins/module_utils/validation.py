@@ -51,7 +51,9 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     - a list or dict given to a ``str`` option (ansible-core would store ``"['a', 'b']"``);
     - a value that is neither a dict nor text given to a ``dict`` option, or to an element of a
       ``list`` of ``dict`` (ansible-core fails with "argument of type 'bool' is not iterable");
-    - a list or dict among the elements of a ``list`` of ``str``.
+    - a list or dict among the elements of a ``list`` of ``str``;
+    - anything but a list given to a ``list`` of ``dict`` (ansible-core would split a string on commas
+      and fail with "dictionary requested", naming no option).
 
     The paths are spec paths (``profiles.first_name``) for tolerant_spec().
     """
@@ -76,7 +78,10 @@ def input_shape_errors(argument_spec, raw, prefix=""):
             continue
         option = "{0}.{1}".format(prefix, written) if prefix else written
         kind = spec.get("type", "str")
-        if kind == "list" and isinstance(value, list):
+        if kind == "list" and not isinstance(value, list) and spec.get("elements") == "dict":
+            errors.append("{0} must be a list of dicts, not a {1}".format(option, _kind(value)))
+            paths.append(name)
+        elif kind == "list" and isinstance(value, list):
             for index, item in enumerate(value):
                 if not check("{0}[{1}]".format(option, index), item, spec.get("elements"), spec.get("options")):
                     paths.append(name)
