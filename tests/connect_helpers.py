@@ -5,14 +5,13 @@
   object types (tests/emulator/objects.py); until then stored on the backend's Domain directly (what the
   emulator's PutIntegration/CreateEventTrigger look up), so that integrations can be tested now.
 - ``serves_object_types``: whether GetProfileObjectType is emulated (the event trigger module reads it).
-- ``sent``: the requests the modules' boto3 clients send, as (operation, params), for tests that assert what a
+- ``record_requests``: the requests the modules' boto3 clients send, as (operation, params), for tests that assert what a
   request carries (the emulator's call log holds operation names only).
 """
 
 import types
 
 import botocore.client
-import pytest
 from botocore.exceptions import ClientError
 
 NOT_SERVED = ("404", "NotImplemented")
@@ -48,9 +47,8 @@ def serves_object_types(cp_client, domain):
     return True
 
 
-@pytest.fixture
-def sent(monkeypatch):
-    """Every API request made while the test runs, as (operation name, params)."""
+def record_requests(monkeypatch):
+    """Every API request made while the test runs, as (operation name, params): a list that grows as calls are made."""
     requests = []
     original = botocore.client.BaseClient._make_api_call
 

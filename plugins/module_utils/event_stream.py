@@ -98,7 +98,9 @@ class EventStreamResource(TaggedResource):
 
     def model_inputs(self):
         params = self.params
-        options = dict(domain_name=params["domain_name"], event_stream_name=params["event_stream_name"], uri=params.get("uri"))
+        options = dict(
+            domain_name=params["domain_name"], event_stream_name=params["event_stream_name"], uri=params.get("uri")
+        )
         if params.get("tags"):
             options["tags"] = text_values(params["tags"])
         return [("CreateEventStream", options, "")]
@@ -174,7 +176,9 @@ class EventStreamResource(TaggedResource):
         raise PlanError(
             "Domain {0} already has event stream {1}, and the service allows one event stream per domain: event stream {2} "
             "was not created. Delete {1} first (state=absent) or manage that one. Service message: {3} "
-            "(BadRequestException)".format(self.params["domain_name"], ", ".join(others), self.params["event_stream_name"], message),
+            "(BadRequestException)".format(
+                self.params["domain_name"], ", ".join(others), self.params["event_stream_name"], message
+            ),
             error=dict(code="BadRequestException", message=message),
             existing_event_streams=others,
         )
@@ -184,7 +188,9 @@ class EventStreamResource(TaggedResource):
 
 
 class EventStreamLister(Lister):
-    argument_spec = dict(domain_name=dict(type="str", required=True), event_stream_name=dict(type="str", aliases=["name"]))
+    argument_spec = dict(
+        domain_name=dict(type="str", required=True), event_stream_name=dict(type="str", aliases=["name"])
+    )
     result_key = "event_streams"
 
     def model_inputs(self):
@@ -200,7 +206,10 @@ class EventStreamLister(Lister):
     def list_all(self):
         """Every stream of the domain, each described by GetEventStream (the list items lack CreatedAt)."""
         domain = self.params["domain_name"]
-        streams = (get_event_stream(self.client, domain, item["EventStreamName"]) for item in list_event_streams(self.client, domain))
+        streams = (
+            get_event_stream(self.client, domain, item["EventStreamName"])
+            for item in list_event_streams(self.client, domain)
+        )
         return [stream for stream in streams if stream is not None]
 
     def describe(self, item):

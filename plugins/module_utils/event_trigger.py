@@ -137,7 +137,8 @@ def describe_event_trigger(api, domain_name=None):
 def desired_members(params):
     """The members the user gave, in API form (None: not given); a block given is complete."""
     return dict(
-        (member, None if params.get(option) is None else to_api(strip_none(params[option]))) for option, member in MEMBERS
+        (member, None if params.get(option) is None else to_api(strip_none(params[option])))
+        for option, member in MEMBERS
     )
 
 
@@ -222,7 +223,9 @@ class EventTriggerResource(TaggedResource):
 
 
 class EventTriggerLister(Lister):
-    argument_spec = dict(domain_name=dict(type="str", required=True), event_trigger_name=dict(type="str", aliases=["name"]))
+    argument_spec = dict(
+        domain_name=dict(type="str", required=True), event_trigger_name=dict(type="str", aliases=["name"])
+    )
     result_key = "event_triggers"
 
     def model_inputs(self):
@@ -238,7 +241,10 @@ class EventTriggerLister(Lister):
     def list_all(self):
         """Every trigger of the domain, each described by GetEventTrigger (the list items lack the conditions)."""
         domain = self.params["domain_name"]
-        triggers = (get_event_trigger(self.client, domain, item["EventTriggerName"]) for item in list_event_triggers(self.client, domain))
+        triggers = (
+            get_event_trigger(self.client, domain, item["EventTriggerName"])
+            for item in list_event_triggers(self.client, domain)
+        )
         return [trigger for trigger in triggers if trigger is not None]
 
     def describe(self, item):

@@ -297,7 +297,9 @@ class IntegrationResource(TaggedResource):
         tags = text_values(self.params.get("tags"))
         if tags:
             request["Tags"] = tags
-        after = dict(SERVICE_DEFAULTS, **dict((key, value) for key, value in request.items() if key != "FlowDefinition"))
+        after = dict(
+            SERVICE_DEFAULTS, **dict((key, value) for key, value in request.items() if key != "FlowDefinition")
+        )
         after["Tags"] = dict(tags or {})
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
@@ -306,7 +308,9 @@ class IntegrationResource(TaggedResource):
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)
-        changes = sorted(set(differing_members(have, after_definition)) | set(differing_members(after_definition, have)))
+        changes = sorted(
+            set(differing_members(have, after_definition)) | set(differing_members(after_definition, have))
+        )
         flow_given = self.params.get("flow_definition") is not None
         send_flow = flow_given and self.params["update_flow_definition"]
         if flow_given and not send_flow:

@@ -29,7 +29,8 @@ description:
     existing trigger change through TagResource and UntagResource on the trigger's ARN, which one STS
     GetCallerIdentity call builds (C(arn:aws:profile:<region>:<account>:domains/<domain>/event-triggers/<name>)).
   - The service refuses to delete a trigger that an integration names in its C(event_trigger_names); remove it from the
-    integration first (M(awscx.customerprofiles.customerprofiles_integration) with O(awscx.customerprofiles.customerprofiles_integration#module:event_trigger_names=[])).
+    integration first (M(awscx.customerprofiles.customerprofiles_integration) with
+    O(awscx.customerprofiles.customerprofiles_integration#module:event_trigger_names=[])).
   - In check mode no write call is made; RV(event_trigger) is the trigger as it would be.
     With C(--diff), RV(diff.before) and RV(diff.after) are the trigger before and as it would be after.
   - "IAM actions used: C(profile:GetEventTrigger), C(profile:GetProfileObjectType), C(profile:CreateEventTrigger),

@@ -8,25 +8,43 @@ service returns).
 """
 
 import pytest
+
+from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
 from call_log import operations
 from call_log import reads
 from call_log import writes
 from connect_helpers import make_object_type
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 DOMAIN = "calls-connect"
 INSTANCE = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555"
 KINESIS = "arn:aws:kinesis:us-east-1:123456789012:stream/profile-changes"
 CONDITIONS = [
-    dict(logical_operator="ANY", event_trigger_dimensions=[dict(object_attributes=[dict(field_name="amount", comparison_operator="EQUAL", values=["1"])])])
+    dict(
+        logical_operator="ANY",
+        event_trigger_dimensions=[
+            dict(object_attributes=[dict(field_name="amount", comparison_operator="EQUAL", values=["1"])])
+        ],
+    )
 ]
 
-INTEGRATION = ("customerprofiles_integration", dict(domain_name=DOMAIN, uri=INSTANCE, object_type_name="CTR", tags={"Team": "cc"}))
-STREAM = ("customerprofiles_event_stream", dict(domain_name=DOMAIN, event_stream_name="changes", uri=KINESIS, tags={"Team": "cc"}))
+INTEGRATION = (
+    "customerprofiles_integration",
+    dict(domain_name=DOMAIN, uri=INSTANCE, object_type_name="CTR", tags={"Team": "cc"}),
+)
+STREAM = (
+    "customerprofiles_event_stream",
+    dict(domain_name=DOMAIN, event_stream_name="changes", uri=KINESIS, tags={"Team": "cc"}),
+)
 TRIGGER = (
     "customerprofiles_event_trigger",
-    dict(domain_name=DOMAIN, event_trigger_name="orders", object_type_name="CTR", event_trigger_conditions=CONDITIONS, tags={"Team": "cc"}),
+    dict(
+        domain_name=DOMAIN,
+        event_trigger_name="orders",
+        object_type_name="CTR",
+        event_trigger_conditions=CONDITIONS,
+        tags={"Team": "cc"},
+    ),
 )
 
 

@@ -2,6 +2,7 @@
 """customerprofiles_event_stream and _info against the in-process emulator."""
 
 import pytest
+
 from call_log import operations
 from call_log import writes
 
@@ -105,7 +106,9 @@ def test_one_stream_per_domain_names_the_existing_stream(cp_mock, cp_client, run
 
 def test_stopped_and_unhealthy_stream_is_described(cp_mock, run_module, domain):
     run_module(MODULE, args())
-    cp_mock.backend().set_event_stream_state(DOMAIN, NAME, state="STOPPED", destination_status="UNHEALTHY", message="gone")
+    cp_mock.backend().set_event_stream_state(
+        DOMAIN, NAME, state="STOPPED", destination_status="UNHEALTHY", message="gone"
+    )
     result = run_module(MODULE, args())
     assert result["changed"] is False
     stream = result["event_stream"]
@@ -137,7 +140,9 @@ def test_create_needs_uri(cp_mock, run_module, domain):
 
 def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"), diff=True)
+    result, calls = run_logged(
+        cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"), diff=True
+    )
     assert result["changed"] is True
     assert calls == ["GetEventStream", "DeleteEventStream"]
     assert result["event_stream"] == {} and result["diff"]["after"] == {}

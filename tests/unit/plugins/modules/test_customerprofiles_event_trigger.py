@@ -2,15 +2,15 @@
 """customerprofiles_event_trigger and _info against the in-process emulator."""
 
 import pytest
-from call_log import operations
-from call_log import writes
-from connect_helpers import make_object_type
-from connect_helpers import requests_of
-from connect_helpers import sent  # noqa: F401  pylint: disable=unused-import
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EVENT_TRIGGER_ARGUMENT_SPEC
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from call_log import operations
+from call_log import writes
+from connect_helpers import make_object_type
+from connect_helpers import record_requests
+from connect_helpers import requests_of
 
 MODULE = "customerprofiles_event_trigger"
 INFO = "customerprofiles_event_trigger_info"
@@ -19,10 +19,17 @@ NAME = "high-value-order"
 CONDITIONS = [
     dict(
         logical_operator="ALL",
-        event_trigger_dimensions=[dict(object_attributes=[dict(field_name="amount", comparison_operator="GREATER_THAN", values=["500"])])],
+        event_trigger_dimensions=[
+            dict(object_attributes=[dict(field_name="amount", comparison_operator="GREATER_THAN", values=["500"])])
+        ],
     )
 ]
 LIMITS = dict(event_expiration=3600, periods=[dict(unit="DAYS", value=1, max_invocations_per_profile=1)])
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    return record_requests(monkeypatch)
 
 
 @pytest.fixture
@@ -34,7 +41,9 @@ def domain(cp_mock, cp_client):
 
 
 def args(**options):
-    base = dict(domain_name=DOMAIN, event_trigger_name=NAME, object_type_name="Order", event_trigger_conditions=CONDITIONS)
+    base = dict(
+        domain_name=DOMAIN, event_trigger_name=NAME, object_type_name="Order", event_trigger_conditions=CONDITIONS
+    )
     base.update(options)
     return base
 
@@ -50,7 +59,9 @@ def run_logged(cp_mock, run_module, options, **kwargs):
 
 
 def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(description="Orders over 500", event_trigger_limits=LIMITS, tags={"Team": "c"}))
+    result, calls = run_logged(
+        cp_mock, run_module, args(description="Orders over 500", event_trigger_limits=LIMITS, tags={"Team": "c"})
+    )
     assert result["changed"] is True, result
     assert calls == ["GetEventTrigger", "GetProfileObjectType", "CreateEventTrigger"]
     trigger = result["event_trigger"]
@@ -60,7 +71,9 @@ def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, doma
     assert trigger["event_trigger_limits"] == LIMITS
     assert trigger["tags"] == {"Team": "c"}
     held = stored(cp_client)
-    assert held["EventTriggerConditions"][0]["EventTriggerDimensions"][0]["ObjectAttributes"][0]["FieldName"] == "amount"
+    assert (
+        held["EventTriggerConditions"][0]["EventTriggerDimensions"][0]["ObjectAttributes"][0]["FieldName"] == "amount"
+    )
     assert held["EventTriggerLimits"]["Periods"][0]["MaxInvocationsPerProfile"] == 1
 
 
@@ -86,7 +99,9 @@ def test_update_in_place_sends_only_what_differs(cp_mock, cp_client, run_module,
     run_module(MODULE, args(description="Orders", event_trigger_limits=LIMITS))
     created_at = stored(cp_client)["CreatedAt"]
     del sent[:]
-    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="Big orders"))
+    result, calls = run_logged(
+        cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="Big orders")
+    )
     assert result["changed"] is True
     assert calls == ["GetEventTrigger", "UpdateEventTrigger"]
     (request,) = requests_of(sent, "UpdateEventTrigger")
@@ -102,7 +117,9 @@ def test_a_given_block_is_complete(cp_mock, cp_client, run_module, domain):
     run_module(MODULE, args(event_trigger_limits=LIMITS))
     result = run_module(MODULE, args(event_trigger_limits=dict(periods=[dict(unit="HOURS", value=6, unlimited=True)])))
     assert result["changed"] is True
-    assert result["event_trigger"]["event_trigger_limits"] == dict(periods=[dict(unit="HOURS", value=6, unlimited=True)])
+    assert result["event_trigger"]["event_trigger_limits"] == dict(
+        periods=[dict(unit="HOURS", value=6, unlimited=True)]
+    )
     assert "EventExpiration" not in stored(cp_client)["EventTriggerLimits"]
 
 
@@ -161,7 +178,10 @@ def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
 def test_delete_refused_while_an_integration_names_it(cp_mock, cp_client, run_module, domain):
     run_module(MODULE, args())
     uri = "arn:aws:connect:us-east-1:123456789012:instance/abc"
-    assert not run_module("customerprofiles_integration", dict(domain_name=DOMAIN, uri=uri, object_type_name="Order", event_trigger_names=[NAME])).failed
+    assert not run_module(
+        "customerprofiles_integration",
+        dict(domain_name=DOMAIN, uri=uri, object_type_name="Order", event_trigger_names=[NAME]),
+    ).failed
     refused = run_module(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
     assert refused.failed and refused["error"]["code"] == "BadRequestException"
     cleared = run_module("customerprofiles_integration", dict(domain_name=DOMAIN, uri=uri, event_trigger_names=[]))
@@ -208,20 +228,44 @@ ATTRIBUTE_PATH = "event_trigger_conditions[0].event_trigger_dimensions[0].object
         (dict(segment_filter="bad segment!"), "segment_filter", "bad segment!"),
         (dict(event_trigger_conditions=[]), "event_trigger_conditions", None),
         (dict(event_trigger_conditions=CONDITIONS * 6), "event_trigger_conditions", None),
-        (dict(event_trigger_conditions=[dict(CONDITIONS[0], logical_operator="SOME")]), "event_trigger_conditions[0].logical_operator", "SOME"),
-        (dict(event_trigger_conditions=_condition(comparison_operator="NEAR")), ATTRIBUTE_PATH + "comparison_operator", "NEAR"),
-        (dict(event_trigger_conditions=_condition(field_name="bad field!")), ATTRIBUTE_PATH + "field_name", "bad field!"),
+        (
+            dict(event_trigger_conditions=[dict(CONDITIONS[0], logical_operator="SOME")]),
+            "event_trigger_conditions[0].logical_operator",
+            "SOME",
+        ),
+        (
+            dict(event_trigger_conditions=_condition(comparison_operator="NEAR")),
+            ATTRIBUTE_PATH + "comparison_operator",
+            "NEAR",
+        ),
+        (
+            dict(event_trigger_conditions=_condition(field_name="bad field!")),
+            ATTRIBUTE_PATH + "field_name",
+            "bad field!",
+        ),
         (dict(event_trigger_conditions=_condition(values=[])), ATTRIBUTE_PATH + "values", None),
         (dict(event_trigger_conditions=_condition(values=["v" * 256])), ATTRIBUTE_PATH + "values[0]", "v" * 256),
         (dict(event_trigger_conditions=_condition(source="")), ATTRIBUTE_PATH + "source", None),
-        (dict(event_trigger_limits=dict(periods=[dict(unit="YEARS", value=1)])), "event_trigger_limits.periods[0].unit", "YEARS"),
-        (dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=61)])), "event_trigger_limits.periods[0].value", "61"),
+        (
+            dict(event_trigger_limits=dict(periods=[dict(unit="YEARS", value=1)])),
+            "event_trigger_limits.periods[0].unit",
+            "YEARS",
+        ),
+        (
+            dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=61)])),
+            "event_trigger_limits.periods[0].value",
+            "61",
+        ),
         (
             dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=1, max_invocations_per_profile=1001)])),
             "event_trigger_limits.periods[0].max_invocations_per_profile",
             "1001",
         ),
-        (dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=1)] * 5)), "event_trigger_limits.periods", None),
+        (
+            dict(event_trigger_limits=dict(periods=[dict(unit="DAYS", value=1)] * 5)),
+            "event_trigger_limits.periods",
+            None,
+        ),
         (dict(tags={"aws:reserved": "v"}), "tags", None),
     ],
 )

@@ -4,15 +4,15 @@
 import json
 
 import pytest
-from call_log import operations
-from call_log import writes
-from connect_helpers import make_object_type
-from connect_helpers import requests_of
-from connect_helpers import sent  # noqa: F401  pylint: disable=unused-import
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import FLOW_DEFINITION_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from call_log import operations
+from call_log import writes
+from connect_helpers import make_object_type
+from connect_helpers import record_requests
+from connect_helpers import requests_of
 
 MODULE = "customerprofiles_integration"
 INFO = "customerprofiles_integration_info"
@@ -23,9 +23,18 @@ FLOW = dict(
     flow_name="crm-import",
     kms_arn="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     source_flow_config=dict(connector_type="S3", source_connector_properties=dict(s3=dict(bucket_name="crm-exports"))),
-    tasks=[dict(task_type="Map", source_fields=["email"], destination_field="email", task_properties={"DATA_TYPE": "string"})],
+    tasks=[
+        dict(
+            task_type="Map", source_fields=["email"], destination_field="email", task_properties={"DATA_TYPE": "string"}
+        )
+    ],
     trigger_config=dict(trigger_type="OnDemand"),
 )
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    return record_requests(monkeypatch)
 
 
 @pytest.fixture
@@ -89,7 +98,12 @@ def test_update_sends_the_whole_definition_keeping_what_is_left_out(cp_mock, cp_
     (request,) = requests_of(sent, "PutIntegration")
     assert request == dict(DomainName=DOMAIN, Uri=INSTANCE, ObjectTypeName="CTR", RoleArn=role, Scope="DOMAIN")
     held = stored(cp_client)
-    assert (held["ObjectTypeName"], held["RoleArn"], held["Scope"], held["Tags"]) == ("CTR", role, "DOMAIN", {"Team": "cc"})
+    assert (held["ObjectTypeName"], held["RoleArn"], held["Scope"], held["Tags"]) == (
+        "CTR",
+        role,
+        "DOMAIN",
+        {"Team": "cc"},
+    )
     assert result["integration"]["scope"] == "DOMAIN"
     assert result["integration"]["tags"] == {"Team": "cc"}
 
@@ -146,7 +160,9 @@ def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
 
 
 def test_check_mode_create_predicts_and_writes_nothing(cp_mock, cp_client, run_module, domain):
-    predicted, calls = run_logged(cp_mock, run_module, args(object_type_name="CTR", tags={"Team": "cc"}), check_mode=True, diff=True)
+    predicted, calls = run_logged(
+        cp_mock, run_module, args(object_type_name="CTR", tags={"Team": "cc"}), check_mode=True, diff=True
+    )
     assert predicted["changed"] is True
     assert writes(cp_mock) == []
     assert cp_client.list_integrations(DomainName=DOMAIN)["Items"] == []
@@ -159,7 +175,9 @@ def test_check_mode_create_predicts_and_writes_nothing(cp_mock, cp_client, run_m
 
 def test_check_mode_update_and_diff(cp_mock, cp_client, run_module, domain):
     run_module(MODULE, args(object_type_name="CTR"))
-    result, calls = run_logged(cp_mock, run_module, args(object_type_name="Contact", scope="DOMAIN"), check_mode=True, diff=True)
+    result, calls = run_logged(
+        cp_mock, run_module, args(object_type_name="Contact", scope="DOMAIN"), check_mode=True, diff=True
+    )
     assert result["changed"] is True
     assert writes(cp_mock) == []
     assert result["diff"]["before"]["object_type_name"] == "CTR"
@@ -172,12 +190,17 @@ def test_check_mode_update_and_diff(cp_mock, cp_client, run_module, domain):
 
 
 def test_flow_definition_sent_on_create_never_returned(cp_mock, cp_client, run_module, domain, sent):
-    result = run_module(MODULE, dict(domain_name=DOMAIN, uri=FLOW_URI, object_type_name="Contact", flow_definition=FLOW))
+    result = run_module(
+        MODULE, dict(domain_name=DOMAIN, uri=FLOW_URI, object_type_name="Contact", flow_definition=FLOW)
+    )
     assert result["changed"] is True, result
     (request,) = requests_of(sent, "PutIntegration")
     flow = request["FlowDefinition"]
     assert flow["FlowName"] == "crm-import"
-    assert flow["SourceFlowConfig"] == {"ConnectorType": "S3", "SourceConnectorProperties": {"S3": {"BucketName": "crm-exports"}}}
+    assert flow["SourceFlowConfig"] == {
+        "ConnectorType": "S3",
+        "SourceConnectorProperties": {"S3": {"BucketName": "crm-exports"}},
+    }
     assert flow["Tasks"][0]["TaskProperties"] == {"DATA_TYPE": "string"}  # keys kept exactly
     assert "flow_definition" not in result["integration"]
 
@@ -243,14 +266,23 @@ def test_create_needs_an_object_type(cp_mock, run_module, domain):
         (dict(object_type_name="CTR", event_trigger_names=["t-one", "t-two"]), "event_trigger_names", "t-two"),
         (dict(object_type_name="CTR", event_trigger_names=["bad name!"]), "event_trigger_names[0]", "bad name!"),
         (dict(object_type_name="CTR", scope="GALAXY"), "scope", "GALAXY"),
-        (dict(object_type_name="CTR", flow_definition=dict(FLOW, kms_arn="kms-key-secret-xyz")), "flow_definition.kms_arn", "kms-key-secret-xyz"),
         (
-            dict(object_type_name="CTR", flow_definition=dict(FLOW, tasks=[dict(FLOW["tasks"][0], task_type="Juggle")])),
+            dict(object_type_name="CTR", flow_definition=dict(FLOW, kms_arn="kms-key-secret-xyz")),
+            "flow_definition.kms_arn",
+            "kms-key-secret-xyz",
+        ),
+        (
+            dict(
+                object_type_name="CTR", flow_definition=dict(FLOW, tasks=[dict(FLOW["tasks"][0], task_type="Juggle")])
+            ),
             "flow_definition.tasks[0].task_type",
             "Juggle",
         ),
         (
-            dict(object_type_name="CTR", flow_definition=dict(FLOW, tasks=[dict(FLOW["tasks"][0], task_properties={"WOBBLE": "x"})])),
+            dict(
+                object_type_name="CTR",
+                flow_definition=dict(FLOW, tasks=[dict(FLOW["tasks"][0], task_properties={"WOBBLE": "x"})]),
+            ),
             "flow_definition.tasks[0].task_properties",
             "WOBBLE",
         ),
@@ -269,7 +301,9 @@ def test_create_needs_an_object_type(cp_mock, run_module, domain):
                     FLOW,
                     trigger_config=dict(
                         trigger_type="Scheduled",
-                        trigger_properties=dict(scheduled=dict(schedule_expression="rate(1hours)", schedule_offset=99999)),
+                        trigger_properties=dict(
+                            scheduled=dict(schedule_expression="rate(1hours)", schedule_offset=99999)
+                        ),
                     ),
                 ),
             ),
