@@ -377,12 +377,12 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ sync.summary }}"
 
-- name: Load a CSV file of customers, 50 writes a second at most
+- name: Load customers exported as JSON, 50 writes a second at most
   awscx.customerprofiles.customerprofiles_profiles:
     domain_name: my-domain
     match_by: email_address
     rate_limit: 50
-    profiles: "{{ lookup('ansible.builtin.file', 'customers.csv') | community.general.from_csv }}"
+    profiles: "{{ lookup('ansible.builtin.file', 'customers.json') | from_json }}"
   no_log: true
 
 - name: Clear the middle name of two profiles by id, keeping only the attributes given

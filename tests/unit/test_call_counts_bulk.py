@@ -15,12 +15,11 @@ import math
 
 import pytest
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import VALUES_PER_SEARCH
 from call_log import operations
 from call_log import reads
 from call_log import writes
-
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import VALUES_PER_SEARCH
 
 DOMAIN = "counts-bulk"
 
