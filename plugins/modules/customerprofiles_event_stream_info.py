@@ -16,8 +16,8 @@ short_description: Describe the event streams of an Amazon Connect Customer Prof
 description:
   - With O(event_stream_name), describes that stream (one GetEventStream call), or returns an empty list when it (or
     the domain) does not exist.
-  - Without O(event_stream_name), describes every stream of the domain: every page of ListEventStreams, then one
-    GetEventStream call per stream (the service allows one stream per domain).
+  - Without O(event_stream_name), describes every stream of the domain, with every page of ListEventStreams and
+    then one GetEventStream call per stream (the service allows one stream per domain).
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetEventStream) and C(profile:ListEventStreams) (without O(event_stream_name))."
 author:

@@ -19,7 +19,7 @@ description:
     of an optional segment, raise an event (for example to start an Amazon Connect outbound campaign), and how often.
   - Every member of CreateEventTrigger is an option. An option left out leaves that setting as it is; a block given
     (O(event_trigger_conditions), O(event_trigger_limits)) is the complete block.
-  - An existing trigger is updated in place: one UpdateEventTrigger call carries the members that differ. The service
+  - An existing trigger is updated in place; one UpdateEventTrigger call carries the members that differ. The service
     cannot remove O(description), O(segment_filter) or O(event_trigger_limits) from a trigger once set (UpdateEventTrigger
     keeps what it is not sent); delete the trigger and create it again to drop them.
   - Before a trigger is created, or moved to another object type, the module reads the object type (one

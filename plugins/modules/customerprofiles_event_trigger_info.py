@@ -16,8 +16,8 @@ short_description: Describe the event triggers of an Amazon Connect Customer Pro
 description:
   - With O(event_trigger_name), describes that trigger (one GetEventTrigger call), or returns an empty list when it (or
     the domain) does not exist.
-  - Without O(event_trigger_name), describes every trigger of the domain: every page of ListEventTriggers (whose items
-    lack the conditions and limits), then one GetEventTrigger call per trigger.
+  - Without O(event_trigger_name), describes every trigger of the domain, with every page of ListEventTriggers (whose
+    items lack the conditions and limits) and then one GetEventTrigger call per trigger.
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetEventTrigger) and C(profile:ListEventTriggers) (without O(event_trigger_name))."
 author:

@@ -17,14 +17,14 @@ description:
   - Creates, updates and deletes one integration of an Amazon Connect Customer Profiles domain (PutIntegration,
     DeleteIntegration). The integration is identified by O(uri).
   - The most common integration is the one of an Amazon Connect instance, whose O(uri) is the instance ARN
-    (C(arn:aws:connect:<region>:<account>:instance/<instance id>)): it makes the instance's contact records
+    (C(arn:aws:connect:<region>:<account>:instance/<instance id>)); it makes the instance's contact records
     reach the domain, mapped by the object type named in O(object_type_name) (for example the C(CTR) type
     that Amazon Connect's own template creates). See the notes for what the Amazon Connect console does beyond this call.
   - PutIntegration replaces the whole definition of an existing integration. An option left out keeps its
     current value (the module sends it again); an option given replaces it. O(role_arn="") and
     O(event_trigger_names=[]) remove the role and the event trigger.
   - O(flow_definition) (an Amazon AppFlow flow) is sent when the integration is created. The service never returns it
-    (GetIntegration and ListIntegrations have no such member), so the module cannot compare it: on an existing
+    (GetIntegration and ListIntegrations have no such member), so the module cannot compare it; on an existing
     integration it is sent only with O(update_flow_definition=true), and then on every run (that run reports a change).
     Without O(update_flow_definition=true) a O(flow_definition) given for an existing integration is not sent, with a warning.
   - A run that changes nothing makes one read call (GetIntegration, which also returns the tags) and no write call.
@@ -266,7 +266,7 @@ options:
   update_flow_definition:
     description:
       - Send O(flow_definition) to an existing integration. The service never returns the flow definition, so it cannot
-        be compared: with V(true) every run sends it and reports a change.
+        be compared; with V(true) every run sends it and reports a change.
     type: bool
     default: false
 notes:
