@@ -1,5 +1,6 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""make bench: per-task latency and API calls of our modules, side by side with the floor and the amazon.aws peer.
+"""make bench: per-task latency and API calls of our modules, side by side with the floor and the amazon.aws peer;
+then the bulk kinds of customerprofiles_profiles (tests/bench/bulk_bench.py; BENCH_BULK=0 skips them, BENCH_BULK_N=100 shrinks them).
 
 One run of ansible-playbook against the bundled emulator server (which also
 serves moto's EC2 for the peer). Every task kind runs BENCH_N times (default
@@ -437,6 +438,10 @@ def main():
     with open(os.path.join(OUT_DIR, "summary.json"), "w") as handle:
         json.dump(dict(rows=rows, cpu=cpu, load_before=load_before, load_after=load_after, rounds=rounds,
                        elapsed=elapsed, measured=measured), handle, indent=1)
+    if os.environ.get("BENCH_BULK", "1") != "0" and not os.environ.get("BENCH_REPORT_ONLY"):
+        import bulk_bench  # pylint: disable=import-outside-toplevel
+
+        problems += ["bulk"] if bulk_bench.main() else []
     return 1 if problems else 0
 
 
