@@ -20,9 +20,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import datetime
-
-from ansible.module_utils.common.dict_transformations import _camel_to_snake
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
@@ -39,7 +36,9 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
@@ -47,51 +46,9 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 MAX_PER_DOMAIN = 50
 
 # API members (and their option names) whose values are maps keyed by user data.
-DATA_MAPS = ("Tags", "Attributes", "CalculatedAttributes")
-DATA_MAP_OPTIONS = ("tags", "attributes", "calculated_attributes")
 
 
 # ---------------------------------------------------------------- option <-> API mapping
-
-
-def to_request(value, data_map=False):
-    """Options (snake_case, None: not given) to the API form; the keys of data maps are kept as written."""
-    if isinstance(value, dict):
-        result = {}
-        for key, item in value.items():
-            if item is None:
-                continue
-            if data_map:
-                result[key] = to_request(item)
-            else:
-                result[to_camel(key)] = to_request(item, data_map=key in DATA_MAP_OPTIONS and isinstance(item, dict))
-        return result
-    if isinstance(value, list):
-        return [to_request(item) for item in value]
-    return value
-
-
-def to_options(value, reverse, data_map=False):
-    """An API shape in option form (``reverse``: CamelCase -> option name); data map keys as stored; timestamps ISO 8601."""
-    if isinstance(value, dict):
-        result = {}
-        for key, item in value.items():
-            if data_map:
-                result[key] = to_options(item, reverse)
-            else:
-                name = reverse.get(key) or _camel_to_snake(key)
-                result[name] = to_options(item, reverse, data_map=key in DATA_MAPS and isinstance(item, dict))
-        return result
-    if isinstance(value, list):
-        return [to_options(item, reverse) for item in value]
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    return value
-
-
-def reverse_names(argument_spec):
-    """CamelCase member -> option name, for every option of the spec."""
-    return dict((to_camel(name), name) for name in names_from_spec(argument_spec))
 
 
 def given_members(params, members):
@@ -100,7 +57,7 @@ def given_members(params, members):
     for option, member in members:
         value = params.get(option)
         if value is not None:
-            desired[member] = to_request(strip_none(value)) if isinstance(value, (dict, list)) else value
+            desired[member] = to_api(strip_none(value)) if isinstance(value, (dict, list)) else value
     return desired
 
 
@@ -205,7 +162,7 @@ REQUIRED_TO_CREATE = (("attribute_details", "AttributeDetails"), ("statistic", "
 READ_ONLY = ("CalculatedAttributeName", "CreatedAt", "LastUpdatedAt", "Status", "Readiness", "Tags")
 
 OPTION_OF = dict((member, option) for option, member in MEMBERS)
-REVERSE = reverse_names(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
+NAMES = names_from_spec(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 
 
 # ---------------------------------------------------------------- reads
@@ -234,7 +191,7 @@ def describe_calculated_attribute(api):
     api = dict(api)
     api.pop("ResponseMetadata", None)
     api["Tags"] = dict(api.get("Tags") or {})
-    return to_options(api, REVERSE)
+    return from_api(api, NAMES)
 
 
 def replace_plan(kind, params, name_member, current, desired, read_only, delete_call, create_method, exclusive=()):

@@ -117,36 +117,15 @@ def list_templates(client):
 # ---------------------------------------------------------------- shapes
 
 
-def fields_to_api(fields):
-    """``fields`` (name -> {source, target, content_type}) in API shape; the names kept as written."""
-    if fields is None:
-        return None
-    return dict((name, to_api(strip_none(dict(value or {})))) for name, value in fields.items())
-
-
-def keys_to_api(keys):
-    """``keys`` (name -> [{standard_identifiers, field_names}]) in API shape; the names kept as written."""
-    if keys is None:
-        return None
-    return dict((name, [to_api(strip_none(dict(item or {}))) for item in (items or [])]) for name, items in keys.items())
-
-
 def describe_object_type(api):
     """An object type (or template) answer as the modules return it: snake_case, field and key names as stored."""
     if not api:
         return {}
     api = dict(api)
     api.pop("ResponseMetadata", None)
-    fields = api.pop("Fields", None)
-    keys = api.pop("Keys", None)
     if "Tags" in api or "ObjectTypeName" in api:
         api["Tags"] = dict(api.get("Tags") or {})
-    result = from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES))
-    if fields is not None:
-        result["fields"] = dict((name, from_api(value, FIELD_OPTIONS)) for name, value in fields.items())
-    if keys is not None:
-        result["keys"] = dict((name, from_api(list(items), KEY_OPTIONS)) for name, items in keys.items())
-    return result
+    return from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES))
 
 
 def object_keys(object_type, identifier):
@@ -230,8 +209,10 @@ class ObjectTypeResource(TaggedResource):
         """The members the user gave (None: not given), in API shape."""
         params = self.params
         desired = dict((member, params.get(option)) for option, member in SETTINGS)
-        desired["Fields"] = fields_to_api(params.get("fields"))
-        desired["Keys"] = keys_to_api(params.get("keys"))
+        # the names of fields and keys are data: transform keeps the keys of these maps as written
+        maps = to_api(strip_none(dict(fields=params.get("fields"), keys=params.get("keys"))))
+        desired["Fields"] = maps.get("Fields")
+        desired["Keys"] = maps.get("Keys")
         return desired
 
     def plan(self, current):

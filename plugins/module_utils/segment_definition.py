@@ -18,8 +18,6 @@ import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import given_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import reverse_names
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import to_options
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
@@ -31,6 +29,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 
@@ -135,8 +135,8 @@ READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags
 # The two ways of defining the audience: exactly one of them.
 EXCLUSIVE = (("SegmentGroups", "SegmentSqlQuery"),)
 
-REVERSE = reverse_names(SEGMENT_DEFINITION_ARGUMENT_SPEC)
-MEMBERSHIP_REVERSE = reverse_names(dict(profile_ids=dict(), segment_definition_name=dict()))
+NAMES = names_from_spec(SEGMENT_DEFINITION_ARGUMENT_SPEC)
+MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 
 
 # ---------------------------------------------------------------- reads
@@ -172,13 +172,13 @@ def describe_segment_definition(api):
     api = dict(api)
     api.pop("ResponseMetadata", None)
     api["Tags"] = dict(api.get("Tags") or {})
-    return to_options(api, REVERSE)
+    return from_api(api, NAMES)
 
 
 def describe_membership(api):
     """A GetSegmentMembership answer in option form; each present profile as customerprofiles_profile_info describes it."""
-    result = to_options(
-        dict((key, value) for key, value in api.items() if key not in ("Profiles", "Failures")), MEMBERSHIP_REVERSE
+    result = from_api(
+        dict((key, value) for key, value in api.items() if key not in ("Profiles", "Failures")), MEMBERSHIP_NAMES
     )
     result["profiles"] = []
     for item in api.get("Profiles") or []:
@@ -186,7 +186,7 @@ def describe_membership(api):
         if item.get("Profile"):
             entry["profile"] = describe_profile(item["Profile"])
         result["profiles"].append(entry)
-    result["failures"] = [to_options(item, {}) for item in api.get("Failures") or []]
+    result["failures"] = [from_api(item) for item in api.get("Failures") or []]
     return result
 
 

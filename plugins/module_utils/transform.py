@@ -20,8 +20,10 @@ import datetime
 
 from ansible.module_utils.common.dict_transformations import _camel_to_snake
 
-# API members whose values are maps keyed by user data.
-VERBATIM_KEYS = ("Tags", "Attributes")
+# API members whose values, when they are maps, are keyed by user data: tags, profile attributes,
+# object type fields and keys, segment dimensions, integration object type names. Their keys are
+# kept exactly as written or stored; their values are converted like any other option.
+VERBATIM_KEYS = ("Tags", "Attributes", "CalculatedAttributes", "Fields", "Keys", "ObjectTypeNames")
 
 
 def to_camel(name):
@@ -48,7 +50,10 @@ def to_api(value, verbatim=VERBATIM_KEYS):
             if item is None:
                 continue
             api_key = to_camel(key)
-            result[api_key] = dict(item) if api_key in verbatim and isinstance(item, dict) else to_api(item, verbatim)
+            if api_key in verbatim and isinstance(item, dict):
+                result[api_key] = dict((name, to_api(value, verbatim)) for name, value in item.items() if value is not None)
+            else:
+                result[api_key] = to_api(item, verbatim)
         return result
     if isinstance(value, list):
         return [to_api(item, verbatim) for item in value]
@@ -72,7 +77,10 @@ def _from_api(value, reverse, verbatim):
         result = {}
         for key, item in value.items():
             name = reverse.get(key) or _camel_to_snake(key)
-            result[name] = dict(item) if key in verbatim and isinstance(item, dict) else _from_api(item, reverse, verbatim)
+            if key in verbatim and isinstance(item, dict):
+                result[name] = dict((data_key, _from_api(value, reverse, verbatim)) for data_key, value in item.items())
+            else:
+                result[name] = _from_api(item, reverse, verbatim)
         return result
     if isinstance(value, list):
         return [_from_api(item, reverse, verbatim) for item in value]

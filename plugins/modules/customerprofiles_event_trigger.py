@@ -85,7 +85,7 @@ options:
             required: true
             suboptions:
               source:
-                description: An expression of the object's source fields (for example V({ObjectType.Amount}\)), 1 to 1000 characters.
+                description: An expression of the object's source fields (for example V({ObjectType.Amount})), 1 to 1000 characters.
                 type: str
               field_name:
                 description: A field of the object type (1 to 64 letters, digits, C(_), C(.), C(-)).

@@ -23,7 +23,7 @@ description:
     the item's value exactly; none means create, more than one fails that item naming the matching profile ids and
     changes nothing for it. An option left out leaves that field as it is, C("") clears it, addresses and
     attributes are merged (O(purge_attributes) removes the attributes not given).
-  - Every item is validated before the first API call; a message names the item and the option (V(profiles[3].first_name\)),
+  - Every item is validated before the first API call; a message names the item and the option (V(profiles[3].first_name)),
     never a value.
   - "Reads are batched: the O(match_by) values of the items go to SearchProfiles, 50 values a call (every page,
     then the same exact comparison as M(awscx.customerprofiles.customerprofiles_profile)). When the service refuses a

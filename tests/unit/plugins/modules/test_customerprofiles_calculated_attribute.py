@@ -12,6 +12,7 @@ from analytics_helpers import tags_fragment_spec
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import calculated_attribute
+from ansible_collections.awscx.customerprofiles.plugins.module_utils import transform
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
 from call_log import operations
 from call_log import writes
@@ -182,7 +183,7 @@ def test_update_in_place_of_display_name_description_and_conditions(run_module, 
 
 
 def test_an_option_left_out_is_left_as_it_is(run_module, cp_mock, cp_client, domain):
-    make(cp_client, DisplayName="Kept", Filter=calculated_attribute.to_request(FILTER))
+    make(cp_client, DisplayName="Kept", Filter=transform.to_api(FILTER))
     result = assert_idempotent(run_module, cp_mock, dict(domain_name=DOMAIN, name=NAME))
     assert result["calculated_attribute"]["display_name"] == "Kept"
     assert result["calculated_attribute"]["filter"] == FILTER
@@ -422,8 +423,8 @@ def test_bad_input_shape_is_named(run_module, cp_mock):
 
 def test_mapping_keeps_data_map_keys_and_maps_their_values():
     options = copy.deepcopy(FILTER)
-    api = calculated_attribute.to_request(options)
+    api = transform.to_api(options)
     assert api["Groups"][0]["Dimensions"][0]["Attributes"] == {
         "Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}
     }
-    assert calculated_attribute.to_options(api, calculated_attribute.REVERSE) == FILTER
+    assert transform.from_api(api, calculated_attribute.NAMES) == FILTER
