@@ -137,27 +137,25 @@ def role_tasks(name):
     return load(ROLE_DIR, "tasks", name)
 
 
-def test_role_present_task_passes_every_field():
-    args = module_args(task(role_tasks("present.yml"), "Create or update the profiles"))
-    passed = set(args) - TASK_OWN
-    assert not drift(FIELDS | NOT_FIELDS, passed), "roles/customer_profiles/tasks/present.yml: " + drift(
-        FIELDS | NOT_FIELDS, passed
-    )
-    for name in passed:
-        assert args[name] == "{{ __customer_profiles_profile.%s | default(omit) }}" % name, name
+def test_role_syncs_the_profiles_in_one_task_of_the_bulk_module():
+    """The role hands customer_profiles_profiles whole to customerprofiles_profiles (one task, no loop)."""
+    bulk = "awscx.customerprofiles.customerprofiles_profiles"
+    for tasks_file, name, state in (("present.yml", "Sync the profiles", "present"), ("absent.yml", "Delete the profiles", "absent")):
+        args = module_args(task(role_tasks(tasks_file), name), bulk)
+        assert args["profiles"] == "{{ customer_profiles_profiles }}", tasks_file
+        assert args["state"] == state, tasks_file
+        assert "loop" not in task(role_tasks(tasks_file), name), tasks_file
 
 
-def test_role_absent_task_passes_every_identity_field():
-    """Deleting needs the identity only: profile_id, match_by and every field match_by can name."""
-    args = module_args(task(role_tasks("absent.yml"), "Delete the profiles"))
-    passed = set(args) - TASK_OWN
-    match_by = set(ROLE_PROFILE_OPTIONS["match_by"]["choices"])
+def test_role_profile_options_are_the_bulk_module_item_options():
+    """Every option the role's argument spec allows for a profile is one the bulk module takes for an item."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
+
+    item_spec = ProfilesResource.argument_spec["profiles"]["options"]
+    assert set(ROLE_PROFILE_OPTIONS) <= set(item_spec), drift(set(item_spec), set(ROLE_PROFILE_OPTIONS))
+    assert FIELDS <= set(item_spec)
+    match_by = set(ROLE_PROFILE_OPTIONS["match_by"].get("choices") or item_spec["match_by"].get("choices") or [])
     assert match_by <= FIELDS, "match_by choices that are not profile fields: {0}".format(sorted(match_by - FIELDS))
-    assert passed == IDENTITY | match_by, "roles/customer_profiles/tasks/absent.yml: " + drift(
-        IDENTITY | match_by, passed
-    )
-    for name in passed:
-        assert args[name] == "{{ __customer_profiles_profile.%s | default(omit) }}" % name, name
 
 
 # ------------------------------------------------------------------ the integration target
