@@ -24,7 +24,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 COLLECTION_NAME = "awscx.customerprofiles"
-COLLECTION_VERSION = "0.1.0"
+COLLECTION_VERSION = "0.2.0"
 
 SERVICE_NAME = "customer-profiles"
 
