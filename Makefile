@@ -36,7 +36,7 @@ export PYTHONPATH := $(CURDIR)/tests
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 
 # make test runs these stages in order; each under a header, with its duration (CI logs).
-TEST_STAGES := changelog-lint docs-lint unit integration compat lint sanity artifact-test importer ee
+TEST_STAGES := format-check changelog-lint docs-lint unit integration compat lint sanity artifact-test importer ee
 
 .PHONY: help venv venvs collection test unit integration compat sanity changelog-lint lint \
   format format-check artifact-test example docs-lint docs importer ee bench clean

@@ -79,8 +79,9 @@ def aws_env(monkeypatch):
 @pytest.fixture
 def cp_mock(aws_env):
     """moto's in-process mock serving Customer Profiles; yields the emulator module."""
-    import emulator
     from moto import mock_aws
+
+    import emulator
 
     emulator.register()
     with mock_aws():

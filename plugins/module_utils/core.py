@@ -16,11 +16,11 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports a missing botocore
 
+from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.common import set_collection_info
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 COLLECTION_NAME = "awscx.customerprofiles"
@@ -158,3 +158,10 @@ def paginate(call, result_key, limit=None, page_size=100, **params):
         token = response.get("NextToken")
         if not token or (limit is not None and len(items) >= limit):
             return items if limit is None else items[:limit]
+
+
+def chunks(items, size):
+    """``items`` (a list) in consecutive slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        end = start + size
+        yield items[start:end]

@@ -206,7 +206,9 @@ class DomainResource(TaggedResource):
         params = self.params
         if params["default_expiration_days"] is None:
             raise PlanError(
-                "default_expiration_days is required to create domain {0}, which does not exist".format(params["domain_name"])
+                "default_expiration_days is required to create domain {0}, which does not exist".format(
+                    params["domain_name"]
+                )
             )
         request = {"DomainName": params["domain_name"], "DefaultExpirationDays": params["default_expiration_days"]}
         for option, member in SETTINGS[1:]:
@@ -229,19 +231,25 @@ class DomainResource(TaggedResource):
         request = {}
         for option, member in SETTINGS:
             wanted = params.get(option)
-            if wanted is not None and wanted != current.get(member, "" if option != "default_expiration_days" else None):
+            if wanted is not None and wanted != current.get(
+                member, "" if option != "default_expiration_days" else None
+            ):
                 request[member] = wanted
         for option, member in BLOCK_OPTIONS:
             block = given_block(params, option)
             if block is not None and block != _without_read_only(member, current.get(member)):
                 request[member] = block
-        calls = [Call("update_domain", dict(request, DomainName=params["domain_name"]), "update domain")] if request else []
+        calls = (
+            [Call("update_domain", dict(request, DomainName=params["domain_name"]), "update domain")] if request else []
+        )
         after = copy.deepcopy(current)
         for member, value in request.items():
             if value == "":
                 after.pop(member, None)
             elif member in READ_ONLY_MEMBERS:
-                kept = dict((key, item) for key, item in (current.get(member) or {}).items() if key in READ_ONLY_MEMBERS[member])
+                kept = dict(
+                    (key, item) for key, item in (current.get(member) or {}).items() if key in READ_ONLY_MEMBERS[member]
+                )
                 after[member] = dict(value, **kept)
             else:
                 after[member] = value

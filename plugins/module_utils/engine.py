@@ -124,7 +124,6 @@ class Contract:
         return errors
 
 
-
 class Resource(Contract):
     """The contract of a managed resource; subclasses fill it in (see the module docstring)."""
 

@@ -129,7 +129,9 @@ def _check_string(errors, path, value, shape):
 
 def _check_number(errors, path, value, shape, kinds):
     if isinstance(value, bool) or not isinstance(value, kinds):
-        errors.append("{0} must be a number{1}, not a {2}".format(path, "" if float in kinds else " (integer)", _kind(value)))
+        errors.append(
+            "{0} must be a number{1}, not a {2}".format(path, "" if float in kinds else " (integer)", _kind(value))
+        )
         return
     minimum, maximum = shape.metadata.get("min"), shape.metadata.get("max")
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):

@@ -131,7 +131,11 @@ def describe_object_type(api):
 def object_keys(object_type, identifier):
     """The names of the object type's keys whose StandardIdentifiers include ``identifier`` (PROFILE, UNIQUE), sorted."""
     keys = object_type.get("Keys") or {}
-    return sorted(name for name, items in keys.items() if any(identifier in (item.get("StandardIdentifiers") or []) for item in items))
+    return sorted(
+        name
+        for name, items in keys.items()
+        if any(identifier in (item.get("StandardIdentifiers") or []) for item in items)
+    )
 
 
 def _shape_errors(option, value, sub_options, is_list):
@@ -151,7 +155,11 @@ def _shape_errors(option, value, sub_options, is_list):
                 continue
             unknown = sorted(set(item) - set(sub_options))
             if unknown:
-                errors.append("{0}: unsupported sub-option(s) {1} (supported: {2})".format(path, ", ".join(unknown), ", ".join(sub_options)))
+                errors.append(
+                    "{0}: unsupported sub-option(s) {1} (supported: {2})".format(
+                        path, ", ".join(unknown), ", ".join(sub_options)
+                    )
+                )
     return errors
 
 
@@ -244,7 +252,9 @@ class ObjectTypeResource(TaggedResource):
         params = self.params
         if not params.get("description"):
             raise PlanError(
-                "description is required to create object type {0}, which does not exist".format(params["object_type_name"])
+                "description is required to create object type {0}, which does not exist".format(
+                    params["object_type_name"]
+                )
             )
         definition = strip_none(self.desired())
         if definition.get("EncryptionKey") == "":
@@ -338,14 +348,19 @@ class ObjectTypeLister(Lister):
         inputs = []
         if params["domain_name"] is not None:
             inputs.append(
-                ("GetProfileObjectType", dict(domain_name=params["domain_name"], object_type_name=params["object_type_name"]), "")
+                (
+                    "GetProfileObjectType",
+                    dict(domain_name=params["domain_name"], object_type_name=params["object_type_name"]),
+                    "",
+                )
             )
         if params["template_id"] is not None:
             inputs.append(("GetProfileObjectTypeTemplate", dict(template_id=params["template_id"]), ""))
         return inputs
 
     def extra_checks(self):
-        if not self.params["list_templates"] and self.params["template_id"] is None and self.params["domain_name"] is None:
+        params = self.params
+        if not (params["list_templates"] or params["template_id"] is not None or params["domain_name"] is not None):
             return ["one of domain_name, template_id or list_templates=true is required"]
         return []
 
@@ -368,7 +383,10 @@ class ObjectTypeLister(Lister):
         domain_name = self.params["domain_name"]
         if domain_name is None:
             return []
-        types = (get_object_type(self.client, domain_name, item["ObjectTypeName"]) for item in list_object_types(self.client, domain_name))
+        types = (
+            get_object_type(self.client, domain_name, item["ObjectTypeName"])
+            for item in list_object_types(self.client, domain_name)
+        )
         return [item for item in types if item is not None]
 
     def describe(self, item):

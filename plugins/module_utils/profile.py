@@ -21,6 +21,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
@@ -39,12 +40,36 @@ BATCH_GET_SIZE = 20  # BatchGetProfile ProfileIds: 1-20
 MAX_SEARCH_KEYS = 5  # KeyName/Values plus at most 4 AdditionalSearchKeys
 
 ADDRESS_FIELDS = ("address", "billing_address", "mailing_address", "shipping_address")
-ADDRESS_KEYS = ("address_1", "address_2", "address_3", "address_4", "city", "country", "county", "postal_code", "province", "state")
+ADDRESS_KEYS = (
+    "address_1",
+    "address_2",
+    "address_3",
+    "address_4",
+    "city",
+    "country",
+    "county",
+    "postal_code",
+    "province",
+    "state",
+)
 # Plain string fields (their lengths come from the service model: 0-255, additional_information 0-1000).
 STRING_FIELDS = (
-    "account_number", "additional_information", "birth_date", "business_email_address", "business_name",
-    "business_phone_number", "email_address", "first_name", "gender_string", "home_phone_number", "last_name",
-    "middle_name", "mobile_phone_number", "party_type_string", "personal_email_address", "phone_number",
+    "account_number",
+    "additional_information",
+    "birth_date",
+    "business_email_address",
+    "business_name",
+    "business_phone_number",
+    "email_address",
+    "first_name",
+    "gender_string",
+    "home_phone_number",
+    "last_name",
+    "middle_name",
+    "mobile_phone_number",
+    "party_type_string",
+    "personal_email_address",
+    "phone_number",
 )
 # The older enum fields. The model marks them sensitive, so their values are checked against the
 # model's enums by module_utils/model.py (whose messages never repeat a value), not by
@@ -116,7 +141,9 @@ def search_by_match(client, domain, match_by, values):
     """The profiles (API items) whose ``match_by`` field equals one of ``values`` (one search, all pages)."""
     api_field = to_api({match_by: "x"}).popitem()[0]
     wanted = set(values)
-    return [item for item in search_profiles(client, domain, MATCH_BY[match_by], values) if item.get(api_field) in wanted]
+    return [
+        item for item in search_profiles(client, domain, MATCH_BY[match_by], values) if item.get(api_field) in wanted
+    ]
 
 
 def get_profile_by_id(client, domain, profile_id):
@@ -132,8 +159,8 @@ def batch_get_profiles(client, domain, profile_ids):
     """The profiles (API items) of those ids that exist, in the order asked; unknown ids are skipped."""
     found = {}
     ids = list(dict.fromkeys(profile_ids))
-    for start in range(0, len(ids), BATCH_GET_SIZE):
-        response = client.batch_get_profile(aws_retry=True, DomainName=domain, ProfileIds=ids[start:start + BATCH_GET_SIZE])
+    for chunk in chunks(ids, BATCH_GET_SIZE):
+        response = client.batch_get_profile(aws_retry=True, DomainName=domain, ProfileIds=chunk)
         for item in response.get("Profiles", []):
             found[item.get("ProfileId")] = item
     return [found[profile_id] for profile_id in ids if profile_id in found]
@@ -255,7 +282,9 @@ WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the l
 
 def profile_model_inputs(params, prefix=""):
     """The option tree of one profile to check against the model (UpdateProfile: "" clears a field)."""
-    options = dict(fields_from_params(params), domain_name=params.get("domain_name"), profile_id=params.get("profile_id"))
+    options = dict(
+        fields_from_params(params), domain_name=params.get("domain_name"), profile_id=params.get("profile_id")
+    )
     return [("UpdateProfile", options, prefix)]
 
 
@@ -276,8 +305,11 @@ def profile_errors(params, prefix=""):
     for kind in ("phone", "email"):
         for index, item in enumerate((params.get("engagement_preferences") or {}).get(kind) or []):
             if isinstance(item, dict) and not any(item.get(key) is not None for key in CONTACT_PREFERENCE_KEYS):
-                errors.append("{0}engagement_preferences.{1}[{2}] must set at least one of {3}".format(
-                    lead, kind, index, ", ".join(CONTACT_PREFERENCE_KEYS)))
+                errors.append(
+                    "{0}engagement_preferences.{1}[{2}] must set at least one of {3}".format(
+                        lead, kind, index, ", ".join(CONTACT_PREFERENCE_KEYS)
+                    )
+                )
     return errors
 
 
@@ -291,7 +323,11 @@ def plan_profile(current, params):
     if params["state"] == "absent":
         if current is None:
             return [], before, {}
-        return [Call("delete_profile", dict(DomainName=domain, ProfileId=current["ProfileId"]), "delete profile")], before, {}
+        return (
+            [Call("delete_profile", dict(DomainName=domain, ProfileId=current["ProfileId"]), "delete profile")],
+            before,
+            {},
+        )
     if current is None:
         if params.get("profile_id"):
             raise PlanError(
@@ -305,7 +341,11 @@ def plan_profile(current, params):
     request = update_request(before, after)
     if not request:
         return [], before, after
-    call = Call("update_profile", dict(update_to_api(request), DomainName=domain, ProfileId=before["profile_id"]), "update profile")
+    call = Call(
+        "update_profile",
+        dict(update_to_api(request), DomainName=domain, ProfileId=before["profile_id"]),
+        "update profile",
+    )
     return [call], before, after
 
 
@@ -336,7 +376,9 @@ class ProfileResource(Resource):
         try:
             if params["profile_id"]:
                 return get_profile_by_id(self.client, params["domain_name"], params["profile_id"])
-            matches = search_by_match(self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]])
+            matches = search_by_match(
+                self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
+            )
         except is_ansible_aws_error_code("ResourceNotFoundException") as e:
             self.domain_missing = e
             return None
@@ -369,7 +411,9 @@ class ProfileResource(Resource):
             return
         deadline = time.time() + max(params["wait_timeout"], 0)
         for attempt in range(10000):
-            found = search_by_match(self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]])
+            found = search_by_match(
+                self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
+            )
             if any(item.get("ProfileId") == profile_id for item in found):
                 return
             remaining = deadline - time.time()
@@ -378,7 +422,9 @@ class ProfileResource(Resource):
             time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
         self.module.warn(
             "Profile {0} was created but SearchProfiles did not find it by {1} within wait_timeout={2} seconds; "
-            "a task that matches the same {1} soon may not see it yet".format(profile_id, params["match_by"], params["wait_timeout"])
+            "a task that matches the same {1} soon may not see it yet".format(
+                profile_id, params["match_by"], params["wait_timeout"]
+            )
         )
 
     def result(self, plan, outcome):
@@ -424,8 +470,11 @@ class ProfileLister(Lister):
             if not key["values"]:
                 errors.append("search[{0}].values must have at least 1 items".format(index))
         if params["search"] is not None and not 1 <= len(params["search"]) <= MAX_SEARCH_KEYS:
-            errors.append("search must have 1 to {0} items (SearchProfiles takes one key and at most {1} more)".format(
-                MAX_SEARCH_KEYS, MAX_SEARCH_KEYS - 1))
+            errors.append(
+                "search must have 1 to {0} items (SearchProfiles takes one key and at most {1} more)".format(
+                    MAX_SEARCH_KEYS, MAX_SEARCH_KEYS - 1
+                )
+            )
         if params["max_results"] is not None and params["max_results"] < 1:
             errors.append("max_results must be at least 1")
         return errors

@@ -25,6 +25,7 @@ from ansible.module_utils.six import string_types
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
@@ -63,12 +64,12 @@ def parse_object(value):
         try:
             return value, json.dumps(value)
         except (TypeError, ValueError):
-            raise ValueError("cannot be written as JSON")
+            raise ValueError("cannot be written as JSON") from None
     if isinstance(value, string_types):
         try:
             parsed = json.loads(value)
         except ValueError:
-            raise ValueError("is a string that is not valid JSON")
+            raise ValueError("is a string that is not valid JSON") from None
         if not isinstance(parsed, dict):
             raise ValueError("must be a JSON object, not a JSON {0}".format(type(parsed).__name__))
         return parsed, value
@@ -80,7 +81,8 @@ def source_path(source):
     if not isinstance(source, string_types) or not source.startswith(SOURCE_PREFIX):
         return None
     steps = []
-    for segment in source[len(SOURCE_PREFIX):].split("."):
+    prefix_length = len(SOURCE_PREFIX)
+    for segment in source[prefix_length:].split("."):
         match = _SEGMENT.match(segment)
         if not match:
             return None
@@ -181,7 +183,13 @@ class ProfileObjectsResource(Resource):
 
     def model_inputs(self):
         params = self.params
-        inputs = [("PutProfileObject", dict(domain_name=params["domain_name"], object_type_name=params["object_type_name"]), "")]
+        inputs = [
+            (
+                "PutProfileObject",
+                dict(domain_name=params["domain_name"], object_type_name=params["object_type_name"]),
+                "",
+            )
+        ]
         for index, item in enumerate(params["objects"]):
             try:
                 inputs.append(("PutProfileObject.Object", parse_object(item)[1], "objects[{0}]".format(index)))
@@ -200,7 +208,9 @@ class ProfileObjectsResource(Resource):
 
     def batch_supported(self):
         """BatchPutProfileObject is used where the installed botocore has it."""
-        return self.module.botocore_at_least(MINIMUM_BOTOCORE["BatchPutProfileObject"]) and has_operation("BatchPutProfileObject")
+        return self.module.botocore_at_least(MINIMUM_BOTOCORE["BatchPutProfileObject"]) and has_operation(
+            "BatchPutProfileObject"
+        )
 
     # read -------------------------------------------------------------------------------
     def read(self):
@@ -212,7 +222,9 @@ class ProfileObjectsResource(Resource):
         entries = []
         for index, item in enumerate(params["objects"]):
             obj, text = parse_object(item)
-            entries.append(dict(index=index, object=obj, text=text, profile_id=None, unique_key=None, stored=None, error=None))
+            entries.append(
+                dict(index=index, object=obj, text=text, profile_id=None, unique_key=None, stored=None, error=None)
+            )
         if object_type is None:
             if self.module.check_mode and params["state"] == "present":
                 return entries  # a type the same run would create: every object would be created
@@ -226,7 +238,9 @@ class ProfileObjectsResource(Resource):
             if entry["unique_value"] is None:
                 entry["error"] = "the object has no value for the UNIQUE key {0}".format(unique_name)
             elif not entry["profile_values"]:
-                entry["error"] = "the object has no value for a PROFILE key ({0})".format(", ".join(name for name, _s in profile_keys))
+                entry["error"] = "the object has no value for a PROFILE key ({0})".format(
+                    ", ".join(name for name, _s in profile_keys)
+                )
             elif entry["unique_value"] in seen:
                 raise PlanError(
                     "objects[{0}] and objects[{1}] have the same value of the UNIQUE key {2}; nothing was changed".format(
@@ -254,7 +268,9 @@ class ProfileObjectsResource(Resource):
             entry["profile_id"] = candidates[0]
         object_filter = dict(KeyName=unique_name, Values=[entry["unique_value"]])
         for profile_id in candidates:
-            for item in list_profile_objects(self.client, params["domain_name"], params["object_type_name"], profile_id, object_filter):
+            for item in list_profile_objects(
+                self.client, params["domain_name"], params["object_type_name"], profile_id, object_filter
+            ):
                 stored = stored_object(item)
                 if stored is not None and value_at(stored, unique_steps) == entry["unique_value"]:
                     entry.update(profile_id=profile_id, unique_key=item.get("ProfileObjectUniqueKey"), stored=stored)
@@ -271,10 +287,18 @@ class ProfileObjectsResource(Resource):
             elif params["state"] == "absent":
                 result["status"] = "absent" if entry["stored"] is None else "deleted"
                 if entry["stored"] is not None:
-                    calls.append(Call("delete_profile_object", dict(
-                        DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"],
-                        ProfileId=entry["profile_id"], ProfileObjectUniqueKey=entry["unique_key"],
-                    ), "delete profile object {0}".format(entry["index"])))
+                    calls.append(
+                        Call(
+                            "delete_profile_object",
+                            dict(
+                                DomainName=params["domain_name"],
+                                ObjectTypeName=params["object_type_name"],
+                                ProfileId=entry["profile_id"],
+                                ProfileObjectUniqueKey=entry["unique_key"],
+                            ),
+                            "delete profile object {0}".format(entry["index"]),
+                        )
+                    )
                     call_items.append([entry["index"]])
             elif entry["stored"] is None:
                 result["status"] = "created"
@@ -287,15 +311,21 @@ class ProfileObjectsResource(Resource):
             results.append(result)
         batch = self.batch_supported()
         step = BATCH_SIZE if batch else 1
-        for start in range(0, len(puts), step):
-            chunk = puts[start:start + step]
+        for chunk in chunks(puts, step):
             indexes = [entry["index"] for entry in chunk]
             if batch:
-                request = dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"],
-                               Items=[dict(Id=str(entry["index"]), Object=entry["text"]) for entry in chunk])
-                calls.append(Call("batch_put_profile_object", request, "ingest objects {0}".format(", ".join(map(str, indexes)))))
+                request = dict(
+                    DomainName=params["domain_name"],
+                    ObjectTypeName=params["object_type_name"],
+                    Items=[dict(Id=str(entry["index"]), Object=entry["text"]) for entry in chunk],
+                )
+                calls.append(
+                    Call("batch_put_profile_object", request, "ingest objects {0}".format(", ".join(map(str, indexes))))
+                )
             else:
-                request = dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"], Object=chunk[0]["text"])
+                request = dict(
+                    DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"], Object=chunk[0]["text"]
+                )
                 calls.append(Call("put_profile_object", request, "ingest object {0}".format(indexes[0])))
             call_items.append(indexes)
         if not calls or self.module.check_mode:
@@ -320,7 +350,8 @@ class ProfileObjectsResource(Resource):
                     results[int(item["Id"])]["unique_key"] = item.get("ProfileObjectUniqueKey")
                 for item in response.get("Failed") or []:
                     results[int(item["Id"])].update(
-                        status="failed", msg="ingest object: {0} (HTTP {1})".format(item.get("Message") or "failed", item.get("Code"))
+                        status="failed",
+                        msg="ingest object: {0} (HTTP {1})".format(item.get("Message") or "failed", item.get("Code")),
                     )
         outcome = [results[result["index"]] for result in plan.after]
         self.raise_failures(outcome)
@@ -350,9 +381,14 @@ class ProfileObjectsResource(Resource):
     def diff(self, current, plan, outcome):
         changed = [result["index"] for result in outcome if result["status"] in ("created", "updated", "deleted")]
         entries = dict((entry["index"], entry) for entry in plan.extra["entries"])
-        before = [dict(index=index, object=entries[index]["stored"]) for index in changed if entries[index]["stored"] is not None]
-        after = [dict(index=index, object=entries[index]["object"]) for index in changed
-                 if self.params["state"] == "present"]
+        before = [
+            dict(index=index, object=entries[index]["stored"])
+            for index in changed
+            if entries[index]["stored"] is not None
+        ]
+        after = [
+            dict(index=index, object=entries[index]["object"]) for index in changed if self.params["state"] == "present"
+        ]
         return dict(before=dict(objects=before), after=dict(objects=after))
 
 
@@ -373,7 +409,9 @@ class ProfileObjectsLister(Lister):
 
     def model_inputs(self):
         params = self.params
-        options = dict((name, params[name]) for name in ("domain_name", "object_type_name", "profile_id", "object_filter"))
+        options = dict(
+            (name, params[name]) for name in ("domain_name", "object_type_name", "profile_id", "object_filter")
+        )
         return [("ListProfileObjects", options, "")]
 
     def wanted_one(self):

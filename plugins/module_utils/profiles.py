@@ -163,7 +163,9 @@ class ProfilesResource(Resource):
 
     def __init__(self, module, client):
         super(ProfilesResource, self).__init__(module, client)
-        self.items = [Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])]
+        self.items = [
+            Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])
+        ]
         self.values_per_search = VALUES_PER_SEARCH
         self.domain_missing = None
         self.lock = threading.Lock()
@@ -206,8 +208,10 @@ class ProfilesResource(Resource):
     def read_by_id(self, items):
         if not items:
             return
-        found = dict((profile["ProfileId"], profile) for profile in batch_get_profiles(
-            self.client, self.params["domain_name"], [item.key[1] for item in items]))
+        found = dict(
+            (profile["ProfileId"], profile)
+            for profile in batch_get_profiles(self.client, self.params["domain_name"], [item.key[1] for item in items])
+        )
         for item in items:
             item.current = found.get(item.key[1])
 
@@ -229,7 +233,8 @@ class ProfilesResource(Resource):
         found = []
         start = 0
         while start < len(values):
-            chunk = values[start:start + self.values_per_search]
+            end = start + self.values_per_search
+            chunk = values[start:end]
             try:
                 found.extend(search_by_match(self.client, self.params["domain_name"], match_by, chunk))
             except CustomerProfilesError as e:
@@ -326,7 +331,8 @@ class ProfilesResource(Resource):
         self.module.warn(
             "{0} created profile(s) were not found by SearchProfiles within wait_timeout={1} seconds (profiles[{2}]); "
             "a task that matches the same values soon may not see them yet".format(
-                len(missing), params["wait_timeout"], "], profiles[".join(str(item.index) for item in missing))
+                len(missing), params["wait_timeout"], "], profiles[".join(str(item.index) for item in missing)
+            )
         )
 
     def not_found_yet(self, items):
@@ -335,7 +341,10 @@ class ProfilesResource(Resource):
             by_match.setdefault(item.params["match_by"], []).append(item)
         seen = set()
         for match_by, group in by_match.items():
-            seen.update(profile["ProfileId"] for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group))))
+            seen.update(
+                profile["ProfileId"]
+                for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group)))
+            )
         return [item for item in items if item.after.get("profile_id") not in seen]
 
     # results ----------------------------------------------------------------------------
@@ -347,7 +356,7 @@ class ProfilesResource(Resource):
         listed = "; ".join("profiles[{0}]: {1}".format(item.index, failure_text(item.error)) for item in failed)
         return PlanError(
             "{0} of {1} profile(s) failed, the others were applied: {2}".format(len(failed), len(self.items), listed),
-            **self.result(plan, None)
+            **self.result(plan, None),
         )
 
     def result(self, plan, outcome):
@@ -366,8 +375,12 @@ class ProfilesResource(Resource):
     def diff(self, current, plan, outcome):
         """Before/after of the items that change (or would), one diff each."""
         return [
-            dict(before_header="profiles[{0}]".format(item.index), after_header="profiles[{0}]".format(item.index),
-                 before=item.before, after=item.after)
+            dict(
+                before_header="profiles[{0}]".format(item.index),
+                after_header="profiles[{0}]".format(item.index),
+                before=item.before,
+                after=item.after,
+            )
             for item in self.items
             if item.calls and item.status != "failed"
         ]
@@ -392,4 +405,3 @@ def profile_id_of(item):
     if item.status in ("deleted", "absent"):
         return None
     return item.after.get("profile_id")
-

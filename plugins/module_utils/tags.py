@@ -44,7 +44,9 @@ def tag_plan(calls, arn_path, current_tags, params):
     if to_set:
         calls.append(Call(TAG_METHODS[0], dict(resourceArn=None, tags=to_set), "add or change the tags of " + arn_path))
     if to_remove:
-        calls.append(Call(TAG_METHODS[1], dict(resourceArn=None, tagKeys=sorted(to_remove)), "remove tags of " + arn_path))
+        calls.append(
+            Call(TAG_METHODS[1], dict(resourceArn=None, tagKeys=sorted(to_remove)), "remove tags of " + arn_path)
+        )
     tags_after = apply_tag_changes(current_tags, to_set, to_remove)
     errors = []
     check_tag_total(errors, "tags", tags_after)

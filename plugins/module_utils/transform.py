@@ -51,7 +51,9 @@ def to_api(value, verbatim=VERBATIM_KEYS):
                 continue
             api_key = to_camel(key)
             if api_key in verbatim and isinstance(item, dict):
-                result[api_key] = dict((name, to_api(value, verbatim)) for name, value in item.items() if value is not None)
+                result[api_key] = dict(
+                    (name, to_api(value, verbatim)) for name, value in item.items() if value is not None
+                )
             else:
                 result[api_key] = to_api(item, verbatim)
         return result

@@ -126,4 +126,6 @@ def text_values(mapping):
 def check_tag_total(errors, option, tags_after):
     """At most 50 tags on a resource once a change is applied (the service's limit)."""
     if tags_after is not None and len(tags_after) > MAX_TAGS:
-        errors.append("{0}: the resource would have {1} tags; at most {2} are allowed".format(option, len(tags_after), MAX_TAGS))
+        errors.append(
+            "{0}: the resource would have {1} tags; at most {2} are allowed".format(option, len(tags_after), MAX_TAGS)
+        )

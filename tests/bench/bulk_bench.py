@@ -67,8 +67,15 @@ def task(kind, round_name, module, args, check_mode=False):
 
 
 def control(url, path, payload):
-    return {"name": "control " + path, "ansible.builtin.uri": {
-        "url": url + "/_emulator/" + path, "method": "POST", "body_format": "json", "body": payload}}
+    return {
+        "name": "control " + path,
+        "ansible.builtin.uri": {
+            "url": url + "/_emulator/" + path,
+            "method": "POST",
+            "body_format": "json",
+            "body": payload,
+        },
+    }
 
 
 def playbook(url, n):
@@ -76,14 +83,34 @@ def playbook(url, n):
     tenth = max(1, n // 10)
 
     def bulk(kind, domain, profiles, check_mode=False, **extra):
-        return task(kind, "1", "customerprofiles_profiles", dict(conn, domain_name=domain, profiles=profiles, **extra), check_mode)
+        return task(
+            kind,
+            "1",
+            "customerprofiles_profiles",
+            dict(conn, domain_name=domain, profiles=profiles, **extra),
+            check_mode,
+        )
 
     created = accounts("a", n, first_name="Ann")
     updated = accounts("a", tenth, first_name="Bob") + created[tenth:]
     checked = accounts("a", tenth, first_name="Cid") + created[tenth:]
-    tasks = [task("warmup", "w", "customerprofiles_profile", dict(conn, domain_name="bulk-single", account_number="single", first_name="Ann"))]
-    tasks += [task("single_noop", str(r), "customerprofiles_profile",
-                   dict(conn, domain_name="bulk-single", account_number="single", first_name="Ann")) for r in range(SINGLE_RUNS)]
+    tasks = [
+        task(
+            "warmup",
+            "w",
+            "customerprofiles_profile",
+            dict(conn, domain_name="bulk-single", account_number="single", first_name="Ann"),
+        )
+    ]
+    tasks += [
+        task(
+            "single_noop",
+            str(r),
+            "customerprofiles_profile",
+            dict(conn, domain_name="bulk-single", account_number="single", first_name="Ann"),
+        )
+        for r in range(SINGLE_RUNS)
+    ]
     tasks += [
         bulk("bulk_create", "bulk-a", created),
         bulk("bulk_noop", "bulk-a", created),
@@ -92,18 +119,28 @@ def playbook(url, n):
         bulk("bulk_create_unlimited", "bulk-b", created, rate_limit=UNLIMITED),
         bulk("bulk_update_unlimited", "bulk-b", updated, rate_limit=UNLIMITED),
     ]
-    tasks += [task("loop", str(index), "customerprofiles_profile", dict(conn, domain_name="bulk-loop", **item))
-              for index, item in enumerate(accounts("l", LOOP_N, first_name="Ann"))]
-    tasks += [control(url, "quota", {"enabled": True}), bulk("bulk_create_quota", "bulk-q", created),
-              control(url, "quota", {"enabled": False})]
+    tasks += [
+        task("loop", str(index), "customerprofiles_profile", dict(conn, domain_name="bulk-loop", **item))
+        for index, item in enumerate(accounts("l", LOOP_N, first_name="Ann"))
+    ]
+    tasks += [
+        control(url, "quota", {"enabled": True}),
+        bulk("bulk_create_quota", "bulk-q", created),
+        control(url, "quota", {"enabled": False}),
+    ]
     return [{"name": "bench bulk", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
 
 
 def setup(url):
     import boto3
 
-    client = boto3.client("customer-profiles", endpoint_url=url, region_name=REGION,
-                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client = boto3.client(
+        "customer-profiles",
+        endpoint_url=url,
+        region_name=REGION,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
     for domain in ("bulk-single", "bulk-a", "bulk-b", "bulk-loop", "bulk-q"):
         client.create_domain(DomainName=domain, DefaultExpirationDays=365)
     client.create_profile(DomainName="bulk-single", AccountNumber="single", FirstName="Ann")
@@ -134,7 +171,9 @@ def measure():
         log_path = os.path.join(OUT_DIR, "bulk_ansible.log")
         print("bulk: N={0}; ansible output in {1}".format(n, os.path.relpath(log_path, REPO_ROOT)), flush=True)
         with open(log_path, "w") as log:
-            rc = run_playbook(book, WORK_DIR, env=bench_env(server.url, results), cwd=REPO_ROOT, timeout=None, echo=log).returncode
+            rc = run_playbook(
+                book, WORK_DIR, env=bench_env(server.url, results), cwd=REPO_ROOT, timeout=None, echo=log
+            ).returncode
         if rc != 0:
             sys.exit("bulk ansible-playbook failed (rc={0}); see {1}".format(rc, log_path))
         raw = ceiling(server.url, n)
@@ -170,7 +209,10 @@ def report(records, raw, n, elapsed):
     def one(kind):
         return kinds[kind][0]
 
-    lines = ["| kind | items | seconds | reads | writes | raw boto3 ceiling, same calls (s) |", "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| kind | items | seconds | reads | writes | raw boto3 ceiling, same calls (s) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     ceilings = {}
     for kind, label, write_phase in [
         ("bulk_create", "create (rate_limit 95/s)", "create_profile"),
@@ -183,38 +225,84 @@ def report(records, raw, n, elapsed):
     ]:
         record = one(kind)
         ceilings[kind] = ceiling_seconds(raw, record["reads"], record["writes"], write_phase)
-        lines.append("| {0} | {1} | {2:.2f} | {3} | {4} | {5:.2f} |".format(
-            label, n, record["seconds"], record["reads"], record["writes"], ceilings[kind]))
-    lines.append("| one no-op `customerprofiles_profile` task (median of {0}) | 1 | {1:.2f} | {2} | {3} | |".format(
-        SINGLE_RUNS, single, kinds["single_noop"][0]["reads"], kinds["single_noop"][0]["writes"]))
-    lines.append("| loop of `customerprofiles_profile` creates: {0} tasks measured ({1:.1f} s), scaled x{2:g} | {3} | {4:.1f} | {5} | {6} | |".format(
-        LOOP_N, loop_seconds, n / float(LOOP_N), n, loop_scaled,
-        sum(r["reads"] for r in kinds["loop"]) * n // LOOP_N, sum(r["writes"] for r in kinds["loop"]) * n // LOOP_N))
+        lines.append(
+            "| {0} | {1} | {2:.2f} | {3} | {4} | {5:.2f} |".format(
+                label, n, record["seconds"], record["reads"], record["writes"], ceilings[kind]
+            )
+        )
+    lines.append(
+        "| one no-op `customerprofiles_profile` task (median of {0}) | 1 | {1:.2f} | {2} | {3} | |".format(
+            SINGLE_RUNS, single, kinds["single_noop"][0]["reads"], kinds["single_noop"][0]["writes"]
+        )
+    )
+    lines.append(
+        "| loop of `customerprofiles_profile` creates: {0} tasks measured ({1:.1f} s), scaled x{2:g} | {3} | {4:.1f} | {5} | {6} | |".format(
+            LOOP_N,
+            loop_seconds,
+            n / float(LOOP_N),
+            n,
+            loop_scaled,
+            sum(r["reads"] for r in kinds["loop"]) * n // LOOP_N,
+            sum(r["writes"] for r in kinds["loop"]) * n // LOOP_N,
+        )
+    )
     phases = raw["phases"]
     lines.append("")
-    lines.append("Raw boto3 ceiling (tests/emulator/ceiling.py, {0} workers, one client): CreateProfile {1} calls/s, "
-                 "SearchProfiles {2} calls/s (chunks of {3} values), UpdateProfile {4} calls/s.".format(
-                     raw["workers"], phases["create_profile"]["calls_per_second"], phases["search_profiles"]["calls_per_second"],
-                     raw["chunk"], phases["update_profile"]["calls_per_second"]))
+    lines.append(
+        "Raw boto3 ceiling (tests/emulator/ceiling.py, {0} workers, one client): CreateProfile {1} calls/s, "
+        "SearchProfiles {2} calls/s (chunks of {3} values), UpdateProfile {4} calls/s.".format(
+            raw["workers"],
+            phases["create_profile"]["calls_per_second"],
+            phases["search_profiles"]["calls_per_second"],
+            raw["chunk"],
+            phases["update_profile"]["calls_per_second"],
+        )
+    )
     quota = one("bulk_create_quota")
     goals = [
-        ("no-op sync of N / one no-op customerprofiles_profile task", one("bulk_noop")["seconds"] / single, "<= {0}".format(NOOP_GOAL),
-         one("bulk_noop")["seconds"] / single <= NOOP_GOAL),
-        ("no-op sync reads", one("bulk_noop")["reads"], "<= {0}".format(NOOP_READS_GOAL), one("bulk_noop")["reads"] <= NOOP_READS_GOAL),
-        ("create (rate_limit off) / raw ceiling", one("bulk_create_unlimited")["seconds"] / ceilings["bulk_create_unlimited"],
-         "<= {0}".format(CEILING_GOAL), one("bulk_create_unlimited")["seconds"] / ceilings["bulk_create_unlimited"] <= CEILING_GOAL),
-        ("update of 10 % (rate_limit off) / raw ceiling", one("bulk_update_unlimited")["seconds"] / ceilings["bulk_update_unlimited"],
-         "<= {0}".format(CEILING_GOAL), one("bulk_update_unlimited")["seconds"] / ceilings["bulk_update_unlimited"] <= CEILING_GOAL),
-        ("loop of N creates / bulk create (rate_limit 95/s)", loop_scaled / one("bulk_create")["seconds"], ">= {0:g}".format(LOOP_GOAL),
-         loop_scaled / one("bulk_create")["seconds"] >= LOOP_GOAL),
-        ("create with quota mode on / N at 100 TPS ({0:.0f} s)".format(n / QUOTA_TPS), quota["seconds"] / (n / QUOTA_TPS),
-         "<= {0} and no failed item".format(QUOTA_GOAL), quota["seconds"] / (n / QUOTA_TPS) <= QUOTA_GOAL and quota["status"] == "ok"),
+        (
+            "no-op sync of N / one no-op customerprofiles_profile task",
+            one("bulk_noop")["seconds"] / single,
+            "<= {0}".format(NOOP_GOAL),
+            one("bulk_noop")["seconds"] / single <= NOOP_GOAL,
+        ),
+        (
+            "no-op sync reads",
+            one("bulk_noop")["reads"],
+            "<= {0}".format(NOOP_READS_GOAL),
+            one("bulk_noop")["reads"] <= NOOP_READS_GOAL,
+        ),
+        (
+            "create (rate_limit off) / raw ceiling",
+            one("bulk_create_unlimited")["seconds"] / ceilings["bulk_create_unlimited"],
+            "<= {0}".format(CEILING_GOAL),
+            one("bulk_create_unlimited")["seconds"] / ceilings["bulk_create_unlimited"] <= CEILING_GOAL,
+        ),
+        (
+            "update of 10 % (rate_limit off) / raw ceiling",
+            one("bulk_update_unlimited")["seconds"] / ceilings["bulk_update_unlimited"],
+            "<= {0}".format(CEILING_GOAL),
+            one("bulk_update_unlimited")["seconds"] / ceilings["bulk_update_unlimited"] <= CEILING_GOAL,
+        ),
+        (
+            "loop of N creates / bulk create (rate_limit 95/s)",
+            loop_scaled / one("bulk_create")["seconds"],
+            ">= {0:g}".format(LOOP_GOAL),
+            loop_scaled / one("bulk_create")["seconds"] >= LOOP_GOAL,
+        ),
+        (
+            "create with quota mode on / N at 100 TPS ({0:.0f} s)".format(n / QUOTA_TPS),
+            quota["seconds"] / (n / QUOTA_TPS),
+            "<= {0} and no failed item".format(QUOTA_GOAL),
+            quota["seconds"] / (n / QUOTA_TPS) <= QUOTA_GOAL and quota["status"] == "ok",
+        ),
     ]
     goal_lines = ["| goal (issue 13) | measured | target | met |", "|---|---:|---|---|"]
     for label, value, target, met in goals:
         goal_lines.append("| {0} | {1:.2f} | {2} | {3} |".format(label, value, target, "yes" if met else "**no**"))
     context = "Bulk run: N = {0}, measured {1} UTC on {2} CPU(s); the bulk part took {3:.0f} s.".format(
-        n, time.strftime("%Y-%m-%d %H:%M", time.gmtime()), os.cpu_count(), elapsed)
+        n, time.strftime("%Y-%m-%d %H:%M", time.gmtime()), os.cpu_count(), elapsed
+    )
     return "\n\n".join([context, "\n".join(lines), "\n".join(goal_lines)]), problems
 
 
@@ -229,7 +317,7 @@ def write_doc(section):
         text = handle.read()
     block = BEGIN + "\n" + section + "\n" + END
     if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip("\n") + "\n\n## Bulk: customerprofiles_profiles\n\n" + block + "\n"
     with open(DOC, "w") as handle:

@@ -67,8 +67,7 @@ def child(path):
         matched = [entry[3] for key, entry in stats.stats.items() if regex.search("{0}:{1}({2})".format(*key))]
         # nested entries (boto3 imports botocore) are not added twice: the outermost counts
         seconds = max(matched or [0]) if label.startswith("import") else sum(matched)
-        calls = sum(entry[1] for key, entry in stats.stats.items()
-                    if regex.search("{0}:{1}({2})".format(*key)))
+        calls = sum(entry[1] for key, entry in stats.stats.items() if regex.search("{0}:{1}({2})".format(*key)))
         print("   {0:<55} {1:7.3f} s  ({2} calls)".format(label, seconds, calls))
     return 0
 

@@ -61,7 +61,11 @@ ANSIBLE_DOCS = "https://docs.ansible.com/projects/ansible/devel/"
 # docs.ansible.com labels the generated module and role pages link to (name, page#anchor, title)
 ANSIBLE_LABELS = (
     ("common_return_values", "reference_appendices/common_return_values.html#common-return-values", "Return Values"),
-    ("ansible_configuration_settings", "reference_appendices/config.html#ansible-configuration-settings", "Ansible Configuration Settings"),
+    (
+        "ansible_configuration_settings",
+        "reference_appendices/config.html#ansible-configuration-settings",
+        "Ansible Configuration Settings",
+    ),
 )
 PANDOC_COLUMNS = 100
 PAGE_HEADER = """\
@@ -99,14 +103,21 @@ def collections_env(test_python, collections, self_target):
 
     ``self_target``: where this collection's link points (None: it is installed there already).
     """
-    purelib = subprocess.run(
-        [test_python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, stdout=subprocess.PIPE,
-    ).stdout.decode("utf-8").strip()
+    purelib = (
+        subprocess.run(
+            [test_python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            stdout=subprocess.PIPE,
+        )
+        .stdout.decode("utf-8")
+        .strip()
+    )
     if self_target:
         relink(os.path.join(collections, "ansible_collections", "awscx", "customerprofiles"), self_target)
-    relink(os.path.join(collections, "ansible_collections", "amazon", "aws"),
-           os.path.join(purelib, "ansible_collections", "amazon", "aws"))
+    relink(
+        os.path.join(collections, "ansible_collections", "amazon", "aws"),
+        os.path.join(purelib, "ansible_collections", "amazon", "aws"),
+    )
     env = dict(os.environ)
     env["ANSIBLE_COLLECTIONS_PATH"] = collections
     # antsibull-docs calls ansible and ansible-doc by name: the ones of this virtualenv
@@ -115,6 +126,7 @@ def collections_env(test_python, collections, self_target):
 
 
 # --- the pages: docs/<name>.md -> docs/docsite/rst/<name>.rst --------------------------------
+
 
 def guide_names(collection_dir=REPO_ROOT):
     """The extra docs pages (docs/docsite/extra-docs.yml) that are a guide of docs/."""
@@ -149,32 +161,37 @@ RST_HEADING = re.compile(r"^(\S[^\n]*)\n([=\-~^\"'`#*+<>])\2+\n", re.M)
 def markdown_to_rst(name, markdown, guides):
     """docs/<name>.md (its text) as the docsite page docs/docsite/rst/<name>.rst (its text)."""
     import json  # pylint: disable=import-outside-toplevel
+
     import pypandoc  # pylint: disable=import-outside-toplevel
 
     markdown = re.sub(r"<!--.*?-->\n?", "", markdown, flags=re.S)  # markers of generated sections
     # pandoc's identifier of every heading, in order (GitHub's anchors, which the guides link to)
     ast = json.loads(pypandoc.convert_text(markdown, "json", format="gfm"))
     anchors = [block["c"][1][0] for block in ast["blocks"] if block["t"] == "Header"]
-    rst = pypandoc.convert_text(markdown, "rst", format="gfm",
-                                extra_args=["--columns=%d" % PANDOC_COLUMNS, "--wrap=auto"])
+    rst = pypandoc.convert_text(
+        markdown, "rst", format="gfm", extra_args=["--columns=%d" % PANDOC_COLUMNS, "--wrap=auto"]
+    )
     # pandoc writes a label only where docutils would not find the anchor; every heading gets one
     # here, with the page's label prefix as antsibull-docs requires (the title: the page's label,
     # set by the header below).
     rst = re.sub(r"^\.\. _[^:\n]+:\n\n", "", rst, flags=re.M)
     headings = list(RST_HEADING.finditer(rst))
     if len(headings) != len(anchors) or not rst.startswith(headings[0].group(0)):
-        sys.exit("docs/%s.md: %d headings, pandoc wrote %d sections (the title first)" % (name, len(anchors), len(headings)))
+        sys.exit(
+            "docs/%s.md: %d headings, pandoc wrote %d sections (the title first)" % (name, len(anchors), len(headings))
+        )
     labels = {anchor: LABEL_PREFIX + name + ("." + anchor if index else "") for index, anchor in enumerate(anchors)}
     pieces, last = [], 0
     for index, (heading, anchor) in enumerate(zip(headings, anchors)):
-        pieces.append(rst[last:heading.start()])
+        pieces.append(rst[last : heading.start()])
         if index:
             pieces.append(".. _%s:\n\n" % labels[anchor])
         pieces.append(heading.group(0))
         last = heading.end()
     rst = "".join(pieces) + rst[last:]
-    rst = re.sub(r"`([^`<]+?)\s*<([^>`]+)>`__",
-                 lambda m: _link(m.group(1), m.group(2), name, labels, guides), rst, flags=re.S)
+    rst = re.sub(
+        r"`([^`<]+?)\s*<([^>`]+)>`__", lambda m: _link(m.group(1), m.group(2), name, labels, guides), rst, flags=re.S
+    )
     rst = re.sub(r"^(\s*)\.\. code:: ", r"\1.. code-block:: ", rst, flags=re.M)
     return PAGE_HEADER.format(name=name, label=LABEL_PREFIX + name) + rst
 
@@ -186,7 +203,9 @@ def expected_pages():
     for name in guides:
         with open(os.path.join(REPO_ROOT, "docs", name + ".md"), encoding="utf-8") as handle:
             markdown = handle.read()
-        pages[os.path.join(REPO_ROOT, "docs", "docsite", "rst", name + ".rst")] = markdown_to_rst(name, markdown, guides)
+        pages[os.path.join(REPO_ROOT, "docs", "docsite", "rst", name + ".rst")] = markdown_to_rst(
+            name, markdown, guides
+        )
     return pages
 
 
@@ -227,7 +246,7 @@ def check_installed_pages(collection_dir):
     pages = sorted(glob.glob(os.path.join(rst_dir, "*.rst")))
     checked = []
     for page in pages:
-        name = os.path.basename(page)[:-len(".rst")]
+        name = os.path.basename(page)[: -len(".rst")]
         guide = os.path.join(collection_dir, "docs", name + ".md")
         if not os.path.isfile(guide):
             continue
@@ -246,22 +265,35 @@ def check_installed_pages(collection_dir):
 
 # --- lint and site ----------------------------------------------------------------------------
 
+
 def lint(test_python):
     check_pages_current()
     env = collections_env(test_python, COLLECTIONS, REPO_ROOT)
     # "all": references are checked against every collection in the tree above (and
     # ansible.builtin) in place; "dependent" would copy amazon.aws with git, which finds
     # the checkout's .gitignore (the virtualenv is ignored) and copies nothing.
-    run(["antsibull-docs", "lint-collection-docs", "--plugin-docs",
-         "--validate-collection-refs", "all", "--disallow-unknown-collection-refs",
-         "--check-extra-docs-refs", SELF_LINK], env=env)
+    run(
+        [
+            "antsibull-docs",
+            "lint-collection-docs",
+            "--plugin-docs",
+            "--validate-collection-refs",
+            "all",
+            "--disallow-unknown-collection-refs",
+            "--check-extra-docs-refs",
+            SELF_LINK,
+        ],
+        env=env,
+    )
 
 
 def write_inventory(path):
     lines = "".join("%s std:label -1 %s %s\n" % entry for entry in ANSIBLE_LABELS)
     with open(path, "wb") as handle:
-        handle.write(b"# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n"
-                     b"# The remainder of this file is compressed using zlib.\n")
+        handle.write(
+            b"# Sphinx inventory version 2\n# Project: Ansible\n# Version: devel\n"
+            b"# The remainder of this file is compressed using zlib.\n"
+        )
         handle.write(zlib.compress(lines.encode("utf-8")))
 
 
@@ -272,8 +304,10 @@ def install_collection():
         run([galaxy, "collection", "build", "--force", "--output-path", dist, REPO_ROOT])
         tarball = glob.glob(os.path.join(dist, "awscx-customerprofiles-*.tar.gz"))[0]
         env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=SITE_COLLECTIONS)
-        run([galaxy, "collection", "install", "--offline", "--no-deps", "--force", "-p", SITE_COLLECTIONS, tarball],
-            env=env)
+        run(
+            [galaxy, "collection", "install", "--offline", "--no-deps", "--force", "-p", SITE_COLLECTIONS, tarball],
+            env=env,
+        )
 
 
 def site(test_python):
@@ -284,16 +318,45 @@ def site(test_python):
     env = collections_env(test_python, SITE_COLLECTIONS, None)
     os.makedirs(SOURCE, mode=0o700)  # antsibull-docs wants its directories writable by the owner only
     os.chmod(SOURCE, 0o700)
-    run(["antsibull-docs", "sphinx-init", "--use-current", "--squash-hierarchy", "--dest-dir", SOURCE,
-         "--project", FQCN, "--copyright", "awscx.customerprofiles maintainers",
-         "--title", "awscx.customerprofiles documentation", FQCN], env=env)
+    run(
+        [
+            "antsibull-docs",
+            "sphinx-init",
+            "--use-current",
+            "--squash-hierarchy",
+            "--dest-dir",
+            SOURCE,
+            "--project",
+            FQCN,
+            "--copyright",
+            "awscx.customerprofiles maintainers",
+            "--title",
+            "awscx.customerprofiles documentation",
+            FQCN,
+        ],
+        env=env,
+    )
     with open(os.path.join(SOURCE, "conf.py"), "a", encoding="utf-8") as handle:
         handle.write(CONF_ADDITIONS)
     write_inventory(os.path.join(SOURCE, "ansible_devel.inv"))
     rst = os.path.join(SOURCE, "rst")
     os.chmod(rst, 0o700)
-    run(["antsibull-docs", "--config-file", os.path.join(SOURCE, "antsibull-docs.cfg"), "collection",
-         "--cleanup", "everything", "--use-current", "--squash-hierarchy", "--dest-dir", rst, FQCN], env=env)
+    run(
+        [
+            "antsibull-docs",
+            "--config-file",
+            os.path.join(SOURCE, "antsibull-docs.cfg"),
+            "collection",
+            "--cleanup",
+            "everything",
+            "--use-current",
+            "--squash-hierarchy",
+            "--dest-dir",
+            rst,
+            FQCN,
+        ],
+        env=env,
+    )
     for image in glob.glob(os.path.join(INSTALLED, "docs", "*.png")):
         shutil.copy2(image, os.path.join(rst, "docsite", os.path.basename(image)))
     run(["sphinx-build", "-b", "html", "-c", SOURCE, "-W", "--keep-going", "-q", rst, HTML], env=env)

@@ -46,7 +46,16 @@ def main(builder, galaxy):
     if missing:
         sys.exit("ansible-builder introspect did not report {0}".format(", ".join(missing)))
 
-    run(builder, "create", "--file", os.path.join(ROOT, "tests", "ee", "execution-environment.yml"), "--context", CONTEXT, "--output-filename", "Containerfile")
+    run(
+        builder,
+        "create",
+        "--file",
+        os.path.join(ROOT, "tests", "ee", "execution-environment.yml"),
+        "--context",
+        CONTEXT,
+        "--output-filename",
+        "Containerfile",
+    )
     containerfile = os.path.join(CONTEXT, "Containerfile")
     with open(containerfile, encoding="utf-8") as handle:
         text = handle.read()

@@ -1,27 +1,47 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Amazon Connect Customer Profiles emulator: a moto backend added to moto at runtime.
 
-    import emulator
-    emulator.register()
-    with moto.mock_aws():
-        boto3.client("customer-profiles", region_name="us-east-1").list_domains()
+import emulator
+emulator.register()
+with moto.mock_aws():
+    boto3.client("customer-profiles", region_name="us-east-1").list_domains()
 """
 
 import re
 import sys
 import threading
 
-from .state import (calls, clear_faults, inject_fault, quota_mode, reset_calls, search_lag, search_values_limit,
-                    set_quota_mode, set_search_lag, set_search_values_limit)
+from .state import calls
+from .state import clear_faults
+from .state import inject_fault
+from .state import quota_mode
+from .state import reset_calls
+from .state import search_lag
+from .state import search_values_limit
+from .state import set_quota_mode
+from .state import set_search_lag
+from .state import set_search_values_limit
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
 
 __all__ = [
-    "register", "calls", "reset_calls", "inject_fault", "clear_faults",
-    "set_rule_based_matching_status", "backend", "reset", "supported_regions",
-    "set_search_lag", "search_lag", "set_quota_mode", "quota_mode",
-    "set_search_values_limit", "search_values_limit", "dead_letters",
+    "register",
+    "calls",
+    "reset_calls",
+    "inject_fault",
+    "clear_faults",
+    "set_rule_based_matching_status",
+    "backend",
+    "reset",
+    "supported_regions",
+    "set_search_lag",
+    "search_lag",
+    "set_quota_mode",
+    "quota_mode",
+    "set_search_values_limit",
+    "search_values_limit",
+    "dead_letters",
 ]
 
 _REGISTER_LOCK = threading.Lock()
@@ -36,7 +56,9 @@ def register():
         import moto  # pylint: disable=import-outside-toplevel
         from moto import backend_index  # pylint: disable=import-outside-toplevel
 
-        from . import models, responses, urls  # pylint: disable=import-outside-toplevel
+        from . import models  # pylint: disable=import-outside-toplevel
+        from . import responses  # pylint: disable=import-outside-toplevel
+        from . import urls  # pylint: disable=import-outside-toplevel
 
         prefix = "moto." + BACKEND_NAME
         sys.modules[prefix] = models
@@ -52,6 +74,7 @@ def register():
 def _backends():
     register()
     from .models import customerprofiles_backends  # pylint: disable=import-outside-toplevel
+
     return customerprofiles_backends
 
 
@@ -59,6 +82,7 @@ def supported_regions():
     """The regions the emulator serves: every region of every partition in which botocore lists
     customer-profiles ({region: partition}); any other region answers 400 UnsupportedRegionException."""
     from .common import supported_regions as regions  # pylint: disable=import-outside-toplevel
+
     return dict(regions())
 
 
@@ -66,7 +90,9 @@ def backend(region=DEFAULT_REGION, account_id=None):
     """The backend of an account (default: moto's default account) in region (fetch it again after a
     mock_aws reset). A region the service is not in raises UnsupportedRegionException."""
     from moto.core import DEFAULT_ACCOUNT_ID  # pylint: disable=import-outside-toplevel
+
     from .common import check_region  # pylint: disable=import-outside-toplevel
+
     check_region(region)
     return _backends()[account_id or DEFAULT_ACCOUNT_ID][region]
 
@@ -98,6 +124,7 @@ def reset():
     """Reset stored state, the call log, pending faults and the settings (search lag 0, quota mode
     off, no SearchProfiles values limit)."""
     from .state import reset_settings  # pylint: disable=import-outside-toplevel
+
     reset_state()
     reset_calls()
     clear_faults()

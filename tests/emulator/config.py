@@ -19,7 +19,8 @@ import re
 
 from moto.core.utils import unix_time
 
-from .errors import BadRequestException, ResourceNotFoundException
+from .errors import BadRequestException
+from .errors import ResourceNotFoundException
 from .validation import operation_model
 
 INTEGRATIONS = "integrations"
@@ -33,10 +34,10 @@ CONFIG_COLLECTIONS = (INTEGRATIONS, EVENT_STREAMS, EVENT_TRIGGERS, CALCULATED_AT
 # Per-domain quotas of the Amazon Connect administrator guide ("Customer Profiles service quotas", defaults).
 # Going over one is a BadRequestException (the only client error these operations' model lists).
 QUOTAS = {
-    INTEGRATIONS: 50,            # "Maximum number of integrations" (adjustable on AWS)
-    EVENT_STREAMS: 1,            # "Maximum number of event stream per domain" (not adjustable)
-    EVENT_TRIGGERS: 50,          # "Maximum number of event triggers per domain" (adjustable on AWS)
-    CALCULATED_ATTRIBUTES: 50,   # "Maximum number of calculated attributes per domain" (not adjustable)
+    INTEGRATIONS: 50,  # "Maximum number of integrations" (adjustable on AWS)
+    EVENT_STREAMS: 1,  # "Maximum number of event stream per domain" (not adjustable)
+    EVENT_TRIGGERS: 50,  # "Maximum number of event triggers per domain" (adjustable on AWS)
+    CALCULATED_ATTRIBUTES: 50,  # "Maximum number of calculated attributes per domain" (not adjustable)
 }
 QUOTA_NOUNS = {
     INTEGRATIONS: "integrations",
@@ -51,12 +52,29 @@ KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}
 DEFAULT_PAGE_SIZE = 20
 
 CONFIG_OPERATIONS = (
-    "PutIntegration", "GetIntegration", "ListIntegrations", "DeleteIntegration", "ListAccountIntegrations",
-    "CreateEventStream", "GetEventStream", "ListEventStreams", "DeleteEventStream",
-    "CreateEventTrigger", "GetEventTrigger", "ListEventTriggers", "UpdateEventTrigger", "DeleteEventTrigger",
-    "CreateCalculatedAttributeDefinition", "GetCalculatedAttributeDefinition", "ListCalculatedAttributeDefinitions",
-    "UpdateCalculatedAttributeDefinition", "DeleteCalculatedAttributeDefinition",
-    "CreateSegmentDefinition", "GetSegmentDefinition", "ListSegmentDefinitions", "DeleteSegmentDefinition",
+    "PutIntegration",
+    "GetIntegration",
+    "ListIntegrations",
+    "DeleteIntegration",
+    "ListAccountIntegrations",
+    "CreateEventStream",
+    "GetEventStream",
+    "ListEventStreams",
+    "DeleteEventStream",
+    "CreateEventTrigger",
+    "GetEventTrigger",
+    "ListEventTriggers",
+    "UpdateEventTrigger",
+    "DeleteEventTrigger",
+    "CreateCalculatedAttributeDefinition",
+    "GetCalculatedAttributeDefinition",
+    "ListCalculatedAttributeDefinitions",
+    "UpdateCalculatedAttributeDefinition",
+    "DeleteCalculatedAttributeDefinition",
+    "CreateSegmentDefinition",
+    "GetSegmentDefinition",
+    "ListSegmentDefinitions",
+    "DeleteSegmentDefinition",
     "GetSegmentMembership",
 )
 
@@ -75,7 +93,9 @@ def _later(previous):
 
 
 def _snake(name):
-    return "".join(("_" + char.lower()) if char.isupper() and index else char.lower() for index, char in enumerate(name))
+    return "".join(
+        ("_" + char.lower()) if char.isupper() and index else char.lower() for index, char in enumerate(name)
+    )
 
 
 def _shape_members(operation, list_items=False):
@@ -103,9 +123,11 @@ def _page(items, params, default=DEFAULT_PAGE_SIZE):
         if not isinstance(start, int) or isinstance(start, bool) or start < 0:
             raise BadRequestException("Invalid NextToken")
     size = params.get("MaxResults") or default
-    out = {"Items": items[start:start + size]}
+    out = {"Items": items[start : start + size]}
     if start + size < len(items):
-        out["NextToken"] = base64.urlsafe_b64encode(json.dumps({"offset": start + size}).encode("utf-8")).decode("ascii")
+        out["NextToken"] = base64.urlsafe_b64encode(json.dumps({"offset": start + size}).encode("utf-8")).decode(
+            "ascii"
+        )
     return out
 
 
@@ -125,8 +147,10 @@ def _object_types(domain):
 def _check_quota(domain, attribute):
     limit = QUOTAS[attribute]
     if len(collection(domain, attribute)) >= limit:
-        raise BadRequestException("Limit exceeded: domain %s already has %d %s, the maximum per domain"
-                                  % (domain.name, limit, QUOTA_NOUNS[attribute]))
+        raise BadRequestException(
+            "Limit exceeded: domain %s already has %d %s, the maximum per domain"
+            % (domain.name, limit, QUOTA_NOUNS[attribute])
+        )
 
 
 def _require_object_type(domain, name):
@@ -180,11 +204,18 @@ class Integration(_Child):
 
     def describe(self):
         return {
-            "DomainName": self.domain_name, "Uri": self.uri, "ObjectTypeName": self.object_type_name,
-            "CreatedAt": unix_time(self.created_at), "LastUpdatedAt": unix_time(self.last_updated_at),
-            "Tags": dict(self.tags), "ObjectTypeNames": copy.deepcopy(self.object_type_names),
-            "WorkflowId": self.workflow_id, "IsUnstructured": self.is_unstructured, "RoleArn": self.role_arn,
-            "EventTriggerNames": list(self.event_trigger_names), "Scope": self.scope,
+            "DomainName": self.domain_name,
+            "Uri": self.uri,
+            "ObjectTypeName": self.object_type_name,
+            "CreatedAt": unix_time(self.created_at),
+            "LastUpdatedAt": unix_time(self.last_updated_at),
+            "Tags": dict(self.tags),
+            "ObjectTypeNames": copy.deepcopy(self.object_type_names),
+            "WorkflowId": self.workflow_id,
+            "IsUnstructured": self.is_unstructured,
+            "RoleArn": self.role_arn,
+            "EventTriggerNames": list(self.event_trigger_names),
+            "Scope": self.scope,
         }
 
 
@@ -209,15 +240,27 @@ class EventStream(_Child):
         details = self._destination()
         if self.destination_message:
             details["Message"] = self.destination_message
-        out = {"DomainName": self.domain_name, "EventStreamArn": self.arn, "CreatedAt": unix_time(self.created_at),
-               "State": self.state, "DestinationDetails": details, "Tags": dict(self.tags)}
+        out = {
+            "DomainName": self.domain_name,
+            "EventStreamArn": self.arn,
+            "CreatedAt": unix_time(self.created_at),
+            "State": self.state,
+            "DestinationDetails": details,
+            "Tags": dict(self.tags),
+        }
         if self.stopped_since is not None:
             out["StoppedSince"] = unix_time(self.stopped_since)
         return out
 
     def summary(self):
-        out = {"DomainName": self.domain_name, "EventStreamName": self.name, "EventStreamArn": self.arn,
-               "State": self.state, "DestinationSummary": self._destination(), "Tags": dict(self.tags)}
+        out = {
+            "DomainName": self.domain_name,
+            "EventStreamName": self.name,
+            "EventStreamArn": self.arn,
+            "State": self.state,
+            "DestinationSummary": self._destination(),
+            "Tags": dict(self.tags),
+        }
         if self.stopped_since is not None:
             out["StoppedSince"] = unix_time(self.stopped_since)
         return out
@@ -234,8 +277,13 @@ class EventTrigger(_Child):
     def describe(self):
         out = {"EventTriggerName": self.name}
         out.update(copy.deepcopy(self.values))
-        out.update({"CreatedAt": unix_time(self.created_at), "LastUpdatedAt": unix_time(self.last_updated_at),
-                    "Tags": dict(self.tags)})
+        out.update(
+            {
+                "CreatedAt": unix_time(self.created_at),
+                "LastUpdatedAt": unix_time(self.last_updated_at),
+                "Tags": dict(self.tags),
+            }
+        )
         return out
 
 
@@ -258,9 +306,16 @@ class CalculatedAttribute(_Child):
             readiness["Message"] = self.readiness_message
         out = {"CalculatedAttributeName": self.name}
         out.update(copy.deepcopy(self.values))
-        out.update({"CreatedAt": unix_time(self.created_at), "LastUpdatedAt": unix_time(self.last_updated_at),
-                    "UseHistoricalData": self.use_historical_data, "Status": self.status, "Readiness": readiness,
-                    "Tags": dict(self.tags)})
+        out.update(
+            {
+                "CreatedAt": unix_time(self.created_at),
+                "LastUpdatedAt": unix_time(self.last_updated_at),
+                "UseHistoricalData": self.use_historical_data,
+                "Status": self.status,
+                "Readiness": readiness,
+                "Tags": dict(self.tags),
+            }
+        )
         return out
 
 
@@ -277,10 +332,16 @@ class SegmentDefinition(_Child):
 
     def describe(self):
         return {
-            "SegmentDefinitionName": self.name, "DisplayName": self.display_name, "Description": self.description,
-            "SegmentGroups": copy.deepcopy(self.segment_groups), "SegmentSort": copy.deepcopy(self.segment_sort),
-            "SegmentDefinitionArn": self.arn, "CreatedAt": unix_time(self.created_at), "Tags": dict(self.tags),
-            "SegmentSqlQuery": self.segment_sql_query, "SegmentType": self.segment_type,
+            "SegmentDefinitionName": self.name,
+            "DisplayName": self.display_name,
+            "Description": self.description,
+            "SegmentGroups": copy.deepcopy(self.segment_groups),
+            "SegmentSort": copy.deepcopy(self.segment_sort),
+            "SegmentDefinitionArn": self.arn,
+            "CreatedAt": unix_time(self.created_at),
+            "Tags": dict(self.tags),
+            "SegmentSqlQuery": self.segment_sql_query,
+            "SegmentType": self.segment_type,
         }
 
 
@@ -432,7 +493,7 @@ class ConfigBackendMixin:
             raise BadRequestException("ObjectTypeName and ObjectTypeNames are mutually exclusive")
         if not name and not names:
             raise BadRequestException("One of ObjectTypeName or ObjectTypeNames is required")
-        for object_type in ([name] if name else list(names.values())):
+        for object_type in [name] if name else list(names.values()):
             if object_type != UNSTRUCTURED:
                 _require_object_type(domain, object_type)
         integrations = collection(domain, INTEGRATIONS)
@@ -440,8 +501,9 @@ class ConfigBackendMixin:
             _get(domain, EVENT_TRIGGERS, trigger, "Event trigger")
             for other in integrations.values():
                 if other.uri != uri and trigger in other.event_trigger_names:
-                    raise BadRequestException("Event trigger %s is already associated with integration %s"
-                                              % (trigger, other.uri))
+                    raise BadRequestException(
+                        "Event trigger %s is already associated with integration %s" % (trigger, other.uri)
+                    )
         owner = self._integration_owner(uri)
         if owner is not None and owner is not domain:
             raise BadRequestException("Integration %s already belongs to domain %s" % (uri, owner.name))
@@ -465,8 +527,10 @@ class ConfigBackendMixin:
 
     def list_integrations(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        items = [_only("ListIntegrations", item.describe(), list_items=True)
-                 for item in self._visible_integrations(domain, params.get("IncludeHidden"))]
+        items = [
+            _only("ListIntegrations", item.describe(), list_items=True)
+            for item in self._visible_integrations(domain, params.get("IncludeHidden"))
+        ]
         return _page(items, params)
 
     def delete_integration(self, params):
@@ -495,7 +559,8 @@ class ConfigBackendMixin:
         if not found or found.groups()[:3] != (partition, self.region_name, self.account_id):
             raise BadRequestException(
                 "Uri must be the ARN of a Kinesis data stream in the domain's Region and account "
-                "(arn:%s:kinesis:%s:%s:stream/<name>), not '%s'" % (partition, self.region_name, self.account_id, uri))
+                "(arn:%s:kinesis:%s:%s:stream/<name>), not '%s'" % (partition, self.region_name, self.account_id, uri)
+            )
         _check_quota(domain, EVENT_STREAMS)
         stream = EventStream(domain, name, uri, params.get("Tags"))
         streams[name] = stream
@@ -503,12 +568,16 @@ class ConfigBackendMixin:
 
     def get_event_stream(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        return _only("GetEventStream", _get(domain, EVENT_STREAMS, params["EventStreamName"], "Event stream").describe())
+        return _only(
+            "GetEventStream", _get(domain, EVENT_STREAMS, params["EventStreamName"], "Event stream").describe()
+        )
 
     def list_event_streams(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        items = [_only("ListEventStreams", stream.summary(), list_items=True)
-                 for stream in collection(domain, EVENT_STREAMS).values()]
+        items = [
+            _only("ListEventStreams", stream.summary(), list_items=True)
+            for stream in collection(domain, EVENT_STREAMS).values()
+        ]
         return _page(items, params)
 
     def delete_event_stream(self, params):
@@ -518,7 +587,9 @@ class ConfigBackendMixin:
         del collection(domain, EVENT_STREAMS)[name]
         return {}
 
-    def set_event_stream_state(self, domain_name, stream_name, state="RUNNING", destination_status="HEALTHY", message=None):
+    def set_event_stream_state(
+        self, domain_name, stream_name, state="RUNNING", destination_status="HEALTHY", message=None
+    ):
         """Test hook: force an event stream's State (RUNNING/STOPPED) and destination Status (HEALTHY/UNHEALTHY)."""
         stream = _get(self.get_domain_object(domain_name), EVENT_STREAMS, stream_name, "Event stream")
         stream.state = state
@@ -548,12 +619,16 @@ class ConfigBackendMixin:
 
     def get_event_trigger(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        return _only("GetEventTrigger", _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger").describe())
+        return _only(
+            "GetEventTrigger", _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger").describe()
+        )
 
     def list_event_triggers(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        items = [_only("ListEventTriggers", trigger.describe(), list_items=True)
-                 for trigger in collection(domain, EVENT_TRIGGERS).values()]
+        items = [
+            _only("ListEventTriggers", trigger.describe(), list_items=True)
+            for trigger in collection(domain, EVENT_TRIGGERS).values()
+        ]
         return _page(items, params)
 
     def update_event_trigger(self, params):
@@ -572,8 +647,10 @@ class ConfigBackendMixin:
         _get(domain, EVENT_TRIGGERS, name, "Event trigger")
         for integration in collection(domain, INTEGRATIONS).values():
             if name in integration.event_trigger_names:
-                raise BadRequestException("Event trigger %s cannot be deleted while integration %s is associated with it"
-                                          % (name, integration.uri))
+                raise BadRequestException(
+                    "Event trigger %s cannot be deleted while integration %s is associated with it"
+                    % (name, integration.uri)
+                )
         del collection(domain, EVENT_TRIGGERS)[name]
         return {"Message": "Event trigger %s was deleted." % name}
 
@@ -583,7 +660,9 @@ class ConfigBackendMixin:
         name = params["CalculatedAttributeName"]
         attributes = collection(domain, CALCULATED_ATTRIBUTES)
         if name in attributes:
-            raise BadRequestException("Calculated attribute definition %s already exists in domain %s" % (name, domain.name))
+            raise BadRequestException(
+                "Calculated attribute definition %s already exists in domain %s" % (name, domain.name)
+            )
         _check_quota(domain, CALCULATED_ATTRIBUTES)
         attribute = CalculatedAttribute(domain, name, params)
         attributes[name] = attribute
@@ -591,18 +670,24 @@ class ConfigBackendMixin:
 
     def get_calculated_attribute_definition(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition")
+        attribute = _get(
+            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
+        )
         return _only("GetCalculatedAttributeDefinition", attribute.describe())
 
     def list_calculated_attribute_definitions(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        items = [_only("ListCalculatedAttributeDefinitions", attribute.describe(), list_items=True)
-                 for attribute in collection(domain, CALCULATED_ATTRIBUTES).values()]
+        items = [
+            _only("ListCalculatedAttributeDefinitions", attribute.describe(), list_items=True)
+            for attribute in collection(domain, CALCULATED_ATTRIBUTES).values()
+        ]
         return _page(items, params)
 
     def update_calculated_attribute_definition(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition")
+        attribute = _get(
+            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
+        )
         for key in CalculatedAttribute.UPDATABLE:
             if params.get(key) is not None:
                 attribute.values[key] = copy.deepcopy(params[key])
@@ -618,7 +703,9 @@ class ConfigBackendMixin:
 
     def set_calculated_attribute_status(self, domain_name, name, status, progress=None, message=None):
         """Test hook: force Status (PREPARING/IN_PROGRESS/COMPLETED/FAILED) and Readiness of a definition."""
-        attribute = _get(self.get_domain_object(domain_name), CALCULATED_ATTRIBUTES, name, "Calculated attribute definition")
+        attribute = _get(
+            self.get_domain_object(domain_name), CALCULATED_ATTRIBUTES, name, "Calculated attribute definition"
+        )
         attribute.status = status
         attribute.progress = progress if progress is not None else (100 if status == "COMPLETED" else 0)
         attribute.readiness_message = message
@@ -634,8 +721,9 @@ class ConfigBackendMixin:
                 if len(chosen) != 1:
                     raise BadRequestException(
                         "A segment dimension must set exactly one of ProfileAttributes or CalculatedAttributes "
-                        "(dimension %d sets %s)" % (index, ", ".join(chosen) or "none"))
-                for attribute in (dimension.get("CalculatedAttributes") or {}):
+                        "(dimension %d sets %s)" % (index, ", ".join(chosen) or "none")
+                    )
+                for attribute in dimension.get("CalculatedAttributes") or {}:
                     _get(domain, CALCULATED_ATTRIBUTES, attribute, "Calculated attribute definition")
 
     def create_segment_definition(self, params):
@@ -659,8 +747,10 @@ class ConfigBackendMixin:
 
     def list_segment_definitions(self, params):
         domain = self.get_domain_object(params["DomainName"])
-        items = [_only("ListSegmentDefinitions", segment.describe(), list_items=True)
-                 for segment in collection(domain, SEGMENT_DEFINITIONS).values()]
+        items = [
+            _only("ListSegmentDefinitions", segment.describe(), list_items=True)
+            for segment in collection(domain, SEGMENT_DEFINITIONS).values()
+        ]
         return _page(items, params)
 
     def delete_segment_definition(self, params):
@@ -680,15 +770,21 @@ class ConfigBackendMixin:
             raise NotEvaluated("SQL segments (SegmentSqlQuery) are not evaluated by the emulator")
         seen = seen | {segment_name}
         groups = segment.segment_groups.get("Groups") or []
-        return _combine(segment.segment_groups.get("Include"),
-                        (self._in_group(domain, group, profile, seen) for group in groups))
+        return _combine(
+            segment.segment_groups.get("Include"), (self._in_group(domain, group, profile, seen) for group in groups)
+        )
 
     def _in_group(self, domain, group, profile, seen):
         parts = []
-        sources = [source["SegmentDefinitionName"] for source in group.get("SourceSegments") or []
-                   if source.get("SegmentDefinitionName")]
+        sources = [
+            source["SegmentDefinitionName"]
+            for source in group.get("SourceSegments") or []
+            if source.get("SegmentDefinitionName")
+        ]
         if sources:
-            parts.append(_combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources]))
+            parts.append(
+                _combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources])
+            )
         dimensions = group.get("Dimensions") or []
         if dimensions:
             results = []
@@ -707,7 +803,9 @@ class ConfigBackendMixin:
         for profile_id in params["ProfileIds"]:
             profile = domain.profiles.get(profile_id)
             if profile is None:
-                failures.append({"ProfileId": profile_id, "Message": "Profile %s not found" % profile_id, "Status": 404})
+                failures.append(
+                    {"ProfileId": profile_id, "Message": "Profile %s not found" % profile_id, "Status": 404}
+                )
                 continue
             try:
                 present = self._in_segment(domain, name, profile, frozenset())
@@ -718,8 +816,12 @@ class ConfigBackendMixin:
             if present:
                 item["Profile"] = copy.deepcopy(profile)
             profiles.append(item)
-        return {"SegmentDefinitionName": name, "Profiles": profiles, "Failures": failures,
-                "LastComputedAt": unix_time(_now())}
+        return {
+            "SegmentDefinitionName": name,
+            "Profiles": profiles,
+            "Failures": failures,
+            "LastComputedAt": unix_time(_now()),
+        }
 
 
 # responses ----------------------------------------------------------------------------------------------

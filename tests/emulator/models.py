@@ -7,15 +7,22 @@ import datetime
 import json
 import uuid
 
-from moto.core.base_backend import BackendDict, BaseBackend
+from moto.core.base_backend import BackendDict
+from moto.core.base_backend import BaseBackend
 from moto.core.utils import unix_time
 
 from . import state
 from .common import partition_of
-from .config import CONFIG_COLLECTIONS, ConfigBackendMixin
-from .errors import BadRequestException, CustomerProfilesError, ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
-from .objects import OBJECT_COLLECTIONS, ObjectsBackendMixin
-from .search import LaggingIndex, SearchDocument, SearchIndex
+from .config import CONFIG_COLLECTIONS
+from .config import ConfigBackendMixin
+from .errors import BadRequestException  # noqa: F401 pylint: disable=unused-import
+from .errors import CustomerProfilesError  # noqa: F401 pylint: disable=unused-import
+from .errors import ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
+from .objects import OBJECT_COLLECTIONS
+from .objects import ObjectsBackendMixin
+from .search import LaggingIndex
+from .search import SearchDocument
+from .search import SearchIndex
 
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
@@ -51,7 +58,7 @@ def decode_token(token):
 def paginate(items, max_results, next_token, default=20):
     start = decode_token(next_token)
     size = max_results or default
-    page = items[start:start + size]
+    page = items[start : start + size]
     token = encode_token(start + size) if start + size < len(items) else None
     return page, token
 
@@ -124,8 +131,12 @@ class Domain:
             out["DeadLetterQueueUrl"] = self.dead_letter_queue_url
         if with_stats:
             object_count, total_size = self.object_stats()
-            out["Stats"] = {"ProfileCount": len(self.profiles), "MeteringProfileCount": len(self.profiles),
-                            "ObjectCount": object_count, "TotalSize": total_size}
+            out["Stats"] = {
+                "ProfileCount": len(self.profiles),
+                "MeteringProfileCount": len(self.profiles),
+                "ObjectCount": object_count,
+                "TotalSize": total_size,
+            }
         if self.matching is not None:
             out["Matching"] = copy.deepcopy(self.matching)
         rule_based = self.rule_based_matching_view()
@@ -139,8 +150,12 @@ class Domain:
         return out
 
     def summary(self):
-        return {"DomainName": self.name, "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at), "Tags": dict(self.tags)}
+        return {
+            "DomainName": self.name,
+            "CreatedAt": unix_time(self.created_at),
+            "LastUpdatedAt": unix_time(self.last_updated_at),
+            "Tags": dict(self.tags),
+        }
 
 
 class BackendHooks:
@@ -205,7 +220,11 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         domain = Domain(name, self.region_name, self.account_id, params["DefaultExpirationDays"])
         domain.default_encryption_key = params.get("DefaultEncryptionKey") or None
         domain.dead_letter_queue_url = params.get("DeadLetterQueueUrl") or None
-        for key, attr in (("Matching", "matching"), ("RuleBasedMatching", "rule_based_matching"), ("DataStore", "data_store")):
+        for key, attr in (
+            ("Matching", "matching"),
+            ("RuleBasedMatching", "rule_based_matching"),
+            ("DataStore", "data_store"),
+        ):
             if key in params:
                 setattr(domain, attr, copy.deepcopy(params[key]))
         domain.tags.update(params.get("Tags") or {})
@@ -220,7 +239,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         if "RuleBasedMatching" in params and params["RuleBasedMatching"] != domain.rule_based_matching:
             if domain.rule_based_matching_status == "IN_PROGRESS":
                 raise BadRequestException(
-                    "Cannot update RuleBasedMatching of domain %s while rule-based matching is IN_PROGRESS" % domain.name)
+                    "Cannot update RuleBasedMatching of domain %s while rule-based matching is IN_PROGRESS"
+                    % domain.name
+                )
         if "DefaultExpirationDays" in params:
             domain.default_expiration_days = params["DefaultExpirationDays"]
         if "DefaultEncryptionKey" in params:
@@ -290,8 +311,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
 
     def index_profile(self, domain, profile_id):
         """(Re)index a stored profile: the primary index now, SearchProfiles' replica after the search lag."""
-        document = SearchDocument(domain.profiles[profile_id], domain.profile_seq[profile_id],
-                                  self.profile_custom_keys(domain, profile_id))
+        document = SearchDocument(
+            domain.profiles[profile_id], domain.profile_seq[profile_id], self.profile_custom_keys(domain, profile_id)
+        )
         domain.index.put(profile_id, document)
         domain.search_replica.put(profile_id, document)
 
@@ -348,8 +370,13 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         for profile_id in profile_ids:
             profile = domain.profiles.get(profile_id)
             if profile is None:
-                errors.append({"Code": "ResourceNotFoundException",
-                               "Message": "Profile %s not found" % profile_id, "ProfileId": profile_id})
+                errors.append(
+                    {
+                        "Code": "ResourceNotFoundException",
+                        "Message": "Profile %s not found" % profile_id,
+                        "ProfileId": profile_id,
+                    }
+                )
             else:
                 profiles.append(copy.deepcopy(profile))
         return {"Errors": errors, "Profiles": profiles}
@@ -362,18 +389,22 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         ones for object-type keys."""
         domain = self.get_domain_object(params["DomainName"])
         keys = [(params["KeyName"], params["Values"], "values")]
-        keys.extend((key["KeyName"], key["Values"], "additionalSearchKeys.%d.member.values" % index)
-                    for index, key in enumerate(params.get("AdditionalSearchKeys") or [], start=1))
+        keys.extend(
+            (key["KeyName"], key["Values"], "additionalSearchKeys.%d.member.values" % index)
+            for index, key in enumerate(params.get("AdditionalSearchKeys") or [], start=1)
+        )
         limit = state.search_values_limit()
         if limit is not None:
             for _key_name, values, path in keys:
                 if len(values) > limit:
                     raise BadRequestException(
                         "Values: too many values in one SearchProfiles call: 1 validation error detected: Value at '%s' "
-                        "failed to satisfy constraint: Member must have length less than or equal to %d" % (path, limit))
+                        "failed to satisfy constraint: Member must have length less than or equal to %d" % (path, limit)
+                    )
         use_and = params.get("LogicalOperator", "OR") == "AND"
         matches = domain.search_replica.search(
-            [(key_name, values, self.key_normalizer(domain, key_name)) for key_name, values, _path in keys], use_and)
+            [(key_name, values, self.key_normalizer(domain, key_name)) for key_name, values, _path in keys], use_and
+        )
         page, token = paginate(matches, params.get("MaxResults"), params.get("NextToken"))
         items = []
         for document, found in page:

@@ -5,16 +5,21 @@ import functools
 import json
 import logging
 import threading
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs
+from urllib.parse import unquote
+from urllib.parse import urlparse
 
 from moto.core.responses import BaseResponse
 
 from . import state
 from .common import check_region
 from .config import ConfigResponseMixin
+from .models import CustomerProfilesError
+from .models import customerprofiles_backends
 from .objects import ObjectsResponseMixin
-from .models import CustomerProfilesError, customerprofiles_backends
-from .validation import RequestValidationError, match_operation, parse_and_validate
+from .validation import RequestValidationError
+from .validation import match_operation
+from .validation import parse_and_validate
 
 LOG = logging.getLogger(__name__)
 # One operation at a time changes or reads the stored state (the server is threaded; the indexes
@@ -41,7 +46,11 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         self._setup(request, full_url)
         operation, self.uri_match = match_operation(request.method, self.path)
         if not operation:
-            return _error(404, "ResourceNotFoundException", "No customer-profiles operation matches %s %s" % (request.method, self.path))
+            return _error(
+                404,
+                "ResourceNotFoundException",
+                "No customer-profiles operation matches %s %s" % (request.method, self.path),
+            )
         status, response_headers, body = self._run(operation)
         error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
         state.record_call(operation, status, error)

@@ -9,21 +9,33 @@ from urllib.parse import quote
 
 from werkzeug.datastructures import EnvironHeaders
 
-from . import dead_letters, register, reset, set_rule_based_matching_status, state
+from . import dead_letters
+from . import register
+from . import reset
+from . import set_rule_based_matching_status
+from . import state
 from .models import CustomerProfilesError
 from .responses import BACKEND_LOCK
 
 CONTROL_PREFIX = "/_emulator/"
 # SigV4 credential scope of a customer-profiles request: .../<region>/profile/aws4_request
 _SCOPE = "/profile/aws4_request"
-_REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
-            501: "Not Implemented"}
+_REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+}
 
 
 def _reply(start_response, status, payload):
     body = json.dumps(payload).encode("utf-8")
     reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
-    start_response("%d %s" % (status, reason), [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    start_response(
+        "%d %s" % (status, reason), [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+    )
     return [body]
 
 
@@ -53,8 +65,16 @@ class _WsgiRequest:  # pylint: disable=too-few-public-methods
             raw = "/" + raw.split("://", 1)[1].split("/", 1)[-1]
         path, _mark, query = raw.partition("?")
         query = query or environ.get("QUERY_STRING", "")
-        host = environ.get("HTTP_HOST") or "%s:%s" % (environ.get("SERVER_NAME", "localhost"), environ.get("SERVER_PORT", "80"))
-        self.raw_url = "%s://%s%s%s" % (environ.get("wsgi.url_scheme", "http"), host, path, "?" + query if query else "")
+        host = environ.get("HTTP_HOST") or "%s:%s" % (
+            environ.get("SERVER_NAME", "localhost"),
+            environ.get("SERVER_PORT", "80"),
+        )
+        self.raw_url = "%s://%s%s%s" % (
+            environ.get("wsgi.url_scheme", "http"),
+            host,
+            path,
+            "?" + query if query else "",
+        )
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -65,6 +85,7 @@ class _WsgiRequest:  # pylint: disable=too-few-public-methods
 def _serve_customer_profiles(environ, start_response):
     """Answer a customer-profiles request directly (moto's Flask dispatch costs more than the operation)."""
     from .responses import CustomerProfilesResponse  # pylint: disable=import-outside-toplevel
+
     status, headers, body = CustomerProfilesResponse.dispatch(_WsgiRequest(environ))
     payload = body.encode("utf-8") if isinstance(body, str) else (body or b"")
     response_headers = [(name, str(value)) for name, value in headers.items()]
@@ -88,7 +109,7 @@ class ControlMiddleware:
                 return _serve_customer_profiles(environ, start_response)
             return self.app(environ, start_response)
         method = environ.get("REQUEST_METHOD", "GET")
-        route = path[len(CONTROL_PREFIX):].strip("/")
+        route = path[len(CONTROL_PREFIX) :].strip("/")
         try:
             return self._control(route, method, environ, start_response)
         except (ValueError, KeyError, TypeError) as exc:
@@ -144,7 +165,8 @@ class ControlMiddleware:
 def make_app():
     """moto's DomainDispatcherApplication (every moto service + customer-profiles) behind the control middleware."""
     register()
-    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # pylint: disable=import-outside-toplevel
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication  # pylint: disable=import-outside-toplevel
+    from moto.moto_server.werkzeug_app import create_backend_app  # pylint: disable=import-outside-toplevel
 
     class CachingDispatcher(DomainDispatcherApplication):
         """moto re-lists its package directory for every request to map a host to a backend;
@@ -164,8 +186,8 @@ def make_app():
 
 def make_server(host="127.0.0.1", port=0):
     """A threaded werkzeug server for make_app(); port 0 picks a free port (see .server_port)."""
-    from werkzeug.serving import make_server as werkzeug_make_server  # pylint: disable=import-outside-toplevel
     from moto.moto_server.werkzeug_app import MotoRequestHandler  # pylint: disable=import-outside-toplevel
+    from werkzeug.serving import make_server as werkzeug_make_server  # pylint: disable=import-outside-toplevel
 
     class QuietRequestHandler(MotoRequestHandler):
         def log_request(self, code="-", size="-"):

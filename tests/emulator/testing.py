@@ -1,10 +1,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Run the emulator as a subprocess (python -m emulator) and drive its /_emulator/ control endpoints.
 
-    with start_server() as server:
-        client = boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1", ...)
-        server.inject_fault("UpdateDomain", "ThrottlingException", count=2)
-        assert server.calls()[-1]["operation"] == "UpdateDomain"
+with start_server() as server:
+    client = boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1", ...)
+    server.inject_fault("UpdateDomain", "ThrottlingException", count=2)
+    assert server.calls()[-1]["operation"] == "UpdateDomain"
 """
 
 import json
@@ -32,13 +32,16 @@ class EmulatorServer:
     # control endpoints ------------------------------------------------------
     def _request(self, method, path, payload=None):
         data = json.dumps(payload).encode("utf-8") if payload is not None else None
-        request = urllib.request.Request(self.url + "/_emulator/" + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url + "/_emulator/" + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 body = response.read()
         except urllib.error.HTTPError as exc:
-            raise RuntimeError("emulator control %s %s failed: %s %s" % (method, path, exc.code, exc.read().decode("utf-8", "replace"))) from None
+            raise RuntimeError(
+                "emulator control %s %s failed: %s %s" % (method, path, exc.code, exc.read().decode("utf-8", "replace"))
+            ) from None
         return json.loads(body.decode("utf-8")) if body else {}
 
     def calls(self):
@@ -54,7 +57,9 @@ class EmulatorServer:
         self._request("DELETE", "faults")
 
     def set_rule_based_matching_status(self, domain_name, status, region="us-east-1"):
-        self._request("POST", "rule-based-matching-status", {"domain_name": domain_name, "status": status, "region": region})
+        self._request(
+            "POST", "rule-based-matching-status", {"domain_name": domain_name, "status": status, "region": region}
+        )
 
     def set_search_lag(self, seconds):
         """Profile writes reach SearchProfiles `seconds` later (0: at once, the default)."""
@@ -127,7 +132,12 @@ def start_server(host="127.0.0.1", port=0, timeout=60):
     stderr_file = tempfile.TemporaryFile()  # pylint: disable=consider-using-with
     process = subprocess.Popen(  # pylint: disable=consider-using-with
         [sys.executable, "-m", "emulator", "--host", host, "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=stderr_file, stdin=subprocess.DEVNULL, env=env, text=True)
+        stdout=subprocess.PIPE,
+        stderr=stderr_file,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     lines = queue.Queue()
     # keep reading stdout for the server's whole life so it can never block on a full pipe
     threading.Thread(target=_drain, args=(process.stdout, lines), daemon=True).start()
@@ -137,7 +147,7 @@ def start_server(host="127.0.0.1", port=0, timeout=60):
             if not line:
                 break
             if line.startswith(URL_PREFIX):
-                return EmulatorServer(process, line[len(URL_PREFIX):].strip(), stderr_file)
+                return EmulatorServer(process, line[len(URL_PREFIX) :].strip(), stderr_file)
     except queue.Empty:
         pass
     process.kill()
@@ -145,4 +155,6 @@ def start_server(host="127.0.0.1", port=0, timeout=60):
     stderr_file.seek(0)
     detail = stderr_file.read().decode("utf-8", "replace")[-2000:]
     stderr_file.close()
-    raise RuntimeError("emulator did not print its URL within %ss (exit code %s): %s" % (timeout, process.returncode, detail))
+    raise RuntimeError(
+        "emulator did not print its URL within %ss (exit code %s): %s" % (timeout, process.returncode, detail)
+    )

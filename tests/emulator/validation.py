@@ -83,7 +83,7 @@ def to_python_regex(pattern):
     while index < len(pattern):
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern):
-            out.append(pattern[index:index + 2])
+            out.append(pattern[index : index + 2])
             index += 2
             continue
         if in_class:
@@ -91,14 +91,14 @@ def to_python_regex(pattern):
                 in_class = False
         elif char == "[":
             in_class = True
-            if pattern[index + 1:index + 2] == "^":
+            if pattern[index + 1 : index + 2] == "^":
                 out.append("[^")
                 index += 2
-                if pattern[index:index + 1] == "]":  # a leading ] is a literal member
+                if pattern[index : index + 1] == "]":  # a leading ] is a literal member
                     out.append("]")
                     index += 1
                 continue
-            if pattern[index + 1:index + 2] == "]":
+            if pattern[index + 1 : index + 2] == "]":
                 out.append("[]")
                 index += 2
                 continue
@@ -196,21 +196,29 @@ def validate(shape, value, path, errors):
     elif kind == "string":
         enum = meta.get("enum")
         if enum and value not in enum:
-            errors.append("%s failed to satisfy constraint: Member must satisfy enum value set: [%s]" % (where, ", ".join(enum)))
+            errors.append(
+                "%s failed to satisfy constraint: Member must satisfy enum value set: [%s]" % (where, ", ".join(enum))
+            )
         pattern = meta.get("pattern")
         if pattern and not pattern_matches(pattern, value):
-            errors.append("%s failed to satisfy constraint: Member must satisfy regular expression pattern: %s" % (where, pattern))
+            errors.append(
+                "%s failed to satisfy constraint: Member must satisfy regular expression pattern: %s" % (where, pattern)
+            )
 
 
 def _validate_structure(shape, value, path, errors):
     members = shape.members
     for name in shape.required_members:
         if value.get(name) is None:
-            errors.append("Value null at '%s' failed to satisfy constraint: Member must not be null" % _join(path, name))
+            errors.append(
+                "Value null at '%s' failed to satisfy constraint: Member must not be null" % _join(path, name)
+            )
     for name, member_value in value.items():
         if name not in members:
-            errors.append("Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
-                          % (_join(path, name), ", ".join(members)))
+            errors.append(
+                "Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
+                % (_join(path, name), ", ".join(members))
+            )
             continue
         if member_value is None:
             continue
@@ -223,9 +231,14 @@ def _join(path, name):
 
 def _check_size(size, meta, what, where, errors):
     if "min" in meta and size < meta["min"]:
-        errors.append("%s failed to satisfy constraint: Member must have %s greater than or equal to %s" % (where, what, meta["min"]))
+        errors.append(
+            "%s failed to satisfy constraint: Member must have %s greater than or equal to %s"
+            % (where, what, meta["min"])
+        )
     if "max" in meta and size > meta["max"]:
-        errors.append("%s failed to satisfy constraint: Member must have %s less than or equal to %s" % (where, what, meta["max"]))
+        errors.append(
+            "%s failed to satisfy constraint: Member must have %s less than or equal to %s" % (where, what, meta["max"])
+        )
 
 
 _FROM_TEXT = {"integer": int, "long": int, "double": float, "float": float}
@@ -244,7 +257,9 @@ def _from_text(shape, text, path, errors):
             return text.lower() == "true"
     else:
         return text
-    errors.append("Value '%s' at '%s' failed to satisfy constraint: Member must be of type %s" % (_show(text), path, kind))
+    errors.append(
+        "Value '%s' at '%s' failed to satisfy constraint: Member must be of type %s" % (_show(text), path, kind)
+    )
     return None
 
 
@@ -293,8 +308,10 @@ def parse_and_validate(operation_name, uri_params, query, headers, body):
             raise RequestValidationError(["Request body must be a JSON object"])
     for key, value in document.items():
         if key not in body_members:
-            errors.append("Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
-                          % (_camel(key), ", ".join(body_members) or "(none)"))
+            errors.append(
+                "Value at '%s' failed to satisfy constraint: Unknown member, must be one of: %s"
+                % (_camel(key), ", ".join(body_members) or "(none)")
+            )
             continue
         if value is not None:
             params[body_members[key]] = value

@@ -54,7 +54,9 @@ def run(cmd, **kwargs):
 def collection_files():
     out = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO_ROOT, check=True, stdout=subprocess.PIPE,
+        cwd=REPO_ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
     ).stdout.decode("utf-8")
     return sorted(path for path in out.split("\0") if path and os.path.isfile(os.path.join(REPO_ROOT, path)))
 
@@ -108,8 +110,15 @@ def main(argv):
     env = dict(os.environ)
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-    cmd = [os.path.join(os.path.dirname(sys.executable), "ansible-test"), "sanity", "--venv",
-           "--python", PYTHON_VERSION, "--color", "no"] + argv
+    cmd = [
+        os.path.join(os.path.dirname(sys.executable), "ansible-test"),
+        "sanity",
+        "--venv",
+        "--python",
+        PYTHON_VERSION,
+        "--color",
+        "no",
+    ] + argv
     print("+ (cd {0} && {1})".format(os.path.relpath(DEST, REPO_ROOT), " ".join(cmd)), flush=True)
     return subprocess.run(cmd, cwd=DEST, env=env, check=False).returncode
 

@@ -39,7 +39,9 @@ def domain(cp_client):
 
 @pytest.fixture
 def profile_id(cp_client, domain):
-    return cp_client.create_profile(DomainName=domain, AccountNumber=ACCOUNT, FirstName="Ada", Attributes={"Tier": "gold"})["ProfileId"]
+    return cp_client.create_profile(
+        DomainName=domain, AccountNumber=ACCOUNT, FirstName="Ada", Attributes={"Tier": "gold"}
+    )["ProfileId"]
 
 
 def run_counted(cp_mock, run_module, name, args, check_mode=False):
@@ -64,7 +66,10 @@ def run_counted(cp_mock, run_module, name, args, check_mode=False):
     "args",
     [
         pytest.param(dict(domain_name=DOMAIN), id="name-only"),
-        pytest.param(dict(domain_name=DOMAIN, default_expiration_days=365, tags={"Team": "crm", "Env": "test"}), id="same-values-and-tags"),
+        pytest.param(
+            dict(domain_name=DOMAIN, default_expiration_days=365, tags={"Team": "crm", "Env": "test"}),
+            id="same-values-and-tags",
+        ),
         pytest.param(dict(domain_name=DOMAIN, tags={"Team": "crm"}, purge_tags=False), id="subset-of-tags-no-purge"),
     ],
 )
@@ -77,7 +82,9 @@ def test_noop_domain_present_is_one_read_no_write_no_sts(run_module, cp_mock, do
 
 
 def test_noop_domain_absent_is_one_read(run_module, cp_mock):
-    result, operations, _reads, _writes = run_counted(cp_mock, run_module, "customerprofiles_domain", dict(domain_name="never-made", state="absent"))
+    result, operations, _reads, _writes = run_counted(
+        cp_mock, run_module, "customerprofiles_domain", dict(domain_name="never-made", state="absent")
+    )
     assert result["changed"] is False
     assert operations == ["GetDomain"]
 
@@ -145,7 +152,9 @@ def test_domain_tag_removal_is_one_untag_call_and_the_only_sts_use(run_module, c
 
 
 def test_domain_delete_is_one_delete_call(run_module, cp_mock, domain):
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", dict(domain_name=domain, state="absent"))
+    result, operations, _reads, writes = run_counted(
+        cp_mock, run_module, "customerprofiles_domain", dict(domain_name=domain, state="absent")
+    )
     assert result["changed"] is True
     assert operations == ["GetDomain", "DeleteDomain"]
     assert writes == ["DeleteDomain"]
@@ -181,7 +190,9 @@ def test_profile_delete_is_one_search_and_one_delete(run_module, cp_mock, profil
 
 
 def test_domain_info_by_name_is_one_read(run_module, cp_mock, domain):
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain_info", dict(domain_name=domain))
+    result, operations, _reads, writes = run_counted(
+        cp_mock, run_module, "customerprofiles_domain_info", dict(domain_name=domain)
+    )
     assert len(result["domains"]) == 1
     assert (operations, writes) == (["GetDomain"], [])
 
@@ -202,7 +213,9 @@ def test_profile_info_by_search_is_one_read(run_module, cp_mock, profile_id):
 
 
 def test_profile_info_by_profile_id_is_one_read(run_module, cp_mock, profile_id):
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=[profile_id]))
+    result, operations, _reads, writes = run_counted(
+        cp_mock, run_module, "customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=[profile_id])
+    )
     assert [p["profile_id"] for p in result["profiles"]] == [profile_id]
     assert (operations, writes) == (["BatchGetProfile"], [])
 
@@ -213,13 +226,33 @@ def test_profile_info_by_profile_id_is_one_read(run_module, cp_mock, profile_id)
 @pytest.mark.parametrize(
     "name, args",
     [
-        pytest.param("customerprofiles_domain", dict(domain_name="calls-new", default_expiration_days=30), id="domain-create"),
-        pytest.param("customerprofiles_domain", dict(domain_name=DOMAIN, default_expiration_days=400, tags={"Owner": "me"}), id="domain-update"),
+        pytest.param(
+            "customerprofiles_domain", dict(domain_name="calls-new", default_expiration_days=30), id="domain-create"
+        ),
+        pytest.param(
+            "customerprofiles_domain",
+            dict(domain_name=DOMAIN, default_expiration_days=400, tags={"Owner": "me"}),
+            id="domain-update",
+        ),
         pytest.param("customerprofiles_domain", dict(domain_name=DOMAIN, tags={}), id="domain-tag-removal"),
-        pytest.param("customerprofiles_domain", dict(domain_name=DOMAIN, state="absent", force=True), id="domain-delete"),
-        pytest.param("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="acct-new", first_name="Grace"), id="profile-create"),
-        pytest.param("customerprofiles_profile", dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Grace"), id="profile-update"),
-        pytest.param("customerprofiles_profile", dict(domain_name=DOMAIN, account_number=ACCOUNT, state="absent"), id="profile-delete"),
+        pytest.param(
+            "customerprofiles_domain", dict(domain_name=DOMAIN, state="absent", force=True), id="domain-delete"
+        ),
+        pytest.param(
+            "customerprofiles_profile",
+            dict(domain_name=DOMAIN, account_number="acct-new", first_name="Grace"),
+            id="profile-create",
+        ),
+        pytest.param(
+            "customerprofiles_profile",
+            dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Grace"),
+            id="profile-update",
+        ),
+        pytest.param(
+            "customerprofiles_profile",
+            dict(domain_name=DOMAIN, account_number=ACCOUNT, state="absent"),
+            id="profile-delete",
+        ),
     ],
 )
 def test_check_mode_reads_once_and_never_writes(run_module, cp_mock, profile_id, clients_built, name, args):

@@ -26,7 +26,8 @@ DOMAIN = "counts-bulk"
 
 def no_op_reads(by_match, by_id):
     return ["BatchGetProfile"] * int(math.ceil(by_id / float(BATCH_GET_SIZE))) + ["SearchProfiles"] * int(
-        math.ceil(by_match / float(VALUES_PER_SEARCH)))
+        math.ceil(by_match / float(VALUES_PER_SEARCH))
+    )
 
 
 @pytest.fixture
@@ -41,7 +42,9 @@ def items(count, start=0, **fields):
 
 
 def run(run_module, profiles, check_mode=False, **args):
-    return run_module("customerprofiles_profiles", dict(args, domain_name=DOMAIN, profiles=profiles), check_mode=check_mode)
+    return run_module(
+        "customerprofiles_profiles", dict(args, domain_name=DOMAIN, profiles=profiles), check_mode=check_mode
+    )
 
 
 def test_constants():
@@ -51,8 +54,10 @@ def test_constants():
 
 @pytest.mark.parametrize("by_match,by_id", [(1, 0), (50, 0), (51, 0), (130, 0), (0, 1), (0, 20), (0, 21), (75, 45)])
 def test_no_op_reads_follow_the_formula(run_module, cp_client, cp_mock, domain, by_match, by_id):
-    ids = [cp_client.create_profile(DomainName=DOMAIN, AccountNumber="I-{0}".format(i), FirstName="x")["ProfileId"]
-           for i in range(by_id)]
+    ids = [
+        cp_client.create_profile(DomainName=DOMAIN, AccountNumber="I-{0}".format(i), FirstName="x")["ProfileId"]
+        for i in range(by_id)
+    ]
     profiles = items(by_match, first_name="x") + [dict(profile_id=profile_id, first_name="x") for profile_id in ids]
     assert run(run_module, profiles)["changed"] is (by_match > 0)
     cp_mock.reset_calls()

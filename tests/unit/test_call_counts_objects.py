@@ -12,10 +12,11 @@ BatchPutProfileObject call.
 import json
 
 import pytest
-from call_log import operations
-from call_log import writes
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from call_log import operations
+from call_log import writes
 
 DOMAIN = "calls-objects"
 TYPE = "Order"
@@ -27,8 +28,15 @@ KEYS = {
     "OrderId": [{"standard_identifiers": ["UNIQUE"], "field_names": ["OrderId"]}],
     "AccountNumber": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}],
 }
-TYPE_ARGS = dict(domain_name=DOMAIN, object_type_name=TYPE, description="Orders", allow_profile_creation=True,
-                 fields=FIELDS, keys=KEYS, tags={"team": "crm"})
+TYPE_ARGS = dict(
+    domain_name=DOMAIN,
+    object_type_name=TYPE,
+    description="Orders",
+    allow_profile_creation=True,
+    fields=FIELDS,
+    keys=KEYS,
+    tags={"team": "crm"},
+)
 
 
 @pytest.fixture
@@ -70,14 +78,21 @@ def test_object_type_no_op_and_update(run_module, cp_mock, domain, clients_built
     assert run_type(run_module, cp_mock, check_mode=True, expiration_days=60) == ["GetProfileObjectType"]
     assert run_type(run_module, cp_mock, expiration_days=60) == ["GetProfileObjectType", "PutProfileObjectType"]
     assert "sts" not in clients_built
-    assert run_type(run_module, cp_mock, expiration_days=60, tags={"team": "sales"}) == ["GetProfileObjectType", "TagResource"]
+    assert run_type(run_module, cp_mock, expiration_days=60, tags={"team": "sales"}) == [
+        "GetProfileObjectType",
+        "TagResource",
+    ]
     assert clients_built.count("sts") == 1
 
 
 def test_object_type_delete(run_module, cp_mock, domain):
     run_type(run_module, cp_mock)
     assert run_type(run_module, cp_mock, check_mode=True, state="absent") == ["GetProfileObjectType", "GetDomain"]
-    assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType", "GetDomain", "DeleteProfileObjectType"]
+    assert run_type(run_module, cp_mock, state="absent") == [
+        "GetProfileObjectType",
+        "GetDomain",
+        "DeleteProfileObjectType",
+    ]
     assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType"]
 
 
@@ -87,8 +102,11 @@ def orders(count, customers):
 
 def run_objects(run_module, cp_mock, objects, check_mode=False, **extra):
     cp_mock.reset_calls()
-    result = run_module("customerprofiles_profile_objects", dict(domain_name=DOMAIN, object_type_name=TYPE, objects=objects, **extra),
-                        check_mode=check_mode)
+    result = run_module(
+        "customerprofiles_profile_objects",
+        dict(domain_name=DOMAIN, object_type_name=TYPE, objects=objects, **extra),
+        check_mode=check_mode,
+    )
     assert not result.failed, result
     return operations(cp_mock)
 
@@ -122,7 +140,11 @@ def test_profile_objects_no_op_update_and_delete(run_module, cp_mock, object_typ
 
 def test_profile_objects_info_one_call_a_page(run_module, cp_mock, cp_client, object_type):
     cp_client.put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Object=json.dumps(orders(1, 1)[0]))
-    profile_id = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A0"])["Items"][0]["ProfileId"]
+    profile_id = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A0"])["Items"][0][
+        "ProfileId"
+    ]
     cp_mock.reset_calls()
-    run_module("customerprofiles_profile_objects_info", dict(domain_name=DOMAIN, object_type_name=TYPE, profile_id=profile_id))
+    run_module(
+        "customerprofiles_profile_objects_info", dict(domain_name=DOMAIN, object_type_name=TYPE, profile_id=profile_id)
+    )
     assert operations(cp_mock) == ["ListProfileObjects"]

@@ -17,10 +17,7 @@ def load_yaml(*path):
 
 
 def module_names():
-    return sorted(
-        name[:-3] for name in os.listdir(MODULES_DIR)
-        if name.endswith(".py") and not name.startswith("_")
-    )
+    return sorted(name[:-3] for name in os.listdir(MODULES_DIR) if name.endswith(".py") and not name.startswith("_"))
 
 
 @pytest.fixture(scope="module")
@@ -98,4 +95,6 @@ def test_modules_declare_version_added_of_a_release(galaxy):
             source = handle.read()
         match = re.search(r"^version_added:\s*['\"]?([0-9.]+)", source, re.MULTILINE)
         assert match, "{0}: no version_added".format(name)
-        assert tuple(int(p) for p in match.group(1).split(".")) <= tuple(int(p) for p in galaxy["version"].split(".")), name
+        assert tuple(int(p) for p in match.group(1).split(".")) <= tuple(
+            int(p) for p in galaxy["version"].split(".")
+        ), name

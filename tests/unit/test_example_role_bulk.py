@@ -53,8 +53,11 @@ def server(fresh_emulator_server):
 @pytest.fixture
 def client(server):
     return boto3.client(
-        "customer-profiles", endpoint_url=server.url, region_name="us-east-1",
-        aws_access_key_id="testing", aws_secret_access_key="testing",
+        "customer-profiles",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
     )
 
 
@@ -73,7 +76,9 @@ def profiles(count, **fields):
 
 
 def stored(client):
-    found = client.search_profiles(DomainName=DOMAIN, KeyName="_account", Values=["R-{0:03d}".format(i) for i in range(50)], MaxResults=100)
+    found = client.search_profiles(
+        DomainName=DOMAIN, KeyName="_account", Values=["R-{0:03d}".format(i) for i in range(50)], MaxResults=100
+    )
     return found["Items"]
 
 
@@ -83,7 +88,7 @@ def test_profiles_are_synced_in_one_task(play, server, client):
     assert len(stored(client)) == 30
     assert writes(server).count("CreateProfile") == 30
     assert "customerprofiles_profile :" not in run.output and "profile 1 of" not in run.output
-    assert 'created=30 ids=30' in run.output
+    assert "created=30 ids=30" in run.output
     server.reset_calls()
 
     again = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(30, first_name="Ann")))
@@ -116,13 +121,15 @@ def test_a_new_domain_gets_the_create_retention(play, client):
 
 def test_domain_settings_are_role_variables(play, client, server):
     queue = "https://sqs.us-east-1.amazonaws.com/123456789012/dlq"
-    run = play(dict(
-        customer_profiles_domain_name=DOMAIN,
-        customer_profiles_default_expiration_days=40,
-        customer_profiles_dead_letter_queue_url=queue,
-        customer_profiles_matching=dict(enabled=True),
-        customer_profiles_tags={"env": "test"},
-    ))
+    run = play(
+        dict(
+            customer_profiles_domain_name=DOMAIN,
+            customer_profiles_default_expiration_days=40,
+            customer_profiles_dead_letter_queue_url=queue,
+            customer_profiles_matching=dict(enabled=True),
+            customer_profiles_tags={"env": "test"},
+        )
+    )
     assert run.returncode == 0, run.output[-3000:]
     domain = client.get_domain(DomainName=DOMAIN)
     assert domain["DefaultExpirationDays"] == 40
@@ -156,7 +163,13 @@ def test_absent_checks_first_and_deletes_nothing_when_others_remain(play, server
     client.create_profile(DomainName=DOMAIN, AccountNumber="other")
     server.reset_calls()
 
-    run = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(3), customer_profiles_state="absent"))
+    run = play(
+        dict(
+            customer_profiles_domain_name=DOMAIN,
+            customer_profiles_profiles=profiles(3),
+            customer_profiles_state="absent",
+        )
+    )
 
     assert run.returncode != 0
     assert "customer_profiles_force_delete" in run.output and "Nothing was deleted" in run.output
@@ -164,8 +177,14 @@ def test_absent_checks_first_and_deletes_nothing_when_others_remain(play, server
     assert len(stored(client)) == 3
     server.reset_calls()
 
-    forced = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(3),
-                       customer_profiles_state="absent", customer_profiles_force_delete=True))
+    forced = play(
+        dict(
+            customer_profiles_domain_name=DOMAIN,
+            customer_profiles_profiles=profiles(3),
+            customer_profiles_state="absent",
+            customer_profiles_force_delete=True,
+        )
+    )
 
     assert forced.returncode == 0, forced.output[-3000:]
     assert writes(server) == ["DeleteProfile"] * 3 + ["DeleteDomain"]
@@ -176,12 +195,24 @@ def test_absent_deletes_the_listed_profiles_and_the_domain(play, server, client)
     assert play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(3))).returncode == 0
     server.reset_calls()
 
-    check = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(3), customer_profiles_state="absent"),
-                 check=True)
+    check = play(
+        dict(
+            customer_profiles_domain_name=DOMAIN,
+            customer_profiles_profiles=profiles(3),
+            customer_profiles_state="absent",
+        ),
+        check=True,
+    )
     assert check.returncode == 0, check.output[-3000:]
     assert writes(server) == []
 
-    run = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(3), customer_profiles_state="absent"))
+    run = play(
+        dict(
+            customer_profiles_domain_name=DOMAIN,
+            customer_profiles_profiles=profiles(3),
+            customer_profiles_state="absent",
+        )
+    )
 
     assert run.returncode == 0, run.output[-3000:]
     assert writes(server) == ["DeleteProfile"] * 3 + ["DeleteDomain"]
@@ -189,9 +220,11 @@ def test_absent_deletes_the_listed_profiles_and_the_domain(play, server, client)
 
 
 def test_check_mode_on_a_new_domain_predicts_and_writes_nothing(play, server):
-    run = play(dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(5)), check=True, diff=True)
+    run = play(
+        dict(customer_profiles_domain_name=DOMAIN, customer_profiles_profiles=profiles(5)), check=True, diff=True
+    )
     assert run.returncode == 0, run.output[-3000:]
-    assert 'created=5 ids=5' in run.output
+    assert "created=5 ids=5" in run.output
     assert writes(server) == []
 
 
@@ -199,8 +232,10 @@ def module_exists(name):
     return os.path.exists(os.path.join(REPO_ROOT, "plugins", "modules", name + ".py"))
 
 
-@pytest.mark.skipif(not (module_exists("customerprofiles_object_type") and module_exists("customerprofiles_integration")),
-                    reason="the object type and integration modules are not in the tree")
+@pytest.mark.skipif(
+    not (module_exists("customerprofiles_object_type") and module_exists("customerprofiles_integration")),
+    reason="the object type and integration modules are not in the tree",
+)
 def test_object_types_and_integrations_are_set_up(play, server, client):
     object_type = dict(
         object_type_name="Orders",
@@ -215,17 +250,25 @@ def test_object_types_and_integrations_are_set_up(play, server, client):
             "order_id": [dict(standard_identifiers=["UNIQUE"], field_names=["order"])],
         },
     )
-    integration = dict(uri="arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555",
-                       object_type_name="Orders")
-    role_vars = dict(customer_profiles_domain_name=DOMAIN, customer_profiles_object_types=[object_type],
-                     customer_profiles_integrations=[integration], customer_profiles_profiles=profiles(2))
+    integration = dict(
+        uri="arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555",
+        object_type_name="Orders",
+    )
+    role_vars = dict(
+        customer_profiles_domain_name=DOMAIN,
+        customer_profiles_object_types=[object_type],
+        customer_profiles_integrations=[integration],
+        customer_profiles_profiles=profiles(2),
+    )
 
     run = play(role_vars)
 
     assert run.returncode == 0, run.output[-3000:]
     order = [op for op in writes(server) if op in ("PutProfileObjectType", "PutIntegration", "CreateProfile")]
     assert order == ["PutProfileObjectType", "PutIntegration", "CreateProfile", "CreateProfile"]
-    assert [item["ObjectTypeName"] for item in client.list_profile_object_types(DomainName=DOMAIN)["Items"]] == ["Orders"]
+    assert [item["ObjectTypeName"] for item in client.list_profile_object_types(DomainName=DOMAIN)["Items"]] == [
+        "Orders"
+    ]
     assert len(client.list_integrations(DomainName=DOMAIN)["Items"]) == 1
     server.reset_calls()
 

@@ -140,7 +140,10 @@ def role_tasks(name):
 def test_role_syncs_the_profiles_in_one_task_of_the_bulk_module():
     """The role hands customer_profiles_profiles whole to customerprofiles_profiles (one task, no loop)."""
     bulk = "awscx.customerprofiles.customerprofiles_profiles"
-    for tasks_file, name, state in (("present.yml", "Sync the profiles", "present"), ("absent.yml", "Delete the profiles", "absent")):
+    for tasks_file, name, state in (
+        ("present.yml", "Sync the profiles", "present"),
+        ("absent.yml", "Delete the profiles", "absent"),
+    ):
         args = module_args(task(role_tasks(tasks_file), name), bulk)
         assert args["profiles"] == "{{ customer_profiles_profiles }}", tasks_file
         assert args["state"] == state, tasks_file

@@ -66,18 +66,20 @@ class CallbackModule(CallbackBase):
             return
         calls = _control("GET", self._url + "/_emulator/calls")["calls"] if self._url else []
         outcome = result._result
-        self._records.append(dict(
-            phase=current["phase"],
-            kind=current["kind"],
-            round=current["round"],
-            seconds=end - current["start"],
-            status=status,
-            changed=bool(outcome.get("changed")),
-            msg=outcome.get("msg") if status != "ok" else None,
-            operations=[call["operation"] for call in calls],
-            reads=sum(1 for call in calls if call["kind"] == "read"),
-            writes=sum(1 for call in calls if call["kind"] == "write"),
-        ))
+        self._records.append(
+            dict(
+                phase=current["phase"],
+                kind=current["kind"],
+                round=current["round"],
+                seconds=end - current["start"],
+                status=status,
+                changed=bool(outcome.get("changed")),
+                msg=outcome.get("msg") if status != "ok" else None,
+                operations=[call["operation"] for call in calls],
+                reads=sum(1 for call in calls if call["kind"] == "read"),
+                writes=sum(1 for call in calls if call["kind"] == "write"),
+            )
+        )
 
     def v2_runner_on_ok(self, result):
         self._finish(result, "ok")

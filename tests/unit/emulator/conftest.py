@@ -8,10 +8,12 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from emulator_test_helpers import NO_RETRY, RAW, make_client  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from emulator_test_helpers import NO_RETRY  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from emulator_test_helpers import RAW  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from emulator_test_helpers import make_client  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from moto import mock_aws  # noqa: E402  pylint: disable=wrong-import-position
 
 import emulator  # noqa: E402  pylint: disable=wrong-import-position
-from moto import mock_aws  # noqa: E402  pylint: disable=wrong-import-position
 
 
 @pytest.fixture

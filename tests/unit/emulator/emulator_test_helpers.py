@@ -28,6 +28,7 @@ def session():
     """The shared boto3 session, created on first use (after moto is imported, so its hooks are in it)."""
     if not _SESSIONS:
         import moto.core.models  # noqa: F401  pylint: disable=import-outside-toplevel,unused-import
+
         _SESSIONS.append(boto3.session.Session())
     return _SESSIONS[0]
 

@@ -7,10 +7,15 @@ import re
 
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
+from emulator_test_helpers import REGION  # pylint: disable=import-error
+from emulator_test_helpers import add_body_members  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
-from emulator import config, urls, validation
-from emulator_test_helpers import ACCOUNT, REGION, add_body_members, error_of  # pylint: disable=import-error
+from emulator import config
+from emulator import urls
+from emulator import validation
 
 DOMAIN_ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
 CONNECT = "arn:aws:connect:%s:%s:instance/11111111-2222-3333-4444-555555555555" % (REGION, ACCOUNT)
@@ -18,13 +23,20 @@ S3_URI = "s3://bucket/prefix"
 KINESIS = "arn:aws:kinesis:%s:%s:stream/profile-events" % (REGION, ACCOUNT)
 ROLE = "arn:aws:iam::%s:role/profiles" % ACCOUNT
 FLOW = {
-    "FlowName": "flow-1", "KmsArn": "arn:aws:kms:%s:%s:key/k" % (REGION, ACCOUNT),
+    "FlowName": "flow-1",
+    "KmsArn": "arn:aws:kms:%s:%s:key/k" % (REGION, ACCOUNT),
     "SourceFlowConfig": {"ConnectorType": "S3", "SourceConnectorProperties": {"S3": {"BucketName": "bucket"}}},
     "Tasks": [{"SourceFields": ["id"], "TaskType": "Map", "DestinationField": "id"}],
     "TriggerConfig": {"TriggerType": "OnDemand"},
 }
-CONDITIONS = [{"EventTriggerDimensions": [{"ObjectAttributes": [
-    {"FieldName": "status", "ComparisonOperator": "EQUAL", "Values": ["open"]}]}], "LogicalOperator": "ANY"}]
+CONDITIONS = [
+    {
+        "EventTriggerDimensions": [
+            {"ObjectAttributes": [{"FieldName": "status", "ComparisonOperator": "EQUAL", "Values": ["open"]}]}
+        ],
+        "LogicalOperator": "ANY",
+    }
+]
 ATTRIBUTE_DETAILS = {"Attributes": [{"Name": "Order.total"}], "Expression": "{Order.total}"}
 
 
@@ -38,9 +50,13 @@ def add_object_type(client, domain, name):
     """An object type in the domain: PutProfileObjectType when the emulator serves it, else stored directly."""
     try:
         # the smallest valid mapping (admin guide): one key that is both UNIQUE and PROFILE
-        client.put_profile_object_type(DomainName=domain, ObjectTypeName=name, Description="test type",
-                                       Fields={"id": {"Source": "_source.id"}},
-                                       Keys={"%sId" % name.lower(): [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]})
+        client.put_profile_object_type(
+            DomainName=domain,
+            ObjectTypeName=name,
+            Description="test type",
+            Fields={"id": {"Source": "_source.id"}},
+            Keys={"%sId" % name.lower(): [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]},
+        )
     except ClientError as exc:
         status = exc.response["ResponseMetadata"]["HTTPStatusCode"]
         if status not in (404, 501) or exc.response["Error"]["Code"] == "ResourceNotFoundException":
@@ -58,8 +74,9 @@ def order(client, domain):
 
 
 def _trigger(client, domain, name="trig", **extra):
-    return client.create_event_trigger(DomainName=domain, EventTriggerName=name, ObjectTypeName="Order",
-                                       EventTriggerConditions=CONDITIONS, **extra)
+    return client.create_event_trigger(
+        DomainName=domain, EventTriggerName=name, ObjectTypeName="Order", EventTriggerConditions=CONDITIONS, **extra
+    )
 
 
 # routing ----------------------------------------------------------------------------------------------
@@ -91,10 +108,26 @@ def test_unknown_domain_is_404_everywhere(client):
 # integrations -----------------------------------------------------------------------------------------
 def test_put_get_list_integration(client, domain, order):
     _trigger(client, domain)
-    put = client.put_integration(DomainName=domain, Uri=CONNECT, ObjectTypeName=order, Tags={"env": "t"},
-                                 RoleArn=ROLE, EventTriggerNames=["trig"], Scope="DOMAIN", FlowDefinition=FLOW)
-    expected = {"DomainName": domain, "Uri": CONNECT, "ObjectTypeName": order, "Tags": {"env": "t"}, "RoleArn": ROLE,
-                "EventTriggerNames": ["trig"], "Scope": "DOMAIN", "IsUnstructured": False}
+    put = client.put_integration(
+        DomainName=domain,
+        Uri=CONNECT,
+        ObjectTypeName=order,
+        Tags={"env": "t"},
+        RoleArn=ROLE,
+        EventTriggerNames=["trig"],
+        Scope="DOMAIN",
+        FlowDefinition=FLOW,
+    )
+    expected = {
+        "DomainName": domain,
+        "Uri": CONNECT,
+        "ObjectTypeName": order,
+        "Tags": {"env": "t"},
+        "RoleArn": ROLE,
+        "EventTriggerNames": ["trig"],
+        "Scope": "DOMAIN",
+        "IsUnstructured": False,
+    }
     for out in (put, client.get_integration(DomainName=domain, Uri=CONNECT)):
         out.pop("ResponseMetadata")
         assert isinstance(out.pop("CreatedAt"), datetime.datetime)
@@ -120,8 +153,9 @@ def test_integration_defaults(client, domain, order):
 def test_put_integration_replaces_configuration_keeps_tags(client, domain, order):
     add_object_type(client, domain, "Customer")
     first = client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName=order, RoleArn=ROLE, Tags={"a": "1"})
-    second = client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeNames={"ShopifyCreateCustomers": "Customer"},
-                                    Tags={"b": "2"})
+    second = client.put_integration(
+        DomainName=domain, Uri=S3_URI, ObjectTypeNames={"ShopifyCreateCustomers": "Customer"}, Tags={"b": "2"}
+    )
     assert second["CreatedAt"] == first["CreatedAt"]
     assert second["LastUpdatedAt"] > first["LastUpdatedAt"]
     assert second["ObjectTypeNames"] == {"ShopifyCreateCustomers": "Customer"}
@@ -130,14 +164,25 @@ def test_put_integration_replaces_configuration_keeps_tags(client, domain, order
     assert len(client.list_integrations(DomainName=domain)["Items"]) == 1
 
 
-@pytest.mark.parametrize("kwargs,status,fragment", [
-    ({"Uri": S3_URI, "ObjectTypeName": "Missing"}, 404, "Object type Missing not found in domain dom"),
-    ({"Uri": S3_URI, "ObjectTypeNames": {"SegmentIdentify": "Missing"}}, 404, "Object type Missing not found"),
-    ({"Uri": S3_URI, "ObjectTypeName": "Order", "ObjectTypeNames": {"SegmentIdentify": "Order"}}, 400, "mutually exclusive"),
-    ({"Uri": S3_URI}, 400, "One of ObjectTypeName or ObjectTypeNames is required"),
-    ({"ObjectTypeName": "Order"}, 400, "Uri is required"),
-    ({"Uri": S3_URI, "ObjectTypeName": "Order", "EventTriggerNames": ["nope"]}, 404, "Event trigger nope not found"),
-])
+@pytest.mark.parametrize(
+    "kwargs,status,fragment",
+    [
+        ({"Uri": S3_URI, "ObjectTypeName": "Missing"}, 404, "Object type Missing not found in domain dom"),
+        ({"Uri": S3_URI, "ObjectTypeNames": {"SegmentIdentify": "Missing"}}, 404, "Object type Missing not found"),
+        (
+            {"Uri": S3_URI, "ObjectTypeName": "Order", "ObjectTypeNames": {"SegmentIdentify": "Order"}},
+            400,
+            "mutually exclusive",
+        ),
+        ({"Uri": S3_URI}, 400, "One of ObjectTypeName or ObjectTypeNames is required"),
+        ({"ObjectTypeName": "Order"}, 400, "Uri is required"),
+        (
+            {"Uri": S3_URI, "ObjectTypeName": "Order", "EventTriggerNames": ["nope"]},
+            404,
+            "Event trigger nope not found",
+        ),
+    ],
+)
 def test_put_integration_errors(client, domain, order, kwargs, status, fragment):  # pylint: disable=unused-argument
     got_status, code, message = _error(lambda: client.put_integration(DomainName=domain, **kwargs))
     assert (got_status, code) == (status, "BadRequestException" if status == 400 else "ResourceNotFoundException")
@@ -146,12 +191,14 @@ def test_put_integration_errors(client, domain, order, kwargs, status, fragment)
 
 
 def test_put_integration_validation_from_model(raw_client, domain):
-    status, code, message = _error(lambda: raw_client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order",
-                                                                      Scope="WORLD"))
+    status, code, message = _error(
+        lambda: raw_client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order", Scope="WORLD")
+    )
     assert (status, code) == (400, "BadRequestException")
     assert "'scope'" in message and "enum value set" in message
-    _status, _code, message = _error(lambda: raw_client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order",
-                                                                        RoleArn="not-an-arn"))
+    _status, _code, message = _error(
+        lambda: raw_client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order", RoleArn="not-an-arn")
+    )
     assert "'roleArn'" in message and "regular expression pattern" in message
 
 
@@ -178,15 +225,25 @@ def test_list_integrations_paginates_and_include_hidden(client, domain, order):
             break
     assert seen == uris[:4]
     assert [item["Uri"] for item in client.list_integrations(DomainName=domain, IncludeHidden=True)["Items"]] == uris
-    assert _error(lambda: client.list_integrations(DomainName=domain, NextToken="garbage"))[:2] == (400, "BadRequestException")
+    assert _error(lambda: client.list_integrations(DomainName=domain, NextToken="garbage"))[:2] == (
+        400,
+        "BadRequestException",
+    )
 
 
 def test_delete_integration(client, domain, order):
     client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName=order)
     assert "deleted" in client.delete_integration(DomainName=domain, Uri=S3_URI)["Message"]
     status, code, message = _error(lambda: client.get_integration(DomainName=domain, Uri=S3_URI))
-    assert (status, code, message) == (404, "ResourceNotFoundException", "Integration %s not found in domain dom" % S3_URI)
-    assert _error(lambda: client.delete_integration(DomainName=domain, Uri=S3_URI))[:2] == (404, "ResourceNotFoundException")
+    assert (status, code, message) == (
+        404,
+        "ResourceNotFoundException",
+        "Integration %s not found in domain dom" % S3_URI,
+    )
+    assert _error(lambda: client.delete_integration(DomainName=domain, Uri=S3_URI))[:2] == (
+        404,
+        "ResourceNotFoundException",
+    )
 
 
 def test_list_account_integrations_and_one_domain_per_uri(client, domain, order):
@@ -197,7 +254,9 @@ def test_list_account_integrations_and_one_domain_per_uri(client, domain, order)
     items = client.list_account_integrations(Uri=CONNECT)["Items"]
     assert [(item["DomainName"], item["Uri"]) for item in items] == [(domain, CONNECT)]
     assert client.list_account_integrations(Uri="s3://none")["Items"] == []
-    status, code, message = _error(lambda: client.put_integration(DomainName="other", Uri=CONNECT, ObjectTypeName=order))
+    status, code, message = _error(
+        lambda: client.put_integration(DomainName="other", Uri=CONNECT, ObjectTypeName=order)
+    )
     assert (status, code) == (400, "BadRequestException")
     assert message == "Integration %s already belongs to domain dom" % CONNECT
 
@@ -205,8 +264,9 @@ def test_list_account_integrations_and_one_domain_per_uri(client, domain, order)
 def test_event_trigger_belongs_to_one_integration(client, domain, order):
     _trigger(client, domain)
     client.put_integration(DomainName=domain, Uri=CONNECT, ObjectTypeName=order, EventTriggerNames=["trig"])
-    status, code, message = _error(lambda: client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName=order,
-                                                                  EventTriggerNames=["trig"]))
+    status, code, message = _error(
+        lambda: client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName=order, EventTriggerNames=["trig"])
+    )
     assert (status, code) == (400, "BadRequestException")
     assert "already associated with integration %s" % CONNECT in message
     # the same integration may name it again
@@ -218,7 +278,9 @@ def test_integration_quota(client, domain, order, monkeypatch):
     for index in range(3):
         client.put_integration(DomainName=domain, Uri="s3://b/%d" % index, ObjectTypeName=order)
     client.put_integration(DomainName=domain, Uri="s3://b/0", ObjectTypeName=order)  # replacing is not a new one
-    status, code, message = _error(lambda: client.put_integration(DomainName=domain, Uri="s3://b/9", ObjectTypeName=order))
+    status, code, message = _error(
+        lambda: client.put_integration(DomainName=domain, Uri="s3://b/9", ObjectTypeName=order)
+    )
     assert (status, code) == (400, "BadRequestException")
     assert message == "Limit exceeded: domain dom already has 3 integrations, the maximum per domain"
 
@@ -235,34 +297,59 @@ def test_event_stream_lifecycle(client, domain):
     got = client.get_event_stream(DomainName=domain, EventStreamName="stream")
     got.pop("ResponseMetadata")
     assert isinstance(got.pop("CreatedAt"), datetime.datetime)
-    assert got == {"DomainName": domain, "EventStreamArn": arn, "State": "RUNNING",
-                   "DestinationDetails": {"Uri": KINESIS, "Status": "HEALTHY"}, "Tags": {"k": "v"}}
+    assert got == {
+        "DomainName": domain,
+        "EventStreamArn": arn,
+        "State": "RUNNING",
+        "DestinationDetails": {"Uri": KINESIS, "Status": "HEALTHY"},
+        "Tags": {"k": "v"},
+    }
     items = client.list_event_streams(DomainName=domain)["Items"]
-    assert items == [{"DomainName": domain, "EventStreamName": "stream", "EventStreamArn": arn, "State": "RUNNING",
-                      "DestinationSummary": {"Uri": KINESIS, "Status": "HEALTHY"}, "Tags": {"k": "v"}}]
+    assert items == [
+        {
+            "DomainName": domain,
+            "EventStreamName": "stream",
+            "EventStreamArn": arn,
+            "State": "RUNNING",
+            "DestinationSummary": {"Uri": KINESIS, "Status": "HEALTHY"},
+            "Tags": {"k": "v"},
+        }
+    ]
     deleted = client.delete_event_stream(DomainName=domain, EventStreamName="stream")
     assert set(deleted) == {"ResponseMetadata"}
     assert _error(lambda: client.get_event_stream(DomainName=domain, EventStreamName="stream")) == (
-        404, "ResourceNotFoundException", "Event stream stream not found in domain dom")
+        404,
+        "ResourceNotFoundException",
+        "Event stream stream not found in domain dom",
+    )
     assert not hasattr(client, "update_event_stream")
 
 
 def test_one_event_stream_per_domain(client, domain):
     client.create_event_stream(DomainName=domain, EventStreamName="one", Uri=KINESIS)
     assert _error(lambda: client.create_event_stream(DomainName=domain, EventStreamName="one", Uri=KINESIS)) == (
-        400, "BadRequestException", "Event stream one already exists in domain dom")
+        400,
+        "BadRequestException",
+        "Event stream one already exists in domain dom",
+    )
     assert _error(lambda: client.create_event_stream(DomainName=domain, EventStreamName="two", Uri=KINESIS)) == (
-        400, "BadRequestException", "Limit exceeded: domain dom already has 1 event streams, the maximum per domain")
+        400,
+        "BadRequestException",
+        "Limit exceeded: domain dom already has 1 event streams, the maximum per domain",
+    )
     client.delete_event_stream(DomainName=domain, EventStreamName="one")
     client.create_event_stream(DomainName=domain, EventStreamName="two", Uri=KINESIS)
 
 
-@pytest.mark.parametrize("uri", [
-    "arn:aws:sqs:%s:%s:queue" % (REGION, ACCOUNT),
-    "arn:aws:kinesis:eu-west-1:%s:stream/s" % ACCOUNT,
-    "arn:aws:kinesis:%s:999999999999:stream/s" % REGION,
-    "my-stream",
-])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "arn:aws:sqs:%s:%s:queue" % (REGION, ACCOUNT),
+        "arn:aws:kinesis:eu-west-1:%s:stream/s" % ACCOUNT,
+        "arn:aws:kinesis:%s:999999999999:stream/s" % REGION,
+        "my-stream",
+    ],
+)
 def test_event_stream_uri_must_be_a_local_kinesis_stream(client, domain, uri):
     status, code, message = _error(lambda: client.create_event_stream(DomainName=domain, EventStreamName="s", Uri=uri))
     assert (status, code) == (400, "BadRequestException")
@@ -290,11 +377,18 @@ def test_event_trigger_create_get_list_update(client, domain, order):
         assert out["Description"] == "first" and out["Tags"] == {"t": "1"}
         assert "SegmentFilter" not in out
     items = client.list_event_triggers(DomainName=domain)["Items"]
-    assert [sorted(item) for item in items] == [sorted(["ObjectTypeName", "EventTriggerName", "Description", "CreatedAt",
-                                                        "LastUpdatedAt", "Tags"])]
-    client.create_segment_definition(DomainName=domain, SegmentDefinitionName="seg", DisplayName="Seg",
-                                     SegmentGroups={"Groups": [], "Include": "ALL"})
-    updated = client.update_event_trigger(DomainName=domain, EventTriggerName="trig", Description="second", SegmentFilter="seg")
+    assert [sorted(item) for item in items] == [
+        sorted(["ObjectTypeName", "EventTriggerName", "Description", "CreatedAt", "LastUpdatedAt", "Tags"])
+    ]
+    client.create_segment_definition(
+        DomainName=domain,
+        SegmentDefinitionName="seg",
+        DisplayName="Seg",
+        SegmentGroups={"Groups": [], "Include": "ALL"},
+    )
+    updated = client.update_event_trigger(
+        DomainName=domain, EventTriggerName="trig", Description="second", SegmentFilter="seg"
+    )
     assert updated["Description"] == "second" and updated["SegmentFilter"] == "seg"
     assert updated["EventTriggerConditions"] == CONDITIONS and updated["EventTriggerLimits"] == limits  # omitted: kept
     assert updated["CreatedAt"] == created["CreatedAt"] and updated["LastUpdatedAt"] > created["LastUpdatedAt"]
@@ -308,17 +402,34 @@ def test_update_event_trigger_members_are_the_models(raw_client, domain, order):
     assert (status, code) == (400, "BadRequestException") and "'tags'" in message and "Unknown member" in message
 
 
-@pytest.mark.parametrize("call,fragment", [
-    (lambda c: c.create_event_trigger(DomainName="dom", EventTriggerName="t", ObjectTypeName="Missing",
-                                      EventTriggerConditions=CONDITIONS), "Object type Missing not found"),
-    (lambda c: c.create_event_trigger(DomainName="dom", EventTriggerName="t", ObjectTypeName="Order",
-                                      EventTriggerConditions=CONDITIONS, SegmentFilter="nope"), "Segment definition nope not found"),
-    (lambda c: c.update_event_trigger(DomainName="dom", EventTriggerName="trig", ObjectTypeName="Missing"),
-     "Object type Missing not found"),
-    (lambda c: c.update_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
-    (lambda c: c.get_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
-    (lambda c: c.delete_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
-])
+@pytest.mark.parametrize(
+    "call,fragment",
+    [
+        (
+            lambda c: c.create_event_trigger(
+                DomainName="dom", EventTriggerName="t", ObjectTypeName="Missing", EventTriggerConditions=CONDITIONS
+            ),
+            "Object type Missing not found",
+        ),
+        (
+            lambda c: c.create_event_trigger(
+                DomainName="dom",
+                EventTriggerName="t",
+                ObjectTypeName="Order",
+                EventTriggerConditions=CONDITIONS,
+                SegmentFilter="nope",
+            ),
+            "Segment definition nope not found",
+        ),
+        (
+            lambda c: c.update_event_trigger(DomainName="dom", EventTriggerName="trig", ObjectTypeName="Missing"),
+            "Object type Missing not found",
+        ),
+        (lambda c: c.update_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
+        (lambda c: c.get_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
+        (lambda c: c.delete_event_trigger(DomainName="dom", EventTriggerName="nope"), "Event trigger nope not found"),
+    ],
+)
 def test_event_trigger_not_found(client, domain, order, call, fragment):  # pylint: disable=unused-argument
     _trigger(client, domain)
     status, code, message = _error(lambda: call(client))
@@ -329,10 +440,17 @@ def test_event_trigger_not_found(client, domain, order, call, fragment):  # pyli
 def test_event_trigger_duplicate_quota_and_delete(client, domain, order, monkeypatch):  # pylint: disable=unused-argument
     monkeypatch.setitem(config.QUOTAS, config.EVENT_TRIGGERS, 2)
     _trigger(client, domain, "a")
-    assert _error(lambda: _trigger(client, domain, "a")) == (400, "BadRequestException", "Event trigger a already exists in domain dom")
+    assert _error(lambda: _trigger(client, domain, "a")) == (
+        400,
+        "BadRequestException",
+        "Event trigger a already exists in domain dom",
+    )
     _trigger(client, domain, "b")
     assert _error(lambda: _trigger(client, domain, "c")) == (
-        400, "BadRequestException", "Limit exceeded: domain dom already has 2 event triggers, the maximum per domain")
+        400,
+        "BadRequestException",
+        "Limit exceeded: domain dom already has 2 event triggers, the maximum per domain",
+    )
     client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order", EventTriggerNames=["a"])
     status, code, message = _error(lambda: client.delete_event_trigger(DomainName=domain, EventTriggerName="a"))
     assert (status, code) == (400, "BadRequestException") and "integration %s" % S3_URI in message
@@ -344,16 +462,35 @@ def test_event_trigger_duplicate_quota_and_delete(client, domain, order, monkeyp
 # calculated attributes --------------------------------------------------------------------------------
 def _calculated(client, domain, name="total", **extra):
     return client.create_calculated_attribute_definition(
-        DomainName=domain, CalculatedAttributeName=name, AttributeDetails=ATTRIBUTE_DETAILS, Statistic="SUM", **extra)
+        DomainName=domain, CalculatedAttributeName=name, AttributeDetails=ATTRIBUTE_DETAILS, Statistic="SUM", **extra
+    )
 
 
 def test_calculated_attribute_create_get_list(client, domain):
     conditions = {"Range": {"Value": 30, "Unit": "DAYS"}, "ObjectCount": 5}
-    attribute_filter = {"Include": "ALL", "Groups": [{"Type": "ALL", "Dimensions": [
-        {"Attributes": {"Order.status": {"DimensionType": "INCLUSIVE", "Values": ["paid"]}}}]}]}
-    created = _calculated(client, domain, DisplayName="Total", Description="sum of orders", Conditions=conditions,
-                          Filter=attribute_filter, UseHistoricalData=True, Tags={"a": "b"})
-    for out in (created, client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")):
+    attribute_filter = {
+        "Include": "ALL",
+        "Groups": [
+            {
+                "Type": "ALL",
+                "Dimensions": [{"Attributes": {"Order.status": {"DimensionType": "INCLUSIVE", "Values": ["paid"]}}}],
+            }
+        ],
+    }
+    created = _calculated(
+        client,
+        domain,
+        DisplayName="Total",
+        Description="sum of orders",
+        Conditions=conditions,
+        Filter=attribute_filter,
+        UseHistoricalData=True,
+        Tags={"a": "b"},
+    )
+    for out in (
+        created,
+        client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total"),
+    ):
         assert out["CalculatedAttributeName"] == "total" and out["DisplayName"] == "Total"
         assert out["AttributeDetails"] == ATTRIBUTE_DETAILS and out["Statistic"] == "SUM"
         assert out["Conditions"] == conditions and out["Filter"] == attribute_filter
@@ -367,47 +504,72 @@ def test_calculated_attribute_create_get_list(client, domain):
         assert absent not in minimal
     items = client.list_calculated_attribute_definitions(DomainName=domain)["Items"]
     assert [item["CalculatedAttributeName"] for item in items] == ["total", "count"]
-    assert set(items[0]) == {"CalculatedAttributeName", "DisplayName", "Description", "CreatedAt", "LastUpdatedAt",
-                             "UseHistoricalData", "Status", "Tags"}
+    assert set(items[0]) == {
+        "CalculatedAttributeName",
+        "DisplayName",
+        "Description",
+        "CreatedAt",
+        "LastUpdatedAt",
+        "UseHistoricalData",
+        "Status",
+        "Tags",
+    }
 
 
 def test_calculated_attribute_update_only_updatable_members(client, raw_client, domain):
     created = _calculated(client, domain, DisplayName="Total", Conditions={"Range": {"Value": 30, "Unit": "DAYS"}})
-    updated = client.update_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total",
-                                                            Description="new", Conditions={"ObjectCount": 3})
+    updated = client.update_calculated_attribute_definition(
+        DomainName=domain, CalculatedAttributeName="total", Description="new", Conditions={"ObjectCount": 3}
+    )
     assert updated["DisplayName"] == "Total" and updated["Description"] == "new"
     assert updated["Conditions"] == {"ObjectCount": 3}  # a given Conditions block replaces the old one
     assert updated["Statistic"] == "SUM" and updated["AttributeDetails"] == ATTRIBUTE_DETAILS
     assert "Filter" not in updated  # not a member of UpdateCalculatedAttributeDefinition's response
     assert updated["CreatedAt"] == created["CreatedAt"] and updated["LastUpdatedAt"] > created["LastUpdatedAt"]
     add_body_members(raw_client, "UpdateCalculatedAttributeDefinition", {"Statistic": "COUNT"})
-    status, code, message = _error(lambda: raw_client.update_calculated_attribute_definition(
-        DomainName=domain, CalculatedAttributeName="total", Description="x"))
+    status, code, message = _error(
+        lambda: raw_client.update_calculated_attribute_definition(
+            DomainName=domain, CalculatedAttributeName="total", Description="x"
+        )
+    )
     assert (status, code) == (400, "BadRequestException") and "'statistic'" in message and "Unknown member" in message
-    assert client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")["Statistic"] == "SUM"
+    assert (
+        client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")["Statistic"]
+        == "SUM"
+    )
 
 
 def test_calculated_attribute_limit_duplicate_and_delete(client, domain):
     for index in range(50):
         _calculated(client, domain, "attr_%d" % index)
     assert _error(lambda: _calculated(client, domain, "attr_0")) == (
-        400, "BadRequestException", "Calculated attribute definition attr_0 already exists in domain dom")
+        400,
+        "BadRequestException",
+        "Calculated attribute definition attr_0 already exists in domain dom",
+    )
     assert _error(lambda: _calculated(client, domain, "attr_50")) == (
-        400, "BadRequestException", "Limit exceeded: domain dom already has 50 calculated attribute definitions, the maximum per domain")
+        400,
+        "BadRequestException",
+        "Limit exceeded: domain dom already has 50 calculated attribute definitions, the maximum per domain",
+    )
     page = client.list_calculated_attribute_definitions(DomainName=domain, MaxResults=100)
     assert len(page["Items"]) == 50 and "NextToken" not in page
     deleted = client.delete_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="attr_0")
     assert set(deleted) == {"ResponseMetadata"}
     _calculated(client, domain, "attr_50")
-    assert _error(lambda: client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="attr_0")) == (
-        404, "ResourceNotFoundException", "Calculated attribute definition attr_0 not found in domain dom")
+    assert _error(
+        lambda: client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="attr_0")
+    ) == (404, "ResourceNotFoundException", "Calculated attribute definition attr_0 not found in domain dom")
 
 
 def test_calculated_attribute_status_hook(client, domain):
     _calculated(client, domain, UseHistoricalData=True)
     emulator.backend().set_calculated_attribute_status(domain, "total", "IN_PROGRESS", 40, "indexing history")
     got = client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")
-    assert got["Status"] == "IN_PROGRESS" and got["Readiness"] == {"ProgressPercentage": 40, "Message": "indexing history"}
+    assert got["Status"] == "IN_PROGRESS" and got["Readiness"] == {
+        "ProgressPercentage": 40,
+        "Message": "indexing history",
+    }
     assert client.list_calculated_attribute_definitions(DomainName=domain)["Items"][0]["Status"] == "IN_PROGRESS"
 
 
@@ -417,8 +579,13 @@ def _dim(**attributes):
 
 
 def _segment(client, domain, name, groups, include="ALL", **extra):
-    return client.create_segment_definition(DomainName=domain, SegmentDefinitionName=name, DisplayName=name.title(),
-                                            SegmentGroups={"Groups": groups, "Include": include}, **extra)
+    return client.create_segment_definition(
+        DomainName=domain,
+        SegmentDefinitionName=name,
+        DisplayName=name.title(),
+        SegmentGroups={"Groups": groups, "Include": include},
+        **extra,
+    )
 
 
 def test_segment_definition_create_get_list_delete(client, domain):
@@ -427,41 +594,102 @@ def test_segment_definition_create_get_list_delete(client, domain):
     created = _segment(client, domain, "vip", groups, Description="very important", SegmentSort=sort, Tags={"s": "1"})
     arn = DOMAIN_ARN + "/segment-definitions/vip"
     assert created["SegmentDefinitionArn"] == arn
-    assert set(created) - {"ResponseMetadata"} == {"SegmentDefinitionName", "DisplayName", "Description", "CreatedAt",
-                                                   "SegmentDefinitionArn", "Tags"}
+    assert set(created) - {"ResponseMetadata"} == {
+        "SegmentDefinitionName",
+        "DisplayName",
+        "Description",
+        "CreatedAt",
+        "SegmentDefinitionArn",
+        "Tags",
+    }
     got = client.get_segment_definition(DomainName=domain, SegmentDefinitionName="vip")
     assert got["SegmentGroups"] == {"Groups": groups, "Include": "ALL"} and got["SegmentSort"] == sort
     assert got["SegmentType"] == "CLASSIC" and "SegmentSqlQuery" not in got
     assert got["CreatedAt"] == created["CreatedAt"] and got["Tags"] == {"s": "1"}
-    sql = client.create_segment_definition(DomainName=domain, SegmentDefinitionName="sql", DisplayName="Sql",
-                                           SegmentSqlQuery="SELECT * FROM profiles")
+    sql = client.create_segment_definition(
+        DomainName=domain, SegmentDefinitionName="sql", DisplayName="Sql", SegmentSqlQuery="SELECT * FROM profiles"
+    )
     assert "SegmentGroups" not in sql
     got = client.get_segment_definition(DomainName=domain, SegmentDefinitionName="sql")
     assert got["SegmentType"] == "ENHANCED" and got["SegmentSqlQuery"] == "SELECT * FROM profiles"
     items = client.list_segment_definitions(DomainName=domain)["Items"]
-    assert [(item["SegmentDefinitionName"], item["SegmentType"]) for item in items] == [("vip", "CLASSIC"), ("sql", "ENHANCED")]
-    assert set(items[0]) == {"SegmentDefinitionName", "DisplayName", "Description", "SegmentDefinitionArn", "CreatedAt",
-                             "Tags", "SegmentType"}
+    assert [(item["SegmentDefinitionName"], item["SegmentType"]) for item in items] == [
+        ("vip", "CLASSIC"),
+        ("sql", "ENHANCED"),
+    ]
+    assert set(items[0]) == {
+        "SegmentDefinitionName",
+        "DisplayName",
+        "Description",
+        "SegmentDefinitionArn",
+        "CreatedAt",
+        "Tags",
+        "SegmentType",
+    }
     assert "deleted" in client.delete_segment_definition(DomainName=domain, SegmentDefinitionName="vip")["Message"]
     assert _error(lambda: client.get_segment_definition(DomainName=domain, SegmentDefinitionName="vip")) == (
-        404, "ResourceNotFoundException", "Segment definition vip not found in domain dom")
+        404,
+        "ResourceNotFoundException",
+        "Segment definition vip not found in domain dom",
+    )
     assert not hasattr(client, "update_segment_definition")
 
 
-@pytest.mark.parametrize("kwargs,status,fragment", [
-    ({}, 400, "Exactly one of SegmentGroups or SegmentSqlQuery"),
-    ({"SegmentGroups": {"Groups": []}, "SegmentSqlQuery": "SELECT 1"}, 400, "Exactly one of SegmentGroups or SegmentSqlQuery"),
-    ({"SegmentGroups": {"Groups": [{"SourceSegments": [{"SegmentDefinitionName": "nope"}]}]}}, 404,
-     "Segment definition nope not found"),
-    ({"SegmentGroups": {"Groups": [{"Dimensions": [{"CalculatedAttributes": {
-        "nope": {"DimensionType": "GREATER_THAN", "Values": ["1"]}}}]}]}}, 404, "Calculated attribute definition nope not found"),
-    ({"SegmentGroups": {"Groups": [{"Dimensions": [{
-        "ProfileAttributes": {"FirstName": {"DimensionType": "INCLUSIVE", "Values": ["a"]}},
-        "CalculatedAttributes": {"x": {"DimensionType": "INCLUSIVE", "Values": ["a"]}}}]}]}}, 400, "exactly one of ProfileAttributes"),
-])
+@pytest.mark.parametrize(
+    "kwargs,status,fragment",
+    [
+        ({}, 400, "Exactly one of SegmentGroups or SegmentSqlQuery"),
+        (
+            {"SegmentGroups": {"Groups": []}, "SegmentSqlQuery": "SELECT 1"},
+            400,
+            "Exactly one of SegmentGroups or SegmentSqlQuery",
+        ),
+        (
+            {"SegmentGroups": {"Groups": [{"SourceSegments": [{"SegmentDefinitionName": "nope"}]}]}},
+            404,
+            "Segment definition nope not found",
+        ),
+        (
+            {
+                "SegmentGroups": {
+                    "Groups": [
+                        {
+                            "Dimensions": [
+                                {"CalculatedAttributes": {"nope": {"DimensionType": "GREATER_THAN", "Values": ["1"]}}}
+                            ]
+                        }
+                    ]
+                }
+            },
+            404,
+            "Calculated attribute definition nope not found",
+        ),
+        (
+            {
+                "SegmentGroups": {
+                    "Groups": [
+                        {
+                            "Dimensions": [
+                                {
+                                    "ProfileAttributes": {"FirstName": {"DimensionType": "INCLUSIVE", "Values": ["a"]}},
+                                    "CalculatedAttributes": {"x": {"DimensionType": "INCLUSIVE", "Values": ["a"]}},
+                                }
+                            ]
+                        }
+                    ]
+                }
+            },
+            400,
+            "exactly one of ProfileAttributes",
+        ),
+    ],
+)
 def test_create_segment_definition_errors(raw_client, domain, kwargs, status, fragment):
-    got_status, code, message = _error(lambda: raw_client.create_segment_definition(
-        DomainName=domain, SegmentDefinitionName="s", DisplayName="S", **kwargs))
+    got_status, code, message = _error(
+        lambda: raw_client.create_segment_definition(
+            DomainName=domain, SegmentDefinitionName="s", DisplayName="S", **kwargs
+        )
+    )
     assert (got_status, code) == (status, "BadRequestException" if status == 400 else "ResourceNotFoundException")
     assert fragment in message
     assert raw_client.list_segment_definitions(DomainName=domain)["Items"] == []
@@ -470,7 +698,10 @@ def test_create_segment_definition_errors(raw_client, domain, kwargs, status, fr
 def test_segment_definition_duplicate(client, domain):
     _segment(client, domain, "s", [])
     assert _error(lambda: _segment(client, domain, "s", [])) == (
-        400, "BadRequestException", "Segment definition s already exists in domain dom")
+        400,
+        "BadRequestException",
+        "Segment definition s already exists in domain dom",
+    )
 
 
 # segment membership -----------------------------------------------------------------------------------
@@ -478,17 +709,33 @@ def test_segment_definition_duplicate(client, domain):
 def people(client, domain):
     def make(**fields):
         return client.create_profile(DomainName=domain, **fields)["ProfileId"]
+
     return {
-        "ann": make(FirstName="Ann", LastName="Lee", EmailAddress="ann@example.com", BirthDate="1980-05-01",
-                    Address={"City": "Springfield", "Country": "US"}, Attributes={"score": "75", "tags": '["a", "b"]'}),
-        "bob": make(FirstName="Bob", LastName="Stone", EmailAddress="bob@corp.test", BirthDate="1995-12-24",
-                    Address={"City": "Shelbyville"}, Attributes={"score": "20"}, ProfileType="ACCOUNT_PROFILE"),
+        "ann": make(
+            FirstName="Ann",
+            LastName="Lee",
+            EmailAddress="ann@example.com",
+            BirthDate="1980-05-01",
+            Address={"City": "Springfield", "Country": "US"},
+            Attributes={"score": "75", "tags": '["a", "b"]'},
+        ),
+        "bob": make(
+            FirstName="Bob",
+            LastName="Stone",
+            EmailAddress="bob@corp.test",
+            BirthDate="1995-12-24",
+            Address={"City": "Shelbyville"},
+            Attributes={"score": "20"},
+            ProfileType="ACCOUNT_PROFILE",
+        ),
         "cy": make(FirstName="Cy", AccountNumber="A-1"),
     }
 
 
 def _members(client, domain, segment, people):
-    out = client.get_segment_membership(DomainName=domain, SegmentDefinitionName=segment, ProfileIds=list(people.values()))
+    out = client.get_segment_membership(
+        DomainName=domain, SegmentDefinitionName=segment, ProfileIds=list(people.values())
+    )
     assert out["Failures"] == [] and out["SegmentDefinitionName"] == segment
     assert isinstance(out["LastComputedAt"], datetime.datetime)
     names = {pid: name for name, pid in people.items()}
@@ -497,24 +744,32 @@ def _members(client, domain, segment, people):
     return sorted(names[item["ProfileId"]] for item in out["Profiles"] if item["QueryResult"] == "PRESENT")
 
 
-@pytest.mark.parametrize("dimension,expected", [
-    (_dim(FirstName={"DimensionType": "INCLUSIVE", "Values": ["Ann", "Cy"]}), ["ann", "cy"]),
-    (_dim(FirstName={"DimensionType": "EXCLUSIVE", "Values": ["Ann"]}), ["bob", "cy"]),
-    (_dim(EmailAddress={"DimensionType": "ENDS_WITH", "Values": ["@example.com"]}), ["ann"]),
-    (_dim(EmailAddress={"DimensionType": "CONTAINS", "Values": ["corp"]}), ["bob"]),
-    (_dim(LastName={"DimensionType": "BEGINS_WITH", "Values": ["St", "Le"]}), ["ann", "bob"]),
-    (_dim(Address={"City": {"DimensionType": "INCLUSIVE", "Values": ["Springfield"]}}), ["ann"]),
-    (_dim(BirthDate={"DimensionType": "BEFORE", "Values": ["1990-01-01"]}), ["ann"]),
-    (_dim(BirthDate={"DimensionType": "BETWEEN", "Values": ["1990-01-01", "1999-12-31"]}), ["bob"]),
-    (_dim(BirthDate={"DimensionType": "ON", "Values": ["12/24/1995"]}), ["bob"]),
-    (_dim(Attributes={"score": {"DimensionType": "GREATER_THAN", "Values": ["50"]}}), ["ann"]),
-    (_dim(Attributes={"score": {"DimensionType": "LESS_THAN_OR_EQUAL", "Values": ["75"]}}), ["ann", "bob"]),
-    (_dim(Attributes={"tags": {"DimensionType": "LIST_CONTAINS", "Values": ["b"]}}), ["ann"]),
-    (_dim(Attributes={"tags": {"DimensionType": "LIST_CONTAINS_ALL", "Values": ["a", "z"]}}), []),
-    (_dim(ProfileType={"DimensionType": "INCLUSIVE", "Values": ["ACCOUNT_PROFILE"]}), ["bob"]),
-    (_dim(FirstName={"DimensionType": "INCLUSIVE", "Values": ["Ann", "Bob"]},
-          Address={"Country": {"DimensionType": "INCLUSIVE", "Values": ["US"]}}), ["ann"]),  # conditions of one dimension: all
-])
+@pytest.mark.parametrize(
+    "dimension,expected",
+    [
+        (_dim(FirstName={"DimensionType": "INCLUSIVE", "Values": ["Ann", "Cy"]}), ["ann", "cy"]),
+        (_dim(FirstName={"DimensionType": "EXCLUSIVE", "Values": ["Ann"]}), ["bob", "cy"]),
+        (_dim(EmailAddress={"DimensionType": "ENDS_WITH", "Values": ["@example.com"]}), ["ann"]),
+        (_dim(EmailAddress={"DimensionType": "CONTAINS", "Values": ["corp"]}), ["bob"]),
+        (_dim(LastName={"DimensionType": "BEGINS_WITH", "Values": ["St", "Le"]}), ["ann", "bob"]),
+        (_dim(Address={"City": {"DimensionType": "INCLUSIVE", "Values": ["Springfield"]}}), ["ann"]),
+        (_dim(BirthDate={"DimensionType": "BEFORE", "Values": ["1990-01-01"]}), ["ann"]),
+        (_dim(BirthDate={"DimensionType": "BETWEEN", "Values": ["1990-01-01", "1999-12-31"]}), ["bob"]),
+        (_dim(BirthDate={"DimensionType": "ON", "Values": ["12/24/1995"]}), ["bob"]),
+        (_dim(Attributes={"score": {"DimensionType": "GREATER_THAN", "Values": ["50"]}}), ["ann"]),
+        (_dim(Attributes={"score": {"DimensionType": "LESS_THAN_OR_EQUAL", "Values": ["75"]}}), ["ann", "bob"]),
+        (_dim(Attributes={"tags": {"DimensionType": "LIST_CONTAINS", "Values": ["b"]}}), ["ann"]),
+        (_dim(Attributes={"tags": {"DimensionType": "LIST_CONTAINS_ALL", "Values": ["a", "z"]}}), []),
+        (_dim(ProfileType={"DimensionType": "INCLUSIVE", "Values": ["ACCOUNT_PROFILE"]}), ["bob"]),
+        (
+            _dim(
+                FirstName={"DimensionType": "INCLUSIVE", "Values": ["Ann", "Bob"]},
+                Address={"Country": {"DimensionType": "INCLUSIVE", "Values": ["US"]}},
+            ),
+            ["ann"],
+        ),  # conditions of one dimension: all
+    ],
+)
 def test_membership_dimensions(client, domain, people, dimension, expected):
     _segment(client, domain, "seg", [{"Type": "ALL", "Dimensions": [dimension]}])
     assert _members(client, domain, "seg", people) == expected
@@ -531,31 +786,48 @@ def test_membership_group_types_include_and_source_segments(client, domain, peop
     assert _members(client, domain, "two_groups_any", people) == ["ann", "bob"]
     _segment(client, domain, "not_either", [{"SourceSegments": [{"SegmentDefinitionName": "either"}]}], include="NONE")
     assert _members(client, domain, "not_either", people) == ["cy"]
-    _segment(client, domain, "either_in_us", [{
-        "SourceSegments": [{"SegmentDefinitionName": "either"}], "SourceType": "ALL",
-        "Dimensions": [_dim(Address={"Country": {"DimensionType": "INCLUSIVE", "Values": ["US"]}})]}])
+    _segment(
+        client,
+        domain,
+        "either_in_us",
+        [
+            {
+                "SourceSegments": [{"SegmentDefinitionName": "either"}],
+                "SourceType": "ALL",
+                "Dimensions": [_dim(Address={"Country": {"DimensionType": "INCLUSIVE", "Values": ["US"]}})],
+            }
+        ],
+    )
     assert _members(client, domain, "either_in_us", people) == ["ann"]
     _segment(client, domain, "everyone", [])
     assert _members(client, domain, "everyone", people) == ["ann", "bob", "cy"]
 
 
 def test_membership_failures(client, domain, people):
-    client.create_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total",
-                                                  AttributeDetails=ATTRIBUTE_DETAILS, Statistic="SUM")
-    _segment(client, domain, "calc", [{"Dimensions": [{"CalculatedAttributes": {
-        "total": {"DimensionType": "GREATER_THAN", "Values": ["10"]}}}]}])
-    client.create_segment_definition(DomainName=domain, SegmentDefinitionName="sql", DisplayName="Sql",
-                                     SegmentSqlQuery="SELECT * FROM profiles")
+    client.create_calculated_attribute_definition(
+        DomainName=domain, CalculatedAttributeName="total", AttributeDetails=ATTRIBUTE_DETAILS, Statistic="SUM"
+    )
+    _segment(
+        client,
+        domain,
+        "calc",
+        [{"Dimensions": [{"CalculatedAttributes": {"total": {"DimensionType": "GREATER_THAN", "Values": ["10"]}}}]}],
+    )
+    client.create_segment_definition(
+        DomainName=domain, SegmentDefinitionName="sql", DisplayName="Sql", SegmentSqlQuery="SELECT * FROM profiles"
+    )
     missing = "0" * 32
     for segment in ("calc", "sql"):
-        out = client.get_segment_membership(DomainName=domain, SegmentDefinitionName=segment,
-                                            ProfileIds=[people["ann"], missing])
+        out = client.get_segment_membership(
+            DomainName=domain, SegmentDefinitionName=segment, ProfileIds=[people["ann"], missing]
+        )
         assert out["Profiles"] == []
         assert out["Failures"][0]["ProfileId"] == people["ann"] and out["Failures"][0]["Status"] == 501
         assert out["Failures"][0]["Message"].startswith("Not evaluated: ")
         assert out["Failures"][1] == {"ProfileId": missing, "Message": "Profile %s not found" % missing, "Status": 404}
-    assert _error(lambda: client.get_segment_membership(DomainName=domain, SegmentDefinitionName="nope",
-                                                        ProfileIds=[missing]))[:2] == (404, "ResourceNotFoundException")
+    assert _error(
+        lambda: client.get_segment_membership(DomainName=domain, SegmentDefinitionName="nope", ProfileIds=[missing])
+    )[:2] == (404, "ResourceNotFoundException")
 
 
 # tags and the domain ----------------------------------------------------------------------------------
@@ -566,9 +838,16 @@ def _all_kinds(client, domain):
     client.create_event_stream(DomainName=domain, EventStreamName="stream", Uri=KINESIS)
     _calculated(client, domain)
     _segment(client, domain, "seg", [])
-    return [DOMAIN_ARN + suffix for suffix in (
-        "/integrations/" + CONNECT, "/event-streams/stream", "/event-triggers/trig", "/calculated-attributes/total",
-        "/segment-definitions/seg")]
+    return [
+        DOMAIN_ARN + suffix
+        for suffix in (
+            "/integrations/" + CONNECT,
+            "/event-streams/stream",
+            "/event-triggers/trig",
+            "/calculated-attributes/total",
+            "/segment-definitions/seg",
+        )
+    ]
 
 
 def test_tags_on_every_arn(client, domain, order):  # pylint: disable=unused-argument
@@ -580,7 +859,9 @@ def test_tags_on_every_arn(client, domain, order):  # pylint: disable=unused-arg
     assert client.get_integration(DomainName=domain, Uri=CONNECT)["Tags"] == {"b": "2"}
     assert client.get_event_stream(DomainName=domain, EventStreamName="stream")["Tags"] == {"b": "2"}
     assert client.get_event_trigger(DomainName=domain, EventTriggerName="trig")["Tags"] == {"b": "2"}
-    assert client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")["Tags"] == {"b": "2"}
+    assert client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")["Tags"] == {
+        "b": "2"
+    }
     assert client.get_segment_definition(DomainName=domain, SegmentDefinitionName="seg")["Tags"] == {"b": "2"}
     assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"] == {}
 
@@ -589,7 +870,10 @@ def test_deleting_the_domain_deletes_its_configuration(client, domain, order):  
     arns = _all_kinds(client, domain)
     client.delete_domain(DomainName=domain)
     for arn in arns:
-        assert _error(lambda arn=arn: client.list_tags_for_resource(resourceArn=arn))[:2] == (404, "ResourceNotFoundException")
+        assert _error(lambda arn=arn: client.list_tags_for_resource(resourceArn=arn))[:2] == (
+            404,
+            "ResourceNotFoundException",
+        )
     assert client.list_account_integrations(Uri=CONNECT)["Items"] == []
     client.create_domain(DomainName=domain, DefaultExpirationDays=3)
     assert client.list_integrations(DomainName=domain)["Items"] == []
@@ -614,5 +898,7 @@ def test_calls_are_logged(client, domain, order):  # pylint: disable=unused-argu
 def test_faults_apply_to_config_operations(client, domain):
     emulator.inject_fault("CreateEventStream", error="ThrottlingException", count=1)
     assert _error(lambda: client.create_event_stream(DomainName=domain, EventStreamName="s", Uri=KINESIS))[:2] == (
-        429, "ThrottlingException")
+        429,
+        "ThrottlingException",
+    )
     client.create_event_stream(DomainName=domain, EventStreamName="s", Uri=KINESIS)

@@ -5,21 +5,34 @@ import datetime
 
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
+from emulator_test_helpers import REGION  # pylint: disable=import-error
+from emulator_test_helpers import assert_reset  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
+from emulator_test_helpers import make_client  # pylint: disable=import-error
 
 import emulator
-from emulator_test_helpers import ACCOUNT, REGION, assert_reset, error_of, make_client  # pylint: disable=import-error
 
 ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
-RBM = {"Enabled": True, "MatchingRules": [{"Rule": ["EmailAddress"]}], "MaxAllowedRuleLevelForMatching": 3,
-       "AttributeTypesSelector": {"AttributeMatchingModel": "ONE_TO_ONE", "EmailAddress": ["EmailAddress"]}}
+RBM = {
+    "Enabled": True,
+    "MatchingRules": [{"Rule": ["EmailAddress"]}],
+    "MaxAllowedRuleLevelForMatching": 3,
+    "AttributeTypesSelector": {"AttributeMatchingModel": "ONE_TO_ONE", "EmailAddress": ["EmailAddress"]},
+}
 
 
 def test_create_and_get_domain_all_fields(client):
     created = client.create_domain(
-        DomainName="dom", DefaultExpirationDays=30, DefaultEncryptionKey="arn:aws:kms:us-east-1:123456789012:key/k",
+        DomainName="dom",
+        DefaultExpirationDays=30,
+        DefaultEncryptionKey="arn:aws:kms:us-east-1:123456789012:key/k",
         DeadLetterQueueUrl="https://sqs.us-east-1.amazonaws.com/123456789012/dlq",
         Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "03:00"}},
-        RuleBasedMatching=RBM, DataStore={"Enabled": False}, Tags={"env": "test"})
+        RuleBasedMatching=RBM,
+        DataStore={"Enabled": False},
+        Tags={"env": "test"},
+    )
     assert created["DomainName"] == "dom"
     assert created["DefaultExpirationDays"] == 30
     assert created["Tags"] == {"env": "test"}
@@ -50,13 +63,16 @@ def test_create_existing_domain_is_bad_request(client, domain):
     assert error_of(excinfo) == (400, "BadRequestException", "Domain dom already exists")
 
 
-@pytest.mark.parametrize("call", [
-    lambda c: c.get_domain(DomainName="missing"),
-    lambda c: c.update_domain(DomainName="missing", DefaultExpirationDays=3),
-    lambda c: c.delete_domain(DomainName="missing"),
-    lambda c: c.create_profile(DomainName="missing", FirstName="x"),
-    lambda c: c.search_profiles(DomainName="missing", KeyName="_email", Values=["x"]),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.get_domain(DomainName="missing"),
+        lambda c: c.update_domain(DomainName="missing", DefaultExpirationDays=3),
+        lambda c: c.delete_domain(DomainName="missing"),
+        lambda c: c.create_profile(DomainName="missing", FirstName="x"),
+        lambda c: c.search_profiles(DomainName="missing", KeyName="_email", Values=["x"]),
+    ],
+)
 def test_unknown_domain_is_404(client, call):
     with pytest.raises(ClientError) as excinfo:
         call(client)
@@ -66,8 +82,14 @@ def test_unknown_domain_is_404(client, call):
 
 
 def test_update_domain_merge_and_clear(client):
-    client.create_domain(DomainName="dom", DefaultExpirationDays=30, DefaultEncryptionKey="key1",
-                         DeadLetterQueueUrl="https://q", Matching={"Enabled": True}, Tags={"a": "1"})
+    client.create_domain(
+        DomainName="dom",
+        DefaultExpirationDays=30,
+        DefaultEncryptionKey="key1",
+        DeadLetterQueueUrl="https://q",
+        Matching={"Enabled": True},
+        Tags={"a": "1"},
+    )
     before = client.get_domain(DomainName="dom")
     updated = client.update_domain(DomainName="dom", DefaultExpirationDays=40, Tags={"a": "2", "b": "3"})
     assert updated["DefaultExpirationDays"] == 40
@@ -86,11 +108,15 @@ def test_update_domain_merge_and_clear(client):
 
 
 def test_update_domain_replaces_matching_blocks(client):
-    client.create_domain(DomainName="dom", DefaultExpirationDays=30,
-                         Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "03:00"}},
-                         RuleBasedMatching=RBM)
-    client.update_domain(DomainName="dom", Matching={"Enabled": False},
-                         RuleBasedMatching={"Enabled": False}, DataStore={"Enabled": True})
+    client.create_domain(
+        DomainName="dom",
+        DefaultExpirationDays=30,
+        Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "03:00"}},
+        RuleBasedMatching=RBM,
+    )
+    client.update_domain(
+        DomainName="dom", Matching={"Enabled": False}, RuleBasedMatching={"Enabled": False}, DataStore={"Enabled": True}
+    )
     got = client.get_domain(DomainName="dom")
     assert got["Matching"] == {"Enabled": False}
     assert got["RuleBasedMatching"] == {"Enabled": False}
@@ -107,7 +133,9 @@ def test_rule_based_matching_in_progress_blocks_update(client):
     # other fields may still change, and re-sending the same RuleBasedMatching is not a change
     client.update_domain(DomainName="dom", DefaultExpirationDays=9, RuleBasedMatching=RBM)
     emulator.set_rule_based_matching_status("dom", "ACTIVE")
-    out = client.update_domain(DomainName="dom", RuleBasedMatching={"Enabled": True, "MaxAllowedRuleLevelForMatching": 5})
+    out = client.update_domain(
+        DomainName="dom", RuleBasedMatching={"Enabled": True, "MaxAllowedRuleLevelForMatching": 5}
+    )
     assert out["RuleBasedMatching"]["MaxAllowedRuleLevelForMatching"] == 5
     assert emulator.backend().domains["dom"].default_expiration_days == 9
 
@@ -162,9 +190,11 @@ def test_tags_round_trip(client):
 
 def test_tags_unknown_arn_is_404(client, domain):  # pylint: disable=unused-argument
     other = "arn:aws:profile:%s:%s:domains/other" % (REGION, ACCOUNT)
-    for call in (lambda: client.list_tags_for_resource(resourceArn=other),
-                 lambda: client.tag_resource(resourceArn=other, tags={"a": "b"}),
-                 lambda: client.untag_resource(resourceArn=other, tagKeys=["a"])):
+    for call in (
+        lambda: client.list_tags_for_resource(resourceArn=other),
+        lambda: client.tag_resource(resourceArn=other, tags={"a": "b"}),
+        lambda: client.untag_resource(resourceArn=other, tagKeys=["a"]),
+    ):
         with pytest.raises(ClientError) as excinfo:
             call()
         assert error_of(excinfo)[:2] == (404, "ResourceNotFoundException")
@@ -181,6 +211,7 @@ def test_regions_are_separate(client, domain):  # pylint: disable=unused-argumen
 
 def test_state_is_clean_on_each_mock_start():
     from moto import mock_aws  # pylint: disable=import-outside-toplevel
+
     emulator.register()
     with mock_aws():
         make_client().create_domain(DomainName="leftover", DefaultExpirationDays=1)

@@ -3,9 +3,9 @@
 
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
-from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 
 @pytest.mark.parametrize("error,status", [("ThrottlingException", 429), ("InternalServerException", 500)])
@@ -16,7 +16,9 @@ def test_fault_for_next_n_calls_then_success(client, domain, error, status):
         with pytest.raises(ClientError) as excinfo:
             client.update_domain(DomainName=domain, DefaultExpirationDays=5)
         assert error_of(excinfo)[:2] == (status, error)
-    assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30  # other operations unaffected, update not applied
+    assert (
+        client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30
+    )  # other operations unaffected, update not applied
     assert client.update_domain(DomainName=domain, DefaultExpirationDays=5)["DefaultExpirationDays"] == 5
     assert emulator.calls() == [
         {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},

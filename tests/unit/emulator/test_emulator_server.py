@@ -13,9 +13,13 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from emulator_test_helpers import CREDENTIALS  # pylint: disable=import-error
+from emulator_test_helpers import assert_reset  # pylint: disable=import-error
+from emulator_test_helpers import error_of  # pylint: disable=import-error
+from emulator_test_helpers import session  # pylint: disable=import-error
 
-from emulator_test_helpers import CREDENTIALS, assert_reset, error_of, session  # pylint: disable=import-error
-from emulator.testing import TESTS_DIR, start_server
+from emulator.testing import TESTS_DIR
+from emulator.testing import start_server
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +36,13 @@ def srv(server):  # pylint: disable=redefined-outer-name
 
 
 def _client(server, service="customer-profiles", **config):  # pylint: disable=redefined-outer-name
-    return session().client(service, region_name="us-east-1", endpoint_url=server.url,
-                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config), **CREDENTIALS)
+    return session().client(
+        service,
+        region_name="us-east-1",
+        endpoint_url=server.url,
+        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, **config),
+        **CREDENTIALS,
+    )
 
 
 def test_url_line(srv):
@@ -41,7 +50,9 @@ def test_url_line(srv):
 
 
 def test_user_flow_with_plain_boto3(srv):
-    kwargs = dict(region_name="us-east-1", endpoint_url=srv.url, aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
+    kwargs = dict(
+        region_name="us-east-1", endpoint_url=srv.url, aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret"
+    )
     client = boto3.client("customer-profiles", **kwargs)
     client.create_domain(DomainName="shop", DefaultExpirationDays=365)
     pid = client.create_profile(DomainName="shop", FirstName="Jane", EmailAddress="jane@example.com")["ProfileId"]
@@ -93,7 +104,8 @@ def test_faults_and_call_log_over_http(srv, error, status):
     assert client.update_domain(DomainName="dom", DefaultExpirationDays=4)["DefaultExpirationDays"] == 4
     calls = srv.calls()
     assert calls == [{"operation": "UpdateDomain", "kind": "write", "status": status, "error": error}] * 3 + [
-        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None}]
+        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None}
+    ]
     srv.reset_calls()
     assert srv.calls() == []
 
@@ -128,7 +140,9 @@ def test_reset_over_http(srv):
 
 
 def test_control_endpoint_errors(srv):
-    request = urllib.request.Request(srv.url + "/_emulator/faults", data=json.dumps({"operation": "X", "error": "Nope"}).encode(), method="POST")
+    request = urllib.request.Request(
+        srv.url + "/_emulator/faults", data=json.dumps({"operation": "X", "error": "Nope"}).encode(), method="POST"
+    )
     with pytest.raises(urllib.error.HTTPError) as excinfo:
         urllib.request.urlopen(request, timeout=10)  # pylint: disable=consider-using-with
     assert excinfo.value.code == 400
@@ -138,8 +152,13 @@ def test_control_endpoint_errors(srv):
 
 
 def test_unsupported_region_over_http(srv):
-    client = session().client("customer-profiles", region_name="eu-west-1", endpoint_url=srv.url,
-                              config=Config(retries={"total_max_attempts": 1, "mode": "standard"}), **CREDENTIALS)
+    client = session().client(
+        "customer-profiles",
+        region_name="eu-west-1",
+        endpoint_url=srv.url,
+        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}),
+        **CREDENTIALS,
+    )
     with pytest.raises(ClientError) as excinfo:
         client.list_domains()
     status, code, message = error_of(excinfo)
@@ -157,7 +176,9 @@ def test_search_lag_over_http(srv):
     assert client.search_profiles(DomainName="dom", KeyName="_account", Values=["A1"])["Items"] == []
     assert client.batch_get_profile(DomainName="dom", ProfileIds=[pid])["Profiles"][0]["ProfileId"] == pid
     time.sleep(0.6)
-    assert [p["ProfileId"] for p in client.search_profiles(DomainName="dom", KeyName="_account", Values=["A1"])["Items"]] == [pid]
+    assert [
+        p["ProfileId"] for p in client.search_profiles(DomainName="dom", KeyName="_account", Values=["A1"])["Items"]
+    ] == [pid]
     srv.reset()
     assert srv.search_lag() == 0
 
@@ -198,10 +219,17 @@ def test_search_values_limit_over_http(srv):
     assert srv.search_values_limit() is None
 
 
-@pytest.mark.parametrize("path,payload", [
-    ("search-lag", {"seconds": -1}), ("search-lag", {}), ("quota", {"enabled": "yes"}), ("quota", {}),
-    ("quota", {"enabled": True, "rates": {"GetDomain": 0}}), ("search-values-limit", {"limit": 0}),
-])
+@pytest.mark.parametrize(
+    "path,payload",
+    [
+        ("search-lag", {"seconds": -1}),
+        ("search-lag", {}),
+        ("quota", {"enabled": "yes"}),
+        ("quota", {}),
+        ("quota", {"enabled": True, "rates": {"GetDomain": 0}}),
+        ("search-values-limit", {"limit": 0}),
+    ],
+)
 def test_settings_endpoints_reject_bad_payloads(srv, path, payload):
     request = urllib.request.Request(srv.url + "/_emulator/" + path, data=json.dumps(payload).encode(), method="POST")
     with pytest.raises(urllib.error.HTTPError) as excinfo:
@@ -215,20 +243,33 @@ def test_object_types_and_profile_objects_over_http(srv):
     assert {t["TemplateId"] for t in client.list_profile_object_type_templates()["Items"]} >= {"ShopifyOrder"}
     assert client.get_profile_object_type_template(TemplateId="ShopifyOrder")["SourceName"] == "Shopify"
     client.put_profile_object_type(
-        DomainName="dom", ObjectTypeName="Order", Description="orders", AllowProfileCreation=True,
+        DomainName="dom",
+        ObjectTypeName="Order",
+        Description="orders",
+        AllowProfileCreation=True,
         Fields={"id": {"Source": "_source.id"}, "acct": {"Source": "_source.acct", "Target": "_profile.AccountNumber"}},
-        Keys={"orderNumber": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
-              "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}]})
+        Keys={
+            "orderNumber": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+            "accountNo": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["acct"]}],
+        },
+    )
     assert [t["ObjectTypeName"] for t in client.list_profile_object_types(DomainName="dom")["Items"]] == ["Order"]
-    key = client.put_profile_object(DomainName="dom", ObjectTypeName="Order", Object=json.dumps({"id": "o1", "acct": "A1"}))["ProfileObjectUniqueKey"]
-    batch = client.batch_put_profile_object(DomainName="dom", ObjectTypeName="Order",
-                                            Items=[{"Id": "x", "Object": json.dumps({"id": "o2", "acct": "A1"})}])
+    key = client.put_profile_object(
+        DomainName="dom", ObjectTypeName="Order", Object=json.dumps({"id": "o1", "acct": "A1"})
+    )["ProfileObjectUniqueKey"]
+    batch = client.batch_put_profile_object(
+        DomainName="dom", ObjectTypeName="Order", Items=[{"Id": "x", "Object": json.dumps({"id": "o2", "acct": "A1"})}]
+    )
     assert [item["Id"] for item in batch["Successful"]] == ["x"] and batch["Failed"] == []
     found = client.search_profiles(DomainName="dom", KeyName="accountNo", Values=["A1"])["Items"]
     assert len(found) == 1 and found[0]["AccountNumber"] == "A1"
-    listed = client.list_profile_objects(DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"])["Items"]
+    listed = client.list_profile_objects(DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"])[
+        "Items"
+    ]
     assert [item["ProfileObjectUniqueKey"] for item in listed][0] == key and len(listed) == 2
-    client.delete_profile_object(DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"], ProfileObjectUniqueKey=key)
+    client.delete_profile_object(
+        DomainName="dom", ObjectTypeName="Order", ProfileId=found[0]["ProfileId"], ProfileObjectUniqueKey=key
+    )
     assert client.get_domain(DomainName="dom")["Stats"]["ObjectCount"] == 1
     client.delete_profile_object_type(DomainName="dom", ObjectTypeName="Order")
     assert client.get_domain(DomainName="dom")["Stats"]["ObjectCount"] == 0
@@ -236,9 +277,18 @@ def test_object_types_and_profile_objects_over_http(srv):
 
 
 def test_ceiling_script_over_http(srv):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([TESTS_DIR] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
-    done = subprocess.run([sys.executable, "-m", "emulator.ceiling", "--url", srv.url, "--n", "40", "--workers", "4", "--chunk", "15"],
-                          capture_output=True, text=True, timeout=120, env=env, check=True)
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([TESTS_DIR] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "emulator.ceiling", "--url", srv.url, "--n", "40", "--workers", "4", "--chunk", "15"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
     report = json.loads(done.stdout)
     assert (report["n"], report["workers"], report["chunk"]) == (40, 4, 15)
     phases = report["phases"]

@@ -4,7 +4,6 @@
 import random
 
 import pytest
-
 from reliability_helpers import RecordedSleeps
 
 

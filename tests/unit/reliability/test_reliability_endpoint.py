@@ -6,8 +6,9 @@ import socket
 import threading
 
 import pytest
-
-from reliability_helpers import DOMAIN, RecordedSleeps, closed_port
+from reliability_helpers import DOMAIN
+from reliability_helpers import RecordedSleeps
+from reliability_helpers import closed_port
 
 MODULE = "customerprofiles_domain_info"
 
@@ -101,7 +102,9 @@ def test_dropped_connection_is_tried_once_by_default(run_module, cp_mock, sleeps
 def test_aws_config_retries_override_the_default(run_module, cp_mock, sleeps, botocore_sleeps):
     listener = Listener()
     try:
-        result = run_module(MODULE, dict(domain_name=DOMAIN, endpoint_url=listener.url, aws_config=dict(retries=dict(max_attempts=2))))
+        result = run_module(
+            MODULE, dict(domain_name=DOMAIN, endpoint_url=listener.url, aws_config=dict(retries=dict(max_attempts=2)))
+        )
     finally:
         listener.close()
 
@@ -113,7 +116,9 @@ def test_aws_config_retries_override_the_default(run_module, cp_mock, sleeps, bo
 def test_read_timeout_from_aws_config_ends_a_silent_endpoint(run_module, cp_mock, sleeps, botocore_sleeps):
     listener = Listener(answer=True)
     try:
-        result = run_module(MODULE, dict(domain_name=DOMAIN, endpoint_url=listener.url, aws_config=dict(read_timeout=1)))
+        result = run_module(
+            MODULE, dict(domain_name=DOMAIN, endpoint_url=listener.url, aws_config=dict(read_timeout=1))
+        )
     finally:
         listener.close()
 
@@ -123,12 +128,15 @@ def test_read_timeout_from_aws_config_ends_a_silent_endpoint(run_module, cp_mock
     assert listener.accepted == 1
 
 
-@pytest.mark.parametrize("module, args", [
-    ("customerprofiles_domain", dict(domain_name=DOMAIN, default_expiration_days=30)),
-    ("customerprofiles_domain_info", dict()),
-    ("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="A-1")),
-    ("customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=["0" * 32])),
-])
+@pytest.mark.parametrize(
+    "module, args",
+    [
+        ("customerprofiles_domain", dict(domain_name=DOMAIN, default_expiration_days=30)),
+        ("customerprofiles_domain_info", dict()),
+        ("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="A-1")),
+        ("customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=["0" * 32])),
+    ],
+)
 def test_every_module_uses_the_bounded_defaults(run_module, cp_mock, cp_client, client_configs, module, args):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     result = run_module(module, args)

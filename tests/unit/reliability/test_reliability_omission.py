@@ -5,9 +5,9 @@ exactly as stored, while the run changes something else."""
 import copy
 
 import pytest
+from reliability_helpers import DOMAIN
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
-from reliability_helpers import DOMAIN
 
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 DLQ = "https://sqs.us-east-1.amazonaws.com/123456789012/dlq"
@@ -33,7 +33,11 @@ FULL_DOMAIN = dict(
         "MatchingRules": [{"Rule": ["EmailAddress"]}, {"Rule": ["PhoneNumber", "LastName"]}],
         "MaxAllowedRuleLevelForMerging": 2,
         "MaxAllowedRuleLevelForMatching": 3,
-        "AttributeTypesSelector": {"AttributeMatchingModel": "ONE_TO_ONE", "EmailAddress": ["EmailAddress"], "Address": ["Address"]},
+        "AttributeTypesSelector": {
+            "AttributeMatchingModel": "ONE_TO_ONE",
+            "EmailAddress": ["EmailAddress"],
+            "Address": ["Address"],
+        },
         "ConflictResolution": {"ConflictResolvingModel": "RECENCY"},
         "ExportingConfig": S3,
     },
@@ -76,15 +80,34 @@ def test_domain_setting_left_out_is_untouched(run_module, cp_mock, cp_client, pa
 # it is not kept from the stored block. (stored path the run drops, the run's options)
 BLOCK_ROWS = [
     (("Matching", "JobSchedule"), dict(matching=dict(enabled=False))),
-    (("Matching", "AutoMerging"), dict(matching=dict(enabled=True, job_schedule=dict(day_of_the_week="FRIDAY", time="04:00")))),
+    (
+        ("Matching", "AutoMerging"),
+        dict(matching=dict(enabled=True, job_schedule=dict(day_of_the_week="FRIDAY", time="04:00"))),
+    ),
     (("Matching", "ExportingConfig"), dict(matching=dict(enabled=True, auto_merging=dict(enabled=False)))),
-    (("Matching", "AutoMerging", "Consolidation"),
-     dict(matching=dict(enabled=True, auto_merging=dict(enabled=True, min_allowed_confidence_score_for_merging=0.5)))),
-    (("RuleBasedMatching", "MatchingRules"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
-    (("RuleBasedMatching", "MaxAllowedRuleLevelForMatching"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1))),
-    (("RuleBasedMatching", "AttributeTypesSelector"), dict(rule_based_matching=dict(enabled=True, matching_rules=[dict(rule=["AccountNumber"])]))),
+    (
+        ("Matching", "AutoMerging", "Consolidation"),
+        dict(
+            matching=dict(enabled=True, auto_merging=dict(enabled=True, min_allowed_confidence_score_for_merging=0.5))
+        ),
+    ),
+    (
+        ("RuleBasedMatching", "MatchingRules"),
+        dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1)),
+    ),
+    (
+        ("RuleBasedMatching", "MaxAllowedRuleLevelForMatching"),
+        dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_merging=1)),
+    ),
+    (
+        ("RuleBasedMatching", "AttributeTypesSelector"),
+        dict(rule_based_matching=dict(enabled=True, matching_rules=[dict(rule=["AccountNumber"])])),
+    ),
     (("RuleBasedMatching", "ConflictResolution"), dict(rule_based_matching=dict(enabled=False))),
-    (("RuleBasedMatching", "ExportingConfig"), dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_matching=4))),
+    (
+        ("RuleBasedMatching", "ExportingConfig"),
+        dict(rule_based_matching=dict(enabled=True, max_allowed_rule_level_for_matching=4)),
+    ),
 ]
 
 
@@ -105,7 +128,9 @@ def test_sub_option_left_out_of_a_given_block_is_not_kept(run_module, cp_mock, c
 
 def _address(tag):
     """An address with every key the address options have (address_1 -> Address1, ...)."""
-    keys = ("".join(part.capitalize() for part in option.split("_")) for option in PROFILE_FIELD_SPEC["address"]["options"])
+    keys = (
+        "".join(part.capitalize() for part in option.split("_")) for option in PROFILE_FIELD_SPEC["address"]["options"]
+    )
     return dict((key, "{0}-{1}".format(tag, key)) for key in keys)
 
 

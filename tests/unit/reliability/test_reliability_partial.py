@@ -1,8 +1,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A multi-step change that fails half-way fails clearly, and rerunning the same task converges."""
 
+from reliability_helpers import ATTEMPTS
+from reliability_helpers import DOMAIN
+
 from call_log import writes
-from reliability_helpers import ATTEMPTS, DOMAIN
 
 DOMAIN_ARGS = dict(
     domain_name=DOMAIN,
@@ -14,7 +16,9 @@ DOMAIN_ARGS = dict(
 
 
 def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_client, sleeps):
-    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30, Tags={"Keep": "1", "Changed": "old", "Drop": "x"})
+    cp_client.create_domain(
+        DomainName=DOMAIN, DefaultExpirationDays=30, Tags={"Keep": "1", "Changed": "old", "Drop": "x"}
+    )
     cp_mock.reset_calls()
     cp_mock.inject_fault("UntagResource", "ThrottlingException", count=ATTEMPTS + 5)
 
@@ -53,7 +57,9 @@ def test_update_then_untag_failure_then_rerun_converges(run_module, cp_mock, cp_
 
 
 def test_update_domain_failure_changes_nothing_and_rerun_applies_everything(run_module, cp_mock, cp_client, sleeps):
-    cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30, Tags={"Keep": "1", "Changed": "old", "Drop": "x"})
+    cp_client.create_domain(
+        DomainName=DOMAIN, DefaultExpirationDays=30, Tags={"Keep": "1", "Changed": "old", "Drop": "x"}
+    )
     cp_mock.reset_calls()
     cp_mock.inject_fault("UpdateDomain", "InternalServerException", count=ATTEMPTS)
 
@@ -91,7 +97,11 @@ def test_failed_profile_create_then_rerun_creates_exactly_one(run_module, cp_moc
 def test_failed_profile_update_keeps_the_stored_profile_and_rerun_applies(run_module, cp_mock, cp_client, sleeps):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     profile_id = cp_client.create_profile(
-        DomainName=DOMAIN, AccountNumber="A-1", FirstName="Ada", LastName="Lovelace", Attributes={"tier": "gold", "SSN": "x"}
+        DomainName=DOMAIN,
+        AccountNumber="A-1",
+        FirstName="Ada",
+        LastName="Lovelace",
+        Attributes={"tier": "gold", "SSN": "x"},
     )["ProfileId"]
     args = dict(domain_name=DOMAIN, account_number="A-1", first_name="Augusta", attributes={"tier": "platinum"})
     cp_mock.inject_fault("UpdateProfile", "ThrottlingException", count=ATTEMPTS)

@@ -3,10 +3,11 @@
 hosts upserting the same match_by key at once do (and the safe patterns)."""
 
 import boto3
+from reliability_helpers import DOMAIN
 
 import call_log
-from playbook_runner import run_playbook, write_text
-from reliability_helpers import DOMAIN
+from playbook_runner import run_playbook
+from playbook_runner import write_text
 
 SECRET_KEY = "S3cr3tK3y-reliability-5f1d9c7e"
 SESSION_TOKEN = "T0k3n-reliability-8a2b4c6d"
@@ -16,8 +17,11 @@ PII = dict(first_name="Zenobia-Private", email_address="zenobia.private@example.
 
 def client(server):
     return boto3.client(
-        "customer-profiles", endpoint_url=server.url, region_name="us-east-1",
-        aws_access_key_id="testing", aws_secret_access_key="testing",
+        "customer-profiles",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
     )
 
 
@@ -93,8 +97,13 @@ SECRETS_PLAYBOOK = """
 def test_no_credential_in_vvv_output(server, tmp_path):
     long_email = ("zenobia.private" * 20) + "@example.com"
     playbook = SECRETS_PLAYBOOK.format(
-        url=server.url, domain=DOMAIN, access_key=ACCESS_KEY, secret_key=SECRET_KEY, session_token=SESSION_TOKEN,
-        long_email=long_email, **PII
+        url=server.url,
+        domain=DOMAIN,
+        access_key=ACCESS_KEY,
+        secret_key=SECRET_KEY,
+        session_token=SESSION_TOKEN,
+        long_email=long_email,
+        **PII,
     )
 
     run = run_playbook(write_text(tmp_path, "playbook.yml", playbook), tmp_path, args=["-vvv"], timeout=240)
@@ -134,23 +143,39 @@ UPSERT_PLAY = """
 
 # (play name, account number, the rest of the upsert task and any task after it)
 CONCURRENCY_PLAYS = [
-    ("Unsafe - both hosts upsert the same account number at once", "RACE-1", """\
+    (
+        "Unsafe - both hosts upsert the same account number at once",
+        "RACE-1",
+        """\
       register: unsafe
-"""),
-    ("Unsafe, run again", "RACE-1", """\
+""",
+    ),
+    (
+        "Unsafe, run again",
+        "RACE-1",
+        """\
       register: again
       ignore_errors: true
     - ansible.builtin.debug:
         msg: >-
           AGAIN {{ inventory_hostname }} failed={{ again is failed }} changed={{ again is changed }}
           ids={{ again.profile_ids | default([]) }}
-"""),
-    ("Safe - throttle 1 serialises the task across hosts", "THROTTLED-1", """\
+""",
+    ),
+    (
+        "Safe - throttle 1 serialises the task across hosts",
+        "THROTTLED-1",
+        """\
       throttle: 1
-"""),
-    ("Safe - run_once creates the shared profile from one host", "ONCE-1", """\
+""",
+    ),
+    (
+        "Safe - run_once creates the shared profile from one host",
+        "ONCE-1",
+        """\
       run_once: true
-"""),
+""",
+    ),
 ]
 
 
@@ -165,8 +190,13 @@ def concurrency_playbook(url, domain):
 def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
     client(server).create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
 
-    run = run_playbook(write_text(tmp_path, "playbook.yml", concurrency_playbook(server.url, DOMAIN)), tmp_path,
-                       inventory=write_text(tmp_path, "inventory.ini", CONCURRENCY_INVENTORY), args=["-f", "2"], timeout=240)
+    run = run_playbook(
+        write_text(tmp_path, "playbook.yml", concurrency_playbook(server.url, DOMAIN)),
+        tmp_path,
+        inventory=write_text(tmp_path, "inventory.ini", CONCURRENCY_INVENTORY),
+        args=["-f", "2"],
+        timeout=240,
+    )
 
     assert run.returncode == 0, run.output[-4000:]
     # the safe patterns: exactly one profile each

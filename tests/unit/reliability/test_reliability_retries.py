@@ -6,9 +6,11 @@ The sleeps of amazon.aws's retry loop are recorded instead of slept (fixture ``s
 """
 
 import pytest
+from reliability_helpers import ATTEMPTS
+from reliability_helpers import DELAY_BOUNDS
+from reliability_helpers import DOMAIN
 
 import call_log
-from reliability_helpers import ATTEMPTS, DELAY_BOUNDS, DOMAIN
 
 # Bursts of 10 and 11 consecutive refusals (amazon.aws's own default rides out 9) are ridden out.
 ERRORS = [("ThrottlingException", 10), ("InternalServerException", 11)]
@@ -40,91 +42,119 @@ def domain_names(client):
 # Each case: (id, module, operation faulted, setup(client) -> ctx, args(ctx), check(client, ctx, result), helper description)
 CASES = [
     (
-        "domain-GetDomain", "customerprofiles_domain", "GetDomain",
+        "domain-GetDomain",
+        "customerprofiles_domain",
+        "GetDomain",
         make_domain,
         lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=31),
         lambda client, ctx, result: domain(client)["DefaultExpirationDays"] == 31,
         "get domain",
     ),
     (
-        "domain-CreateDomain", "customerprofiles_domain", "CreateDomain",
+        "domain-CreateDomain",
+        "customerprofiles_domain",
+        "CreateDomain",
         lambda client: None,
         lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=30, tags={"Env": "dev"}),
         lambda client, ctx, result: domain(client)["Tags"] == {"Env": "dev"} and domain_names(client) == [DOMAIN],
         "create domain",
     ),
     (
-        "domain-UpdateDomain", "customerprofiles_domain", "UpdateDomain",
+        "domain-UpdateDomain",
+        "customerprofiles_domain",
+        "UpdateDomain",
         lambda client: make_domain(client, Tags={"Env": "dev"}),
         lambda ctx: dict(domain_name=DOMAIN, default_expiration_days=60, tags={"Env": "prod", "Team": "crm"}),
-        lambda client, ctx, result: domain(client)["DefaultExpirationDays"] == 60 and domain(client)["Tags"] == {"Env": "prod", "Team": "crm"},
+        lambda client, ctx, result: (
+            domain(client)["DefaultExpirationDays"] == 60 and domain(client)["Tags"] == {"Env": "prod", "Team": "crm"}
+        ),
         "update domain",
     ),
     (
-        "domain-UntagResource", "customerprofiles_domain", "UntagResource",
+        "domain-UntagResource",
+        "customerprofiles_domain",
+        "UntagResource",
         lambda client: make_domain(client, Tags={"Keep": "1", "Drop": "2"}),
         lambda ctx: dict(domain_name=DOMAIN, tags={"Keep": "1"}, purge_tags=True),
         lambda client, ctx, result: domain(client)["Tags"] == {"Keep": "1"},
         "remove tags of domains/" + DOMAIN,
     ),
     (
-        "domain-DeleteDomain", "customerprofiles_domain", "DeleteDomain",
+        "domain-DeleteDomain",
+        "customerprofiles_domain",
+        "DeleteDomain",
         make_domain,
         lambda ctx: dict(domain_name=DOMAIN, state="absent"),
         lambda client, ctx, result: domain_names(client) == [],
         "delete domain",
     ),
     (
-        "domain_info-ListDomains", "customerprofiles_domain_info", "ListDomains",
+        "domain_info-ListDomains",
+        "customerprofiles_domain_info",
+        "ListDomains",
         make_domain,
         lambda ctx: dict(),
         lambda client, ctx, result: [d["domain_name"] for d in result["domains"]] == [DOMAIN],
         "list domains",
     ),
     (
-        "domain_info-GetDomain", "customerprofiles_domain_info", "GetDomain",
+        "domain_info-GetDomain",
+        "customerprofiles_domain_info",
+        "GetDomain",
         make_domain,
         lambda ctx: dict(domain_name=DOMAIN),
         lambda client, ctx, result: result["domains"][0]["default_expiration_days"] == 30,
         "get domain",
     ),
     (
-        "profile-SearchProfiles", "customerprofiles_profile", "SearchProfiles",
+        "profile-SearchProfiles",
+        "customerprofiles_profile",
+        "SearchProfiles",
         make_domain,
         lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Ada"),
         lambda client, ctx, result: [p["FirstName"] for p in profiles(client)] == ["Ada"],
         "search profiles",
     ),
     (
-        "profile-CreateProfile", "customerprofiles_profile", "CreateProfile",
+        "profile-CreateProfile",
+        "customerprofiles_profile",
+        "CreateProfile",
         make_domain,
         lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Ada"),
         lambda client, ctx, result: [p["ProfileId"] for p in profiles(client)] == [result["profile_id"]],
         "create profile",
     ),
     (
-        "profile-UpdateProfile", "customerprofiles_profile", "UpdateProfile",
+        "profile-UpdateProfile",
+        "customerprofiles_profile",
+        "UpdateProfile",
         make_profile,
         lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Grace"),
         lambda client, ctx, result: [(p["ProfileId"], p["FirstName"]) for p in profiles(client)] == [(ctx, "Grace")],
         "update profile",
     ),
     (
-        "profile-DeleteProfile", "customerprofiles_profile", "DeleteProfile",
+        "profile-DeleteProfile",
+        "customerprofiles_profile",
+        "DeleteProfile",
         make_profile,
         lambda ctx: dict(domain_name=DOMAIN, account_number=ACCOUNT, state="absent"),
         lambda client, ctx, result: profiles(client) == [],
         "delete profile",
     ),
     (
-        "profile_info-BatchGetProfile", "customerprofiles_profile_info", "BatchGetProfile",
+        "profile_info-BatchGetProfile",
+        "customerprofiles_profile_info",
+        "BatchGetProfile",
         make_profile,
         lambda ctx: dict(domain_name=DOMAIN, profile_id=[ctx]),
         lambda client, ctx, result: [p["profile_id"] for p in result["profiles"]] == [ctx],
         "get profiles",
     ),
     (
-        "profile_info-SearchProfiles", "customerprofiles_profile_info", "SearchProfiles",
+        "profile_info-SearchProfiles",
+        "customerprofiles_profile_info",
+        "SearchProfiles",
         make_profile,
         lambda ctx: dict(domain_name=DOMAIN, search=[dict(key_name="_account", values=[ACCOUNT])]),
         lambda client, ctx, result: [p["profile_id"] for p in result["profiles"]] == [ctx],
@@ -150,7 +180,7 @@ def test_burst_is_retried_and_the_task_succeeds(run_module, cp_mock, cp_client, 
     assert check(cp_client, ctx, result), result
     # the call log shows the burst: `count` refused attempts, then the one that went through
     # (a profile create then searches once more, waiting for the new profile: that call goes through too)
-    assert [call["error"] for call in calls][:count + 1] == [error] * count + [None]
+    assert [call["error"] for call in calls][: count + 1] == [error] * count + [None]
     assert all(call["status"] == 200 for call in calls[count:])
     # one sleep before each retry, each drawn from [0, bound] (bounds 0.5, 1, 2, 4, 8: exponential, then capped at 10)
     assert len(sleeps) == count
@@ -192,7 +222,7 @@ def test_past_the_retry_budget_fails_clearly(run_module, cp_mock, cp_client, sle
 def test_delays_are_random_between_runs(run_module, cp_mock, cp_client, sleeps):
     make_domain(cp_client)
     runs = []
-    for dummy in range(3):
+    for _run in range(3):
         del sleeps[:]
         cp_mock.inject_fault("GetDomain", "ThrottlingException", count=ATTEMPTS)
         result = run_module("customerprofiles_domain_info", dict(domain_name=DOMAIN))
@@ -218,7 +248,9 @@ def test_tag_calls_ride_out_a_burst(run_module, cp_mock, cp_client, sleeps):
     make_domain(cp_client, Tags={"Env": "dev"})
     cp_mock.reset_calls()
     cp_mock.inject_fault("TagResource", "ThrottlingException", count=10)
-    result = run_module("customerprofiles_domain", dict(domain_name=DOMAIN, tags={"Env": "prod", "New": "x"}, purge_tags=False))
+    result = run_module(
+        "customerprofiles_domain", dict(domain_name=DOMAIN, tags={"Env": "prod", "New": "x"}, purge_tags=False)
+    )
     assert not result.failed, result.get("msg")
     assert result["changed"] is True
     assert call_log.writes(cp_mock) == ["TagResource"] * 11

@@ -4,9 +4,9 @@ argument spec) broken once. Each case fails before any API call, with a message 
 and the rule; a personal-data value is never echoed back."""
 
 import pytest
+from reliability_helpers import DOMAIN
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
-from reliability_helpers import DOMAIN
 
 PII = "Jane.Private"  # a distinctive personal-data value: must never come back in a message
 
@@ -51,7 +51,12 @@ def selector(**lists):
 
 
 def s3(block, **s3_exporting):
-    return {block: {"enabled": True, "exporting_config": {"s3_exporting": dict({"s3_bucket_name": "ok-bucket"}, **s3_exporting)}}}
+    return {
+        block: {
+            "enabled": True,
+            "exporting_config": {"s3_exporting": dict({"s3_bucket_name": "ok-bucket"}, **s3_exporting)},
+        }
+    }
 
 
 DOMAIN_CASES = [
@@ -69,47 +74,112 @@ DOMAIN_CASES = [
     domain_case(None, "dictionary requested", matching="on"),
     domain_case("enabled", REQUIRED, matching={"job_schedule": {"day_of_the_week": "MONDAY", "time": "1:00"}}),
     domain_case("enabled", TYPE, matching={"enabled": "perhaps"}),
-    domain_case("day_of_the_week", ENUM, matching={"enabled": True, "job_schedule": {"day_of_the_week": "FUNDAY", "time": "1:00"}}),
+    domain_case(
+        "day_of_the_week",
+        ENUM,
+        matching={"enabled": True, "job_schedule": {"day_of_the_week": "FUNDAY", "time": "1:00"}},
+    ),
     domain_case("time", REQUIRED, matching={"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY"}}),
-    domain_case("matching.job_schedule.time", PATTERN, matching={"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": "24:00"}}),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list", ITEMS,
-                **matching(consolidation={"matching_attributes_list": []})),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list", ITEMS,
-                **matching(consolidation={"matching_attributes_list": [["EmailAddress"]] * 11})),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list", ITEMS,
-                **matching(consolidation={"matching_attributes_list": [["a"] * 21]})),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list", LENGTH,
-                **matching(consolidation={"matching_attributes_list": [["a" * 256]]})),
-    domain_case("matching.auto_merging.consolidation.matching_attributes_list[0][0]", "must be a string",
-                **matching(consolidation={"matching_attributes_list": [[1234]]})),
-    domain_case("conflict_resolving_model", ENUM, **matching(conflict_resolution={"conflict_resolving_model": "NEWEST"})),
-    domain_case("matching.auto_merging.conflict_resolution.source_name", LENGTH,
-                **matching(conflict_resolution={"conflict_resolving_model": "SOURCE", "source_name": "s" * 256})),
-    domain_case("matching.auto_merging.min_allowed_confidence_score_for_merging", RANGE, **matching(min_allowed_confidence_score_for_merging=1.01)),
-    domain_case("matching.auto_merging.min_allowed_confidence_score_for_merging", RANGE, **matching(min_allowed_confidence_score_for_merging=-0.1)),
-    domain_case("min_allowed_confidence_score_for_merging", TYPE, **matching(min_allowed_confidence_score_for_merging="high")),
+    domain_case(
+        "matching.job_schedule.time",
+        PATTERN,
+        matching={"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": "24:00"}},
+    ),
+    domain_case(
+        "matching.auto_merging.consolidation.matching_attributes_list",
+        ITEMS,
+        **matching(consolidation={"matching_attributes_list": []}),
+    ),
+    domain_case(
+        "matching.auto_merging.consolidation.matching_attributes_list",
+        ITEMS,
+        **matching(consolidation={"matching_attributes_list": [["EmailAddress"]] * 11}),
+    ),
+    domain_case(
+        "matching.auto_merging.consolidation.matching_attributes_list",
+        ITEMS,
+        **matching(consolidation={"matching_attributes_list": [["a"] * 21]}),
+    ),
+    domain_case(
+        "matching.auto_merging.consolidation.matching_attributes_list",
+        LENGTH,
+        **matching(consolidation={"matching_attributes_list": [["a" * 256]]}),
+    ),
+    domain_case(
+        "matching.auto_merging.consolidation.matching_attributes_list[0][0]",
+        "must be a string",
+        **matching(consolidation={"matching_attributes_list": [[1234]]}),
+    ),
+    domain_case(
+        "conflict_resolving_model", ENUM, **matching(conflict_resolution={"conflict_resolving_model": "NEWEST"})
+    ),
+    domain_case(
+        "matching.auto_merging.conflict_resolution.source_name",
+        LENGTH,
+        **matching(conflict_resolution={"conflict_resolving_model": "SOURCE", "source_name": "s" * 256}),
+    ),
+    domain_case(
+        "matching.auto_merging.min_allowed_confidence_score_for_merging",
+        RANGE,
+        **matching(min_allowed_confidence_score_for_merging=1.01),
+    ),
+    domain_case(
+        "matching.auto_merging.min_allowed_confidence_score_for_merging",
+        RANGE,
+        **matching(min_allowed_confidence_score_for_merging=-0.1),
+    ),
+    domain_case(
+        "min_allowed_confidence_score_for_merging", TYPE, **matching(min_allowed_confidence_score_for_merging="high")
+    ),
     domain_case("matching.exporting_config.s3_exporting.s3_bucket_name", LENGTH, **s3("matching", s3_bucket_name="ab")),
-    domain_case("matching.exporting_config.s3_exporting.s3_bucket_name", PATTERN, **s3("matching", s3_bucket_name="Upper_Case")),
+    domain_case(
+        "matching.exporting_config.s3_exporting.s3_bucket_name", PATTERN, **s3("matching", s3_bucket_name="Upper_Case")
+    ),
     domain_case("matching.exporting_config.s3_exporting.s3_key_name", LENGTH, **s3("matching", s3_key_name="k" * 801)),
-    domain_case("s3_bucket_name", REQUIRED, matching={"enabled": True, "exporting_config": {"s3_exporting": {"s3_key_name": "k"}}}),
+    domain_case(
+        "s3_bucket_name",
+        REQUIRED,
+        matching={"enabled": True, "exporting_config": {"s3_exporting": {"s3_key_name": "k"}}},
+    ),
     domain_case("rule_based_matching.matching_rules", ITEMS, **rbm(matching_rules=[])),
     domain_case("rule_based_matching.matching_rules", ITEMS, **rbm(matching_rules=[{"rule": ["EmailAddress"]}] * 16)),
     domain_case("rule_based_matching.matching_rules[0].rule", ITEMS, **rbm(matching_rules=[{"rule": ["a"] * 16}])),
     domain_case("rule_based_matching.matching_rules[0].rule[0]", LENGTH, **rbm(matching_rules=[{"rule": ["r" * 256]}])),
     domain_case("rule", REQUIRED, **rbm(matching_rules=[{}])),
-    domain_case("rule_based_matching.max_allowed_rule_level_for_merging", RANGE, **rbm(max_allowed_rule_level_for_merging=16)),
-    domain_case("rule_based_matching.max_allowed_rule_level_for_matching", RANGE, **rbm(max_allowed_rule_level_for_matching=0)),
-    domain_case("attribute_matching_model", ENUM, **rbm(attribute_types_selector={"attribute_matching_model": "ONE_TO_MANY"})),
+    domain_case(
+        "rule_based_matching.max_allowed_rule_level_for_merging", RANGE, **rbm(max_allowed_rule_level_for_merging=16)
+    ),
+    domain_case(
+        "rule_based_matching.max_allowed_rule_level_for_matching", RANGE, **rbm(max_allowed_rule_level_for_matching=0)
+    ),
+    domain_case(
+        "attribute_matching_model", ENUM, **rbm(attribute_types_selector={"attribute_matching_model": "ONE_TO_MANY"})
+    ),
     domain_case("attribute_matching_model", REQUIRED, **rbm(attribute_types_selector={"address": ["Address"]})),
     domain_case("rule_based_matching.attribute_types_selector.address", ITEMS, **selector(address=["a"] * 5)),
     domain_case("rule_based_matching.attribute_types_selector.phone_number", ITEMS, **selector(phone_number=[])),
-    domain_case("rule_based_matching.attribute_types_selector.email_address", ITEMS, **selector(email_address=["a", "b", "c", "d"])),
-    domain_case("rule_based_matching.attribute_types_selector.email_address", LENGTH, **selector(email_address=["e" * 256])),
-    domain_case("rule_based_matching.conflict_resolution.source_name", LENGTH,
-                **rbm(conflict_resolution={"conflict_resolving_model": "SOURCE", "source_name": ""})),
-    domain_case("rule_based_matching.exporting_config.s3_exporting.s3_bucket_name", LENGTH, **s3("rule_based_matching", s3_bucket_name="b" * 64)),
+    domain_case(
+        "rule_based_matching.attribute_types_selector.email_address",
+        ITEMS,
+        **selector(email_address=["a", "b", "c", "d"]),
+    ),
+    domain_case(
+        "rule_based_matching.attribute_types_selector.email_address", LENGTH, **selector(email_address=["e" * 256])
+    ),
+    domain_case(
+        "rule_based_matching.conflict_resolution.source_name",
+        LENGTH,
+        **rbm(conflict_resolution={"conflict_resolving_model": "SOURCE", "source_name": ""}),
+    ),
+    domain_case(
+        "rule_based_matching.exporting_config.s3_exporting.s3_bucket_name",
+        LENGTH,
+        **s3("rule_based_matching", s3_bucket_name="b" * 64),
+    ),
     domain_case("enabled", TYPE, data_store={"enabled": "sometimes"}),
-    domain_case("tags", "at most 50 entries", tags=dict(("key" + chr(97 + i // 26) + chr(97 + i % 26), "v") for i in range(51))),
+    domain_case(
+        "tags", "at most 50 entries", tags=dict(("key" + chr(97 + i // 26) + chr(97 + i % 26), "v") for i in range(51))
+    ),
     domain_case("every key of tags", "at most 128 characters", tags={"k" * 129: "v"}),
     domain_case("every key of tags", "^(?!aws:)", tags={"aws:owner": "me"}),
     domain_case("tags", PATTERN, tags={"bad key!": "v"}),
@@ -122,41 +192,69 @@ DOMAIN_CASES = [
 # The free-text fields of at most 255 characters: every string field of the profile but the enums and
 # additional_information (at most 1000), which have their own cases below.
 STRING_FIELDS = sorted(
-    name for name, spec in PROFILE_FIELD_SPEC.items()
-    if spec.get("type", "str") == "str" and name not in ("additional_information", "gender", "party_type", "profile_type")
+    name
+    for name, spec in PROFILE_FIELD_SPEC.items()
+    if spec.get("type", "str") == "str"
+    and name not in ("additional_information", "gender", "party_type", "profile_type")
 )
 
-PROFILE_CASES = [
-    profile_case("domain_name", LENGTH, domain_name="d" * 65),
-    profile_case("domain_name", PATTERN, domain_name="no/slashes"),
-    profile_case("state", ENUM, state="deleted"),
-    profile_case("profile_id", PATTERN, profile_id="ABCDEF0123456789ABCDEF0123456789"),
-    profile_case("profile_id", PATTERN, profile_id=""),
-    profile_case("match_by", ENUM, match_by="first_name"),
-    profile_case("the profile cannot be identified", "match_by", account_number=None, first_name=PII),
-    profile_case("email_address", "the profile cannot be identified", match_by="email_address", first_name=PII),
-    profile_case("purge_attributes", TYPE, purge_attributes="yes please"),
-    profile_case("additional_information", LENGTH, additional_information=PII * 100),
-] + [
-    profile_case(field, LENGTH, **{field: PII * 25}) for field in STRING_FIELDS
-] + [
-    profile_case("{0}.{1}".format(block, key), LENGTH, **{block: {key: PII * 25}})
-    for block, key in (("address", "address_1"), ("billing_address", "city"), ("mailing_address", "postal_code"), ("shipping_address", "country"))
-] + [
-    profile_case("address.street", UNKNOWN, address={"street": PII}),
-    profile_case("attributes.SSN", "must have at most 255 characters", attributes={"SSN": PII * 25}),
-    profile_case("every key of attributes", "at most 255 characters", attributes={"k" * 256: PII}),
-    profile_case("attributes", "must be a string", attributes={"tier": [PII]}),
-    profile_case("gender", ENUM, gender="ROBOT"),
-    profile_case("party_type", ENUM, party_type="CROWD"),
-    profile_case("profile_type", ENUM, profile_type="PERSON"),
-    profile_case("contact_type", ENUM, engagement_preferences={"phone": [{"contact_type": "Pager"}]}),
-    profile_case("engagement_preferences.phone[0].key_name", PATTERN, engagement_preferences={"phone": [{"key_name": "bad key"}]}),
-    profile_case("engagement_preferences.phone[0].key_name", LENGTH, engagement_preferences={"phone": [{"key_name": "k" * 65}]}),
-    profile_case("engagement_preferences.email[0].key_value", LENGTH, engagement_preferences={"email": [{"key_value": PII * 25}]}),
-    profile_case("engagement_preferences.email[0].profile_id", PATTERN, engagement_preferences={"email": [{"profile_id": "not-an-id"}]}),
-    profile_case("engagement_preferences.email[0]", "must set at least one of", engagement_preferences={"email": [{}]}),
-]
+PROFILE_CASES = (
+    [
+        profile_case("domain_name", LENGTH, domain_name="d" * 65),
+        profile_case("domain_name", PATTERN, domain_name="no/slashes"),
+        profile_case("state", ENUM, state="deleted"),
+        profile_case("profile_id", PATTERN, profile_id="ABCDEF0123456789ABCDEF0123456789"),
+        profile_case("profile_id", PATTERN, profile_id=""),
+        profile_case("match_by", ENUM, match_by="first_name"),
+        profile_case("the profile cannot be identified", "match_by", account_number=None, first_name=PII),
+        profile_case("email_address", "the profile cannot be identified", match_by="email_address", first_name=PII),
+        profile_case("purge_attributes", TYPE, purge_attributes="yes please"),
+        profile_case("additional_information", LENGTH, additional_information=PII * 100),
+    ]
+    + [profile_case(field, LENGTH, **{field: PII * 25}) for field in STRING_FIELDS]
+    + [
+        profile_case("{0}.{1}".format(block, key), LENGTH, **{block: {key: PII * 25}})
+        for block, key in (
+            ("address", "address_1"),
+            ("billing_address", "city"),
+            ("mailing_address", "postal_code"),
+            ("shipping_address", "country"),
+        )
+    ]
+    + [
+        profile_case("address.street", UNKNOWN, address={"street": PII}),
+        profile_case("attributes.SSN", "must have at most 255 characters", attributes={"SSN": PII * 25}),
+        profile_case("every key of attributes", "at most 255 characters", attributes={"k" * 256: PII}),
+        profile_case("attributes", "must be a string", attributes={"tier": [PII]}),
+        profile_case("gender", ENUM, gender="ROBOT"),
+        profile_case("party_type", ENUM, party_type="CROWD"),
+        profile_case("profile_type", ENUM, profile_type="PERSON"),
+        profile_case("contact_type", ENUM, engagement_preferences={"phone": [{"contact_type": "Pager"}]}),
+        profile_case(
+            "engagement_preferences.phone[0].key_name",
+            PATTERN,
+            engagement_preferences={"phone": [{"key_name": "bad key"}]},
+        ),
+        profile_case(
+            "engagement_preferences.phone[0].key_name",
+            LENGTH,
+            engagement_preferences={"phone": [{"key_name": "k" * 65}]},
+        ),
+        profile_case(
+            "engagement_preferences.email[0].key_value",
+            LENGTH,
+            engagement_preferences={"email": [{"key_value": PII * 25}]},
+        ),
+        profile_case(
+            "engagement_preferences.email[0].profile_id",
+            PATTERN,
+            engagement_preferences={"email": [{"profile_id": "not-an-id"}]},
+        ),
+        profile_case(
+            "engagement_preferences.email[0]", "must set at least one of", engagement_preferences={"email": [{}]}
+        ),
+    ]
+)
 
 INFO_CASES = [
     ("customerprofiles_domain_info", dict(domain_name=""), "domain_name", LENGTH),
@@ -166,15 +264,45 @@ INFO_CASES = [
     ("customerprofiles_profile_info", dict(domain_name=None), "domain_name", REQUIRED),
     ("customerprofiles_profile_info", dict(profile_id=["xyz"]), "profile_id[0]", PATTERN),
     ("customerprofiles_profile_info", dict(profile_id=[]), "profile_id", ITEMS),
-    ("customerprofiles_profile_info", dict(search=[{"key_name": "_account", "values": ["1"]}]), "profile_id|search", EXCLUSIVE),
+    (
+        "customerprofiles_profile_info",
+        dict(search=[{"key_name": "_account", "values": ["1"]}]),
+        "profile_id|search",
+        EXCLUSIVE,
+    ),
     ("customerprofiles_profile_info", dict(profile_id=None), "profile_id, search", ONE_OF),
-    ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "_account", "values": ["1"]}] * 6), "search", ITEMS),
-    ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "bad key", "values": ["1"]}]), "search[0].key_name", PATTERN),
-    ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "_email", "values": []}]), "search[0].values", ITEMS),
-    ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "_email", "values": [PII * 25]}]), "search[0].values", LENGTH),
+    (
+        "customerprofiles_profile_info",
+        dict(profile_id=None, search=[{"key_name": "_account", "values": ["1"]}] * 6),
+        "search",
+        ITEMS,
+    ),
+    (
+        "customerprofiles_profile_info",
+        dict(profile_id=None, search=[{"key_name": "bad key", "values": ["1"]}]),
+        "search[0].key_name",
+        PATTERN,
+    ),
+    (
+        "customerprofiles_profile_info",
+        dict(profile_id=None, search=[{"key_name": "_email", "values": []}]),
+        "search[0].values",
+        ITEMS,
+    ),
+    (
+        "customerprofiles_profile_info",
+        dict(profile_id=None, search=[{"key_name": "_email", "values": [PII * 25]}]),
+        "search[0].values",
+        LENGTH,
+    ),
     ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "_email"}]), "values", REQUIRED),
     ("customerprofiles_profile_info", dict(logical_operator="XOR"), "logical_operator", ENUM),
-    ("customerprofiles_profile_info", dict(profile_id=None, search=[{"key_name": "_account", "values": ["1"]}], max_results=0), "max_results", "at least 1"),
+    (
+        "customerprofiles_profile_info",
+        dict(profile_id=None, search=[{"key_name": "_account", "values": ["1"]}], max_results=0),
+        "max_results",
+        "at least 1",
+    ),
     ("customerprofiles_profile_info", dict(max_results="many"), "max_results", TYPE),
 ]
 

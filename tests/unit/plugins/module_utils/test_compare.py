@@ -2,15 +2,18 @@
 """compare.py: the shared rules for "what changes"."""
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 
 
 def test_strip_none_at_every_level():
-    assert strip_none({"a": None, "b": {"c": None, "d": 1}, "e": [{"f": None, "g": 2}]}) == {"b": {"d": 1}, "e": [{"g": 2}]}
+    assert strip_none({"a": None, "b": {"c": None, "d": 1}, "e": [{"f": None, "g": 2}]}) == {
+        "b": {"d": 1},
+        "e": [{"g": 2}],
+    }
 
 
 def test_apply_changes_rules():
@@ -55,4 +58,6 @@ def test_differing_members_compares_given_blocks_whole():
 def test_complete_definition_keeps_current_values_for_what_is_left_out():
     current = {"Description": "d", "Fields": {"a": 1}, "CreatedAt": "t"}
     assert complete_definition(current, {"Fields": {"b": 2}, "Keys": None}, read_only=("CreatedAt",)) == {
-        "Description": "d", "Fields": {"b": 2}}
+        "Description": "d",
+        "Fields": {"b": 2},
+    }

@@ -57,7 +57,12 @@ def test_describe_domain():
 
 
 def test_update_plan_nothing_to_do():
-    result = plan(CURRENT, default_expiration_days=30, matching=CURRENT_MATCHING, rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["A"]}]})
+    result = plan(
+        CURRENT,
+        default_expiration_days=30,
+        matching=CURRENT_MATCHING,
+        rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["A"]}]},
+    )
     assert result.calls == []
     assert result.changed is False
     assert result.after["Tags"] == CURRENT["Tags"]
@@ -66,9 +71,16 @@ def test_update_plan_nothing_to_do():
 def test_update_plan_sends_the_given_block_whole_without_read_only_members():
     result = plan(CURRENT, rule_based_matching={"enabled": True, "max_allowed_rule_level_for_merging": 2})
     assert methods(result) == ["update_domain"]
-    assert result.calls[0].request == {"DomainName": "dom", "RuleBasedMatching": {"Enabled": True, "MaxAllowedRuleLevelForMerging": 2}}
+    assert result.calls[0].request == {
+        "DomainName": "dom",
+        "RuleBasedMatching": {"Enabled": True, "MaxAllowedRuleLevelForMerging": 2},
+    }
     # the prediction keeps the read-only Status the service reports
-    assert result.after["RuleBasedMatching"] == {"Enabled": True, "MaxAllowedRuleLevelForMerging": 2, "Status": "ACTIVE"}
+    assert result.after["RuleBasedMatching"] == {
+        "Enabled": True,
+        "MaxAllowedRuleLevelForMerging": 2,
+        "Status": "ACTIVE",
+    }
 
 
 def test_update_plan_clear_and_tags_go_through_tag_calls():
@@ -88,9 +100,16 @@ def test_tag_total_over_50_fails_before_any_call():
 
 
 def test_create_request_and_prediction():
-    result = plan(None, default_expiration_days=7, dead_letter_queue_url="", tags={"A": "b"}, data_store={"enabled": True})
+    result = plan(
+        None, default_expiration_days=7, dead_letter_queue_url="", tags={"A": "b"}, data_store={"enabled": True}
+    )
     assert methods(result) == ["create_domain"]
-    assert result.calls[0].request == {"DomainName": "dom", "DefaultExpirationDays": 7, "DataStore": {"Enabled": True}, "Tags": {"A": "b"}}
+    assert result.calls[0].request == {
+        "DomainName": "dom",
+        "DefaultExpirationDays": 7,
+        "DataStore": {"Enabled": True},
+        "Tags": {"A": "b"},
+    }
     assert result.after["Stats"]["ProfileCount"] == 0
     assert result.after["Tags"] == {"A": "b"}
 
@@ -111,7 +130,9 @@ def validate(**extra):
     return d.DomainResource(FakeModule(params(**extra)), client=None).validate()
 
 
-@pytest.mark.parametrize("value, ok", [("0:00", True), ("09:59", True), ("23:59", True), ("24:00", False), ("7:60", False), ("noon", False)])
+@pytest.mark.parametrize(
+    "value, ok", [("0:00", True), ("09:59", True), ("23:59", True), ("24:00", False), ("7:60", False), ("noon", False)]
+)
 def test_job_time_rule(value, ok):
     errors = validate(matching={"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": value}})
     assert (errors == []) is ok

@@ -18,7 +18,7 @@ class FakeClient:
         self.requests.append(("SearchProfiles", request))
         start = int(request.get("NextToken") or 0)
         size = min(self.page, request["MaxResults"])
-        answer = {"Items": self.profiles[start:start + size]}
+        answer = {"Items": self.profiles[start : start + size]}
         if start + size < len(self.profiles):
             answer["NextToken"] = str(start + size)
         return answer
@@ -53,27 +53,62 @@ def test_describe_profile_uses_option_names_and_keeps_attribute_keys():
 
 
 def test_profile_to_api_round_trips():
-    fields = {"address_1": None, "address": {"address_1": "s", "postal_code": "9"}, "attributes": {"my_key": "v"}, "gender_string": "g"}
+    fields = {
+        "address_1": None,
+        "address": {"address_1": "s", "postal_code": "9"},
+        "attributes": {"my_key": "v"},
+        "gender_string": "g",
+    }
     api = profile.profile_to_api(profile.fields_from_params(dict(fields, first_name=None)))
 
     assert api == {"Address": {"Address1": "s", "PostalCode": "9"}, "Attributes": {"my_key": "v"}, "GenderString": "g"}
-    assert profile.describe_profile(api) == {"address": {"address_1": "s", "postal_code": "9"}, "attributes": {"my_key": "v"}, "gender_string": "g"}
+    assert profile.describe_profile(api) == {
+        "address": {"address_1": "s", "postal_code": "9"},
+        "attributes": {"my_key": "v"},
+        "gender_string": "g",
+    }
 
 
 def test_update_request_sends_only_what_changes():
-    current = {"profile_id": "p", "first_name": "a", "last_name": "b", "address": {"city": "c", "state": "s"},
-               "attributes": {"k": "1", "j": "2"}, "engagement_preferences": {"email": [{"key_name": "e"}]}}
-    desired = profile.desired_with_purge(current, {"first_name": "a", "last_name": "", "address": {"city": "d", "state": ""},
-                                                   "attributes": {"k": "1"}, "engagement_preferences": {"phone": [{"key_name": "p"}]}}, True)
+    current = {
+        "profile_id": "p",
+        "first_name": "a",
+        "last_name": "b",
+        "address": {"city": "c", "state": "s"},
+        "attributes": {"k": "1", "j": "2"},
+        "engagement_preferences": {"email": [{"key_name": "e"}]},
+    }
+    desired = profile.desired_with_purge(
+        current,
+        {
+            "first_name": "a",
+            "last_name": "",
+            "address": {"city": "d", "state": ""},
+            "attributes": {"k": "1"},
+            "engagement_preferences": {"phone": [{"key_name": "p"}]},
+        },
+        True,
+    )
     after = profile.predict(current, desired)
     request = profile.update_request(current, after)
 
-    assert after == {"profile_id": "p", "first_name": "a", "address": {"city": "d"}, "attributes": {"k": "1"},
-                     "engagement_preferences": {"email": [{"key_name": "e"}], "phone": [{"key_name": "p"}]}}
-    assert request == {"last_name": "", "address": {"city": "d", "state": ""}, "attributes": {"j": ""},
-                       "engagement_preferences": {"phone": [{"key_name": "p"}], "email": [{"key_name": "e"}]}}
+    assert after == {
+        "profile_id": "p",
+        "first_name": "a",
+        "address": {"city": "d"},
+        "attributes": {"k": "1"},
+        "engagement_preferences": {"email": [{"key_name": "e"}], "phone": [{"key_name": "p"}]},
+    }
+    assert request == {
+        "last_name": "",
+        "address": {"city": "d", "state": ""},
+        "attributes": {"j": ""},
+        "engagement_preferences": {"phone": [{"key_name": "p"}], "email": [{"key_name": "e"}]},
+    }
     assert profile.update_to_api(request) == {
-        "LastName": "", "Address": {"City": "d", "State": ""}, "Attributes": {"j": ""},
+        "LastName": "",
+        "Address": {"City": "d", "State": ""},
+        "Attributes": {"j": ""},
         "EngagementPreferences": {"Phone": [{"KeyName": "p"}], "Email": [{"KeyName": "e"}]},
     }
     assert profile.update_request(after, after) == {}
@@ -91,20 +126,36 @@ def test_search_by_match_is_exact_on_the_chosen_field():
         {"ProfileId": "3", "PhoneNumber": "+1 "},
         {"ProfileId": "4", "PhoneNumber": "+1", "MobilePhoneNumber": "+1"},
     ]
-    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "phone_number", ["+1"])] == ["1", "4"]
-    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "mobile_phone_number", ["+1"])] == ["2", "4"]
+    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "phone_number", ["+1"])] == [
+        "1",
+        "4",
+    ]
+    assert [i["ProfileId"] for i in profile.search_by_match(FakeClient(items), "d", "mobile_phone_number", ["+1"])] == [
+        "2",
+        "4",
+    ]
 
 
-@pytest.mark.parametrize("match_by,key", [
-    ("account_number", "_account"), ("email_address", "_email"), ("personal_email_address", "_email"),
-    ("business_email_address", "_email"), ("phone_number", "_phone"), ("mobile_phone_number", "_phone"),
-    ("home_phone_number", "_phone"), ("business_phone_number", "_phone"),
-])
+@pytest.mark.parametrize(
+    "match_by,key",
+    [
+        ("account_number", "_account"),
+        ("email_address", "_email"),
+        ("personal_email_address", "_email"),
+        ("business_email_address", "_email"),
+        ("phone_number", "_phone"),
+        ("mobile_phone_number", "_phone"),
+        ("home_phone_number", "_phone"),
+        ("business_phone_number", "_phone"),
+    ],
+)
 def test_find_by_match_searches_the_standard_key(match_by, key):
     client = FakeClient([{"ProfileId": "1", profile.to_api({match_by: "v"}).popitem()[0]: "v"}])
 
     assert [i["ProfileId"] for i in profile.search_by_match(client, "d", match_by, ["v"])] == ["1"]
-    assert client.requests == [("SearchProfiles", {"DomainName": "d", "KeyName": key, "Values": ["v"], "MaxResults": 100})]
+    assert client.requests == [
+        ("SearchProfiles", {"DomainName": "d", "KeyName": key, "Values": ["v"], "MaxResults": 100})
+    ]
 
 
 def test_search_profiles_follows_pages_and_caps():
@@ -121,10 +172,23 @@ def test_search_profiles_follows_pages_and_caps():
 
 def test_search_profiles_passes_additional_keys_and_operator():
     client = FakeClient([])
-    profile.search_profiles(client, "d", "_email", ["x"], additional_search_keys=[{"KeyName": "_phone", "Values": ["1"]}], logical_operator="AND")
+    profile.search_profiles(
+        client,
+        "d",
+        "_email",
+        ["x"],
+        additional_search_keys=[{"KeyName": "_phone", "Values": ["1"]}],
+        logical_operator="AND",
+    )
 
-    assert client.requests[0][1] == {"DomainName": "d", "KeyName": "_email", "Values": ["x"], "MaxResults": 100,
-                                     "AdditionalSearchKeys": [{"KeyName": "_phone", "Values": ["1"]}], "LogicalOperator": "AND"}
+    assert client.requests[0][1] == {
+        "DomainName": "d",
+        "KeyName": "_email",
+        "Values": ["x"],
+        "MaxResults": 100,
+        "AdditionalSearchKeys": [{"KeyName": "_phone", "Values": ["1"]}],
+        "LogicalOperator": "AND",
+    }
 
 
 def test_batch_get_profiles_chunks_by_20_and_dedups():
@@ -156,7 +220,12 @@ def test_model_check_allows_empty_and_maximums():
 def test_field_spec_covers_every_profile_member_of_the_api():
     import botocore.session
 
-    shape = botocore.session.get_session().get_service_model("customer-profiles").operation_model("CreateProfile").input_shape
+    shape = (
+        botocore.session.get_session()
+        .get_service_model("customer-profiles")
+        .operation_model("CreateProfile")
+        .input_shape
+    )
     api_members = set(shape.members) - {"DomainName"}
 
     assert set(profile.profile_to_api(dict((name, "x") for name in profile.PROFILE_FIELDS))) == api_members

@@ -62,8 +62,12 @@ def test_create_makes_exactly_one_create_call_and_returns_the_domain(run_module,
 
 
 def test_create_returns_what_get_domain_then_describes(run_module, cp_mock):
-    created = run_module(MODULE, args(default_expiration_days=10, dead_letter_queue_url=DLQ, default_encryption_key=KMS))
-    again = assert_idempotent(run_module, cp_mock, args(default_expiration_days=10, dead_letter_queue_url=DLQ, default_encryption_key=KMS))
+    created = run_module(
+        MODULE, args(default_expiration_days=10, dead_letter_queue_url=DLQ, default_encryption_key=KMS)
+    )
+    again = assert_idempotent(
+        run_module, cp_mock, args(default_expiration_days=10, dead_letter_queue_url=DLQ, default_encryption_key=KMS)
+    )
     assert created["domain"] == again["domain"]
 
 
@@ -102,8 +106,14 @@ def test_create_with_every_block(run_module, cp_mock, cp_client):
     api = stored(cp_client)
     assert api["DefaultEncryptionKey"] == KMS
     assert api["DeadLetterQueueUrl"] == DLQ
-    assert api["Matching"]["AutoMerging"]["Consolidation"]["MatchingAttributesList"] == [["EmailAddress"], ["PhoneNumber", "LastName"]]
-    assert api["Matching"]["AutoMerging"]["ConflictResolution"] == {"ConflictResolvingModel": "SOURCE", "SourceName": "crm"}
+    assert api["Matching"]["AutoMerging"]["Consolidation"]["MatchingAttributesList"] == [
+        ["EmailAddress"],
+        ["PhoneNumber", "LastName"],
+    ]
+    assert api["Matching"]["AutoMerging"]["ConflictResolution"] == {
+        "ConflictResolvingModel": "SOURCE",
+        "SourceName": "crm",
+    }
     assert api["Matching"]["ExportingConfig"]["S3Exporting"] == {"S3BucketName": "my-results", "S3KeyName": "matches/"}
     assert api["RuleBasedMatching"]["MatchingRules"][1] == {"Rule": ["PhoneNumber", "LastName"]}
     assert api["RuleBasedMatching"]["MaxAllowedRuleLevelForMatching"] == 2
@@ -111,7 +121,10 @@ def test_create_with_every_block(run_module, cp_mock, cp_client):
     domain = result["domain"]
     assert domain["matching"]["job_schedule"] == {"day_of_the_week": "MONDAY", "time": "03:00"}
     assert domain["matching"]["auto_merging"]["min_allowed_confidence_score_for_merging"] == 0.8
-    assert domain["rule_based_matching"]["attribute_types_selector"] == {"attribute_matching_model": "ONE_TO_ONE", "email_address": ["EmailAddress"]}
+    assert domain["rule_based_matching"]["attribute_types_selector"] == {
+        "attribute_matching_model": "ONE_TO_ONE",
+        "email_address": ["EmailAddress"],
+    }
     assert domain["data_store"] == {"enabled": True}
     assert_idempotent(run_module, cp_mock, module_args)
 
@@ -131,7 +144,9 @@ def test_create_without_expiration_days_fails_naming_the_option(run_module, cp_m
 
 
 def test_create_in_check_mode_writes_nothing_and_predicts(run_module, cp_mock, cp_client):
-    result = run_module(MODULE, args(default_expiration_days=30, tags={"Env": "dev"}, matching={"enabled": True}), check_mode=True)
+    result = run_module(
+        MODULE, args(default_expiration_days=30, tags={"Env": "dev"}, matching={"enabled": True}), check_mode=True
+    )
     assert result["changed"] is True
     assert writes(cp_mock) == []
     assert result["domain"]["domain_name"] == NAME
@@ -179,7 +194,9 @@ def test_update_in_check_mode_writes_nothing_and_predicts_with_diff(run_module, 
 
 def test_check_mode_prediction_equals_the_real_result(run_module, cp_mock, cp_client):
     make(cp_client, Tags={"Old": "1"})
-    module_args = args(default_expiration_days=45, dead_letter_queue_url=DLQ, tags={"New": "2"}, matching={"enabled": True})
+    module_args = args(
+        default_expiration_days=45, dead_letter_queue_url=DLQ, tags={"New": "2"}, matching={"enabled": True}
+    )
     predicted = run_module(MODULE, module_args, check_mode=True)["domain"]
     applied = run_module(MODULE, module_args)["domain"]
     predicted.pop("last_updated_at")
@@ -210,10 +227,13 @@ def test_no_op_in_check_mode(run_module, cp_mock, cp_client):
     assert result["diff"]["before"] == result["diff"]["after"]
 
 
-@pytest.mark.parametrize("option, member, value", [
-    ("dead_letter_queue_url", "DeadLetterQueueUrl", DLQ),
-    ("default_encryption_key", "DefaultEncryptionKey", KMS),
-])
+@pytest.mark.parametrize(
+    "option, member, value",
+    [
+        ("dead_letter_queue_url", "DeadLetterQueueUrl", DLQ),
+        ("default_encryption_key", "DefaultEncryptionKey", KMS),
+    ],
+)
 def test_set_then_clear_with_empty_string(run_module, cp_mock, cp_client, option, member, value):
     make(cp_client)
     result = run_module(MODULE, args(**{option: value}))
@@ -243,8 +263,14 @@ def test_enable_matching_with_schedule_then_disable_drops_the_rest(run_module, c
     enable = args(matching={"enabled": True, "job_schedule": {"day_of_the_week": "TUESDAY", "time": "4:30"}})
     result = run_module(MODULE, enable)
     assert result["changed"] is True
-    assert result["domain"]["matching"] == {"enabled": True, "job_schedule": {"day_of_the_week": "TUESDAY", "time": "4:30"}}
-    assert stored(cp_client)["Matching"] == {"Enabled": True, "JobSchedule": {"DayOfTheWeek": "TUESDAY", "Time": "4:30"}}
+    assert result["domain"]["matching"] == {
+        "enabled": True,
+        "job_schedule": {"day_of_the_week": "TUESDAY", "time": "4:30"},
+    }
+    assert stored(cp_client)["Matching"] == {
+        "Enabled": True,
+        "JobSchedule": {"DayOfTheWeek": "TUESDAY", "Time": "4:30"},
+    }
     assert_idempotent(run_module, cp_mock, enable)
 
     cp_mock.reset_calls()
@@ -259,13 +285,22 @@ def test_enable_matching_with_schedule_then_disable_drops_the_rest(run_module, c
 
 
 def test_matching_block_given_is_the_complete_block(run_module, cp_mock, cp_client):
-    make(cp_client, Matching={
-        "Enabled": True,
-        "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"},
-        "AutoMerging": {"Enabled": True, "Consolidation": {"MatchingAttributesList": [["EmailAddress"]]}, "MinAllowedConfidenceScoreForMerging": 0.5},
-    })
+    make(
+        cp_client,
+        Matching={
+            "Enabled": True,
+            "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"},
+            "AutoMerging": {
+                "Enabled": True,
+                "Consolidation": {"MatchingAttributesList": [["EmailAddress"]]},
+                "MinAllowedConfidenceScoreForMerging": 0.5,
+            },
+        },
+    )
     cp_mock.reset_calls()
-    change = args(matching={"enabled": True, "auto_merging": {"enabled": True, "min_allowed_confidence_score_for_merging": 0.9}})
+    change = args(
+        matching={"enabled": True, "auto_merging": {"enabled": True, "min_allowed_confidence_score_for_merging": 0.9}}
+    )
     result = run_module(MODULE, change, diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == ["UpdateDomain"]
@@ -279,21 +314,42 @@ def test_matching_block_given_is_the_complete_block(run_module, cp_mock, cp_clie
 
 def test_conflict_resolution_source_to_recency_drops_the_source_name(run_module, cp_mock, cp_client):
     """Issue 11: SOURCE -> RECENCY used to keep the old source_name, a configuration nobody wrote."""
-    make(cp_client, Matching={"Enabled": True, "AutoMerging": {
-        "Enabled": True, "ConflictResolution": {"ConflictResolvingModel": "SOURCE", "SourceName": "crm"}}})
-    change = args(matching={"enabled": True, "auto_merging": {
-        "enabled": True, "conflict_resolution": {"conflict_resolving_model": "RECENCY"}}})
+    make(
+        cp_client,
+        Matching={
+            "Enabled": True,
+            "AutoMerging": {
+                "Enabled": True,
+                "ConflictResolution": {"ConflictResolvingModel": "SOURCE", "SourceName": "crm"},
+            },
+        },
+    )
+    change = args(
+        matching={
+            "enabled": True,
+            "auto_merging": {"enabled": True, "conflict_resolution": {"conflict_resolving_model": "RECENCY"}},
+        }
+    )
     result = run_module(MODULE, change)
     assert result["changed"] is True
     assert stored(cp_client)["Matching"]["AutoMerging"]["ConflictResolution"] == {"ConflictResolvingModel": "RECENCY"}
-    assert result["domain"]["matching"]["auto_merging"]["conflict_resolution"] == {"conflict_resolving_model": "RECENCY"}
+    assert result["domain"]["matching"]["auto_merging"]["conflict_resolution"] == {
+        "conflict_resolving_model": "RECENCY"
+    }
     assert_idempotent(run_module, cp_mock, change)
 
 
 def test_block_left_out_is_left_as_it_is(run_module, cp_mock, cp_client):
-    make(cp_client, Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"}}, DataStore={"Enabled": True})
+    make(
+        cp_client,
+        Matching={"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"}},
+        DataStore={"Enabled": True},
+    )
     assert_idempotent(run_module, cp_mock, args(default_expiration_days=30))
-    assert stored(cp_client)["Matching"] == {"Enabled": True, "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"}}
+    assert stored(cp_client)["Matching"] == {
+        "Enabled": True,
+        "JobSchedule": {"DayOfTheWeek": "MONDAY", "Time": "01:00"},
+    }
 
 
 def test_data_store(run_module, cp_mock, cp_client):
@@ -311,7 +367,13 @@ def test_data_store(run_module, cp_mock, cp_client):
 
 def test_rule_based_matching_complete_block_and_idempotence(run_module, cp_mock, cp_client):
     make(cp_client)
-    first = args(rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["EmailAddress"]}], "max_allowed_rule_level_for_merging": 1})
+    first = args(
+        rule_based_matching={
+            "enabled": True,
+            "matching_rules": [{"rule": ["EmailAddress"]}],
+            "max_allowed_rule_level_for_merging": 1,
+        }
+    )
     result = run_module(MODULE, first)
     assert result["changed"] is True
     assert result["domain"]["rule_based_matching"]["matching_rules"] == [{"rule": ["EmailAddress"]}]
@@ -333,7 +395,9 @@ def test_rule_based_matching_change_refused_while_in_progress(run_module, cp_moc
     make(cp_client, RuleBasedMatching={"Enabled": True, "MatchingRules": [{"Rule": ["EmailAddress"]}]})
     cp_mock.set_rule_based_matching_status(NAME, "IN_PROGRESS")
     cp_mock.reset_calls()
-    result = run_module(MODULE, args(rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["PhoneNumber"]}]}))
+    result = run_module(
+        MODULE, args(rule_based_matching={"enabled": True, "matching_rules": [{"rule": ["PhoneNumber"]}]})
+    )
     assert result.failed
     assert "rule-based matching job" in result["msg"]
     assert "Retry when" in result["msg"]
@@ -480,41 +544,148 @@ INVALID = [
     ({"default_expiration_days": 1099}, "default_expiration_days"),
     ({"default_encryption_key": "k" * 256}, "default_encryption_key"),
     ({"dead_letter_queue_url": "u" * 256}, "dead_letter_queue_url"),
-    ({"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": "25:00"}}}, "matching.job_schedule.time"),
-    ({"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": ""}}}, "matching.job_schedule.time"),
-    ({"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAYS", "time": "1:00"}}}, "day_of_the_week"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "min_allowed_confidence_score_for_merging": 1.5}}},
-     "matching.auto_merging.min_allowed_confidence_score_for_merging"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": []}}}},
-     "matching.auto_merging.consolidation.matching_attributes_list"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": [["a"]] * 11}}}},
-     "matching.auto_merging.consolidation.matching_attributes_list"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": [["a"] * 21]}}}},
-     "matching.auto_merging.consolidation.matching_attributes_list"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "conflict_resolution": {"conflict_resolving_model": "NEWEST"}}}},
-     "conflict_resolving_model"),
-    ({"matching": {"enabled": True, "auto_merging": {"enabled": True, "conflict_resolution": {"conflict_resolving_model": "SOURCE", "source_name": ""}}}},
-     "matching.auto_merging.conflict_resolution.source_name"),
-    ({"matching": {"enabled": True, "exporting_config": {"s3_exporting": {"s3_bucket_name": "Bad_Bucket"}}}},
-     "matching.exporting_config.s3_exporting.s3_bucket_name"),
-    ({"matching": {"enabled": True, "exporting_config": {"s3_exporting": {"s3_bucket_name": "ok-bucket", "s3_key_name": "k" * 801}}}},
-     "matching.exporting_config.s3_exporting.s3_key_name"),
+    (
+        {"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": "25:00"}}},
+        "matching.job_schedule.time",
+    ),
+    (
+        {"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAY", "time": ""}}},
+        "matching.job_schedule.time",
+    ),
+    (
+        {"matching": {"enabled": True, "job_schedule": {"day_of_the_week": "MONDAYS", "time": "1:00"}}},
+        "day_of_the_week",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {"enabled": True, "min_allowed_confidence_score_for_merging": 1.5},
+            }
+        },
+        "matching.auto_merging.min_allowed_confidence_score_for_merging",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": []}},
+            }
+        },
+        "matching.auto_merging.consolidation.matching_attributes_list",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": [["a"]] * 11}},
+            }
+        },
+        "matching.auto_merging.consolidation.matching_attributes_list",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {"enabled": True, "consolidation": {"matching_attributes_list": [["a"] * 21]}},
+            }
+        },
+        "matching.auto_merging.consolidation.matching_attributes_list",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {"enabled": True, "conflict_resolution": {"conflict_resolving_model": "NEWEST"}},
+            }
+        },
+        "conflict_resolving_model",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "auto_merging": {
+                    "enabled": True,
+                    "conflict_resolution": {"conflict_resolving_model": "SOURCE", "source_name": ""},
+                },
+            }
+        },
+        "matching.auto_merging.conflict_resolution.source_name",
+    ),
+    (
+        {"matching": {"enabled": True, "exporting_config": {"s3_exporting": {"s3_bucket_name": "Bad_Bucket"}}}},
+        "matching.exporting_config.s3_exporting.s3_bucket_name",
+    ),
+    (
+        {
+            "matching": {
+                "enabled": True,
+                "exporting_config": {"s3_exporting": {"s3_bucket_name": "ok-bucket", "s3_key_name": "k" * 801}},
+            }
+        },
+        "matching.exporting_config.s3_exporting.s3_key_name",
+    ),
     ({"matching": {"job_schedule": {"day_of_the_week": "MONDAY", "time": "1:00"}}}, "enabled"),
-    ({"rule_based_matching": {"enabled": True, "max_allowed_rule_level_for_merging": 16}}, "rule_based_matching.max_allowed_rule_level_for_merging"),
-    ({"rule_based_matching": {"enabled": True, "max_allowed_rule_level_for_matching": 0}}, "rule_based_matching.max_allowed_rule_level_for_matching"),
+    (
+        {"rule_based_matching": {"enabled": True, "max_allowed_rule_level_for_merging": 16}},
+        "rule_based_matching.max_allowed_rule_level_for_merging",
+    ),
+    (
+        {"rule_based_matching": {"enabled": True, "max_allowed_rule_level_for_matching": 0}},
+        "rule_based_matching.max_allowed_rule_level_for_matching",
+    ),
     ({"rule_based_matching": {"enabled": True, "matching_rules": []}}, "rule_based_matching.matching_rules"),
-    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"]}] * 16}}, "rule_based_matching.matching_rules"),
-    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"] * 16}]}}, "rule_based_matching.matching_rules[0].rule"),
-    ({"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": []}]}}, "rule_based_matching.matching_rules[0].rule"),
-    ({"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "ONE_TO_ONE", "email_address": ["a", "b", "c", "d"]}}},
-     "rule_based_matching.attribute_types_selector.email_address"),
-    ({"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "ONE_TO_ONE", "address": ["a"] * 5}}},
-     "rule_based_matching.attribute_types_selector.address"),
-    ({"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "SOME"}}}, "attribute_matching_model"),
-    ({"rule_based_matching": {"enabled": True, "exporting_config": {"s3_exporting": {"s3_bucket_name": "ab"}}}},
-     "rule_based_matching.exporting_config.s3_exporting.s3_bucket_name"),
-    ({"rule_based_matching": {"enabled": True, "conflict_resolution": {"conflict_resolving_model": "SOURCE", "source_name": "s" * 256}}},
-     "rule_based_matching.conflict_resolution.source_name"),
+    (
+        {"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"]}] * 16}},
+        "rule_based_matching.matching_rules",
+    ),
+    (
+        {"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": ["a"] * 16}]}},
+        "rule_based_matching.matching_rules[0].rule",
+    ),
+    (
+        {"rule_based_matching": {"enabled": True, "matching_rules": [{"rule": []}]}},
+        "rule_based_matching.matching_rules[0].rule",
+    ),
+    (
+        {
+            "rule_based_matching": {
+                "enabled": True,
+                "attribute_types_selector": {
+                    "attribute_matching_model": "ONE_TO_ONE",
+                    "email_address": ["a", "b", "c", "d"],
+                },
+            }
+        },
+        "rule_based_matching.attribute_types_selector.email_address",
+    ),
+    (
+        {
+            "rule_based_matching": {
+                "enabled": True,
+                "attribute_types_selector": {"attribute_matching_model": "ONE_TO_ONE", "address": ["a"] * 5},
+            }
+        },
+        "rule_based_matching.attribute_types_selector.address",
+    ),
+    (
+        {"rule_based_matching": {"enabled": True, "attribute_types_selector": {"attribute_matching_model": "SOME"}}},
+        "attribute_matching_model",
+    ),
+    (
+        {"rule_based_matching": {"enabled": True, "exporting_config": {"s3_exporting": {"s3_bucket_name": "ab"}}}},
+        "rule_based_matching.exporting_config.s3_exporting.s3_bucket_name",
+    ),
+    (
+        {
+            "rule_based_matching": {
+                "enabled": True,
+                "conflict_resolution": {"conflict_resolving_model": "SOURCE", "source_name": "s" * 256},
+            }
+        },
+        "rule_based_matching.conflict_resolution.source_name",
+    ),
     ({"tags": {"aws:reserved": "x"}}, "tags"),
     ({"tags": {"k" * 129: "x"}}, "tags"),
     ({"tags": {"Key": "v" * 257}}, "tags"),

@@ -9,7 +9,9 @@ def ops(emulator):
 
 
 def test_one_domain_fully_described(run_module, cp_mock, cp_client):
-    cp_client.create_domain(DomainName="one", DefaultExpirationDays=10, Tags={"CostCenter": "x"}, Matching={"Enabled": True})
+    cp_client.create_domain(
+        DomainName="one", DefaultExpirationDays=10, Tags={"CostCenter": "x"}, Matching={"Enabled": True}
+    )
     cp_client.create_domain(DomainName="two", DefaultExpirationDays=20)
     cp_client.create_profile(DomainName="one", FirstName="Ada")
     cp_mock.reset_calls()
@@ -27,7 +29,9 @@ def test_one_domain_fully_described(run_module, cp_mock, cp_client):
 
 
 def test_same_description_as_the_domain_module(run_module, cp_mock):
-    created = run_module("customerprofiles_domain", {"domain_name": "same", "default_expiration_days": 3, "tags": {"A": "b"}})
+    created = run_module(
+        "customerprofiles_domain", {"domain_name": "same", "default_expiration_days": 3, "tags": {"A": "b"}}
+    )
     result = run_module(MODULE, {"name": "same"})
     assert result["domains"] == [created["domain"]]
 

@@ -4,6 +4,7 @@
 import copy
 
 import pytest
+
 from call_log import operations
 from call_log import writes
 
@@ -16,7 +17,11 @@ KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890
 FIELDS = {
     "OrderId": {"source": "_source.OrderId", "content_type": "STRING"},
     "AccountNumber": {"source": "_source.AccountNumber", "target": "_profile.AccountNumber", "content_type": "STRING"},
-    "account_number": {"source": "_source.LegacyAccount", "target": "_profile.Attributes.legacy_account", "content_type": "STRING"},
+    "account_number": {
+        "source": "_source.LegacyAccount",
+        "target": "_profile.Attributes.legacy_account",
+        "content_type": "STRING",
+    },
     "City": {"source": "_source.City", "target": "_profile.Address.City", "content_type": "STRING"},
 }
 KEYS = {
@@ -32,7 +37,13 @@ def args(**extra):
 
 
 def full_args(**extra):
-    return args(description="Orders", allow_profile_creation=True, fields=copy.deepcopy(FIELDS), keys=copy.deepcopy(KEYS), **extra)
+    return args(
+        description="Orders",
+        allow_profile_creation=True,
+        fields=copy.deepcopy(FIELDS),
+        keys=copy.deepcopy(KEYS),
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -69,7 +80,11 @@ def test_create_makes_one_put_and_keeps_field_names_verbatim(run_module, cp_mock
     assert object_type["created_at"]
     api = stored(cp_client)
     assert set(api["Fields"]) == {"OrderId", "AccountNumber", "account_number", "City"}
-    assert api["Fields"]["AccountNumber"] == {"Source": "_source.AccountNumber", "Target": "_profile.AccountNumber", "ContentType": "STRING"}
+    assert api["Fields"]["AccountNumber"] == {
+        "Source": "_source.AccountNumber",
+        "Target": "_profile.AccountNumber",
+        "ContentType": "STRING",
+    }
     assert api["Keys"]["AccountNumber"] == [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["AccountNumber"]}]
     assert api["Tags"] == {"team": "crm"}
 
@@ -142,7 +157,9 @@ def test_a_changed_key_is_sent_with_every_other_key(run_module, cp_mock, cp_clie
     keys["City"] = [{"standard_identifiers": ["SECONDARY", "PROFILE"], "field_names": ["City"]}]
     result = run_module(MODULE, args(keys=keys))
     assert result["changed"] is True
-    assert stored(cp_client)["Keys"]["City"] == [{"StandardIdentifiers": ["SECONDARY", "PROFILE"], "FieldNames": ["City"]}]
+    assert stored(cp_client)["Keys"]["City"] == [
+        {"StandardIdentifiers": ["SECONDARY", "PROFILE"], "FieldNames": ["City"]}
+    ]
     assert set(stored(cp_client)["Keys"]) == {"OrderId", "AccountNumber", "City"}
 
 
@@ -220,8 +237,11 @@ def test_fields_on_a_template_type_fail_naming_the_template(run_module, cp_mock,
 
 
 def ingest(cp_client, count):
-    cp_client.batch_put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Items=[
-        {"Id": str(i), "Object": '{"OrderId": "%d", "AccountNumber": "A%d"}' % (i, i)} for i in range(count)])
+    cp_client.batch_put_profile_object(
+        DomainName=DOMAIN,
+        ObjectTypeName=TYPE,
+        Items=[{"Id": str(i), "Object": '{"OrderId": "%d", "AccountNumber": "A%d"}' % (i, i)} for i in range(count)],
+    )
 
 
 @pytest.mark.parametrize("check_mode", [True, False], ids=["check_mode", "deletes"])
@@ -290,7 +310,10 @@ INVALID = [
     (dict(fields=bad_fields(colour=SECRET)), "fields.OrderId"),
     (dict(fields={"OrderId": SECRET}), "fields.OrderId"),
     (dict(keys={"bad key " + SECRET: [{"field_names": ["OrderId"]}]}), "every key of keys"),
-    (dict(keys=bad_keys(standard_identifiers=["PROFILE", "BOGUS-" + SECRET])), "keys.OrderId[0].standard_identifiers[1]"),
+    (
+        dict(keys=bad_keys(standard_identifiers=["PROFILE", "BOGUS-" + SECRET])),
+        "keys.OrderId[0].standard_identifiers[1]",
+    ),
     (dict(keys=bad_keys(field_names=["has space " + SECRET])), "keys.OrderId[0].field_names[0]"),
     (dict(keys=bad_keys(unknown=SECRET)), "keys.OrderId[0]"),
     (dict(keys={"OrderId": {"standard_identifiers": ["UNIQUE"]}}), "keys.OrderId"),

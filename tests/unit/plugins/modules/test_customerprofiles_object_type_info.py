@@ -2,6 +2,7 @@
 """customerprofiles_object_type_info against the in-process emulator."""
 
 import pytest
+
 from call_log import operations
 
 MODULE = "customerprofiles_object_type_info"
@@ -11,10 +12,14 @@ DOMAIN = "unit-types-info"
 def definition(name):
     return dict(
         Description="Type " + name,
-        Fields={"Id": {"Source": "_source.Id", "ContentType": "STRING"},
-                "account_no": {"Source": "_source.Account", "Target": "_profile.AccountNumber", "ContentType": "STRING"}},
-        Keys={"Id": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["Id"]}],
-              "account_no": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account_no"]}]},
+        Fields={
+            "Id": {"Source": "_source.Id", "ContentType": "STRING"},
+            "account_no": {"Source": "_source.Account", "Target": "_profile.AccountNumber", "ContentType": "STRING"},
+        },
+        Keys={
+            "Id": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["Id"]}],
+            "account_no": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account_no"]}],
+        },
         Tags={"Team": name},
     )
 
@@ -33,7 +38,11 @@ def test_one_type_is_fully_described_with_names_as_stored(run_module, cp_mock, t
     assert operations(cp_mock) == ["GetProfileObjectType"]
     [found] = result["object_types"]
     assert found["object_type_name"] == "Order"
-    assert found["fields"]["account_no"] == {"source": "_source.Account", "target": "_profile.AccountNumber", "content_type": "STRING"}
+    assert found["fields"]["account_no"] == {
+        "source": "_source.Account",
+        "target": "_profile.AccountNumber",
+        "content_type": "STRING",
+    }
     assert found["keys"]["account_no"] == [{"standard_identifiers": ["PROFILE"], "field_names": ["account_no"]}]
     assert found["tags"] == {"Team": "Order"}
     assert result["templates"] == []
@@ -70,11 +79,14 @@ def test_an_unknown_template_gives_an_empty_list(run_module, cp_mock):
     assert run_module(MODULE, {"template_id": "NoSuchTemplate"})["templates"] == []
 
 
-@pytest.mark.parametrize("module_args, option", [
-    ({"domain_name": "bad domain!"}, "domain_name"),
-    ({"domain_name": DOMAIN, "object_type_name": "1bad!"}, "object_type_name"),
-    ({"template_id": "bad template!"}, "template_id"),
-])
+@pytest.mark.parametrize(
+    "module_args, option",
+    [
+        ({"domain_name": "bad domain!"}, "domain_name"),
+        ({"domain_name": DOMAIN, "object_type_name": "1bad!"}, "object_type_name"),
+        ({"template_id": "bad template!"}, "template_id"),
+    ],
+)
 def test_bad_input_fails_before_any_call(run_module, cp_mock, module_args, option):
     result = run_module(MODULE, module_args)
     assert result.failed

@@ -8,12 +8,36 @@ import pytest
 MODULE = "customerprofiles_profile"
 DOMAIN = "profiles-domain"
 
-ADDRESS_KEYS = ("address_1", "address_2", "address_3", "address_4", "city", "country", "county", "postal_code", "province", "state")
+ADDRESS_KEYS = (
+    "address_1",
+    "address_2",
+    "address_3",
+    "address_4",
+    "city",
+    "country",
+    "county",
+    "postal_code",
+    "province",
+    "state",
+)
 ADDRESS_FIELDS = ("address", "billing_address", "mailing_address", "shipping_address")
 STRING_FIELDS = (
-    "account_number", "additional_information", "birth_date", "business_email_address", "business_name",
-    "business_phone_number", "email_address", "first_name", "gender_string", "home_phone_number", "last_name",
-    "middle_name", "mobile_phone_number", "party_type_string", "personal_email_address", "phone_number",
+    "account_number",
+    "additional_information",
+    "birth_date",
+    "business_email_address",
+    "business_name",
+    "business_phone_number",
+    "email_address",
+    "first_name",
+    "gender_string",
+    "home_phone_number",
+    "last_name",
+    "middle_name",
+    "mobile_phone_number",
+    "party_type_string",
+    "personal_email_address",
+    "phone_number",
 )
 
 
@@ -167,12 +191,21 @@ def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, do
 
     def record(resource, call):
         if call.method == "update_profile":
-            sent.append(dict((key, value) for key, value in call.request.items() if key not in ("DomainName", "ProfileId")))
+            sent.append(
+                dict((key, value) for key, value in call.request.items() if key not in ("DomainName", "ProfileId"))
+            )
         return real(resource, call)
 
     monkeypatch.setattr(engine.Resource, "call", record)
 
-    run(run_module, profile_id=profile_id, first_name="new", address={"city": "new city"}, attributes={"SSN": "new"}, last_name=FULL["last_name"])
+    run(
+        run_module,
+        profile_id=profile_id,
+        first_name="new",
+        address={"city": "new city"},
+        attributes={"SSN": "new"},
+        last_name=FULL["last_name"],
+    )
 
     assert sent == [{"FirstName": "new", "Address": {"City": "new city"}, "Attributes": {"SSN": "new"}}]
 
@@ -258,7 +291,12 @@ def test_empty_string_clears_a_field_and_omission_keeps_it(run_module, cp_mock, 
 
 @pytest.mark.parametrize("block", ADDRESS_FIELDS)
 def test_address_merged_key_by_key(run_module, cp_mock, cp_client, domain, block):
-    profile_id = create(run_module, cp_mock, account_number="A-1", **{block: {"address_1": "1 Main St", "city": "Seattle", "state": "WA"}})
+    profile_id = create(
+        run_module,
+        cp_mock,
+        account_number="A-1",
+        **{block: {"address_1": "1 Main St", "city": "Seattle", "state": "WA"}},
+    )
 
     result = run(run_module, account_number="A-1", **{block: {"city": "Tacoma", "state": "", "postal_code": "98401"}})
 
@@ -279,7 +317,9 @@ def test_clearing_every_key_of_an_address_removes_the_block(run_module, cp_mock,
 
 
 def test_attributes_merged_and_cleared_by_key(run_module, cp_mock, cp_client, domain):
-    profile_id = create(run_module, cp_mock, account_number="A-1", attributes={"SSN": "1", "tier": "gold", "color": "red"})
+    profile_id = create(
+        run_module, cp_mock, account_number="A-1", attributes={"SSN": "1", "tier": "gold", "color": "red"}
+    )
 
     result = run(run_module, account_number="A-1", attributes={"tier": "silver", "color": "", "new": "x"})
 
@@ -340,10 +380,20 @@ def test_engagement_preferences_list_replaced_other_kept(run_module, cp_mock, cp
 
 
 def test_empty_string_on_create_means_no_value(run_module, cp_mock, cp_client, domain):
-    result = run(run_module, account_number="A-1", first_name="", address={"city": "", "country": "US"}, attributes={"a": ""})
+    result = run(
+        run_module, account_number="A-1", first_name="", address={"city": "", "country": "US"}, attributes={"a": ""}
+    )
 
-    assert result["profile"] == {"profile_id": result["profile_id"], "account_number": "A-1", "address": {"country": "US"}}
-    assert stored(cp_client, result["profile_id"]) == {"ProfileId": result["profile_id"], "AccountNumber": "A-1", "Address": {"Country": "US"}}
+    assert result["profile"] == {
+        "profile_id": result["profile_id"],
+        "account_number": "A-1",
+        "address": {"country": "US"},
+    }
+    assert stored(cp_client, result["profile_id"]) == {
+        "ProfileId": result["profile_id"],
+        "AccountNumber": "A-1",
+        "Address": {"Country": "US"},
+    }
 
 
 # --- identity ---------------------------------------------------------------------------
@@ -379,7 +429,9 @@ def test_match_by_account_number_creates_then_updates(run_module, cp_mock, cp_cl
 
 @pytest.mark.parametrize("match_by", ["email_address", "personal_email_address", "business_email_address"])
 def test_match_by_email_compares_the_chosen_field_exactly(run_module, cp_mock, cp_client, domain, match_by):
-    other_fields = [name for name in ("email_address", "personal_email_address", "business_email_address") if name != match_by]
+    other_fields = [
+        name for name in ("email_address", "personal_email_address", "business_email_address") if name != match_by
+    ]
     decoys = [
         cp_client.create_profile(DomainName=DOMAIN, **api_form({name: "jane@example.com"}))["ProfileId"]
         for name in other_fields
@@ -395,11 +447,16 @@ def test_match_by_email_compares_the_chosen_field_exactly(run_module, cp_mock, c
     assert all("FirstName" not in stored(cp_client, decoy) for decoy in decoys)
 
 
-@pytest.mark.parametrize("match_by", ["phone_number", "mobile_phone_number", "home_phone_number", "business_phone_number"])
+@pytest.mark.parametrize(
+    "match_by", ["phone_number", "mobile_phone_number", "home_phone_number", "business_phone_number"]
+)
 def test_match_by_phone_compares_the_chosen_field_exactly(run_module, cp_mock, cp_client, domain, match_by):
     # every profile shares the number, each in a different phone field
     phone_fields = ["phone_number", "mobile_phone_number", "home_phone_number", "business_phone_number"]
-    ids = dict((name, cp_client.create_profile(DomainName=DOMAIN, **api_form({name: "+15550100"}))["ProfileId"]) for name in phone_fields)
+    ids = dict(
+        (name, cp_client.create_profile(DomainName=DOMAIN, **api_form({name: "+15550100"}))["ProfileId"])
+        for name in phone_fields
+    )
 
     result = run(run_module, match_by=match_by, last_name="Doe", **{match_by: "+15550100"})
 
@@ -438,12 +495,15 @@ def test_ambiguous_match_fails_naming_both_ids_and_changes_nothing(run_module, c
     assert all_stored(cp_client) == before
 
 
-@pytest.mark.parametrize("args", [
-    {"first_name": "Jane"},
-    {"match_by": "email_address", "account_number": "A-1"},
-    {"account_number": ""},
-    {"state": "absent"},
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"first_name": "Jane"},
+        {"match_by": "email_address", "account_number": "A-1"},
+        {"account_number": ""},
+        {"state": "absent"},
+    ],
+)
 def test_missing_identity_fails_before_any_call(run_module, cp_mock, domain, args):
     cp_mock.reset_calls()
 
@@ -520,9 +580,21 @@ VALIDATION = [
     ({"profile_id": SECRET}, "profile_id", False),
     ({"domain_name": "bad name!"}, "domain_name", False),
     ({"domain_name": "d" * 65}, "domain_name", False),
-    ({"engagement_preferences": {"phone": [{"key_name": "bad key!"}]}}, "engagement_preferences.phone[0].key_name", False),
-    ({"engagement_preferences": {"email": [{"key_value": SECRET * 50}]}}, "engagement_preferences.email[0].key_value", True),
-    ({"engagement_preferences": {"email": [{"profile_id": SECRET}]}}, "engagement_preferences.email[0].profile_id", False),
+    (
+        {"engagement_preferences": {"phone": [{"key_name": "bad key!"}]}},
+        "engagement_preferences.phone[0].key_name",
+        False,
+    ),
+    (
+        {"engagement_preferences": {"email": [{"key_value": SECRET * 50}]}},
+        "engagement_preferences.email[0].key_value",
+        True,
+    ),
+    (
+        {"engagement_preferences": {"email": [{"profile_id": SECRET}]}},
+        "engagement_preferences.email[0].profile_id",
+        False,
+    ),
     ({"engagement_preferences": {"email": [{}]}}, "engagement_preferences.email[0]", False),
     # argspec rules (ansible-core's own messages)
     ({"gender": "ROBOT"}, "gender", False),
@@ -539,7 +611,9 @@ VALIDATION = [
 ]
 
 
-@pytest.mark.parametrize("args,option,secret", VALIDATION, ids=[str(row[1]) + "-" + str(i) for i, row in enumerate(VALIDATION)])
+@pytest.mark.parametrize(
+    "args,option,secret", VALIDATION, ids=[str(row[1]) + "-" + str(i) for i, row in enumerate(VALIDATION)]
+)
 def test_invalid_input_fails_before_any_call(run_module, cp_mock, domain, args, option, secret):
     cp_mock.reset_calls()
     args = dict(args)
@@ -562,7 +636,9 @@ def test_every_problem_reported_at_once(run_module, cp_mock, domain):
 
 
 def test_maximum_lengths_are_accepted(run_module, cp_mock, cp_client, domain):
-    result = run(run_module, account_number="a" * 255, additional_information="b" * 1000, attributes={"k" * 255: "v" * 255})
+    result = run(
+        run_module, account_number="a" * 255, additional_information="b" * 1000, attributes={"k" * 255: "v" * 255}
+    )
 
     assert result["changed"] is True
     assert stored(cp_client, result["profile_id"])["AdditionalInformation"] == "b" * 1000

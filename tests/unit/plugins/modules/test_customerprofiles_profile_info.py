@@ -28,10 +28,16 @@ def operations(cp_mock):
 
 
 def test_by_one_id_in_the_profile_module_form(run_module, cp_mock, cp_client, domain):
-    created = run_module("customerprofiles_profile", dict(
-        domain_name=DOMAIN, account_number="A-1", address={"address_1": "1 Main St"}, attributes={"SSN": "1", "Address1": "x"},
-        engagement_preferences={"phone": [{"key_name": "_phone", "contact_type": "PhoneNumber"}]},
-    ))
+    created = run_module(
+        "customerprofiles_profile",
+        dict(
+            domain_name=DOMAIN,
+            account_number="A-1",
+            address={"address_1": "1 Main St"},
+            attributes={"SSN": "1", "Address1": "x"},
+            engagement_preferences={"phone": [{"key_name": "_phone", "contact_type": "PhoneNumber"}]},
+        ),
+    )
     make(cp_client, AccountNumber="A-2")
     cp_mock.reset_calls()
 
@@ -76,10 +82,14 @@ def people(cp_client, domain):
 
 
 def test_search_and_across_keys(run_module, cp_mock, people):
-    result = info(run_module, search=[
-        {"key_name": "_account", "values": ["A-1"]},
-        {"key_name": "_email", "values": ["jane@example.com"]},
-    ], logical_operator="AND")
+    result = info(
+        run_module,
+        search=[
+            {"key_name": "_account", "values": ["A-1"]},
+            {"key_name": "_email", "values": ["jane@example.com"]},
+        ],
+        logical_operator="AND",
+    )
 
     assert [p["profile_id"] for p in result["profiles"]] == [people["both"]]
     assert "found_by_items" not in result["profiles"][0]
@@ -103,7 +113,9 @@ def test_search_or_across_keys_is_the_default(run_module, cp_mock, people):
 def test_search_one_key_several_values(run_module, cp_mock, people):
     result = info(run_module, search=[{"key_name": "_account", "values": ["A-1", "A-9"]}])
 
-    assert sorted(p["profile_id"] for p in result["profiles"]) == sorted([people["both"], people["account_only"], people["neither"]])
+    assert sorted(p["profile_id"] for p in result["profiles"]) == sorted(
+        [people["both"], people["account_only"], people["neither"]]
+    )
 
 
 def test_search_with_no_match_is_empty(run_module, cp_mock, people):
@@ -124,7 +136,9 @@ def test_search_follows_every_page(run_module, cp_mock, many):
     assert operations(cp_mock) == ["SearchProfiles", "SearchProfiles"]
 
 
-@pytest.mark.parametrize("cap,expected_count,expected_calls", [(30, 30, 1), (100, 100, 1), (101, 101, 2), (500, 120, 2)])
+@pytest.mark.parametrize(
+    "cap,expected_count,expected_calls", [(30, 30, 1), (100, 100, 1), (101, 101, 2), (500, 120, 2)]
+)
 def test_max_results_caps_the_total(run_module, cp_mock, many, cap, expected_count, expected_calls):
     result = info(run_module, search=[{"key_name": "_email", "values": ["shared@example.com"]}], max_results=cap)
 
@@ -144,22 +158,25 @@ def test_missing_domain_fails_with_the_service_error(run_module, cp_mock):
 SECRET = "Sekrit"
 
 
-@pytest.mark.parametrize("args,option,secret", [
-    ({"profile_id": [SECRET]}, "profile_id[0]", False),
-    ({"profile_id": []}, "profile_id", False),
-    ({"search": [{"key_name": "_account", "values": ["x"]}] * 6}, "search", False),
-    ({"search": []}, "search", False),
-    ({"search": [{"key_name": "bad key!", "values": ["x"]}]}, "search[0].key_name", False),
-    ({"search": [{"key_name": "_email", "values": [SECRET * 50]}]}, "search[0].values", True),
-    ({"search": [{"key_name": "_email", "values": []}]}, "search[0].values", False),
-    ({"search": [{"key_name": "_email", "values": [""]}]}, "search[0].values", False),
-    ({"search": [{"key_name": "_email", "values": ["x"]}], "max_results": 0}, "max_results", False),
-    ({"search": [{"key_name": "_email", "values": ["x"]}], "logical_operator": "XOR"}, "logical_operator", False),
-    ({"search": [{"key_name": "_email"}]}, "values", False),
-    ({"profile_id": ["a" * 32], "search": [{"key_name": "_email", "values": ["x"]}]}, "profile_id", False),
-    ({}, "profile_id", False),
-    ({"domain_name": "bad name!", "profile_id": ["a" * 32]}, "domain_name", False),
-])
+@pytest.mark.parametrize(
+    "args,option,secret",
+    [
+        ({"profile_id": [SECRET]}, "profile_id[0]", False),
+        ({"profile_id": []}, "profile_id", False),
+        ({"search": [{"key_name": "_account", "values": ["x"]}] * 6}, "search", False),
+        ({"search": []}, "search", False),
+        ({"search": [{"key_name": "bad key!", "values": ["x"]}]}, "search[0].key_name", False),
+        ({"search": [{"key_name": "_email", "values": [SECRET * 50]}]}, "search[0].values", True),
+        ({"search": [{"key_name": "_email", "values": []}]}, "search[0].values", False),
+        ({"search": [{"key_name": "_email", "values": [""]}]}, "search[0].values", False),
+        ({"search": [{"key_name": "_email", "values": ["x"]}], "max_results": 0}, "max_results", False),
+        ({"search": [{"key_name": "_email", "values": ["x"]}], "logical_operator": "XOR"}, "logical_operator", False),
+        ({"search": [{"key_name": "_email"}]}, "values", False),
+        ({"profile_id": ["a" * 32], "search": [{"key_name": "_email", "values": ["x"]}]}, "profile_id", False),
+        ({}, "profile_id", False),
+        ({"domain_name": "bad name!", "profile_id": ["a" * 32]}, "domain_name", False),
+    ],
+)
 def test_invalid_input_fails_before_any_call(run_module, cp_mock, domain, args, option, secret):
     result = info(run_module, **args)
 

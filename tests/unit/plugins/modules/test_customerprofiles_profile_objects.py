@@ -4,10 +4,10 @@
 import json
 
 import pytest
-from call_log import operations
-from call_log import writes
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile_objects
+from call_log import operations
+from call_log import writes
 
 MODULE = "customerprofiles_profile_objects"
 DOMAIN = "unit-ingest"
@@ -18,7 +18,11 @@ DEFINITION = dict(
     AllowProfileCreation=True,
     Fields={
         "OrderId": {"Source": "_source.OrderId", "ContentType": "STRING"},
-        "AccountNumber": {"Source": "_source.Customer.AccountNumber", "Target": "_profile.AccountNumber", "ContentType": "STRING"},
+        "AccountNumber": {
+            "Source": "_source.Customer.AccountNumber",
+            "Target": "_profile.AccountNumber",
+            "ContentType": "STRING",
+        },
         "City": {"Source": "_source.City", "Target": "_profile.Address.City", "ContentType": "STRING"},
     },
     Keys={
@@ -52,7 +56,9 @@ def object_type(cp_mock, cp_client):
 
 def stored_objects(cp_client, account):
     profile = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=[account])["Items"][0]
-    items = cp_client.list_profile_objects(DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=profile["ProfileId"])["Items"]
+    items = cp_client.list_profile_objects(DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=profile["ProfileId"])[
+        "Items"
+    ]
     return profile, [json.loads(item["Object"]) for item in items]
 
 
@@ -77,7 +83,10 @@ def test_a_rerun_reads_and_writes_nothing(run_module, cp_mock, cp_client, object
     assert again["changed"] is False
     assert writes(cp_mock) == []
     # the type, one search per customer, one filtered listing per object
-    assert operations(cp_mock) == ["GetProfileObjectType"] + ["SearchProfiles", "ListProfileObjects"] * 4 + ["ListProfileObjects"] * 8
+    assert (
+        operations(cp_mock)
+        == ["GetProfileObjectType"] + ["SearchProfiles", "ListProfileObjects"] * 4 + ["ListProfileObjects"] * 8
+    )
     assert [r["status"] for r in again["results"]] == ["unchanged"] * 12
     assert [r["unique_key"] for r in again["results"]] == [r["unique_key"] for r in first["results"]]
     assert all(r["profile_id"] for r in again["results"])
@@ -106,7 +115,9 @@ def test_json_strings_are_sent_as_given_and_compared_as_json(run_module, cp_mock
     result = run_module(MODULE, args([text]))
     assert result["results"][0]["status"] == "created"
     profile = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A7"])["Items"][0]
-    item = cp_client.list_profile_objects(DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=profile["ProfileId"])["Items"][0]
+    item = cp_client.list_profile_objects(DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=profile["ProfileId"])[
+        "Items"
+    ][0]
     assert item["Object"] == text
     cp_mock.reset_calls()
     again = run_module(MODULE, args([order(7, "A7", "Ogdenville")]))
@@ -206,8 +217,12 @@ def test_two_objects_with_one_unique_value_fail_before_any_write(run_module, cp_
     assert writes(cp_mock) == []
 
 
-def test_a_type_whose_unique_key_is_not_a_source_path_fails_before_any_write(run_module, cp_mock, cp_client, object_type):
-    definition = dict(DEFINITION, Fields=dict(DEFINITION["Fields"], OrderId={"Source": "{{OrderId}}-x", "ContentType": "STRING"}))
+def test_a_type_whose_unique_key_is_not_a_source_path_fails_before_any_write(
+    run_module, cp_mock, cp_client, object_type
+):
+    definition = dict(
+        DEFINITION, Fields=dict(DEFINITION["Fields"], OrderId={"Source": "{{OrderId}}-x", "ContentType": "STRING"})
+    )
     cp_client.put_profile_object_type(DomainName=DOMAIN, ObjectTypeName="Templated", **definition)
     cp_mock.reset_calls()
     result = run_module(MODULE, args(orders(1, 1), object_type_name="Templated"))

@@ -70,7 +70,9 @@ def accounts(count, **fields):
 def seed(cp_client, count, **fields):
     ids = []
     for index in range(count):
-        ids.append(cp_client.create_profile(DomainName=DOMAIN, AccountNumber="A-{0:04d}".format(index), **fields)["ProfileId"])
+        ids.append(
+            cp_client.create_profile(DomainName=DOMAIN, AccountNumber="A-{0:04d}".format(index), **fields)["ProfileId"]
+        )
     return ids
 
 
@@ -78,44 +80,84 @@ def seed(cp_client, count, **fields):
 
 # (name, stored profiles (API form), task options, items); "{id0}" is the id of the first stored profile.
 CASES = [
-    ("identity", [dict(AccountNumber="A1", FirstName="Ann"), dict(AccountNumber="A2"), dict(AccountNumber="A5", FirstName="Al")], {}, [
-        dict(account_number="A1", first_name="Anna"),  # update by match
-        dict(account_number="A3", first_name="New"),  # create
-        dict(profile_id="{id1}", last_name="Doe"),  # by id
-        dict(profile_id="0123456789abcdef0123456789abcdef", first_name="x"),  # unknown id: fails
-        dict(account_number="A5", first_name="Al"),  # unchanged
-    ]),
-    ("match_by_email_exact", [dict(AccountNumber="B1", PersonalEmailAddress="p@example.com", EmailAddress="e@example.com")],
-     dict(match_by="email_address"), [
-        dict(email_address="p@example.com", first_name="Other"),  # only PersonalEmailAddress equals: create
-        dict(email_address="e@example.com", first_name="Same"),  # update
-    ]),
-    ("merge", [dict(AccountNumber="M1", Address=dict(City="Paris", Country="FR"), Attributes=dict(a="1", b="2"))], {}, [
-        dict(account_number="M1", address=dict(city="Lyon"), attributes=dict(b="3", c="4")),
-    ]),
-    ("empty_clears", [dict(AccountNumber="E1", FirstName="Ann", MiddleName="Q", Address=dict(City="Paris", Country="FR"))], {}, [
-        dict(account_number="E1", middle_name="", address=dict(city="")),
-        dict(account_number="E2", first_name="", last_name="Doe"),
-    ]),
-    ("purge", [dict(AccountNumber="P1", Attributes=dict(a="1", b="2")), dict(AccountNumber="P2", Attributes=dict(a="1"))],
-     dict(purge_attributes=True), [
-        dict(account_number="P1", attributes=dict(a="1")),
-        dict(account_number="P2"),  # no attributes given: left as they are
-    ]),
-    ("purge_per_item", [dict(AccountNumber="Q1", Attributes=dict(a="1", b="2")), dict(AccountNumber="Q2", Attributes=dict(a="1", b="2"))],
-     {}, [
-        dict(account_number="Q1", attributes=dict(a="1"), purge_attributes=True),
-        dict(account_number="Q2", attributes=dict(a="1")),
-    ]),
-    ("absent", [dict(AccountNumber="D1"), dict(AccountNumber="D2")], dict(state="absent"), [
-        dict(account_number="D1"),
-        dict(account_number="D9"),
-        dict(profile_id="{id1}"),
-    ]),
-    ("ambiguity", [dict(AccountNumber="X1", FirstName="a"), dict(AccountNumber="X1", FirstName="b"), dict(AccountNumber="X2")], {}, [
-        dict(account_number="X1", first_name="c"),  # two profiles: fails, nothing changed for it
-        dict(account_number="X2", first_name="d"),  # applied anyway
-    ]),
+    (
+        "identity",
+        [dict(AccountNumber="A1", FirstName="Ann"), dict(AccountNumber="A2"), dict(AccountNumber="A5", FirstName="Al")],
+        {},
+        [
+            dict(account_number="A1", first_name="Anna"),  # update by match
+            dict(account_number="A3", first_name="New"),  # create
+            dict(profile_id="{id1}", last_name="Doe"),  # by id
+            dict(profile_id="0123456789abcdef0123456789abcdef", first_name="x"),  # unknown id: fails
+            dict(account_number="A5", first_name="Al"),  # unchanged
+        ],
+    ),
+    (
+        "match_by_email_exact",
+        [dict(AccountNumber="B1", PersonalEmailAddress="p@example.com", EmailAddress="e@example.com")],
+        dict(match_by="email_address"),
+        [
+            dict(email_address="p@example.com", first_name="Other"),  # only PersonalEmailAddress equals: create
+            dict(email_address="e@example.com", first_name="Same"),  # update
+        ],
+    ),
+    (
+        "merge",
+        [dict(AccountNumber="M1", Address=dict(City="Paris", Country="FR"), Attributes=dict(a="1", b="2"))],
+        {},
+        [
+            dict(account_number="M1", address=dict(city="Lyon"), attributes=dict(b="3", c="4")),
+        ],
+    ),
+    (
+        "empty_clears",
+        [dict(AccountNumber="E1", FirstName="Ann", MiddleName="Q", Address=dict(City="Paris", Country="FR"))],
+        {},
+        [
+            dict(account_number="E1", middle_name="", address=dict(city="")),
+            dict(account_number="E2", first_name="", last_name="Doe"),
+        ],
+    ),
+    (
+        "purge",
+        [dict(AccountNumber="P1", Attributes=dict(a="1", b="2")), dict(AccountNumber="P2", Attributes=dict(a="1"))],
+        dict(purge_attributes=True),
+        [
+            dict(account_number="P1", attributes=dict(a="1")),
+            dict(account_number="P2"),  # no attributes given: left as they are
+        ],
+    ),
+    (
+        "purge_per_item",
+        [
+            dict(AccountNumber="Q1", Attributes=dict(a="1", b="2")),
+            dict(AccountNumber="Q2", Attributes=dict(a="1", b="2")),
+        ],
+        {},
+        [
+            dict(account_number="Q1", attributes=dict(a="1"), purge_attributes=True),
+            dict(account_number="Q2", attributes=dict(a="1")),
+        ],
+    ),
+    (
+        "absent",
+        [dict(AccountNumber="D1"), dict(AccountNumber="D2")],
+        dict(state="absent"),
+        [
+            dict(account_number="D1"),
+            dict(account_number="D9"),
+            dict(profile_id="{id1}"),
+        ],
+    ),
+    (
+        "ambiguity",
+        [dict(AccountNumber="X1", FirstName="a"), dict(AccountNumber="X1", FirstName="b"), dict(AccountNumber="X2")],
+        {},
+        [
+            dict(account_number="X1", first_name="c"),  # two profiles: fails, nothing changed for it
+            dict(account_number="X2", first_name="d"),  # applied anyway
+        ],
+    ),
 ]
 
 
@@ -247,7 +289,9 @@ def test_check_mode_in_a_missing_domain_predicts_creates(run_module, cp_mock):
 
 
 def test_two_items_for_the_same_new_profile_fail_before_any_write(run_module, cp_mock, domain):
-    result = bulk(run_module, [dict(account_number="A-1"), dict(account_number="A-2"), dict(account_number="A-1", first_name="x")])
+    result = bulk(
+        run_module, [dict(account_number="A-1"), dict(account_number="A-2"), dict(account_number="A-1", first_name="x")]
+    )
     assert result.failed
     assert result["duplicate_items"] == [[0, 2]]
     assert "profiles[0], profiles[2]" in result["msg"] and "A-1" not in result["msg"]
@@ -257,7 +301,9 @@ def test_two_items_for_the_same_new_profile_fail_before_any_write(run_module, cp
 def test_id_and_match_resolving_to_one_profile_fail_before_any_write(run_module, cp_client, cp_mock, domain):
     (profile_id,) = seed(cp_client, 1)
     cp_mock.reset_calls()
-    result = bulk(run_module, [dict(account_number="A-0000", first_name="a"), dict(profile_id=profile_id, first_name="b")])
+    result = bulk(
+        run_module, [dict(account_number="A-0000", first_name="a"), dict(profile_id=profile_id, first_name="b")]
+    )
     assert result.failed and result["duplicate_items"] == [[0, 1]]
     assert writes(cp_mock) == []
 
@@ -265,10 +311,17 @@ def test_id_and_match_resolving_to_one_profile_fail_before_any_write(run_module,
 VALIDATION = [
     # (items, option paths named, whether the value must not appear)
     ([dict(account_number="1"), dict(account_number="2", first_name=SECRET * 50)], ["profiles[1].first_name"], True),
-    ([dict(account_number="1", address=dict(city=SECRET * 50)), dict(first_name="x")],
-     ["profiles[0].address.city", "profiles[1]: the profile cannot be identified"], True),
+    (
+        [dict(account_number="1", address=dict(city=SECRET * 50)), dict(first_name="x")],
+        ["profiles[0].address.city", "profiles[1]: the profile cannot be identified"],
+        True,
+    ),
     ([dict(account_number="1", attributes={"k": SECRET * 50})], ["profiles[0].attributes"], True),
-    ([dict(account_number="1", engagement_preferences=dict(email=[{}]))], ["profiles[0].engagement_preferences.email[0]"], False),
+    (
+        [dict(account_number="1", engagement_preferences=dict(email=[{}]))],
+        ["profiles[0].engagement_preferences.email[0]"],
+        False,
+    ),
     ([dict(profile_id=SECRET)], ["profiles[0].profile_id"], False),
     ([dict(account_number="1", gender="ROBOT" + SECRET)], ["profiles[0].gender"], True),
 ]
@@ -285,12 +338,15 @@ def test_every_item_validated_before_any_call(run_module, cp_mock, domain, items
     assert cp_mock.calls() == []
 
 
-@pytest.mark.parametrize("args,option", [
-    (dict(max_concurrency=0), "max_concurrency"),
-    (dict(rate_limit=0), "rate_limit"),
-    (dict(domain_name="bad name!"), "domain_name"),
-    (dict(match_by="first_name"), "match_by"),
-])
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (dict(max_concurrency=0), "max_concurrency"),
+        (dict(rate_limit=0), "rate_limit"),
+        (dict(domain_name="bad name!"), "domain_name"),
+        (dict(match_by="first_name"), "match_by"),
+    ],
+)
 def test_task_options_validated_before_any_call(run_module, cp_mock, domain, args, option):
     result = bulk(run_module, accounts(2), **args)
     assert result.failed and option in result["msg"]
@@ -312,7 +368,9 @@ def test_a_failed_item_does_not_stop_the_others_and_a_rerun_converges(run_module
     assert statuses == ["failed", "created", "created", "created", "created"]
     failed = result["results"][0]
     assert failed["error"]["code"] == "InternalServerException" and failed["profile_id"] is None
-    assert "profiles[0]" in result["msg"] and "InternalServerException" in result["msg"] and "A-0000" not in result["msg"]
+    assert (
+        "profiles[0]" in result["msg"] and "InternalServerException" in result["msg"] and "A-0000" not in result["msg"]
+    )
     assert result["summary"]["failed"] == 1 and result["summary"]["created"] == 4
     assert len(stored_profiles(cp_mock)) == 4
     cp_mock.reset_calls()
@@ -320,7 +378,13 @@ def test_a_failed_item_does_not_stop_the_others_and_a_rerun_converges(run_module
     rerun = bulk(run_module, profiles)
 
     assert not rerun.failed
-    assert [entry["status"] for entry in rerun["results"]] == ["created", "unchanged", "unchanged", "unchanged", "unchanged"]
+    assert [entry["status"] for entry in rerun["results"]] == [
+        "created",
+        "unchanged",
+        "unchanged",
+        "unchanged",
+        "unchanged",
+    ]
     assert writes(cp_mock) == ["CreateProfile"]
     assert len(stored_profiles(cp_mock)) == 5
 

@@ -12,8 +12,8 @@ from analytics_helpers import tags_fragment_spec
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import spec_model_differences
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api as to_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api as to_request
 from call_log import operations
 from call_log import writes
 

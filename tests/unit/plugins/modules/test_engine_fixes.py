@@ -35,7 +35,11 @@ def test_a_bad_sensitive_enum_names_the_option_and_never_the_value(run_module, c
 
 
 def test_a_bad_contact_type_names_its_path(run_module, cp_mock):
-    args = {"domain_name": DOMAIN, "account_number": "A-1", "engagement_preferences": {"phone": [{"contact_type": SECRET}]}}
+    args = {
+        "domain_name": DOMAIN,
+        "account_number": "A-1",
+        "engagement_preferences": {"phone": [{"contact_type": SECRET}]},
+    }
     result = run_module("customerprofiles_profile", args)
     assert result.failed
     assert "engagement_preferences.phone[0].contact_type must be one of" in result["msg"]
@@ -81,11 +85,22 @@ def test_text_given_for_a_list_of_blocks_fails_naming_it(run_module, cp_mock):
     [
         ("customerprofiles_profile", {"first_name": ["Ann", "Marie"]}, "first_name must be a string, not a list"),
         ("customerprofiles_profile", {"address": {"city": [SECRET]}}, "address.city must be a string, not a list"),
-        ("customerprofiles_profile", {"attributes": {"tier": {"k": SECRET}}}, "attributes.tier must be a string, not a dict"),
-        ("customerprofiles_profile", {"engagement_preferences": {"email": [{"key_value": [SECRET]}]}},
-         "engagement_preferences.email[0].key_value must be a string, not a list"),
+        (
+            "customerprofiles_profile",
+            {"attributes": {"tier": {"k": SECRET}}},
+            "attributes.tier must be a string, not a dict",
+        ),
+        (
+            "customerprofiles_profile",
+            {"engagement_preferences": {"email": [{"key_value": [SECRET]}]}},
+            "engagement_preferences.email[0].key_value must be a string, not a list",
+        ),
         ("customerprofiles_domain", {"tags": {"Team": ["a", "b"]}}, "tags.Team must be a string, not a list"),
-        ("customerprofiles_domain", {"dead_letter_queue_url": {"url": "x"}}, "dead_letter_queue_url must be a string, not a dict"),
+        (
+            "customerprofiles_domain",
+            {"dead_letter_queue_url": {"url": "x"}},
+            "dead_letter_queue_url must be a string, not a dict",
+        ),
     ],
 )
 def test_a_list_or_dict_is_never_stored_as_text(run_module, cp_mock, cp_client, module, extra, path):
@@ -105,7 +120,9 @@ def test_numbers_in_attributes_and_tags_are_still_sent_as_text(run_module, cp_mo
     result = run_module("customerprofiles_domain", {"domain_name": DOMAIN, "tags": {"Year": 2026}})
     assert result["changed"] is True
     assert cp_client.get_domain(DomainName=DOMAIN)["Tags"] == {"Year": "2026"}
-    result = run_module("customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "A-1", "attributes": {"visits": 3}})
+    result = run_module(
+        "customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "A-1", "attributes": {"visits": 3}}
+    )
     assert result["profile"]["attributes"] == {"visits": "3"}
 
 
@@ -119,7 +136,9 @@ def test_tag_failure_after_update_domain_reports_changed(run_module, cp_mock, cp
     make_domain(cp_client, Tags={"Env": "dev"})
     cp_mock.reset_calls()
     cp_mock.inject_fault("TagResource", "InternalServerException", count=50)
-    result = run_module("customerprofiles_domain", {"domain_name": DOMAIN, "default_expiration_days": 60, "tags": {"Env": "prod"}})
+    result = run_module(
+        "customerprofiles_domain", {"domain_name": DOMAIN, "default_expiration_days": 60, "tags": {"Env": "prod"}}
+    )
     assert result.failed
     assert result["changed"] is True
     assert writes(cp_mock)[0] == "UpdateDomain"
@@ -130,7 +149,11 @@ def test_tag_failure_after_update_domain_reports_changed(run_module, cp_mock, cp
 
 
 def test_check_mode_profile_on_a_domain_the_run_would_create(run_module, cp_mock):
-    result = run_module("customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "A-1", "first_name": "Ada"}, check_mode=True)
+    result = run_module(
+        "customerprofiles_profile",
+        {"domain_name": DOMAIN, "account_number": "A-1", "first_name": "Ada"},
+        check_mode=True,
+    )
     assert not result.failed, result.get("msg")
     assert result["changed"] is True
     assert result["profile"] == {"account_number": "A-1", "first_name": "Ada"}
@@ -159,7 +182,10 @@ def test_an_option_the_installed_botocore_lacks_names_the_option_and_the_version
         data["shapes"][name]["members"].pop("DataStore")
     monkeypatch.setattr(model, "_MODEL", [botocore.model.ServiceModel(data, service_name="customer-profiles")])
 
-    result = run_module("customerprofiles_domain", {"domain_name": DOMAIN, "default_expiration_days": 30, "data_store": {"enabled": True}})
+    result = run_module(
+        "customerprofiles_domain",
+        {"domain_name": DOMAIN, "default_expiration_days": 30, "data_store": {"enabled": True}},
+    )
     assert result.failed
     assert "data_store needs botocore >= 1.41.6" in result["msg"]
     assert cp_mock.calls() == []
@@ -168,7 +194,9 @@ def test_an_option_the_installed_botocore_lacks_names_the_option_and_the_version
 def test_documented_requirements_agree_with_requirements_txt():
     root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..")
     with open(os.path.join(root, "requirements.txt"), encoding="utf-8") as handle:
-        wanted = sorted(line.strip().replace(">=", " >= ") for line in handle if line.strip() and not line.startswith("#"))
+        wanted = sorted(
+            line.strip().replace(">=", " >= ") for line in handle if line.strip() and not line.startswith("#")
+        )
     with open(os.path.join(root, "plugins", "doc_fragments", "boto3.py"), encoding="utf-8") as handle:
         fragment = handle.read()
     documented = sorted(re.findall(r"^  - (boto3 >= \S+|botocore >= \S+)$", fragment, re.M))
@@ -212,7 +240,9 @@ def test_every_value_markup_in_the_module_docs_is_closed_where_it_should_be():
         docs = re.search(r'DOCUMENTATION = r"""(.*?)"""', source, re.S).group(1)
         for argument in _markup_arguments("\n".join(_strings(yaml.safe_load(docs))), "V"):
             checked += 1
-            assert argument.count("(") == argument.count(")"), "{0}: V({1}) is cut at an unescaped ')'".format(path, argument)
+            assert argument.count("(") == argument.count(")"), "{0}: V({1}) is cut at an unescaped ')'".format(
+                path, argument
+            )
     assert checked > 0
 
 
@@ -257,7 +287,9 @@ def test_without_wait_the_next_task_may_create_a_duplicate(run_module, cp_mock, 
 def test_wait_timeout_warns_and_succeeds(run_module, cp_mock, cp_client):
     make_domain(cp_client)
     cp_mock.set_search_lag(30)
-    result = run_module("customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "LAG-3", "wait_timeout": 0})
+    result = run_module(
+        "customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "LAG-3", "wait_timeout": 0}
+    )
     assert not result.failed
     assert result["changed"] is True
     assert "within wait_timeout=0 seconds" in json.dumps(result.get("warnings"))
