@@ -27,8 +27,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -168,20 +168,21 @@ NAMES = names_from_spec(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get calculated attribute definition", None)
 def get_calculated_attribute(client, domain_name, name):
     """GetCalculatedAttributeDefinition's answer, or None when the definition (or the domain) does not exist."""
-    response = client.get_calculated_attribute_definition(
-        aws_retry=True, DomainName=domain_name, CalculatedAttributeName=name
+    return get_or_none(
+        client.get_calculated_attribute_definition,
+        "get calculated attribute definition",
+        DomainName=domain_name,
+        CalculatedAttributeName=name,
     )
-    response.pop("ResponseMetadata", None)
-    return response
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list calculated attribute definitions")
 def list_calculated_attributes(client, domain_name):
     """Every ListCalculatedAttributeDefinitions item of the domain, all pages."""
-    return paginate(client.list_calculated_attribute_definitions, "Items", DomainName=domain_name)
+    return list_all(
+        client.list_calculated_attribute_definitions, "list calculated attribute definitions", DomainName=domain_name
+    )
 
 
 def describe_calculated_attribute(api):

@@ -165,3 +165,25 @@ def chunks(items, size):
     for start in range(0, len(items), size):
         end = start + size
         yield items[start:end]
+
+
+def get_or_none(method, action, **request):
+    """A Get call's answer (ResponseMetadata dropped), retried; None when the resource (or its domain) does not exist."""
+
+    @CustomerProfilesErrorHandler.list_error_handler(action, None)
+    def get():
+        response = method(aws_retry=True, **request)
+        response.pop("ResponseMetadata", None)
+        return response
+
+    return get()
+
+
+def list_all(method, action, result_key="Items", **request):
+    """Every item of a NextToken-paginated List call, all pages, retried (``page_size`` is paginate's)."""
+
+    @CustomerProfilesErrorHandler.common_error_handler(action)
+    def pages():
+        return paginate(method, result_key, **request)
+
+    return pages()

@@ -15,8 +15,8 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -125,18 +125,14 @@ BLOCK_OPTIONS = (("matching", "Matching"), ("rule_based_matching", "RuleBasedMat
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get domain", None)
 def get_domain(client, domain_name):
-    """GetDomain's answer (ResponseMetadata dropped), or None when the domain does not exist."""
-    response = client.get_domain(aws_retry=True, DomainName=domain_name)
-    response.pop("ResponseMetadata", None)
-    return response
+    """GetDomain's answer, or None when the domain does not exist."""
+    return get_or_none(client.get_domain, "get domain", DomainName=domain_name)
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list domains")
 def list_domains(client):
     """Every ListDomains item of the region, all pages."""
-    return paginate(client.list_domains, "Items")
+    return list_all(client.list_domains, "list domains")
 
 
 # ---------------------------------------------------------------- shapes

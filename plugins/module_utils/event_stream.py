@@ -22,8 +22,8 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -51,19 +51,17 @@ EVENT_STREAM_NAMES = ("domain_name", "event_stream_name", "uri", "tags")
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get event stream", None)
 def get_event_stream(client, domain_name, name):
     """GetEventStream's answer with the stream's name, or None when the stream (or the domain) does not exist."""
-    response = client.get_event_stream(aws_retry=True, DomainName=domain_name, EventStreamName=name)
-    response.pop("ResponseMetadata", None)
-    response["EventStreamName"] = name
+    response = get_or_none(client.get_event_stream, "get event stream", DomainName=domain_name, EventStreamName=name)
+    if response is not None:
+        response["EventStreamName"] = name
     return response
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list event streams")
 def list_event_streams(client, domain_name):
     """Every ListEventStreams item of the domain, all pages."""
-    return paginate(client.list_event_streams, "Items", DomainName=domain_name)
+    return list_all(client.list_event_streams, "list event streams", DomainName=domain_name)
 
 
 # ---------------------------------------------------------------- shapes

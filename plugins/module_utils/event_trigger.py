@@ -19,12 +19,13 @@ import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
@@ -99,24 +100,14 @@ REQUIRED_TO_CREATE = ("object_type_name", "event_trigger_conditions")
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get event trigger", None)
 def get_event_trigger(client, domain_name, name):
     """GetEventTrigger's answer, or None when the trigger (or the domain) does not exist."""
-    response = client.get_event_trigger(aws_retry=True, DomainName=domain_name, EventTriggerName=name)
-    response.pop("ResponseMetadata", None)
-    return response
+    return get_or_none(client.get_event_trigger, "get event trigger", DomainName=domain_name, EventTriggerName=name)
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get object type", None)
-def get_object_type(client, domain_name, name):
-    """GetProfileObjectType's answer, or None when the object type does not exist."""
-    return client.get_profile_object_type(aws_retry=True, DomainName=domain_name, ObjectTypeName=name)
-
-
-@CustomerProfilesErrorHandler.common_error_handler("list event triggers")
 def list_event_triggers(client, domain_name):
     """Every ListEventTriggers item of the domain, all pages."""
-    return paginate(client.list_event_triggers, "Items", DomainName=domain_name)
+    return list_all(client.list_event_triggers, "list event triggers", DomainName=domain_name)
 
 
 # ---------------------------------------------------------------- shapes

@@ -25,8 +25,8 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -162,18 +162,14 @@ UNSTRUCTURED = "_unstructured"
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get integration", None)
 def get_integration(client, domain_name, uri):
     """GetIntegration's answer, or None when the integration (or the domain) does not exist."""
-    response = client.get_integration(aws_retry=True, DomainName=domain_name, Uri=uri)
-    response.pop("ResponseMetadata", None)
-    return response
+    return get_or_none(client.get_integration, "get integration", DomainName=domain_name, Uri=uri)
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list integrations")
 def list_integrations(client, domain_name):
     """Every ListIntegrations item of the domain, all pages."""
-    return paginate(client.list_integrations, "Items", DomainName=domain_name)
+    return list_all(client.list_integrations, "list integrations", DomainName=domain_name)
 
 
 # ---------------------------------------------------------------- shapes

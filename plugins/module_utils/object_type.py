@@ -21,8 +21,8 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
@@ -88,30 +88,24 @@ TEMPLATE_NAMES = ("template_id", "source_name", "source_object")
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get object type", None)
 def get_object_type(client, domain_name, object_type_name):
-    """GetProfileObjectType's answer (ResponseMetadata dropped), or None when the type (or the domain) does not exist."""
-    response = client.get_profile_object_type(aws_retry=True, DomainName=domain_name, ObjectTypeName=object_type_name)
-    response.pop("ResponseMetadata", None)
-    return response
+    """GetProfileObjectType's answer, or None when the type (or the domain) does not exist."""
+    return get_or_none(
+        client.get_profile_object_type, "get object type", DomainName=domain_name, ObjectTypeName=object_type_name
+    )
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list object types")
 def list_object_types(client, domain_name):
     """Every ListProfileObjectTypes item of the domain, all pages."""
-    return paginate(client.list_profile_object_types, "Items", DomainName=domain_name)
+    return list_all(client.list_profile_object_types, "list object types", DomainName=domain_name)
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get object type template", None)
 def get_template(client, template_id):
-    response = client.get_profile_object_type_template(aws_retry=True, TemplateId=template_id)
-    response.pop("ResponseMetadata", None)
-    return response
+    return get_or_none(client.get_profile_object_type_template, "get object type template", TemplateId=template_id)
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list object type templates")
 def list_templates(client):
-    return paginate(client.list_profile_object_type_templates, "Items")
+    return list_all(client.list_profile_object_type_templates, "list object type templates")
 
 
 # ---------------------------------------------------------------- shapes

@@ -24,10 +24,9 @@ import re
 from ansible.module_utils.six import string_types
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -149,13 +148,12 @@ def object_type_keys(object_type, object_type_name):
 # ---------------------------------------------------------------- calls
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list profile objects")
 def list_profile_objects(client, domain_name, object_type_name, profile_id, object_filter=None):
     """Every ListProfileObjects item of a profile's objects of one type (all pages), optionally filtered."""
     params = dict(DomainName=domain_name, ObjectTypeName=object_type_name, ProfileId=profile_id)
     if object_filter:
         params["ObjectFilter"] = object_filter
-    return paginate(client.list_profile_objects, "Items", page_size=LIST_PAGE_SIZE, **params)
+    return list_all(client.list_profile_objects, "list profile objects", page_size=LIST_PAGE_SIZE, **params)
 
 
 def stored_object(item):

@@ -20,7 +20,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -142,18 +143,16 @@ MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 # ---------------------------------------------------------------- reads
 
 
-@CustomerProfilesErrorHandler.list_error_handler("get segment definition", None)
 def get_segment_definition(client, domain_name, name):
     """GetSegmentDefinition's answer, or None when the definition (or the domain) does not exist."""
-    response = client.get_segment_definition(aws_retry=True, DomainName=domain_name, SegmentDefinitionName=name)
-    response.pop("ResponseMetadata", None)
-    return response
+    return get_or_none(
+        client.get_segment_definition, "get segment definition", DomainName=domain_name, SegmentDefinitionName=name
+    )
 
 
-@CustomerProfilesErrorHandler.common_error_handler("list segment definitions")
 def list_segment_definitions(client, domain_name):
     """Every ListSegmentDefinitions item of the domain, all pages."""
-    return paginate(client.list_segment_definitions, "Items", DomainName=domain_name)
+    return list_all(client.list_segment_definitions, "list segment definitions", DomainName=domain_name)
 
 
 @CustomerProfilesErrorHandler.common_error_handler("get segment membership")

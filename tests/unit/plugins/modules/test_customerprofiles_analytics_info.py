@@ -64,7 +64,7 @@ def test_calculated_attribute_info_every_one_all_pages(run_module, cp_mock, cp_c
 
     original = core.paginate
     monkeypatch.setattr(
-        "ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute.paginate",
+        "ansible_collections.awscx.customerprofiles.plugins.module_utils.core.paginate",
         lambda call, key, **params: original(call, key, page_size=2, **params),
     )
     result = run_module("customerprofiles_calculated_attribute_info", dict(domain_name=DOMAIN))

@@ -358,7 +358,7 @@ def test_info_follows_every_page(cp_mock, cp_client, run_module, domain, monkeyp
 
     original = core.paginate
     monkeypatch.setattr(
-        "ansible_collections.awscx.customerprofiles.plugins.module_utils.integration.paginate",
+        "ansible_collections.awscx.customerprofiles.plugins.module_utils.core.paginate",
         lambda call, key, **params: original(call, key, page_size=2, **params),
     )
     uris = ["arn:aws:connect:us-east-1:123456789012:instance/i-{0}".format(index) for index in range(5)]
