@@ -36,7 +36,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
@@ -187,12 +187,7 @@ def list_calculated_attributes(client, domain_name):
 
 def describe_calculated_attribute(api):
     """A calculated attribute definition as the modules return it (snake_case, data map keys as stored)."""
-    if not api:
-        return {}
-    api = dict(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, NAMES)
+    return describe(api, NAMES)
 
 
 def replace_plan(kind, params, name_member, current, desired, read_only, delete_call, create_method, exclusive=()):

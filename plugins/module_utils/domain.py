@@ -23,7 +23,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
@@ -140,12 +140,7 @@ def list_domains(client):
 
 def describe_domain(api):
     """A GetDomain/CreateDomain/UpdateDomain answer as the modules return it (snake_case, tags a plain dict)."""
-    if not api:
-        return {}
-    api = dict(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, DOMAIN_NAMES)
+    return describe(api, DOMAIN_NAMES)
 
 
 def _without_read_only(member, block):

@@ -31,7 +31,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tag_total
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
@@ -72,15 +72,8 @@ def describe_event_stream(api):
 
     ``uri`` is the destination's Uri (the option of the same name); ``destination_details`` carries its status.
     """
-    if not api:
-        return {}
-    api = copy.deepcopy(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    destination = api.get("DestinationDetails") or {}
-    if destination.get("Uri"):
-        api["Uri"] = destination["Uri"]
-    return from_api(api, EVENT_STREAM_NAMES)
+    destination = (api or {}).get("DestinationDetails") or {}
+    return describe(api, EVENT_STREAM_NAMES, **({"Uri": destination["Uri"]} if destination.get("Uri") else {}))
 
 
 class EventStreamResource(TaggedResource):

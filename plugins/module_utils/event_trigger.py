@@ -28,7 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
@@ -115,14 +115,7 @@ def list_event_triggers(client, domain_name):
 
 def describe_event_trigger(api, domain_name=None):
     """A GetEventTrigger/CreateEventTrigger/UpdateEventTrigger answer as the modules return it ({} when absent)."""
-    if not api:
-        return {}
-    api = dict(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    if domain_name:
-        api.setdefault("DomainName", domain_name)
-    return from_api(api, EVENT_TRIGGER_NAMES)
+    return describe(api, EVENT_TRIGGER_NAMES, **({"DomainName": domain_name} if domain_name else {}))
 
 
 def desired_members(params):

@@ -33,14 +33,12 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import VERBATIM_KEYS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 # API maps keyed by data (event types, AppFlow task property names): their keys are kept as written.
-INTEGRATION_VERBATIM_KEYS = VERBATIM_KEYS + ("ObjectTypeNames", "TaskProperties")
 
 # The members of the model's FlowDefinition shape (PutIntegration), as snake_case sub-options.
 # tests/unit/plugins/modules/test_customerprofiles_integration.py checks this tree against the model.
@@ -177,12 +175,7 @@ def list_integrations(client, domain_name):
 
 def describe_integration(api):
     """A GetIntegration/PutIntegration/ListIntegrations item as the modules return it ({} when absent)."""
-    if not api:
-        return {}
-    api = dict(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, INTEGRATION_NAMES, verbatim=INTEGRATION_VERBATIM_KEYS)
+    return describe(api, INTEGRATION_NAMES)
 
 
 def current_definition(current):
@@ -226,7 +219,7 @@ def flow_definition_request(params):
     """The FlowDefinition member from the flow_definition option (None when not given)."""
     if params.get("flow_definition") is None:
         return None
-    return to_api(strip_none(params["flow_definition"]), verbatim=INTEGRATION_VERBATIM_KEYS)
+    return to_api(strip_none(params["flow_definition"]))
 
 
 def _sendable(definition):

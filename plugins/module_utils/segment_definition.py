@@ -30,6 +30,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
@@ -166,12 +167,7 @@ def get_segment_membership(client, domain_name, name, profile_ids):
 
 def describe_segment_definition(api):
     """A segment definition as the modules return it (snake_case, data map keys as stored)."""
-    if not api:
-        return {}
-    api = dict(api)
-    api.pop("ResponseMetadata", None)
-    api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, NAMES)
+    return describe(api, NAMES)
 
 
 def describe_membership(api):

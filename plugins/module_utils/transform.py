@@ -23,7 +23,7 @@ from ansible.module_utils.common.dict_transformations import _camel_to_snake
 # API members whose values, when they are maps, are keyed by user data: tags, profile attributes,
 # object type fields and keys, segment dimensions, integration object type names. Their keys are
 # kept exactly as written or stored; their values are converted like any other option.
-VERBATIM_KEYS = ("Tags", "Attributes", "CalculatedAttributes", "Fields", "Keys", "ObjectTypeNames")
+VERBATIM_KEYS = ("Tags", "Attributes", "CalculatedAttributes", "Fields", "Keys", "ObjectTypeNames", "TaskProperties")
 
 
 def to_camel(name):
@@ -89,3 +89,16 @@ def _from_api(value, reverse, verbatim):
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     return value
+
+
+def describe(api, known_names=(), **extra):
+    """A service answer as the modules return it: ResponseMetadata dropped, ``Tags`` a plain dict (also when
+    the answer has none), the members in option form (from_api); ``extra`` members are set first. {} for None."""
+    if not api:
+        return {}
+    api = dict(api)
+    api.pop("ResponseMetadata", None)
+    api["Tags"] = dict(api.get("Tags") or {})
+    for member, value in extra.items():
+        api.setdefault(member, value)
+    return from_api(api, known_names)
