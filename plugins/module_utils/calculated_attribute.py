@@ -34,7 +34,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
@@ -212,24 +212,14 @@ def replace_plan(kind, params, name_member, current, desired, read_only, delete_
     return calls, after
 
 
-class CalculatedAttributeResource(TaggedResource):
+class CalculatedAttributeResource(DomainChild):
     argument_spec = CALCULATED_ATTRIBUTE_ARGUMENT_SPEC
     result_key = "calculated_attribute"
     kind = "calculated attribute definition"
-
-    @property
-    def name(self):
-        return self.params["calculated_attribute_name"]
-
-    def arn_path(self):
-        return "domains/{0}/calculated-attributes/{1}".format(self.params["domain_name"], self.name)
-
-    def model_inputs(self):
-        options = dict((option, self.params.get(option)) for option, _member in MEMBERS)
-        options.update(domain_name=self.params["domain_name"], calculated_attribute_name=self.name)
-        if self.params.get("tags"):
-            options["tags"] = text_values(self.params["tags"])
-        return [("CreateCalculatedAttributeDefinition", options, "")]
+    name_option = "calculated_attribute_name"
+    arn_kind = "calculated-attributes"
+    create_operation = "CreateCalculatedAttributeDefinition"
+    members = MEMBERS
 
     def read(self):
         return get_calculated_attribute(self.client, self.params["domain_name"], self.name)

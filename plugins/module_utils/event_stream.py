@@ -29,7 +29,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tag_total
@@ -76,25 +76,17 @@ def describe_event_stream(api):
     return describe(api, EVENT_STREAM_NAMES, **({"Uri": destination["Uri"]} if destination.get("Uri") else {}))
 
 
-class EventStreamResource(TaggedResource):
+class EventStreamResource(DomainChild):
     argument_spec = EVENT_STREAM_ARGUMENT_SPEC
     result_key = "event_stream"
-
-    def arn_path(self):
-        return "domains/{0}/event-streams/{1}".format(self.params["domain_name"], self.params["event_stream_name"])
+    name_option = "event_stream_name"
+    arn_kind = "event-streams"
+    create_operation = "CreateEventStream"
+    members = (("uri", "Uri"),)
 
     def arn(self):
         """The service returns the stream's ARN: no STS call is needed."""
         return self._arn or super(EventStreamResource, self).arn()
-
-    def model_inputs(self):
-        params = self.params
-        options = dict(
-            domain_name=params["domain_name"], event_stream_name=params["event_stream_name"], uri=params.get("uri")
-        )
-        if params.get("tags"):
-            options["tags"] = text_values(params["tags"])
-        return [("CreateEventStream", options, "")]
 
     def read(self):
         current = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])

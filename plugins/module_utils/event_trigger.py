@@ -26,7 +26,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
@@ -126,20 +126,13 @@ def desired_members(params):
     )
 
 
-class EventTriggerResource(TaggedResource):
+class EventTriggerResource(DomainChild):
     argument_spec = EVENT_TRIGGER_ARGUMENT_SPEC
     result_key = "event_trigger"
-
-    def arn_path(self):
-        return "domains/{0}/event-triggers/{1}".format(self.params["domain_name"], self.params["event_trigger_name"])
-
-    def model_inputs(self):
-        params = self.params
-        options = dict((option, strip_none(params.get(option))) for option, _member in MEMBERS)
-        options.update(domain_name=params["domain_name"], event_trigger_name=params["event_trigger_name"])
-        if params.get("tags"):
-            options["tags"] = text_values(params["tags"])
-        return [("CreateEventTrigger", options, "")]
+    name_option = "event_trigger_name"
+    arn_kind = "event-triggers"
+    create_operation = "CreateEventTrigger"
+    members = MEMBERS
 
     def read(self):
         params = self.params

@@ -28,7 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
@@ -185,25 +185,15 @@ def describe_membership(api):
     return result
 
 
-class SegmentDefinitionResource(TaggedResource):
+class SegmentDefinitionResource(DomainChild):
     argument_spec = SEGMENT_DEFINITION_ARGUMENT_SPEC
     module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
     result_key = "segment_definition"
     kind = "segment definition"
-
-    @property
-    def name(self):
-        return self.params["segment_definition_name"]
-
-    def arn_path(self):
-        return "domains/{0}/segment-definitions/{1}".format(self.params["domain_name"], self.name)
-
-    def model_inputs(self):
-        options = dict((option, self.params.get(option)) for option, _member in MEMBERS)
-        options.update(domain_name=self.params["domain_name"], segment_definition_name=self.name)
-        if self.params.get("tags"):
-            options["tags"] = text_values(self.params["tags"])
-        return [("CreateSegmentDefinition", options, "")]
+    name_option = "segment_definition_name"
+    arn_kind = "segment-definitions"
+    create_operation = "CreateSegmentDefinition"
+    members = MEMBERS
 
     def read(self):
         current = get_segment_definition(self.client, self.params["domain_name"], self.name)

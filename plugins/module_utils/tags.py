@@ -19,6 +19,7 @@ __metaclass__ = type
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -74,3 +75,31 @@ class TaggedResource(Resource):
         if call.method in TAG_METHODS and call.request["resourceArn"] is None:
             call = Call(call.method, dict(call.request, resourceArn=self.arn()), call.action)
         return super(TaggedResource, self).call(call)
+
+
+class DomainChild(TaggedResource):
+    """A resource named inside a domain (an event stream, a trigger, a calculated attribute, a segment definition).
+
+    ``name_option`` is the option that names it; its ARN is ``domains/<domain>/<arn_kind>/<name>``; its create
+    request (``create_operation``) carries the ``members`` ((option, member) pairs), checked against the model.
+    """
+
+    name_option = None
+    arn_kind = None
+    create_operation = None
+    members = ()
+
+    @property
+    def name(self):
+        return self.params[self.name_option]
+
+    def arn_path(self):
+        return "domains/{0}/{1}/{2}".format(self.params["domain_name"], self.arn_kind, self.name)
+
+    def model_inputs(self):
+        params = self.params
+        options = dict((option, strip_none(params.get(option))) for option, _member in self.members)
+        options.update({"domain_name": params["domain_name"], self.name_option: self.name})
+        if params.get("tags"):
+            options["tags"] = text_values(params["tags"])
+        return [(self.create_operation, options, "")]
