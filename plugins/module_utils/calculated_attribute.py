@@ -220,20 +220,15 @@ class CalculatedAttributeResource(DomainChild):
     arn_kind = "calculated-attributes"
     create_operation = "CreateCalculatedAttributeDefinition"
     members = MEMBERS
+    delete_method = "delete_calculated_attribute_definition"
+    name_member = "CalculatedAttributeName"
 
     def read(self):
         return get_calculated_attribute(self.client, self.params["domain_name"], self.name)
 
-    def _delete_call(self):
-        return Call(
-            "delete_calculated_attribute_definition",
-            dict(DomainName=self.params["domain_name"], CalculatedAttributeName=self.name),
-            "delete calculated attribute definition",
-        )
-
     def plan(self, current):
         if self.params["state"] == "absent":
-            return Plan([self._delete_call()] if current else [], after=None)
+            return Plan([self.delete_call()] if current else [], after=None)
         desired = given_members(self.params, MEMBERS)
         if current is None:
             return self._plan_create(desired)
@@ -247,7 +242,7 @@ class CalculatedAttributeResource(DomainChild):
                 current,
                 desired,
                 READ_ONLY,
-                self._delete_call(),
+                self.delete_call(),
                 "create_calculated_attribute_definition",
             )
             return Plan(calls, after=after, replaced=True)

@@ -83,6 +83,8 @@ class EventStreamResource(DomainChild):
     arn_kind = "event-streams"
     create_operation = "CreateEventStream"
     members = (("uri", "Uri"),)
+    delete_method = "delete_event_stream"
+    name_member = "EventStreamName"
 
     def arn(self):
         """The service returns the stream's ARN: no STS call is needed."""
@@ -96,11 +98,11 @@ class EventStreamResource(DomainChild):
 
     def plan(self, current):
         params = self.params
-        identity = dict(DomainName=params["domain_name"], EventStreamName=params["event_stream_name"])
+        identity = self.identity()
         if params["state"] == "absent":
             if current is None:
                 return Plan(after=None)
-            return Plan([Call("delete_event_stream", identity, "delete event stream")], after=None)
+            return Plan([self.delete_call()], after=None)
         if current is None:
             if not params.get("uri"):
                 raise PlanError(
@@ -114,7 +116,7 @@ class EventStreamResource(DomainChild):
             tags = current.get("Tags") or {}
             to_set, to_remove = tag_changes(tags, text_values(params.get("tags")), params["purge_tags"])
             plan = self._plan_create(identity, apply_tag_changes(tags, to_set, to_remove))
-            plan.calls.insert(0, Call("delete_event_stream", identity, "delete event stream (to create it again)"))
+            plan.calls.insert(0, self.delete_call("to create it again"))
             return plan
         calls = []
         after = copy.deepcopy(current)

@@ -133,6 +133,8 @@ class EventTriggerResource(DomainChild):
     arn_kind = "event-triggers"
     create_operation = "CreateEventTrigger"
     members = MEMBERS
+    delete_method = "delete_event_trigger"
+    name_member = "EventTriggerName"
 
     def read(self):
         params = self.params
@@ -152,11 +154,11 @@ class EventTriggerResource(DomainChild):
 
     def plan(self, current):
         params = self.params
-        identity = dict(DomainName=params["domain_name"], EventTriggerName=params["event_trigger_name"])
+        identity = self.identity()
         if params["state"] == "absent":
             if current is None:
                 return Plan(after=None)
-            return Plan([Call("delete_event_trigger", identity, "delete event trigger")], after=None)
+            return Plan([self.delete_call()], after=None)
         desired = desired_members(params)
         if current is None:
             missing = [option for option in REQUIRED_TO_CREATE if params.get(option) is None]

@@ -194,6 +194,8 @@ class SegmentDefinitionResource(DomainChild):
     arn_kind = "segment-definitions"
     create_operation = "CreateSegmentDefinition"
     members = MEMBERS
+    delete_method = "delete_segment_definition"
+    name_member = "SegmentDefinitionName"
 
     def read(self):
         current = get_segment_definition(self.client, self.params["domain_name"], self.name)
@@ -201,16 +203,9 @@ class SegmentDefinitionResource(DomainChild):
             self._arn = current["SegmentDefinitionArn"]  # the service's own ARN, for tag calls
         return current
 
-    def _delete_call(self):
-        return Call(
-            "delete_segment_definition",
-            dict(DomainName=self.params["domain_name"], SegmentDefinitionName=self.name),
-            "delete segment definition",
-        )
-
     def plan(self, current):
         if self.params["state"] == "absent":
-            return Plan([self._delete_call()] if current else [], after=None)
+            return Plan([self.delete_call()] if current else [], after=None)
         desired = given_members(self.params, MEMBERS)
         if current is None:
             return self._plan_create(desired)
@@ -225,7 +220,7 @@ class SegmentDefinitionResource(DomainChild):
                 current,
                 desired,
                 READ_ONLY,
-                self._delete_call(),
+                self.delete_call(),
                 "create_segment_definition",
                 exclusive=EXCLUSIVE,
             )

@@ -88,6 +88,16 @@ class DomainChild(TaggedResource):
     arn_kind = None
     create_operation = None
     members = ()
+    delete_method = None  # the client method that deletes it, e.g. delete_event_stream
+    name_member = None  # the request member of its name, e.g. EventStreamName
+
+    def identity(self):
+        """The request members that address the resource."""
+        return {"DomainName": self.params["domain_name"], self.name_member: self.name}
+
+    def delete_call(self, why=""):
+        action = self.delete_method.replace("_", " ") + (" ({0})".format(why) if why else "")
+        return Call(self.delete_method, self.identity(), action)
 
     @property
     def name(self):
