@@ -21,7 +21,8 @@ COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/awscx/customerprofiles
 UNIT_WORKERS ?= 2
 # make unit fails when the unit suite covers less of plugins/ than this (percent of statements).
 # Set at the level measured when the gate was added, on the first resource-engine commits:
-# 92.45% (1046 statements, 79 missed; before the engine: 99.26%). Raise it as tests land.
+# 92.45% (1046 statements, 79 missed; before the engine: 99.26%); raised to 96 at 0.2.0 (97.04%,
+# 2732 statements, 81 missed). Raise it as tests land.
 COVERAGE_FLOOR ?= 96
 # pytest workers for the integration targets (one emulator server per worker)
 INTEGRATION_WORKERS ?= 2
