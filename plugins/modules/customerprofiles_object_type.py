@@ -158,7 +158,6 @@ EXAMPLES = r"""
     fields:
       OrderId:
         source: _source.OrderId
-        target: _order.OrderId
         content_type: STRING
       AccountNumber:
         source: _source.AccountNumber
