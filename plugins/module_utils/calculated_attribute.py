@@ -30,10 +30,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -316,32 +317,18 @@ class CalculatedAttributeResource(DomainChild):
         return describe_calculated_attribute(result)
 
 
-class CalculatedAttributeLister(Lister):
-    argument_spec = dict(
-        domain_name=dict(type="str", required=True),
-        calculated_attribute_name=dict(type="str", aliases=["name"]),
-    )
+class CalculatedAttributeLister(NamedLister):
+    name_option = "calculated_attribute_name"
+    name_member = "CalculatedAttributeName"
+    get_operation = "GetCalculatedAttributeDefinition"
+    argument_spec = named_spec("calculated_attribute_name")
     result_key = "calculated_attributes"
 
-    def model_inputs(self):
-        options = dict(
-            domain_name=self.params["domain_name"], calculated_attribute_name=self.params["calculated_attribute_name"]
-        )
-        return [("GetCalculatedAttributeDefinition", options, "")]
+    def get(self, name):
+        return get_calculated_attribute(self.client, self.params["domain_name"], name)
 
-    def wanted_one(self):
-        return self.params["calculated_attribute_name"] is not None
-
-    def get_one(self):
-        return get_calculated_attribute(
-            self.client, self.params["domain_name"], self.params["calculated_attribute_name"]
-        )
-
-    def list_all(self):
-        domain = self.params["domain_name"]
-        items = list_calculated_attributes(self.client, domain)
-        found = (get_calculated_attribute(self.client, domain, item["CalculatedAttributeName"]) for item in items)
-        return [item for item in found if item is not None]
+    def list_items(self):
+        return list_calculated_attributes(self.client, self.params["domain_name"])
 
     def describe(self, item):
         return describe_calculated_attribute(item)

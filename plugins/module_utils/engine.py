@@ -245,3 +245,43 @@ def run_info(lister_class):
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=False)
     module.exit_json(changed=False, **lister.result(items))
+
+
+def named_spec(name_option, **extra):
+    """The argument spec of a NamedLister: domain_name, the name option (alias ``name``) and ``extra``."""
+    spec = {"domain_name": dict(type="str", required=True), name_option: dict(type="str", aliases=["name"])}
+    spec.update(extra)
+    return spec
+
+
+class NamedLister(Lister):
+    """The info module of resources named inside a domain: one by its name (``name_option``), or every one of
+    the domain, each read again with the get call (the list items are summaries).
+
+    A subclass sets ``name_option``, ``name_member`` (the name in a list item), ``get_operation`` (checked
+    against the model) and ``result_key``, and implements ``get(name)`` and ``list_items()``.
+    """
+
+    name_option = None
+    name_member = None
+    get_operation = None
+
+    def get(self, name):
+        raise NotImplementedError
+
+    def list_items(self):
+        raise NotImplementedError
+
+    def model_inputs(self):
+        options = {"domain_name": self.params["domain_name"], self.name_option: self.params[self.name_option]}
+        return [(self.get_operation, options, "")]
+
+    def wanted_one(self):
+        return self.params[self.name_option] is not None
+
+    def get_one(self):
+        return self.get(self.params[self.name_option])
+
+    def list_all(self):
+        found = (self.get(item[self.name_member]) for item in self.list_items())
+        return [item for item in found if item is not None]

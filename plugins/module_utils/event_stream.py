@@ -25,10 +25,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -172,30 +173,20 @@ class EventStreamResource(DomainChild):
         return describe_event_stream(result)
 
 
-class EventStreamLister(Lister):
-    argument_spec = dict(
-        domain_name=dict(type="str", required=True), event_stream_name=dict(type="str", aliases=["name"])
-    )
+class EventStreamLister(NamedLister):
+    """Every stream is described by GetEventStream (the list items lack CreatedAt)."""
+
+    name_option = "event_stream_name"
+    name_member = "EventStreamName"
+    get_operation = "GetEventStream"
+    argument_spec = named_spec("event_stream_name")
     result_key = "event_streams"
 
-    def model_inputs(self):
-        options = dict(domain_name=self.params["domain_name"], event_stream_name=self.params["event_stream_name"])
-        return [("GetEventStream", options, "")]
+    def get(self, name):
+        return get_event_stream(self.client, self.params["domain_name"], name)
 
-    def wanted_one(self):
-        return self.params["event_stream_name"] is not None
-
-    def get_one(self):
-        return get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
-
-    def list_all(self):
-        """Every stream of the domain, each described by GetEventStream (the list items lack CreatedAt)."""
-        domain = self.params["domain_name"]
-        streams = (
-            get_event_stream(self.client, domain, item["EventStreamName"])
-            for item in list_event_streams(self.client, domain)
-        )
-        return [stream for stream in streams if stream is not None]
+    def list_items(self):
+        return list_event_streams(self.client, self.params["domain_name"])
 
     def describe(self, item):
         return describe_event_stream(item)

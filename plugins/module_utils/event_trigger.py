@@ -22,9 +22,10 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
@@ -201,30 +202,20 @@ class EventTriggerResource(DomainChild):
         return describe_event_trigger(result, self.params["domain_name"])
 
 
-class EventTriggerLister(Lister):
-    argument_spec = dict(
-        domain_name=dict(type="str", required=True), event_trigger_name=dict(type="str", aliases=["name"])
-    )
+class EventTriggerLister(NamedLister):
+    """Every trigger is described by GetEventTrigger (the list items lack the conditions)."""
+
+    name_option = "event_trigger_name"
+    name_member = "EventTriggerName"
+    get_operation = "GetEventTrigger"
+    argument_spec = named_spec("event_trigger_name")
     result_key = "event_triggers"
 
-    def model_inputs(self):
-        options = dict(domain_name=self.params["domain_name"], event_trigger_name=self.params["event_trigger_name"])
-        return [("GetEventTrigger", options, "")]
+    def get(self, name):
+        return get_event_trigger(self.client, self.params["domain_name"], name)
 
-    def wanted_one(self):
-        return self.params["event_trigger_name"] is not None
-
-    def get_one(self):
-        return get_event_trigger(self.client, self.params["domain_name"], self.params["event_trigger_name"])
-
-    def list_all(self):
-        """Every trigger of the domain, each described by GetEventTrigger (the list items lack the conditions)."""
-        domain = self.params["domain_name"]
-        triggers = (
-            get_event_trigger(self.client, domain, item["EventTriggerName"])
-            for item in list_event_triggers(self.client, domain)
-        )
-        return [trigger for trigger in triggers if trigger is not None]
+    def list_items(self):
+        return list_event_triggers(self.client, self.params["domain_name"])
 
     def describe(self, item):
         return describe_event_trigger(item, self.params["domain_name"])

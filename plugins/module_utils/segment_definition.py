@@ -23,10 +23,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
@@ -266,31 +267,31 @@ class SegmentDefinitionResource(DomainChild):
         return describe_segment_definition(result)
 
 
-class SegmentDefinitionLister(Lister):
-    argument_spec = dict(
-        domain_name=dict(type="str", required=True),
-        segment_definition_name=dict(type="str", aliases=["name"]),
-        profile_ids=dict(type="list", elements="str"),
-    )
+class SegmentDefinitionLister(NamedLister):
+    name_option = "segment_definition_name"
+    name_member = "SegmentDefinitionName"
+    get_operation = "GetSegmentDefinition"
+    argument_spec = named_spec("segment_definition_name", profile_ids=dict(type="list", elements="str"))
     module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
     result_key = "segment_definitions"
     membership = None
 
     def model_inputs(self):
-        options = dict(
-            domain_name=self.params["domain_name"], segment_definition_name=self.params["segment_definition_name"]
-        )
-        inputs = [("GetSegmentDefinition", options, "")]
+        inputs = super(SegmentDefinitionLister, self).model_inputs()
         if self.params.get("profile_ids") is not None:
-            inputs.append(("GetSegmentMembership", dict(options, profile_ids=self.params["profile_ids"]), ""))
+            options = dict(inputs[0][1], profile_ids=self.params["profile_ids"])
+            inputs.append(("GetSegmentMembership", options, ""))
         return inputs
 
-    def wanted_one(self):
-        return self.params["segment_definition_name"] is not None
+    def get(self, name):
+        return get_segment_definition(self.client, self.params["domain_name"], name)
+
+    def list_items(self):
+        return list_segment_definitions(self.client, self.params["domain_name"])
 
     def get_one(self):
         domain, name = self.params["domain_name"], self.params["segment_definition_name"]
-        item = get_segment_definition(self.client, domain, name)
+        item = self.get(name)
         if self.params.get("profile_ids") is not None:
             self.membership = {}
             if item is not None:
@@ -298,14 +299,6 @@ class SegmentDefinitionLister(Lister):
                     get_segment_membership(self.client, domain, name, self.params["profile_ids"])
                 )
         return item
-
-    def list_all(self):
-        domain = self.params["domain_name"]
-        found = (
-            get_segment_definition(self.client, domain, item["SegmentDefinitionName"])
-            for item in list_segment_definitions(self.client, domain)
-        )
-        return [item for item in found if item is not None]
 
     def describe(self, item):
         return describe_segment_definition(item)
