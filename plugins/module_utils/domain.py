@@ -174,14 +174,7 @@ class DomainResource(TaggedResource):
     def read(self):
         return get_domain(self.client, self.params["domain_name"])
 
-    def plan(self, current):
-        if self.params["state"] == "absent":
-            return self._plan_absent(current)
-        if current is None:
-            return self._plan_create()
-        return self._plan_update(current)
-
-    def _plan_absent(self, current):
+    def plan_absent(self, current):
         if current is None:
             return Plan(after=None)
         profiles = (current.get("Stats") or {}).get("ProfileCount") or 0
@@ -193,7 +186,7 @@ class DomainResource(TaggedResource):
             )
         return Plan([Call("delete_domain", dict(DomainName=self.params["domain_name"]), "delete domain")], after=None)
 
-    def _plan_create(self):
+    def plan_create(self):
         params = self.params
         if params["default_expiration_days"] is None:
             raise PlanError(
@@ -217,7 +210,7 @@ class DomainResource(TaggedResource):
         after["Stats"] = dict(EMPTY_STATS)
         return Plan([Call("create_domain", request, "create domain")], after=after)
 
-    def _plan_update(self, current):
+    def plan_update(self, current):
         params = self.params
         request = {}
         for option, member in SETTINGS:

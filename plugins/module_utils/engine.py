@@ -132,6 +132,21 @@ class Resource(Contract):
         raise NotImplementedError
 
     def plan(self, current):
+        """Pure: the Plan from ``current``. By default, by state and existence: plan_absent(current),
+        plan_create() or plan_update(current)."""
+        if self.params.get("state") == "absent":
+            return self.plan_absent(current)
+        if current is None:
+            return self.plan_create()
+        return self.plan_update(current)
+
+    def plan_absent(self, current):
+        raise NotImplementedError
+
+    def plan_create(self):
+        raise NotImplementedError
+
+    def plan_update(self, current):
         raise NotImplementedError
 
     def call(self, call):
@@ -186,14 +201,20 @@ def _fail(module, error, changed):
     module.fail_json(msg=message, changed=changed, **details)
 
 
-def run(resource_class):
-    """The driver: validate, read, plan, check mode or apply, one exit (see the module docstring)."""
-    module = _module(resource_class.argument_spec, supports_check_mode=True, **resource_class.module_kwargs)
-    resource = resource_class(module, None)
-    errors = resource.validate()
+def _start(contract_class):
+    """The module object and the resource (or lister) with its client, once the input passed validation."""
+    module = _module(contract_class.argument_spec, supports_check_mode=True, **contract_class.module_kwargs)
+    contract = contract_class(module, None)
+    errors = contract.validate()
     if errors:
         module.fail_json(msg="Invalid options: " + "; ".join(errors))
-    resource.client = module.customer_profiles_client()
+    contract.client = module.customer_profiles_client()
+    return module, contract
+
+
+def run(resource_class):
+    """The driver: validate, read, plan, check mode or apply, one exit (see the module docstring)."""
+    module, resource = _start(resource_class)
     try:
         current = resource.read()
         plan = resource.plan(current)
@@ -230,12 +251,7 @@ class Lister(Contract):
 
 def run_info(lister_class):
     """The info driver: validate, then get one or list all, one exit (never changed)."""
-    module = _module(lister_class.argument_spec, supports_check_mode=True, **lister_class.module_kwargs)
-    lister = lister_class(module, None)
-    errors = lister.validate()
-    if errors:
-        module.fail_json(msg="Invalid options: " + "; ".join(errors))
-    lister.client = module.customer_profiles_client()
+    module, lister = _start(lister_class)
     try:
         if lister.wanted_one():
             item = lister.get_one()

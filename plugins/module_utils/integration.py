@@ -258,15 +258,11 @@ class IntegrationResource(TaggedResource):
     def read(self):
         return get_integration(self.client, self.params["domain_name"], self.params["uri"])
 
-    def plan(self, current):
-        if self.params["state"] == "absent":
-            if current is None:
-                return Plan(after=None)
-            request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
-            return Plan([Call("delete_integration", request, "delete integration")], after=None)
+    def plan_absent(self, current):
         if current is None:
-            return self._plan_create()
-        return self._plan_update(current)
+            return Plan(after=None)
+        request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
+        return Plan([Call("delete_integration", request, "delete integration")], after=None)
 
     def _request(self, definition, with_flow):
         request = dict(_sendable(definition), DomainName=self.params["domain_name"], Uri=self.params["uri"])
@@ -275,7 +271,7 @@ class IntegrationResource(TaggedResource):
             request["FlowDefinition"] = flow
         return request
 
-    def _plan_create(self):
+    def plan_create(self):
         desired = desired_definition(self.params)
         if desired["ObjectTypeName"] is None and desired["ObjectTypeNames"] is None:
             raise PlanError(
@@ -293,7 +289,7 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def _plan_update(self, current):
+    def plan_update(self, current):
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)

@@ -217,14 +217,7 @@ class ObjectTypeResource(TaggedResource):
         desired["Keys"] = maps.get("Keys")
         return desired
 
-    def plan(self, current):
-        if self.params["state"] == "absent":
-            return self._plan_absent(current)
-        if current is None:
-            return self._plan_create()
-        return self._plan_update(current)
-
-    def _plan_absent(self, current):
+    def plan_absent(self, current):
         if current is None:
             return Plan(after=None)
         params = self.params
@@ -242,7 +235,7 @@ class ObjectTypeResource(TaggedResource):
         )
         return Plan([call], after=None, warning=warning, domain_object_count=count)
 
-    def _plan_create(self):
+    def plan_create(self):
         params = self.params
         if not params.get("description"):
             raise PlanError(
@@ -262,7 +255,7 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def _plan_update(self, current):
+    def plan_update(self, current):
         params = self.params
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
