@@ -89,7 +89,7 @@ options:
             required: true
             choices: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
           time:
-            description: Time of day, C(HH:MM) on a 24-hour clock in UTC (V(^\([0-9]|0[0-9]|1[0-9]|2[0-3]\):[0-5][0-9]$)).
+            description: Time of day, C(HH:MM) on a 24-hour clock in UTC (V(^([0-9]|0[0-9]|1[0-9]|2[0-3]\):[0-5][0-9]$)).
             type: str
             required: true
       auto_merging:

@@ -204,8 +204,7 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         """
         for domain in self.domains.values():
             yield domain
-            for child in domain.children():
-                yield child
+            yield from domain.children()
 
     def resource_by_arn(self, arn):
         for resource in self.taggable_resources():

@@ -3,6 +3,7 @@
 fault table, the search lag, quota mode (token buckets per operation per account/region) and the
 SearchProfiles values limit. emulator.reset() clears all of them."""
 
+import math
 import threading
 import time
 
@@ -74,7 +75,7 @@ _SETTINGS = {"search_lag": 0.0, "search_values_limit": None}
 
 
 def _number(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
         raise ValueError("%s must be a number >= 0" % name)
     return float(value)
 

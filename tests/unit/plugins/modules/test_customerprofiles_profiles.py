@@ -212,7 +212,7 @@ def test_items_agree_with_single_profile_tasks(run_module, cp_client, cp_mock, n
 
 
 def test_ambiguous_item_names_the_ids_not_the_values(run_module, cp_client, domain):
-    ids = [cp_client.create_profile(DomainName=DOMAIN, AccountNumber=SECRET)["ProfileId"] for _ in range(2)]
+    ids = [cp_client.create_profile(DomainName=DOMAIN, AccountNumber=SECRET)["ProfileId"] for count in range(2)]
 
     result = bulk(run_module, [dict(account_number=SECRET, first_name="x")])
 
