@@ -4,7 +4,7 @@
 import pytest
 from analytics_helpers import DOMAIN
 from analytics_helpers import assert_fails_naming
-from analytics_helpers import clients_built  # noqa: F401  pylint: disable=unused-import  (a fixture)
+from analytics_helpers import clients_built  # noqa: F401  # pylint: disable=unused-import
 from analytics_helpers import doc_spec_differences
 from analytics_helpers import documented_options
 from analytics_helpers import tags_fragment_spec
