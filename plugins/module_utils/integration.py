@@ -315,14 +315,7 @@ class IntegrationResource(TaggedResource):
         return Plan(calls, after=after, changed_members=changes)
 
     def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == "put_integration":
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = tags  # an update never changes tags through PutIntegration
-        return outcome
+        return self.apply_put(plan, "put_integration")
 
     def describe(self, result):
         return describe_integration(result)

@@ -288,14 +288,7 @@ class ObjectTypeResource(TaggedResource):
         return Plan(calls, after=after, changed_members=changed)
 
     def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == "put_profile_object_type":
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = dict(tags or {})
-        return outcome
+        return self.apply_put(plan, "put_profile_object_type")
 
     def describe(self, result):
         return describe_object_type(result)

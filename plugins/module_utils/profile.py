@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import itertools
 import time
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
@@ -280,6 +281,18 @@ WAIT_OPTIONS = dict(
 WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the last one repeats
 
 
+def wait_until_found(still_missing, missing, timeout):
+    """Search again (``still_missing(missing)``: what is not found yet) after WAIT_DELAYS until nothing is
+    missing or ``timeout`` seconds have passed; returns what is still missing (empty when all were found)."""
+    deadline = time.time() + max(timeout, 0)
+    for attempt in itertools.count():
+        missing = still_missing(missing)
+        remaining = deadline - time.time()
+        if not missing or remaining <= 0:
+            return missing
+        time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+
+
 def profile_model_inputs(params, prefix=""):
     """The option tree of one profile to check against the model (UpdateProfile: "" clears a field)."""
     options = dict(
@@ -409,17 +422,15 @@ class ProfileResource(Resource):
         params = self.params
         if not params["wait"]:
             return
-        deadline = time.time() + max(params["wait_timeout"], 0)
-        for attempt in range(10000):
+
+        def still_missing(missing):
             found = search_by_match(
                 self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
             )
-            if any(item.get("ProfileId") == profile_id for item in found):
-                return
-            remaining = deadline - time.time()
-            if remaining <= 0:
-                break
-            time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+            return [] if any(item.get("ProfileId") == profile_id for item in found) else missing
+
+        if not wait_until_found(still_missing, [profile_id], params["wait_timeout"]):
+            return
         self.module.warn(
             "Profile {0} was created but SearchProfiles did not find it by {1} within wait_timeout={2} seconds; "
             "a task that matches the same {1} soon may not see it yet".format(

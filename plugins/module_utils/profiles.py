@@ -39,7 +39,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_DELAYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ambiguity_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
@@ -47,6 +46,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_model_inputs
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_by_match
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 
 # Values in one SearchProfiles call. Neither the service model nor the API reference states a limit;
@@ -318,16 +318,9 @@ class ProfilesResource(Resource):
         params = self.params
         if not params["wait"] or not created:
             return
-        deadline = time.time() + max(params["wait_timeout"], 0)
-        missing = created
-        for attempt in range(10000):
-            missing = self.not_found_yet(missing)
-            if not missing:
-                return
-            remaining = deadline - time.time()
-            if remaining <= 0:
-                break
-            time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+        missing = wait_until_found(self.not_found_yet, created, params["wait_timeout"])
+        if not missing:
+            return
         self.module.warn(
             "{0} created profile(s) were not found by SearchProfiles within wait_timeout={1} seconds (profiles[{2}]); "
             "a task that matches the same values soon may not see them yet".format(
