@@ -42,6 +42,17 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
 
+def as_written(message, argument_spec, raw):
+    """``message`` with a leading option name replaced by the alias the user wrote (``name`` for ``domain_name``)."""
+    for name, spec in argument_spec.items():
+        alias = next((alias for alias in spec.get("aliases", []) if alias in raw and name not in raw), None)
+        size = len(name)
+        rest = message[size:]
+        if alias and message.startswith(name) and rest[:1] in (" ", ".", "["):
+            return alias + rest
+    return message
+
+
 class PlanError(Exception):
     """A reason the desired state cannot be reached, found before a write (or between writes).
 
@@ -205,7 +216,8 @@ def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
     module = _module(contract_class.argument_spec, supports_check_mode=True, **contract_class.module_kwargs)
     contract = contract_class(module, None)
-    errors = contract.validate()
+    raw = _load_params() or {}
+    errors = [as_written(message, contract_class.argument_spec, raw) for message in contract.validate()]
     if errors:
         module.fail_json(msg="Invalid options: " + "; ".join(errors))
     contract.client = module.customer_profiles_client()
