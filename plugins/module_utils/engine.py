@@ -38,6 +38,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
@@ -215,12 +216,13 @@ def _fail(module, error, changed):
 def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
     module = _module(contract_class.argument_spec, supports_check_mode=True, **contract_class.module_kwargs)
-    contract = contract_class(module, None)
+    # The client is built first (no call is made): validation then reads the service model it loaded.
+    contract = contract_class(module, module.customer_profiles_client())
+    use_service_model(contract.client.meta.service_model)
     raw = _load_params() or {}
     errors = [as_written(message, contract_class.argument_spec, raw) for message in contract.validate()]
     if errors:
         module.fail_json(msg="Invalid options: " + "; ".join(errors))
-    contract.client = module.customer_profiles_client()
     return module, contract
 
 

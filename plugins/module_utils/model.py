@@ -56,6 +56,12 @@ def service_model():
     return _MODEL[0]
 
 
+def use_service_model(model):
+    """Validate against the model the module's client already loaded (one parse of the model per run)."""
+    if not _MODEL:
+        _MODEL.append(model)
+
+
 def has_operation(operation):
     return operation in service_model().operation_names
 
