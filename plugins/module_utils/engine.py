@@ -196,9 +196,10 @@ class Resource(Contract):
         return dict(before=self.describe(current), after=self.describe(outcome))
 
 
-def _module(spec, **kwargs):
-    """The module object; input whose shape ansible-core would mangle is reported by option name."""
-    errors, paths = input_shape_errors(spec, _load_params() or {})
+def _module(spec, raw, **kwargs):
+    """The module object; input (``raw``, as the user wrote it) whose shape ansible-core would mangle is
+    reported by option name."""
+    errors, paths = input_shape_errors(spec, raw)
     if errors:
         module = CustomerProfilesModule(argument_spec=tolerant_spec(spec, paths), **kwargs)
         module.fail_json(msg="Invalid options: " + "; ".join(errors))
@@ -215,11 +216,11 @@ def _fail(module, error, changed):
 
 def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
-    module = _module(contract_class.argument_spec, supports_check_mode=True, **contract_class.module_kwargs)
+    raw = _load_params() or {}  # the options as the user wrote them (aliases, types before conversion)
+    module = _module(contract_class.argument_spec, raw, supports_check_mode=True, **contract_class.module_kwargs)
     # The client is built first (no call is made): validation then reads the service model it loaded.
     contract = contract_class(module, module.customer_profiles_client())
     use_service_model(contract.client.meta.service_model)
-    raw = _load_params() or {}
     errors = [as_written(message, contract_class.argument_spec, raw) for message in contract.validate()]
     if errors:
         module.fail_json(msg="Invalid options: " + "; ".join(errors))

@@ -59,7 +59,7 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     """
     errors, paths = [], []
 
-    def check(option, value, kind, sub_options):
+    def check(name, option, value, kind, sub_options):
         if kind == "str" and isinstance(value, (list, dict)):
             errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
             return False
@@ -83,9 +83,9 @@ def input_shape_errors(argument_spec, raw, prefix=""):
             paths.append(name)
         elif kind == "list" and isinstance(value, list):
             for index, item in enumerate(value):
-                if not check("{0}[{1}]".format(option, index), item, spec.get("elements"), spec.get("options")):
+                if not check(name, "{0}[{1}]".format(option, index), item, spec.get("elements"), spec.get("options")):
                     paths.append(name)
-        elif not check(option, value, kind, spec.get("options")):
+        elif not check(name, option, value, kind, spec.get("options")):
             paths.append(name)
     return errors, sorted(set(paths))
 
