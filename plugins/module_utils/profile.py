@@ -121,7 +121,7 @@ def _field_spec():
 
 PROFILE_FIELD_SPEC = _field_spec()
 PROFILE_FIELDS = tuple(sorted(PROFILE_FIELD_SPEC))
-PROFILE_NAMES = names_from_spec(PROFILE_FIELD_SPEC) | set(["profile_id"])
+PROFILE_NAMES = frozenset(names_from_spec(PROFILE_FIELD_SPEC) | set(["profile_id"]))
 
 
 # --- calls ------------------------------------------------------------------------------

@@ -70,8 +70,20 @@ def from_api(value, known_names=(), verbatim=VERBATIM_KEYS):
     other key gets ansible-core's conversion (``ProfileCount`` -> ``profile_count``).
     Timestamps become ISO 8601 strings.
     """
-    reverse = dict((to_camel(name), name) for name in known_names)
-    return _from_api(value, reverse, verbatim)
+    return _from_api(value, _reverse_names(known_names), verbatim)
+
+
+# CamelCase form -> option name, per set of known names: built once, not once per answer (a bulk task
+# describes a thousand profiles with the same names).
+_REVERSE_NAMES = {}
+
+
+def _reverse_names(known_names):
+    key = frozenset(known_names)
+    reverse = _REVERSE_NAMES.get(key)
+    if reverse is None:
+        reverse = _REVERSE_NAMES[key] = dict((to_camel(name), name) for name in known_names)
+    return reverse
 
 
 def _from_api(value, reverse, verbatim):
