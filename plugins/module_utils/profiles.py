@@ -32,10 +32,12 @@ from concurrent.futures import ThreadPoolExecutor
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_OPTIONS
@@ -70,12 +72,14 @@ _ITEM_SPEC["purge_attributes"] = dict(type="bool")
 
 class TokenBucket:
     """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
-    one second's worth (at least one call). ``take()`` blocks until a call may go."""
+    one second's worth (at least one call). It starts full, as the service's own bucket does: while the
+    rate stays under the service's, a task that follows another still finds the service's bucket full.
+    ``take()`` blocks until a call may go."""
 
     def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
         self.rate = float(rate)
         self.capacity = max(1.0, self.rate)
-        self.tokens = 1.0
+        self.tokens = self.capacity
         self.clock = clock
         self.sleep = sleep
         self.stamp = clock()
@@ -87,7 +91,7 @@ class TokenBucket:
                 now = self.clock()
                 self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
                 self.stamp = now
-                if self.tokens >= 1:
+                if self.tokens >= 1 - 1e-9:  # a float sum of waits may fall short of 1 by rounding
                     self.tokens -= 1
                     return
                 wait = (1 - self.tokens) / self.rate
@@ -190,7 +194,9 @@ class ProfilesResource(Resource):
 
     # reads ------------------------------------------------------------------------------
     def read(self):
-        """Each item's current profile (API item) or None, from batched reads; a missing domain: no profiles."""
+        """Each item's current profile (API item) or None, from batched reads run ``max_concurrency`` at a time
+        under a read bucket of ``rate_limit`` calls per second; a missing domain: no profiles."""
+        self.read_bucket = TokenBucket(self.params["rate_limit"])
         try:
             self.read_by_id([item for item in self.items if item.key[0] == "id"])
             by_match = {}
@@ -205,15 +211,26 @@ class ProfilesResource(Resource):
                 item.current, item.status, item.error = None, None, None
         return [item.current for item in self.items]
 
+    def concurrently(self, function, arguments):
+        """function(argument) for each argument, ``max_concurrency`` at a time; the results in order."""
+        if len(arguments) < 2:
+            return [function(argument) for argument in arguments]
+        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], len(arguments))) as pool:
+            return list(pool.map(function, arguments))
+
     def read_by_id(self, items):
         if not items:
             return
-        found = dict(
-            (profile["ProfileId"], profile)
-            for profile in batch_get_profiles(self.client, self.params["domain_name"], [item.key[1] for item in items])
-        )
+        ids = list(dict.fromkeys(item.key[1] for item in items))
+        found = {}
+        for profiles in self.concurrently(self.get_chunk, list(chunks(ids, BATCH_GET_SIZE))):
+            found.update((profile["ProfileId"], profile) for profile in profiles)
         for item in items:
             item.current = found.get(item.key[1])
+
+    def get_chunk(self, ids):
+        self.read_bucket.take()
+        return batch_get_profiles(self.client, self.params["domain_name"], ids)
 
     def read_by_match(self, match_by, items):
         values = list(dict.fromkeys(item.key[1] for item in items))
@@ -228,22 +245,33 @@ class ProfilesResource(Resource):
             item.current = found[0] if len(found) == 1 else None
 
     def search(self, match_by, values):
-        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_search values,
-        every page; a chunk the service refuses for its number of values is halved, and the smaller size kept."""
+        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_search values
+        (searched concurrently, every page)."""
         found = []
-        start = 0
-        while start < len(values):
-            end = start + self.values_per_search
-            chunk = values[start:end]
-            try:
-                found.extend(search_by_match(self.client, self.params["domain_name"], match_by, chunk))
-            except CustomerProfilesError as e:
-                if len(chunk) > 1 and is_values_limit(e):
-                    self.values_per_search = max(1, len(chunk) // 2)
-                    continue
-                raise
-            start += len(chunk)
+        for profiles in self.concurrently(
+            lambda chunk: self.search_chunk(match_by, chunk), list(chunks(values, self.values_per_search))
+        ):
+            found.extend(profiles)
         return found
+
+    def search_chunk(self, match_by, values):
+        """One chunk's profiles. A chunk the service refuses for its number of values is halved, and the smaller
+        size kept for the chunks not yet sent (a chunk above it is split before it is sent)."""
+        if len(values) > self.values_per_search:
+            return [
+                profile
+                for part in chunks(values, self.values_per_search)
+                for profile in self.search_chunk(match_by, part)
+            ]
+        self.read_bucket.take()
+        try:
+            return search_by_match(self.client, self.params["domain_name"], match_by, values)
+        except CustomerProfilesError as e:
+            if len(values) > 1 and is_values_limit(e):
+                with self.lock:
+                    self.values_per_search = min(self.values_per_search, len(values) // 2)
+                return self.search_chunk(match_by, values)
+            raise
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):

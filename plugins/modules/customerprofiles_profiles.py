@@ -28,7 +28,8 @@ description:
   - "Reads are batched: the O(match_by) values of the items go to SearchProfiles, 50 values a call (every page,
     then the same exact comparison as M(awscx.customerprofiles.customerprofiles_profile)). When the service refuses a
     call for its number of values (a C(BadRequestException) naming C(Values)), the module halves the number of values
-    a call and goes on. Items with O(profiles[].profile_id) are read with BatchGetProfile, 20 ids a call."
+    a call and goes on. Items with O(profiles[].profile_id) are read with BatchGetProfile, 20 ids a call. The read
+    calls run O(max_concurrency) at a time, under a token bucket of their own of O(rate_limit) calls per second."
   - "A run that changes nothing makes only reads: ceil(M / 50) SearchProfiles calls for M distinct O(match_by) values
     (one more page for a chunk of values that find more than 100 profiles) plus ceil(I / 20) BatchGetProfile calls for
     I distinct profile ids, and no write. 1,000 unchanged profiles by O(match_by) cost 20 reads."
@@ -36,8 +37,9 @@ description:
     created twice) fail the task before any write.
   - "Writes (one CreateProfile, UpdateProfile or DeleteProfile call per changed item, so the writes equal the changed
     items) run concurrently in a thread pool of O(max_concurrency) threads inside the module, under a client-side
-    token bucket of O(rate_limit) calls per second, each with the collection's retries of throttling and server
-    errors. After creating, the module searches (batched) until every new profile is found, see O(wait)."
+    token bucket of O(rate_limit) calls per second (separate from the reads' bucket, since the service's quotas are
+    per operation), each with the collection's retries of throttling and server errors. After creating, the module
+    searches (batched) until every new profile is found, see O(wait)."
   - A failed item never stops the others. When items fail, the task fails listing them by index with the
     service's error code and message (never a field value); the other items stay applied, so a rerun converges.
   - In check mode no write call is made and RV(results) predicts every item. With C(--diff), the diff gives the
@@ -83,14 +85,18 @@ options:
     default: false
   max_concurrency:
     description:
-      - How many write calls run at the same time (threads of the module process). At least 1.
+      - How many calls run at the same time, in threads of the module process (first the read calls, then the write
+        calls). At least 1.
     type: int
     default: 10
   rate_limit:
     description:
-      - At most this many write calls per second, in all threads together (a client-side token bucket).
-      - The default stays just under the service's default quota of 100 requests per second for CreateProfile,
-        UpdateProfile and DeleteProfile; throttled calls are retried anyway.
+      - At most this many calls per second, in all threads together, counted in two client-side token buckets (one
+        for the read calls, SearchProfiles and BatchGetProfile, and one for the write calls). A bucket holds at most
+        one second's worth of calls and starts full, as the service's own quota bucket does; while O(rate_limit) stays
+        under the quota, a task that follows another one still finds the service's bucket full.
+      - The default stays just under the service's default quota of 100 requests per second for SearchProfiles,
+        CreateProfile, UpdateProfile and DeleteProfile; throttled calls are retried anyway.
     type: float
     default: 95
   wait:

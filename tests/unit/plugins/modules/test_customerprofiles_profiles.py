@@ -252,6 +252,65 @@ def test_profile_id_items_use_batch_get_profile(run_module, cp_client, cp_mock, 
     assert operations(cp_mock) == ["BatchGetProfile"] * 3  # ceil(45 / 20)
 
 
+class FakeClock:
+    """The token bucket's clock and sleep: time moves only when the bucket sleeps."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.slept = []
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@pytest.mark.parametrize(
+    "rate, at_once",
+    [
+        (95.0, 95),  # the default: one second's worth at once, as the service's bucket allows
+        (5.0, 5),
+        (0.5, 1),  # at least one call
+    ],
+)
+def test_token_bucket_starts_full_then_keeps_the_rate(rate, at_once):
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import TokenBucket
+
+    fake = FakeClock()
+    bucket = TokenBucket(rate, clock=fake.clock, sleep=fake.sleep)
+    for _call in range(at_once):
+        bucket.take()
+    assert fake.now == 0.0
+    for _call in range(20):
+        bucket.take()
+    # after the burst, one call per 1/rate seconds
+    assert fake.now == pytest.approx(20 / rate)
+    # idle time refills the bucket, never beyond one second's worth
+    fake.now += 10
+    for _call in range(at_once):
+        bucket.take()
+    assert fake.now == pytest.approx(20 / rate + 10)
+    bucket.take()
+    assert fake.now == pytest.approx(20 / rate + 10 + 1 / rate)
+
+
+def test_reads_one_at_a_time_find_the_same(run_module, cp_client, cp_mock, domain):
+    ids = seed(cp_client, 175, FirstName="Ann")
+    # 130 items by match_by (3 searches), 45 by profile_id (3 BatchGetProfile calls)
+    items = accounts(130, first_name="Ann") + [dict(profile_id=profile_id) for profile_id in ids[130:]]
+    cp_mock.reset_calls()
+
+    serial = bulk(run_module, items, max_concurrency=1)
+    pooled = bulk(run_module, items, max_concurrency=10)
+
+    assert serial.get("failed") is not True and pooled.get("failed") is not True
+    assert serial["results"] == pooled["results"]
+    assert serial["summary"]["unchanged"] == 175
+    assert sorted(operations(cp_mock)) == sorted((["BatchGetProfile"] * 3 + ["SearchProfiles"] * 3) * 2)
+
+
 def test_values_limit_halves_the_chunk_and_goes_on(run_module, cp_client, cp_mock, domain):
     seed(cp_client, 40, FirstName="Ann")
     cp_mock.set_search_values_limit(12)
