@@ -5,6 +5,7 @@ import functools
 import json
 import logging
 import threading
+import time
 from urllib.parse import parse_qs
 from urllib.parse import unquote
 from urllib.parse import urlparse
@@ -43,6 +44,7 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         return customerprofiles_backends[self.current_account][self.region]
 
     def _dispatch(self, request, full_url=None, headers=None):  # pylint: disable=unused-argument
+        started = time.time()
         self._setup(request, full_url)
         operation, self.uri_match = match_operation(request.method, self.path)
         if not operation:
@@ -53,7 +55,7 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
             )
         status, response_headers, body = self._run(operation)
         error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
-        state.record_call(operation, status, error)
+        state.record_call(operation, status, error, started)
         return status, response_headers, body
 
     def _setup(self, request, full_url):

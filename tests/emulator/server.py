@@ -120,7 +120,8 @@ class ControlMiddleware:
     @staticmethod
     def _control(route, method, environ, start_response):
         if route == "calls" and method == "GET":
-            return _reply(start_response, 200, {"calls": state.calls()})
+            times = "times=1" in environ.get("QUERY_STRING", "").split("&")
+            return _reply(start_response, 200, {"calls": state.calls(times=times)})
         if route == "calls" and method == "DELETE":
             state.reset_calls()
             return _reply(start_response, 200, {})

@@ -25,15 +25,24 @@ def operation_kind(operation):
     return "write"
 
 
-def record_call(operation, status, error=None):
+# Times of a call (seconds since the epoch, as time.time() gives them): when the emulator took the request and
+# when it had the answer. Kept beside each entry; calls(times=True) adds them as "started" and "ended".
+_TIME_KEYS = ("started", "ended")
+
+
+def record_call(operation, status, error=None, started=None):
+    ended = time.time()
     entry = {"operation": operation, "kind": operation_kind(operation), "status": int(status), "error": error}
     with _LOCK:
-        _CALLS.append(entry)
+        _CALLS.append((entry, (ended if started is None else started, ended)))
 
 
-def calls():
+def calls(times=False):
+    """The call log, oldest first; with ``times`` each entry also has "started" and "ended"."""
     with _LOCK:
-        return [dict(entry) for entry in _CALLS]
+        if times:
+            return [dict(entry, **dict(zip(_TIME_KEYS, stamps))) for entry, stamps in _CALLS]
+        return [dict(entry) for entry, _stamps in _CALLS]
 
 
 def reset_calls():

@@ -44,8 +44,8 @@ class EmulatorServer:
             ) from None
         return json.loads(body.decode("utf-8")) if body else {}
 
-    def calls(self):
-        return self._request("GET", "calls")["calls"]
+    def calls(self, times=False):
+        return self._request("GET", "calls?times=1" if times else "calls")["calls"]
 
     def reset_calls(self):
         self._request("DELETE", "calls")

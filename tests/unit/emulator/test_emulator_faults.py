@@ -60,5 +60,11 @@ def test_call_log_kinds_and_errors(client, domain):
         {"operation": "ListTagsForResource", "kind": "read", "status": 200, "error": None},
         {"operation": "DeleteProfile", "kind": "write", "status": 404, "error": "ResourceNotFoundException"},
     ]
+    timed = emulator.calls(times=True)
+    assert [dict((key, entry[key]) for key in ("operation", "status")) for entry in timed] == [
+        dict((key, entry[key]) for key in ("operation", "status")) for entry in emulator.calls()
+    ]
+    for entry, after in zip(timed, timed[1:]):
+        assert entry["started"] <= entry["ended"] <= after["started"]
     emulator.reset_calls()
     assert emulator.calls() == []

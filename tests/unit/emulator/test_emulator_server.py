@@ -106,6 +106,10 @@ def test_faults_and_call_log_over_http(srv, error, status):
     assert calls == [{"operation": "UpdateDomain", "kind": "write", "status": status, "error": error}] * 3 + [
         {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None}
     ]
+    timed = srv.calls(times=True)
+    assert [entry["status"] for entry in timed] == [status] * 3 + [200]
+    assert all(entry["started"] <= entry["ended"] for entry in timed)
+    assert [entry["started"] for entry in timed] == sorted(entry["started"] for entry in timed)
     srv.reset_calls()
     assert srv.calls() == []
 
