@@ -5,7 +5,9 @@ For each such task: the emulator's call log is cleared *before* the clock starts
 (v2_playbook_on_task_start) and read *after* it stops (v2_runner_on_*), so the
 control requests are never inside a measured interval. The interval is what a
 user waits for one task: worker fork, module transfer, the module's Python
-process, the result back on the controller.
+process, the result back on the controller. ``calls_seconds`` is the span of the
+task's API calls as the emulator logged them: from the first request taken to
+the last answer ready.
 
 Environment: BENCH_RESULTS (JSON file written at the end), BENCH_EMULATOR_URL.
 """
@@ -37,6 +39,13 @@ def _control(method, url):
     return json.loads(body.decode("utf-8")) if body else {}
 
 
+def call_span(calls):
+    """Seconds from the first call's arrival at the emulator to the last call's answer (None without calls)."""
+    if not calls:
+        return None
+    return max(call["ended"] for call in calls) - min(call["started"] for call in calls)
+
+
 class CallbackModule(CallbackBase):
     CALLBACK_VERSION = 2.0
     CALLBACK_TYPE = "aggregate"
@@ -64,7 +73,7 @@ class CallbackModule(CallbackBase):
         current, self._current = self._current, None
         if current is None:
             return
-        calls = _control("GET", self._url + "/_emulator/calls")["calls"] if self._url else []
+        calls = _control("GET", self._url + "/_emulator/calls?times=1")["calls"] if self._url else []
         outcome = result._result
         self._records.append(
             dict(
@@ -78,6 +87,7 @@ class CallbackModule(CallbackBase):
                 operations=[call["operation"] for call in calls],
                 reads=sum(1 for call in calls if call["kind"] == "read"),
                 writes=sum(1 for call in calls if call["kind"] == "write"),
+                calls_seconds=call_span(calls),
             )
         )
 
