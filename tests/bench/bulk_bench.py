@@ -15,10 +15,11 @@ them; the call log cleared before and read after):
 - loop: LOOP_N customerprofiles_profile create tasks (a loop of 50, scaled to N, said so in the table);
 - bulk_create_quota: N creates with the emulator's quota mode on (100 TPS CreateProfile, 429 beyond).
 
-Then the raw ceiling, on the same server: tests/bench/raw_sync.py, a plain boto3 script with a thread pool
-of 10 that makes the module's calls for the same lists (create, no-op, update of 10 %), RAW_RUNS times on
-fresh domains (medians kept); each run is timed as a process (start to exit) and by the span of its calls
-in the emulator's log, as the module's tasks are. tests/emulator/ceiling.py adds the emulator's own rates.
+The raw ceiling is tests/bench/raw_sync.py, a plain boto3 script with a thread pool of 10 that makes the
+module's calls for the same lists (create, no-op, update of 10 %). Its call spans come from runs as command
+tasks of the playbook, each next to the module's run it is compared with (UNLIMITED_RUNS rounds, medians);
+its time as a process (start to exit) from RAW_RUNS runs after the playbook, on fresh domains of the same
+server (medians). tests/emulator/ceiling.py adds the emulator's own rates.
 
 Returns the markdown section; run_bench.py writes it into docs/performance.md.
 """
@@ -101,6 +102,24 @@ def lists(n):
     )
 
 
+def items_file(name):
+    return os.path.join(OUT_DIR, "raw_{0}.json".format(name))
+
+
+def write_items(n):
+    """The lists the raw script reads (items_file("created"), items_file("updated"))."""
+    created, updated, _checked = lists(n)
+    for name, items in (("created", created), ("updated", updated)):
+        with open(items_file(name), "w") as handle:
+            json.dump(items, handle)
+
+
+def raw_task(kind, run, url, items):
+    """The raw script as a task of the playbook, on a domain of its own (raw-p<run>)."""
+    argv = [sys.executable, RAW_SCRIPT, "--url", url, "--domain", "raw-p%d" % run, "--items", items_file(items)]
+    return {"name": "bench:{0}:{1}".format(kind, run), "ansible.builtin.command": {"argv": argv}, "changed_when": False}
+
+
 def playbook(url, n):
     conn = connection(url)
 
@@ -138,12 +157,16 @@ def playbook(url, n):
         bulk("bulk_update", "bulk-a", updated),
         bulk("bulk_check", "bulk-a", checked, check_mode=True),
     ]
+    # The kinds compared with the raw script, each next to the script's run with the same calls (a command task
+    # whose calls the emulator logs like the module's), round by round, so that a change of load hits both alike.
     for run in range(UNLIMITED_RUNS):
         tasks += [
             bulk("bulk_create_unlimited", "bulk-b%d" % run, created, round_name=str(run), rate_limit=UNLIMITED),
+            raw_task("raw_create", run, url, "created"),
+            raw_task("raw_noop", run, url, "created"),
             bulk("bulk_update_unlimited", "bulk-b%d" % run, updated, round_name=str(run), rate_limit=UNLIMITED),
+            raw_task("raw_update", run, url, "updated"),
         ]
-    tasks += []
     tasks += [
         task("loop", str(index), "customerprofiles_profile", dict(conn, domain_name="bulk-loop", **item))
         for index, item in enumerate(accounts("l", LOOP_N, first_name="Ann"))
@@ -166,7 +189,8 @@ def setup(url):
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
     )
-    domains = ["bulk-single", "bulk-a", "bulk-loop", "bulk-q"] + ["bulk-b%d" % run for run in range(UNLIMITED_RUNS)]
+    domains = ["bulk-single", "bulk-a", "bulk-loop", "bulk-q"]
+    domains += ["bulk-b%d" % run for run in range(UNLIMITED_RUNS)] + ["raw-p%d" % run for run in range(UNLIMITED_RUNS)]
     for domain in domains:
         client.create_domain(DomainName=domain, DefaultExpirationDays=365)
     client.create_profile(DomainName="bulk-single", AccountNumber="single", FirstName="Ann")
@@ -251,6 +275,7 @@ def measure():
     server = start_server()
     try:
         setup(server.url)
+        write_items(n)
         book = os.path.join(OUT_DIR, "bulk.yml")
         with open(book, "w") as handle:
             json.dump(playbook(server.url, n), handle)
@@ -319,8 +344,8 @@ def report(records, raw, rates, n, elapsed):
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, label, raw_kind in BULK_KINDS:
-        record, script = one(kind), raw[raw_kind]
-        if (record["reads"], record["writes"]) != (script["reads"], script["writes"]):
+        record, script = one(kind), dict(raw[raw_kind], calls_seconds=one("raw_" + raw_kind)["calls_seconds"])
+        if (record["reads"], record["writes"]) != (one("raw_" + raw_kind)["reads"], one("raw_" + raw_kind)["writes"]):
             problems.append(
                 "{0}: the raw script made {1} reads and {2} writes, the module {3} and {4}".format(
                     kind, script["reads"], script["writes"], record["reads"], record["writes"]
@@ -358,9 +383,10 @@ def report(records, raw, rates, n, elapsed):
     phases = rates["phases"]
     lines.append("")
     lines.append(
-        'The raw script (tests/bench/raw_sync.py) is the median of {0} runs on fresh domains; "run" is the '
-        'process from start to exit, "calls" the span of its calls in the emulator\'s log, measured as for the '
-        "tasks. The emulator's own ceiling (tests/emulator/ceiling.py, {1} workers, one client): CreateProfile "
+        'The raw script (tests/bench/raw_sync.py): "calls" is the span of its calls in the emulator\'s log, '
+        "median of {0} runs as tasks of the playbook, each next to the module's run it is compared with; "
+        '"run" is the process from start to exit, median of {0} runs after the playbook. The emulator\'s own '
+        "ceiling (tests/emulator/ceiling.py, {1} workers, one client): CreateProfile "
         "{2} calls/s, SearchProfiles {3} calls/s (chunks of {4} values), UpdateProfile {5} calls/s.".format(
             RAW_RUNS,
             rates["workers"],
@@ -372,7 +398,7 @@ def report(records, raw, rates, n, elapsed):
     )
 
     def calls_ratio(kind, raw_kind):
-        return one(kind)["calls_seconds"] / raw[raw_kind]["calls_seconds"]
+        return one(kind)["calls_seconds"] / one("raw_" + raw_kind)["calls_seconds"]
 
     def run_ratio(kind, raw_kind):
         return one(kind)["seconds"] / raw[raw_kind]["seconds"]
