@@ -179,16 +179,8 @@ def playbook(url, n):
     return [{"name": "bench bulk", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
 
 
-def setup(url):
-    import boto3
-
-    client = boto3.client(
-        "customer-profiles",
-        endpoint_url=url,
-        region_name=REGION,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+def setup(server):
+    client = server.client(region=REGION)
     domains = ["bulk-single", "bulk-a", "bulk-loop", "bulk-q"]
     domains += ["bulk-b%d" % run for run in range(UNLIMITED_RUNS)] + ["raw-p%d" % run for run in range(UNLIMITED_RUNS)]
     for domain in domains:
@@ -210,15 +202,7 @@ def call_span(calls):
 def raw_runs(server, n):
     """{kind: record} of the raw script on RAW_RUNS fresh domains: create, no-op and update of 10 %, each run
     timed as a process and by the span of its calls; medians over the runs."""
-    import boto3
-
-    client = boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name=REGION,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    client = server.client(region=REGION)
     created, updated, _checked = lists(n)
     items_path = os.path.join(OUT_DIR, "raw_items.json")
     runs = {}
@@ -274,7 +258,7 @@ def measure():
     started = time.time()
     server = start_server()
     try:
-        setup(server.url)
+        setup(server)
         write_items(n)
         book = os.path.join(OUT_DIR, "bulk.yml")
         with open(book, "w") as handle:

@@ -142,17 +142,9 @@ def playbook(kinds, rounds, url, ids):
     return [{"name": "bench", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
 
 
-def setup(url):
+def setup(server):
     """The state the no-op kinds find: one domain, a profile to match and one to update (made with boto3, untimed)."""
-    import boto3
-
-    client = boto3.client(
-        "customer-profiles",
-        endpoint_url=url,
-        region_name=REGION,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    client = server.client(region=REGION)
     client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=365, Tags={"Bench": "yes"})
     noop = client.create_profile(DomainName=DOMAIN, AccountNumber=NOOP_ACCOUNT, FirstName="Ada")["ProfileId"]
     update = client.create_profile(DomainName=DOMAIN, AccountNumber="bench-update", FirstName="Name0")["ProfileId"]
@@ -184,7 +176,7 @@ def run_bench_playbook(kinds, rounds):
     server = start_server()
     cpu = {}
     try:
-        ids = setup(server.url)
+        ids = setup(server)
         book = os.path.join(OUT_DIR, "bench.yml")
         with open(book, "w") as handle:
             json.dump(playbook(kinds, rounds, server.url, ids), handle, indent=1)  # JSON is YAML

@@ -2,7 +2,7 @@
 """Run the emulator as a subprocess (python -m emulator) and drive its /_emulator/ control endpoints.
 
 with start_server() as server:
-    client = boto3.client("customer-profiles", endpoint_url=server.url, region_name="us-east-1", ...)
+    client = server.client()  # boto3, customer-profiles, us-east-1, test credentials
     server.inject_fault("UpdateDomain", "ThrottlingException", count=2)
     assert server.calls()[-1]["operation"] == "UpdateDomain"
 """
@@ -43,6 +43,19 @@ class EmulatorServer:
                 "emulator control %s %s failed: %s %s" % (method, path, exc.code, exc.read().decode("utf-8", "replace"))
             ) from None
         return json.loads(body.decode("utf-8")) if body else {}
+
+    def client(self, service="customer-profiles", region="us-east-1", **kwargs):
+        """A boto3 client of ``service`` against this server, with test credentials."""
+        import boto3  # pylint: disable=import-outside-toplevel
+
+        return boto3.client(
+            service,
+            endpoint_url=self.url,
+            region_name=region,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            **kwargs,
+        )
 
     def calls(self, times=False):
         return self._request("GET", "calls?times=1" if times else "calls")["calls"]

@@ -7,8 +7,6 @@ import os
 import subprocess
 import sys
 
-import boto3
-
 TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(TESTS_DIR, "bench", "raw_sync.py")
 
@@ -30,13 +28,7 @@ def raw_sync(server, domain, items, path):
 
 def test_raw_sync_makes_the_module_calls(fresh_emulator_server, tmp_path):
     server = fresh_emulator_server
-    client = boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    client = server.client()
     client.create_domain(DomainName="raw", DefaultExpirationDays=365)
     created = [dict(account_number="r-%03d" % index, first_name="Ann") for index in range(120)]
     updated = [dict(item, first_name="Bob") if index < 12 else item for index, item in enumerate(created)]

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 
-import boto3
 import pytest
 import yaml
 
@@ -58,13 +57,7 @@ def play(server, tmp_path):
 
 @pytest.fixture
 def client(server):
-    return boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    return server.client()
 
 
 def stored_profiles(client):

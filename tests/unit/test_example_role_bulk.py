@@ -13,7 +13,6 @@ object types and integrations are set up by the role.
 
 import os
 
-import boto3
 import pytest
 
 from call_log import operations
@@ -52,13 +51,7 @@ def server(fresh_emulator_server):
 
 @pytest.fixture
 def client(server):
-    return boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    return server.client()
 
 
 @pytest.fixture

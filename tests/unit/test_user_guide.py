@@ -110,13 +110,7 @@ def test_user_guide_playbooks_run_from_a_checkout(fresh_emulator_server, tmp_pat
     env = playbook_env(tmp_path / "ansible", env={"PATH": "/usr/bin:/bin"})
     for key in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_PYTHON_INTERPRETER"):
         del env[key]
-    client = boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    client = server.client()
 
     def bash(lines):
         run = subprocess.run(

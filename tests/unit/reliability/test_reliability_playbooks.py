@@ -2,7 +2,6 @@
 """Real ansible-playbook runs against the emulator server: no secret in -vvv output, and what two
 hosts upserting the same match_by key at once do (and the safe patterns)."""
 
-import boto3
 from reliability_helpers import DOMAIN
 
 import call_log
@@ -16,13 +15,7 @@ PII = dict(first_name="Zenobia-Private", email_address="zenobia.private@example.
 
 
 def client(server):
-    return boto3.client(
-        "customer-profiles",
-        endpoint_url=server.url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    return server.client()
 
 
 def profiles_with_account(server, account):
