@@ -325,22 +325,29 @@ def test_values_limit_halves_the_chunk_and_goes_on(run_module, cp_client, cp_moc
     assert [entry["status"] for entry in searches] == [400, 400, 200, 200, 200, 200]
 
 
-def test_present_in_a_missing_domain_fails_before_any_write(run_module, cp_mock):
-    result = bulk(run_module, accounts(3), domain_name="no-such-domain")
+# 3 items: one search; 130: three searches, run in the thread pool.
+MISSING_DOMAIN_COUNTS = pytest.mark.parametrize("count", [3, 130])
+
+
+@MISSING_DOMAIN_COUNTS
+def test_present_in_a_missing_domain_fails_before_any_write(run_module, cp_mock, count):
+    result = bulk(run_module, accounts(count), domain_name="no-such-domain")
     assert result.failed and "ResourceNotFoundException" in result["msg"]
     assert writes(cp_mock) == []
 
 
-def test_absent_in_a_missing_domain_is_not_an_error(run_module, cp_mock):
-    result = bulk(run_module, accounts(3), domain_name="no-such-domain", state="absent")
+@MISSING_DOMAIN_COUNTS
+def test_absent_in_a_missing_domain_is_not_an_error(run_module, cp_mock, count):
+    result = bulk(run_module, accounts(count), domain_name="no-such-domain", state="absent")
     assert not result.failed and result["changed"] is False
-    assert result["summary"]["absent"] == 3
+    assert result["summary"]["absent"] == count
 
 
-def test_check_mode_in_a_missing_domain_predicts_creates(run_module, cp_mock):
-    result = bulk(run_module, accounts(3), domain_name="no-such-domain", check_mode=True)
+@MISSING_DOMAIN_COUNTS
+def test_check_mode_in_a_missing_domain_predicts_creates(run_module, cp_mock, count):
+    result = bulk(run_module, accounts(count), domain_name="no-such-domain", check_mode=True)
     assert not result.failed and result["changed"] is True
-    assert result["summary"]["created"] == 3
+    assert result["summary"]["created"] == count
     assert writes(cp_mock) == []
 
 
@@ -454,6 +461,19 @@ def test_throttled_writes_are_retried(run_module, cp_mock, domain, no_retry_slee
     assert not result.failed, result
     assert result["summary"]["created"] == 20
     assert len(calls(cp_mock, "CreateProfile")) == 26
+
+
+def test_throttled_reads_in_the_pool_are_retried(run_module, cp_client, cp_mock, domain, no_retry_sleep):
+    seed(cp_client, 130, FirstName="Ann")
+    cp_mock.reset_calls()
+    cp_mock.inject_fault("SearchProfiles", "ThrottlingException", count=4)
+
+    result = bulk(run_module, accounts(130, first_name="Ann"))
+
+    assert not result.failed, result
+    assert result["summary"]["unchanged"] == 130 and result["changed"] is False
+    statuses = [entry["status"] for entry in calls(cp_mock, "SearchProfiles")]
+    assert sorted(statuses) == [200] * 3 + [429] * 4
 
 
 def test_quota_mode_creates_without_a_throttle(run_module, cp_mock, domain):
