@@ -7,9 +7,15 @@ import math
 import threading
 import time
 
+# Every error the service model declares for customer-profiles (its HTTP status from the model), with the
+# message an injected fault answers. The first two are transient (retried by SDKs and modules); the others
+# are not, so a test can check that a playbook fails at once and says why.
 FAULT_STATUS = {
     "ThrottlingException": (429, "Rate exceeded"),
     "InternalServerException": (500, "Internal server error (injected fault)"),
+    "AccessDeniedException": (403, "User is not authorized to perform this action (injected fault)"),
+    "BadRequestException": (400, "Invalid request (injected fault)"),
+    "ResourceNotFoundException": (404, "Resource not found (injected fault)"),
 }
 
 _LOCK = threading.Lock()

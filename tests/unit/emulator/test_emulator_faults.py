@@ -7,8 +7,25 @@ from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
 
+FAULTS = [
+    ("ThrottlingException", 429),
+    ("InternalServerException", 500),
+    ("AccessDeniedException", 403),
+    ("BadRequestException", 400),
+    ("ResourceNotFoundException", 404),
+]
 
-@pytest.mark.parametrize("error,status", [("ThrottlingException", 429), ("InternalServerException", 500)])
+
+def test_injectable_faults_are_the_errors_of_the_service_model():
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("customer-profiles")
+    declared = dict((shape.name, shape.metadata["error"]["httpStatusCode"]) for shape in model.error_shapes)
+    assert dict((code, status) for code, (status, _message) in emulator.state.FAULT_STATUS.items()) == declared
+    assert dict(FAULTS) == declared
+
+
+@pytest.mark.parametrize("error,status", FAULTS)
 def test_fault_for_next_n_calls_then_success(client, domain, error, status):
     emulator.reset_calls()
     emulator.inject_fault("UpdateDomain", error=error, count=2)

@@ -243,6 +243,34 @@ def test_a_non_retryable_error_is_not_retried(run_module, cp_mock, cp_client, sl
     assert sleeps == []
 
 
+@pytest.mark.parametrize("error", ["AccessDeniedException", "BadRequestException"])
+def test_an_injected_client_error_fails_at_once_naming_it(run_module, cp_mock, cp_client, sleeps, error):
+    """An error that is not transient, injected on a write, fails that write at once: one attempt, no delay,
+    the code and the attempt count in the message, nothing stored."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault("CreateProfile", error, count=1)
+    result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number=ACCOUNT))
+    assert result.failed and result["changed"] is False
+    assert "({0} from CreateProfile, 1 attempt)".format(error) in result["msg"]
+    assert result["error"]["code"] == error and result["attempts"] == 1
+    assert call_log.operations(cp_mock) == ["SearchProfiles", "CreateProfile"]
+    assert sleeps == [] and profiles(cp_client) == []
+
+
+def test_an_injected_client_error_fails_only_its_item_in_a_bulk_task(run_module, cp_mock, cp_client, sleeps):
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault("CreateProfile", "AccessDeniedException", count=1)
+    items = [dict(account_number="B-%d" % index) for index in range(3)]
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
+    assert result.failed and result["changed"] is True
+    assert [entry["status"] for entry in result["results"]] == ["failed", "created", "created"]
+    assert result["results"][0]["error"]["code"] == "AccessDeniedException"
+    assert call_log.writes(cp_mock) == ["CreateProfile"] * 3
+    assert sleeps == []
+
+
 def test_tag_calls_ride_out_a_burst(run_module, cp_mock, cp_client, sleeps):
     """Tags of an existing domain change through TagResource, which is retried like every other call."""
     make_domain(cp_client, Tags={"Env": "dev"})
