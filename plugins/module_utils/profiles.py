@@ -72,9 +72,9 @@ _ITEM_SPEC["purge_attributes"] = dict(type="bool")
 
 class TokenBucket:
     """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
-    one second's worth (at least one call). It starts full, as the service's own bucket does: while the
-    rate stays under the service's, a task that follows another still finds the service's bucket full.
-    ``take()`` blocks until a call may go."""
+    one second's worth (at least one call). It starts full: up to ``rate`` calls may go at once, then ``rate``
+    a second. (Against a service bucket of a higher rate and burst, such as the emulator's quota mode models,
+    that never throttles.) ``take()`` blocks until a call may go."""
 
     def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
         self.rate = float(rate)

@@ -93,8 +93,8 @@ options:
     description:
       - At most this many calls per second, in all threads together, counted in two client-side token buckets (one
         for the read calls, SearchProfiles and BatchGetProfile, and one for the write calls). A bucket holds at most
-        one second's worth of calls and starts full, as the service's own quota bucket does; while O(rate_limit) stays
-        under the quota, a task that follows another one still finds the service's bucket full.
+        one second's worth of calls and starts full, so a task may make up to O(rate_limit) calls at once (as fast as
+        O(max_concurrency) threads go), then O(rate_limit) a second.
       - The default stays just under the service's default quota of 100 requests per second for SearchProfiles,
         CreateProfile, UpdateProfile and DeleteProfile; throttled calls are retried anyway.
     type: float
