@@ -40,6 +40,9 @@ sys.path.insert(0, TESTS_DIR)
 
 from playbook_runner import run_playbook  # noqa: E402  pylint: disable=wrong-import-position
 
+sys.path.insert(0, BENCH_DIR)
+from callback_plugins.bench_timer import call_span  # noqa: E402  pylint: disable=wrong-import-position
+
 REGION = "us-east-1"
 LOOP_N = 50
 # The no-op sync and the one no-op customerprofiles_profile task it is compared with run this many times
@@ -194,11 +197,6 @@ def ceiling(url, n):
     return run(url, n=n, workers=10)
 
 
-def call_span(calls):
-    """Seconds from the first call taken to the last answer ready, as the emulator logged them."""
-    return max(call["ended"] for call in calls) - min(call["started"] for call in calls)
-
-
 def raw_runs(server, n):
     """{kind: record} of the raw script on RAW_RUNS fresh domains: create, no-op and update of 10 %, each run
     timed as a process and by the span of its calls; medians over the runs."""
@@ -214,31 +212,20 @@ def raw_runs(server, n):
                 json.dump(items, handle)
             server.reset_calls()
             started = time.perf_counter()
-            out = subprocess.run(
+            subprocess.run(
                 [sys.executable, RAW_SCRIPT, "--url", server.url, "--domain", domain, "--items", items_path],
                 check=True,
                 capture_output=True,
                 text=True,
             )
             seconds = time.perf_counter() - started
-            calls = server.calls(times=True)
-            runs.setdefault(kind, []).append(
-                dict(
-                    seconds=seconds,
-                    calls_seconds=call_span(calls),
-                    reads=sum(1 for call in calls if call["kind"] == "read"),
-                    writes=sum(1 for call in calls if call["kind"] == "write"),
-                    script=json.loads(out.stdout),
-                )
-            )
+            runs.setdefault(kind, []).append(dict(seconds=seconds, calls_seconds=call_span(server.calls(times=True))))
     return dict(
         (
             kind,
             dict(
                 seconds=statistics.median(run["seconds"] for run in records),
                 calls_seconds=statistics.median(run["calls_seconds"] for run in records),
-                reads=records[0]["reads"],
-                writes=records[0]["writes"],
                 runs=records,
             ),
         )
@@ -328,11 +315,12 @@ def report(records, raw, rates, n, elapsed):
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, label, raw_kind in BULK_KINDS:
-        record, script = one(kind), dict(raw[raw_kind], calls_seconds=one("raw_" + raw_kind)["calls_seconds"])
-        if (record["reads"], record["writes"]) != (one("raw_" + raw_kind)["reads"], one("raw_" + raw_kind)["writes"]):
+        # the script's calls: its runs in the playbook, next to the module's; its process time: its bare runs
+        record, in_play = one(kind), one("raw_" + raw_kind)
+        if (record["reads"], record["writes"]) != (in_play["reads"], in_play["writes"]):
             problems.append(
                 "{0}: the raw script made {1} reads and {2} writes, the module {3} and {4}".format(
-                    kind, script["reads"], script["writes"], record["reads"], record["writes"]
+                    kind, in_play["reads"], in_play["writes"], record["reads"], record["writes"]
                 )
             )
         lines.append(
@@ -343,8 +331,8 @@ def report(records, raw, rates, n, elapsed):
                 record["calls_seconds"] or 0.0,
                 record["reads"],
                 record["writes"],
-                script["seconds"],
-                script["calls_seconds"],
+                raw[raw_kind]["seconds"],
+                in_play["calls_seconds"],
             )
         )
     lines.append(
