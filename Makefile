@@ -40,7 +40,7 @@ export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 TEST_STAGES := format-check changelog-lint docs-lint unit integration compat lint sanity artifact-test importer ee
 
 .PHONY: help venv venvs collection test unit integration compat sanity changelog-lint lint \
-  format format-check artifact-test example docs-lint docs importer ee bench clean
+  format format-check artifact-test example docs-lint docs importer ee bench clean lock model-drift
 
 help: ## list every target (this text)
 	@echo "make targets (make test runs: $(TEST_STAGES)):"
@@ -48,18 +48,23 @@ help: ## list every target (this text)
 	  | sed -E 's/^([^:]+):.*## /\1\t/; s/%/LEG/' | awk -F'\t' '{ printf "  make %-16s %s\n", $$1, $$2 }'
 
 # ---------------------------------------------------------------------------------------------
-# Virtualenvs. One recipe for all of them: $(call make_venv,DIR,PYTHON,PIP INSTALL ARGUMENTS).
+# Virtualenvs. One recipe for all of them: $(call make_venv,DIR,PYTHON,PIP INSTALL ARGUMENTS[,LOCK]).
+# Every one installs under a lock (pip -c): LOCK, the constraints file tests/constraints.txt
+# unless the fourth argument names another (each compat leg has its own). A lock holds the exact
+# version of every package, transitive ones included, so that a release on PyPI changes nothing
+# until `make lock` takes it in on purpose (docs/dev_guide.md, "The lock").
 # pip is not --quiet: it prints each package it collects and installs (the first .venv takes a
-# few minutes). Each stamp file is newer than the requirement files it was built from.
+# few minutes). Each stamp file is newer than the requirement files and the lock it was built from.
+LOCK := tests/constraints.txt
 define make_venv
 	@test -n "$(2)" || { echo "$(1): no Python interpreter to build it with"; exit 1; }
-	@echo "=== virtualenv $(1) ($(2)): pip install $(3)"
+	@echo "=== virtualenv $(1) ($(2)): pip install $(3) -c $(or $(4),$(LOCK))"
 	$(2) -m venv $(1)
-	$(1)/bin/python -m pip install --disable-pip-version-check --progress-bar off --quiet --upgrade pip
-	$(1)/bin/python -m pip install --disable-pip-version-check --progress-bar off $(3)
+	$(1)/bin/python -m pip install --disable-pip-version-check --progress-bar off --quiet --upgrade pip -c $(or $(4),$(LOCK))
+	$(1)/bin/python -m pip install --disable-pip-version-check --progress-bar off $(3) -c $(or $(4),$(LOCK))
 endef
 
-$(STAMP): tests/requirements.txt requirements.txt
+$(STAMP): tests/requirements.txt requirements.txt $(LOCK)
 	$(call make_venv,$(VENV),$(PYTHON),-r tests/requirements.txt -r requirements.txt)
 	touch $@
 
@@ -186,8 +191,31 @@ clean: ## remove .build (virtualenvs other than .venv, tarballs, installs, docs)
 # amazon.aws.ec2_vpc_net_info (BENCH_N rounds, default 12); rewrites docs/performance.md
 # and docs/performance.png. Not part of make test.
 bench: venv collection ## per-task latency and API calls; rewrites docs/performance.md (not in make test)
-	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r tests/bench/requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r tests/bench/requirements.txt -c $(LOCK)
 	$(BIN)/python tests/bench/run_bench.py
+
+# ---------------------------------------------------------------------------------------------
+# The lock (docs/dev_guide.md, "The lock"). make lock resolves, in scratch virtualenvs, every
+# requirement file of the main virtualenvs together into tests/constraints.txt (one consistent
+# set: .venv, docs, importer, ee and bench all install from it), and each compat leg's files into
+# tests/compat/constraints-<leg>.txt (a leg pins another ansible-core). tests/lock-holds.txt holds
+# releases back on purpose. Not part of make test: run it to take in new releases, then make test.
+LOCKED_REQUIREMENTS := tests/requirements.txt requirements.txt docs/requirements.txt \
+  tests/importer/requirements.txt tests/ee/requirements.txt tests/bench/requirements.txt
+lock: ## regenerate tests/constraints.txt and the compat legs' locks from the requirement files (not in make test)
+	$(PYTHON) tests/lock.py $(LOCK) $(PYTHON) $(LOCKED_REQUIREMENTS)
+	$(foreach leg,$(COMPAT_LEGS),$(PYTHON) tests/lock.py tests/compat/constraints-$(leg).txt $(COMPAT_PYTHON_$(leg)) tests/compat/core-$(leg).txt;)
+
+# make model-drift: what the newest botocore on PyPI adds to the Customer Profiles model that the
+# locked one lacks (operations, members), and the coverage table of the newest model (every
+# operation, and which module calls it). It also rewrites docs/api_coverage.md from the locked
+# model (make unit fails when that page is stale). Not part of make test.
+MODEL_DRIFT := $(BUILD)/model-drift
+model-drift: venv ## what the newest botocore adds to the model, and the API coverage table (not in make test)
+	rm -rf $(MODEL_DRIFT)
+	$(BIN)/python -m pip download --disable-pip-version-check --quiet --no-deps --dest $(MODEL_DRIFT) botocore
+	$(BIN)/python tests/model_drift.py report $(MODEL_DRIFT)/botocore-*.whl
+	$(BIN)/python tests/model_drift.py write-docs
 
 # ---------------------------------------------------------------------------------------------
 # Documentation: antsibull-docs, Sphinx and pandoc live in their own virtualenv
@@ -195,7 +223,7 @@ bench: venv collection ## per-task latency and API calls; rewrites docs/performa
 DOCS_VENV := $(BUILD)/docs-venv
 DOCS_STAMP := $(DOCS_VENV)/.installed
 
-$(DOCS_STAMP): docs/requirements.txt
+$(DOCS_STAMP): docs/requirements.txt $(LOCK)
 	$(call make_venv,$(DOCS_VENV),$(PYTHON),-r docs/requirements.txt)
 	touch $@
 
@@ -220,7 +248,7 @@ IMPORTER_STAMP := $(IMPORTER_VENV)/.installed
 IMPORTER_DIR := $(BUILD)/importer
 IMPORTER_ACCEPTED := ^WARNING: Ignore files skip ansible-test sanity tests, found ignore-2\.[0-9]+\.txt with 0 statement\(s\)$$
 
-$(IMPORTER_STAMP): tests/importer/requirements.txt $(STAMP)
+$(IMPORTER_STAMP): tests/importer/requirements.txt $(STAMP) $(LOCK)
 	$(call make_venv,$(IMPORTER_VENV),$(PYTHON),-r tests/importer/requirements.txt)
 	src=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
 	  dst=$$($(IMPORTER_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
@@ -243,7 +271,7 @@ importer: venv $(IMPORTER_STAMP) ## galaxy-importer on the built tarball (ansibl
 EE_VENV := $(BUILD)/ee-venv
 EE_STAMP := $(EE_VENV)/.installed
 
-$(EE_STAMP): tests/ee/requirements.txt
+$(EE_STAMP): tests/ee/requirements.txt $(LOCK)
 	$(call make_venv,$(EE_VENV),$(PYTHON),-r tests/ee/requirements.txt)
 	touch $@
 
@@ -255,8 +283,8 @@ ee: venv $(EE_STAMP) ## execution environment: ansible-builder introspect and cr
 # prerequisite too, hence the second expansion.
 .SECONDEXPANSION:
 $(BUILD)/compat/%/.installed: tests/compat/core-%.txt tests/compat/common.txt tests/compat/install_amazon_aws.py \
-  tests/compat/amazon.aws-$$(COMPAT_AMAZON_AWS_$$*).txt
-	$(call make_venv,$(BUILD)/compat/$*,$(COMPAT_PYTHON_$*),-r tests/compat/core-$*.txt)
+  tests/compat/amazon.aws-$$(COMPAT_AMAZON_AWS_$$*).txt tests/compat/constraints-%.txt
+	$(call make_venv,$(BUILD)/compat/$*,$(COMPAT_PYTHON_$*),-r tests/compat/core-$*.txt,tests/compat/constraints-$*.txt)
 	$(BUILD)/compat/$*/bin/python tests/compat/install_amazon_aws.py $(COMPAT_AMAZON_AWS_$*) $(BUILD)/compat/$*/wheels
 	touch $@
 
