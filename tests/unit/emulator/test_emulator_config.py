@@ -866,6 +866,29 @@ def test_tags_on_every_arn(client, domain, order):  # pylint: disable=unused-arg
     assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"] == {}
 
 
+def test_at_most_50_tags_on_every_kind_of_resource(client, domain, order):  # pylint: disable=unused-argument
+    """TagResource (API reference, https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_TagResource.html):
+    "You can associate as many as 50 tags with a resource", whatever its kind; UpdateDomain's Tags likewise."""
+    fifty = {"k%02d" % number: "v" for number in range(50)}
+    arns = [DOMAIN_ARN, DOMAIN_ARN + "/object-types/Order"] + _all_kinds(client, domain)
+    for arn in arns:
+        client.tag_resource(resourceArn=arn, tags=dict(list(fifty.items())[:49]))
+        client.tag_resource(resourceArn=arn, tags={"k48": "again", "k49": "v"})  # 50: a replaced key does not count
+        status, code, message = _error(lambda arn=arn: client.tag_resource(resourceArn=arn, tags={"one": "more"}))
+        assert (status, code) == (400, "BadRequestException") and "at most 50" in message, arn
+        tags = client.list_tags_for_resource(resourceArn=arn)["tags"]
+        assert len(tags) == 50 and "one" not in tags and tags["k48"] == "again"  # nothing changed
+    assert _error(lambda: client.update_domain(DomainName=domain, DefaultExpirationDays=9, Tags={"one": "more"}))[
+        :2
+    ] == (
+        400,
+        "BadRequestException",
+    )
+    assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30  # the whole update was refused
+    client.update_domain(DomainName=domain, Tags={"k00": "replaced"})
+    assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"]["k00"] == "replaced"
+
+
 def test_deleting_the_domain_deletes_its_configuration(client, domain, order):  # pylint: disable=unused-argument
     arns = _all_kinds(client, domain)
     client.delete_domain(DomainName=domain)
