@@ -3,7 +3,10 @@
 
 - ``make_object_type``: an object type in the emulator. Through PutProfileObjectType when the emulator serves
   object types (tests/emulator/objects.py); until then stored on the backend's Domain directly (what the
-  emulator's PutIntegration/CreateEventTrigger look up), so that integrations can be tested now.
+  emulator's PutIntegration/CreateEventTrigger look up), so that integrations can be tested now. ``fields``
+  adds fields of those names (CreateCalculatedAttributeDefinition needs the fields its expression names).
+- ``make_order_type``: the object type ``Order`` with the fields the calculated attribute tests name
+  (``{Order.Total}``, ``{Order.OrderId}``, ``{Order.Id}``).
 - ``serves_object_types``: whether GetProfileObjectType is emulated (the event trigger module reads it).
 - ``record_requests``: the requests the modules' boto3 clients send, as (operation, params), for tests that assert what a
   request carries (the emulator's call log holds operation names only).
@@ -17,14 +20,19 @@ from botocore.exceptions import ClientError
 NOT_SERVED = ("404", "NotImplemented")
 
 
-def make_object_type(cp_mock, cp_client, domain, name):
+ORDER_FIELDS = ("Id", "OrderId", "Total")
+
+
+def make_object_type(cp_mock, cp_client, domain, name, fields=()):
+    definition = {"id": {"Source": "_source.id", "Target": "_profile.AccountNumber", "ContentType": "STRING"}}
+    definition.update((field, {"Source": "_source." + field}) for field in fields)
     try:
         cp_client.put_profile_object_type(
             DomainName=domain,
             ObjectTypeName=name,
             Description="test type",
             AllowProfileCreation=True,
-            Fields={"id": {"Source": "_source.id", "Target": "_profile.AccountNumber", "ContentType": "STRING"}},
+            Fields=definition,
             Keys={"_account": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]},
         )
         return
@@ -37,6 +45,10 @@ def make_object_type(cp_mock, cp_client, domain, name):
         object_types = {}
         stored.object_types = object_types
     object_types[name] = types.SimpleNamespace(name=name)
+
+
+def make_order_type(cp_mock, cp_client, domain):
+    make_object_type(cp_mock, cp_client, domain, "Order", fields=ORDER_FIELDS)
 
 
 def serves_object_types(cp_client, domain):

@@ -125,6 +125,16 @@ options:
         an object type has one UNIQUE key). A V(SECONDARY) key is searched for the profile after every PROFILE key;
         a V(LOOKUP_ONLY) key only finds the profile and is not kept on it for search; a V(NEW_ONLY) key is used only
         when the profile does not exist yet, otherwise only to match the object to a profile.
+      - "The name of a key decides which profiles its values match. Key names are global to the domain: a name is
+        matched against the values that objects of every type stored under the same name. The standard key names
+        V(_account), V(_email) and V(_phone) are matched against the profile's own fields as well: V(_account)
+        against C(AccountNumber), V(_email) against the email addresses, V(_phone) against the phone numbers, so
+        they find profiles created with M(awscx.customerprofiles.customerprofiles_profile) too. Any other name
+        matches only the keys of other objects: a PROFILE key named C(AccountNumber) does not find the profile
+        that M(awscx.customerprofiles.customerprofiles_profile) created with that account number, and the object
+        creates a second profile. To tie objects to profiles by account number, email or phone, name the PROFILE
+        key V(_account), V(_email) or V(_phone). A key name starting with C(_) must be one of the service's
+        standard names (the predefined keys of C(SearchProfiles))."
       - The values of the keys are indexed on the profile, so each key (but a V(LOOKUP_ONLY) one) is a custom
         search key of the domain, searched by its name
         (M(awscx.customerprofiles.customerprofiles_profile_info) O(awscx.customerprofiles.customerprofiles_profile_info#module:search)).
@@ -163,6 +173,9 @@ EXAMPLES = r"""
         source: _source.AccountNumber
         target: _profile.AccountNumber
         content_type: STRING
+      Total:
+        source: _source.Total
+        content_type: NUMBER
       Email:
         source: _source.Email
         target: _profile.EmailAddress
@@ -179,7 +192,7 @@ EXAMPLES = r"""
       OrderId:
         - standard_identifiers: [UNIQUE]
           field_names: [OrderId]
-      AccountNumber:
+      _account:
         - standard_identifiers: [PROFILE]
           field_names: [AccountNumber]
     tags:
@@ -271,7 +284,7 @@ object_type:
       description: Key name to a list of C(standard_identifiers) and C(field_names).
       type: dict
       returned: when set
-      sample: {"AccountNumber": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}]}
+      sample: {"_account": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}]}
     created_at:
       description: When the type was created (ISO 8601).
       type: str

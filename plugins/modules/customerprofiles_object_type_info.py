@@ -149,7 +149,7 @@ object_types:
       description: Key name to a list of C(standard_identifiers) and C(field_names).
       type: dict
       returned: when set
-      sample: {"AccountNumber": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}]}
+      sample: {"_account": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}]}
     created_at:
       description: When the type was created (ISO 8601).
       type: str

@@ -49,9 +49,9 @@ options:
           - A custom search key is a key that an object type of the domain defines (the names of its C(keys), see
             M(awscx.customerprofiles.customerprofiles_object_type)). When profile objects of that type are ingested
             (M(awscx.customerprofiles.customerprofiles_profile_objects)), the key's values are stored on the profile
-            the object belongs to, and the profile is then found by the key's name, for example C(OrderId) or
-            C(AccountNumber). Values are matched after the normalisation of the key's fields' C(content_type)
-            (for example email addresses and phone numbers).
+            the object belongs to, and the profile is then found by the key's name, for example C(OrderId). Values
+            are matched after the normalisation of the key's fields' C(content_type) (for example email addresses
+            and phone numbers).
           - A profile attribute (C(attributes)) is not a search key, and a name that no object type defines finds no
             profiles. V(LOOKUP_ONLY) keys are not kept for search.
         type: str

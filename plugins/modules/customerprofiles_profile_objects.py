@@ -80,7 +80,7 @@ extends_documentation_fragment:
 """
 
 EXAMPLES = r"""
-- name: Ingest orders (an object type Order keyed by OrderId UNIQUE and AccountNumber PROFILE)
+- name: Ingest orders (an object type Order keyed by OrderId UNIQUE and _account PROFILE, on field AccountNumber)
   awscx.customerprofiles.customerprofiles_profile_objects:
     domain_name: retail-customers
     object_type_name: Order

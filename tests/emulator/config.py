@@ -158,6 +158,51 @@ def _require_object_type(domain, name):
         raise ResourceNotFoundException("Object type %s not found in domain %s" % (name, domain.name))
 
 
+# An element of a calculated attribute's Expression: {ObjectTypeName.AttributeName}.
+EXPRESSION_ELEMENT = re.compile(r"\{([^{}]*)\}")
+MAX_CALCULATED_ATTRIBUTE_FIELDS = 2
+
+
+def _check_attribute_details(domain, details):
+    """AttributeDetails as the API reference describes them: each element of the Expression is
+    "{ObjectTypeName.AttributeName}", and a calculated attribute "can only reference one ObjectType and at most,
+    two fields from that ObjectType" (CreateCalculatedAttributeDefinition). The object type must exist (404) and
+    define the fields; the Attributes items name fields of that type, as ``Type.Field`` or ``Field`` (choice)."""
+    elements = [element.partition(".") for element in EXPRESSION_ELEMENT.findall(details["Expression"])]
+    malformed = ["{%s}" % "".join(parts) for parts in elements if not (parts[0] and parts[1] and parts[2])]
+    if malformed or not elements:
+        raise BadRequestException(
+            "AttributeDetails.Expression: each element must be {ObjectTypeName.AttributeName}%s"
+            % (" (found %s)" % ", ".join(malformed) if malformed else "; the expression has none")
+        )
+    type_names = list(dict.fromkeys(type_name for type_name, _dot, _field in elements))
+    if len(type_names) > 1:
+        raise BadRequestException(
+            "AttributeDetails.Expression: a calculated attribute references one object type (found %s)"
+            % ", ".join(type_names)
+        )
+    type_name = type_names[0]
+    _require_object_type(domain, type_name)
+    definition = getattr(_object_types(domain)[type_name], "definition", None) or {}
+    defined = definition.get("Fields") or {}
+    named = list(dict.fromkeys(field for _type, _dot, field in elements))
+    for item in details["Attributes"]:
+        name = item["Name"]
+        field = name[len(type_name) + 1 :] if name.startswith(type_name + ".") else name
+        if field not in named:
+            named.append(field)
+    if len(named) > MAX_CALCULATED_ATTRIBUTE_FIELDS:
+        raise BadRequestException(
+            "AttributeDetails: a calculated attribute references at most %d fields of its object type (found %s)"
+            % (MAX_CALCULATED_ATTRIBUTE_FIELDS, ", ".join(named))
+        )
+    unknown = [field for field in named if field not in defined]
+    if unknown:
+        raise BadRequestException(
+            "AttributeDetails: object type %s defines no field %s" % (type_name, ", ".join(unknown))
+        )
+
+
 def _get(domain, attribute, key, kind):
     resource = collection(domain, attribute).get(key)
     if resource is None:
@@ -664,6 +709,7 @@ class ConfigBackendMixin:
                 "Calculated attribute definition %s already exists in domain %s" % (name, domain.name)
             )
         _check_quota(domain, CALCULATED_ATTRIBUTES)
+        _check_attribute_details(domain, params["AttributeDetails"])
         attribute = CalculatedAttribute(domain, name, params)
         attributes[name] = attribute
         return _only("CreateCalculatedAttributeDefinition", attribute.describe())

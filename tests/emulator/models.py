@@ -28,6 +28,8 @@ ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddres
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
 PHONE_FIELDS = ("PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber")
 NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
+# TagResource's reference: "You can associate as many as 50 tags with a resource" (any taggable resource).
+MAX_TAGS_PER_RESOURCE = 50
 # Names of the Domain attributes (dicts) that hold child resources with an ARN and tags.
 # Extensions append to this list; see Domain.children().
 CHILD_COLLECTIONS = []
@@ -181,6 +183,19 @@ def _identity(value):
     return value
 
 
+def merged_tags(resource, tags):
+    """The resource's tags with ``tags`` added (a given key replaces its value), or a BadRequestException when
+    that would hold more than MAX_TAGS_PER_RESOURCE tags (nothing is changed)."""
+    merged = dict(resource.tags)
+    merged.update(tags or {})
+    if len(merged) > MAX_TAGS_PER_RESOURCE:
+        raise BadRequestException(
+            "Too many tags: resource %s would have %d tags; a resource can have at most %d"
+            % (resource.arn, len(merged), MAX_TAGS_PER_RESOURCE)
+        )
+    return merged
+
+
 class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHooks, BaseBackend):
     """Domains and their profiles for one account/region."""
 
@@ -235,6 +250,7 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
 
     def update_domain(self, params):
         domain = self.get_domain_object(params["DomainName"])
+        tags = merged_tags(domain, params.get("Tags"))
         if "RuleBasedMatching" in params and params["RuleBasedMatching"] != domain.rule_based_matching:
             if domain.rule_based_matching_status == "IN_PROGRESS":
                 raise BadRequestException(
@@ -255,7 +271,7 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
             domain.rule_based_matching = copy.deepcopy(params["RuleBasedMatching"])
         if "DataStore" in params:
             domain.data_store = copy.deepcopy(params["DataStore"])
-        domain.tags.update(params.get("Tags") or {})
+        domain.tags = tags
         domain.touch()
         return domain.describe()
 
@@ -280,7 +296,8 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
 
     # tags ----------------------------------------------------------------
     def tag_resource(self, arn, tags):
-        self.resource_by_arn(arn).tags.update(tags)
+        resource = self.resource_by_arn(arn)
+        resource.tags = merged_tags(resource, tags)
         return {}
 
     def untag_resource(self, arn, tag_keys):

@@ -723,10 +723,9 @@ class ObjectsBackendMixin:
                 "Missing unique key: every field of the UNIQUE key of object type %s must have a value"
                 % object_type.name,
             )
-        if not any(key.is_profile for key, _raw, _normal in key_values):
-            raise Rejected(
-                400, "Missing profile key: every PROFILE key of object type %s resolved to empty" % object_type.name
-            )
+        # No value for any PROFILE key is not an error: no key matches, so AllowProfileCreation decides (admin
+        # guide, "Profile matching and inferred profiles": "If no key produces a single match, the outcome
+        # depends on AllowProfileCreation").
         profile_id = self._resolve_profile(domain, key_values)
         created = profile_id is None
         if created:
@@ -768,8 +767,9 @@ class ObjectsBackendMixin:
     def _write_fields(self, domain, profile_id, object_type, values, created):
         """Write the object's Target fields onto the standard profile, as the admin guide's merge rules say:
         empty values never clear; a field set by CreateProfile/UpdateProfile (or changed since ingestion
-        wrote it) is kept unless the type has a SourcePriority; between object types the lower
-        SourcePriority wins (none: lowest), equal priority: the latest."""
+        wrote it) is never overwritten, whatever the type's SourcePriority ("Additional properties of object
+        types": ingestion "will not overwrite fields manually populated through an API call"); between object
+        types the lower SourcePriority wins (none: lowest), equal priority: the latest."""
         profile = dict(domain.profiles[profile_id])
         written = _field_sources(domain).setdefault(profile_id, {})
         targets = _field_target_values(object_type, values)
@@ -889,7 +889,7 @@ def _rank(priority):
 
 def _may_overwrite(source, current, object_type):
     if source is None or source[2] != current:
-        return object_type.priority is not None  # a manual value: only a type with SourcePriority overrides it
+        return False  # a manual value (CreateProfile/UpdateProfile): ingestion never overwrites it
     if source[0] == object_type.name:
         return True
     return _rank(object_type.priority) <= _rank(source[1])

@@ -8,6 +8,8 @@ one create, check mode no write.
 
 import pytest
 
+from connect_helpers import make_order_type
+
 DOMAIN = "calls-analytics"
 CA = "customerprofiles_calculated_attribute"
 SD = "customerprofiles_segment_definition"
@@ -20,8 +22,9 @@ GROUPS = {
 
 
 @pytest.fixture
-def domain(cp_client):
+def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    make_order_type(cp_mock, cp_client, DOMAIN)
     return DOMAIN
 
 

@@ -54,7 +54,7 @@ def add_object_type(client, domain, name):
             DomainName=domain,
             ObjectTypeName=name,
             Description="test type",
-            Fields={"id": {"Source": "_source.id"}},
+            Fields={"id": {"Source": "_source.id"}, "total": {"Source": "_source.total", "ContentType": "NUMBER"}},
             Keys={"%sId" % name.lower(): [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]},
         )
     except ClientError as exc:
@@ -466,7 +466,7 @@ def _calculated(client, domain, name="total", **extra):
     )
 
 
-def test_calculated_attribute_create_get_list(client, domain):
+def test_calculated_attribute_create_get_list(client, domain, order):  # pylint: disable=unused-argument
     conditions = {"Range": {"Value": 30, "Unit": "DAYS"}, "ObjectCount": 5}
     attribute_filter = {
         "Include": "ALL",
@@ -516,7 +516,56 @@ def test_calculated_attribute_create_get_list(client, domain):
     }
 
 
-def test_calculated_attribute_update_only_updatable_members(client, raw_client, domain):
+@pytest.mark.parametrize(
+    "details,status,fragment",
+    [
+        ({"Attributes": [{"Name": "Order.total"}], "Expression": "Order.total"}, 400, "has none"),
+        ({"Attributes": [{"Name": "total"}], "Expression": "{total}"}, 400, "{ObjectTypeName.AttributeName}"),
+        ({"Attributes": [{"Name": "Nope.total"}], "Expression": "{Nope.total}"}, 404, "Object type Nope not found"),
+        ({"Attributes": [{"Name": "Order.total"}], "Expression": "{Order.total} + {Other.total}"}, 400, "one object"),
+        ({"Attributes": [{"Name": "Order.price"}], "Expression": "{Order.price}"}, 400, "defines no field price"),
+        ({"Attributes": [{"Name": "Order.nope"}], "Expression": "{Order.total}"}, 400, "defines no field nope"),
+        (
+            {"Attributes": [{"Name": "Order.total"}], "Expression": "{Order.total} * {Order.qty} - {Order.id}"},
+            400,
+            "at most 2 fields",
+        ),
+    ],
+)
+def test_calculated_attribute_expression_names_one_object_type_and_at_most_two_fields(
+    client, domain, order, details, status, fragment
+):  # pylint: disable=unused-argument
+    """CreateCalculatedAttributeDefinition (API reference,
+    https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_CreateCalculatedAttributeDefinition.html):
+    "Each calculated attribute can only reference one ObjectType and at most, two fields from that ObjectType";
+    AttributeDetails.Expression: "Each element in the expression should follow the structure of
+    {ObjectTypeName.AttributeName}"."""
+    add_object_type(client, domain, "Other")
+    error = _error(
+        lambda: client.create_calculated_attribute_definition(
+            DomainName=domain, CalculatedAttributeName="bad", AttributeDetails=details, Statistic="SUM"
+        )
+    )
+    assert error[0] == status and fragment in error[2], error
+    assert client.list_calculated_attribute_definitions(DomainName=domain)["Items"] == []
+
+
+def test_calculated_attribute_expression_with_two_fields(client, domain):
+    fields = {
+        "id": {"Source": "_source.id"},
+        "price": {"Source": "_source.price", "ContentType": "NUMBER"},
+        "qty": {"Source": "_source.qty", "ContentType": "NUMBER"},
+    }
+    keys = {"orderId": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]}
+    client.put_profile_object_type(DomainName=domain, ObjectTypeName="Line", Description="d", Fields=fields, Keys=keys)
+    details = {"Attributes": [{"Name": "Line.price"}, {"Name": "qty"}], "Expression": "{Line.price} * {Line.qty}"}
+    out = client.create_calculated_attribute_definition(
+        DomainName=domain, CalculatedAttributeName="spend", AttributeDetails=details, Statistic="SUM"
+    )
+    assert out["AttributeDetails"] == details
+
+
+def test_calculated_attribute_update_only_updatable_members(client, raw_client, domain, order):  # pylint: disable=unused-argument
     created = _calculated(client, domain, DisplayName="Total", Conditions={"Range": {"Value": 30, "Unit": "DAYS"}})
     updated = client.update_calculated_attribute_definition(
         DomainName=domain, CalculatedAttributeName="total", Description="new", Conditions={"ObjectCount": 3}
@@ -539,7 +588,7 @@ def test_calculated_attribute_update_only_updatable_members(client, raw_client, 
     )
 
 
-def test_calculated_attribute_limit_duplicate_and_delete(client, domain):
+def test_calculated_attribute_limit_duplicate_and_delete(client, domain, order):  # pylint: disable=unused-argument
     for index in range(50):
         _calculated(client, domain, "attr_%d" % index)
     assert _error(lambda: _calculated(client, domain, "attr_0")) == (
@@ -562,7 +611,7 @@ def test_calculated_attribute_limit_duplicate_and_delete(client, domain):
     ) == (404, "ResourceNotFoundException", "Calculated attribute definition attr_0 not found in domain dom")
 
 
-def test_calculated_attribute_status_hook(client, domain):
+def test_calculated_attribute_status_hook(client, domain, order):  # pylint: disable=unused-argument
     _calculated(client, domain, UseHistoricalData=True)
     emulator.backend().set_calculated_attribute_status(domain, "total", "IN_PROGRESS", 40, "indexing history")
     got = client.get_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName="total")
@@ -803,10 +852,8 @@ def test_membership_group_types_include_and_source_segments(client, domain, peop
     assert _members(client, domain, "everyone", people) == ["ann", "bob", "cy"]
 
 
-def test_membership_failures(client, domain, people):
-    client.create_calculated_attribute_definition(
-        DomainName=domain, CalculatedAttributeName="total", AttributeDetails=ATTRIBUTE_DETAILS, Statistic="SUM"
-    )
+def test_membership_failures(client, domain, people, order):  # pylint: disable=unused-argument
+    _calculated(client, domain)
     _segment(
         client,
         domain,
@@ -864,6 +911,29 @@ def test_tags_on_every_arn(client, domain, order):  # pylint: disable=unused-arg
     }
     assert client.get_segment_definition(DomainName=domain, SegmentDefinitionName="seg")["Tags"] == {"b": "2"}
     assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"] == {}
+
+
+def test_at_most_50_tags_on_every_kind_of_resource(client, domain, order):  # pylint: disable=unused-argument
+    """TagResource (API reference, https://docs.aws.amazon.com/customerprofiles/latest/APIReference/API_TagResource.html):
+    "You can associate as many as 50 tags with a resource", whatever its kind; UpdateDomain's Tags likewise."""
+    fifty = {"k%02d" % number: "v" for number in range(50)}
+    arns = [DOMAIN_ARN, DOMAIN_ARN + "/object-types/Order"] + _all_kinds(client, domain)
+    for arn in arns:
+        client.tag_resource(resourceArn=arn, tags=dict(list(fifty.items())[:49]))
+        client.tag_resource(resourceArn=arn, tags={"k48": "again", "k49": "v"})  # 50: a replaced key does not count
+        status, code, message = _error(lambda arn=arn: client.tag_resource(resourceArn=arn, tags={"one": "more"}))
+        assert (status, code) == (400, "BadRequestException") and "at most 50" in message, arn
+        tags = client.list_tags_for_resource(resourceArn=arn)["tags"]
+        assert len(tags) == 50 and "one" not in tags and tags["k48"] == "again"  # nothing changed
+    assert _error(lambda: client.update_domain(DomainName=domain, DefaultExpirationDays=9, Tags={"one": "more"}))[
+        :2
+    ] == (
+        400,
+        "BadRequestException",
+    )
+    assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30  # the whole update was refused
+    client.update_domain(DomainName=domain, Tags={"k00": "replaced"})
+    assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"]["k00"] == "replaced"
 
 
 def test_deleting_the_domain_deletes_its_configuration(client, domain, order):  # pylint: disable=unused-argument

@@ -494,7 +494,6 @@ def test_reserved_names_and_shared_key_content_types(client, domain):
         ("{not json", "not valid JSON"),
         ("[1, 2]", "JSON object"),
         (json.dumps({"customer": {"account": "A"}}), "Missing unique key"),
-        (json.dumps({"orderId": "O-1", "customer": {}}), "Missing profile key"),
     ],
 )
 def test_invalid_objects_are_rejected(client, domain, text, fragment):
@@ -502,6 +501,38 @@ def test_invalid_objects_are_rejected(client, domain, text, fragment):
     status, code, message = _error(lambda: _put(client, domain, text))
     assert (status, code) == (400, "BadRequestException") and fragment in message
     assert _stats(client, domain)["ObjectCount"] == 0 and _stats(client, domain)["ProfileCount"] == 0
+
+
+@pytest.mark.parametrize("batch", [False, True])
+def test_no_profile_key_value_falls_through_to_allow_profile_creation(client, domain, batch):
+    """No value for any PROFILE key is not an error: no key matches, so AllowProfileCreation decides.
+
+    Admin guide, "Profile matching and inferred profiles in Customer Profiles"
+    (https://docs.aws.amazon.com/connect/latest/adminguide/profile-matching.html): "If no key produces a
+    single match, the outcome depends on AllowProfileCreation"."""
+
+    def ingest(document, type_name):
+        if not batch:
+            return _put(client, domain, document, type_name)
+        out = client.batch_put_profile_object(
+            DomainName=domain, ObjectTypeName=type_name, Items=[{"Id": "1", "Object": json.dumps(document)}]
+        )
+        assert out["Failed"] == []
+        return out["Successful"][0]["ProfileObjectUniqueKey"]
+
+    _order_type(client, domain)
+    no_account = {"orderId": "O-1", "customer": {"firstName": "Ann"}}
+    assert ingest(no_account, "Order")
+    # AllowProfileCreation: an inferred profile takes the object
+    profiles = emulator.backend().domains[domain].profiles
+    assert len(profiles) == 1 and next(iter(profiles.values()))["FirstName"] == "Ann"
+    assert [p["FirstName"] for p in _search(client, domain, "orderNumber", ["O-1"])] == ["Ann"]
+    assert _stats(client, domain)["ObjectCount"] == 1
+    # without AllowProfileCreation: accepted, not stored, sent to the dead-letter queue
+    _order_type(client, domain, name="Closed", AllowProfileCreation=False)
+    assert ingest({"orderId": "O-2", "customer": {}}, "Closed")
+    assert _stats(client, domain)["ObjectCount"] == 1 and len(profiles) == 1
+    assert [letter["object_type_name"] for letter in emulator.dead_letters()] == ["Closed"]
 
 
 def test_standard_object_type_names_are_rejected_at_ingestion(client, domain):
@@ -557,18 +588,76 @@ def test_no_match_without_profile_creation_goes_to_the_dead_letter_queue(client,
     assert emulator.dead_letters() == []
 
 
-def test_manual_fields_win_unless_the_type_has_a_source_priority(client, domain):
-    _order_type(client, domain)
-    pid = client.create_profile(DomainName=domain, AccountNumber="ACC-01", FirstName="Manual")["ProfileId"]
-    # accountNo is a new custom key: it does not find the profile created by CreateProfile, the _account standard key does
+def test_standard_key_names_find_profiles_made_by_create_profile(client, domain):
+    """A PROFILE key named after a standard key (_account, _phone, _email) finds the profile whose standard field
+    holds the value, profiles made by CreateProfile included; any other key name finds only the objects' keys.
+
+    Admin guide, "Associate the Contact Record with one profile found using the _phone key in Customer Profiles"
+    (https://docs.aws.amazon.com/connect/latest/adminguide/auto-associate-profile-using-phone-profile-key.html):
+    a profile created by CreateProfile with a PhoneNumber is found by the contact record's _phone profile key;
+    "Key definitions in Customer Profiles object type mappings"
+    (https://docs.aws.amazon.com/connect/latest/adminguide/mapping-key-definitions.html): key names are global
+    to a domain, keys of the same name share one namespace."""
+    made = client.create_profile(DomainName=domain, AccountNumber="ACC-07", PhoneNumber="+11234567890")["ProfileId"]
+    # _account: the order goes to the profile CreateProfile made
+    by_account = dict(ORDER_KEYS)
+    by_account["_account"] = by_account.pop("accountNo")
+    _order_type(client, domain, name="Standard", Keys=by_account)
+    _put(client, domain, _order(1, 7), "Standard")
+    assert [p["ProfileId"] for p in _search(client, domain, "orderNumber", ["O-001"])] == [made]
+    assert len(emulator.backend().domains[domain].profiles) == 1
+    # _phone: the documented example
+    fields = {"id": {"Source": "_source.id"}, "phone": {"Source": "_source.phone", "ContentType": "PHONE_NUMBER"}}
+    keys = {
+        "callId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+        "_phone": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["phone"]}],
+    }
+    client.put_profile_object_type(
+        DomainName=domain, ObjectTypeName="Call", Description="d", Fields=fields, Keys=keys, AllowProfileCreation=True
+    )
+    _put(client, domain, {"id": "c1", "phone": "+11234567890"}, "Call")
+    assert [p["ProfileId"] for p in _search(client, domain, "callId", ["c1"])] == [made]
+    # a custom key name (even one whose field targets _profile.AccountNumber) does not look at the standard field:
+    # the order creates an inferred profile with the same account number
+    by_custom = dict(ORDER_KEYS)
+    by_custom["AccountNumber"] = by_custom.pop("accountNo")
+    _order_type(client, domain, name="Custom", Keys=by_custom)
+    _put(client, domain, _order(2, 7), "Custom")
+    inferred = _search(client, domain, "orderNumber", ["O-002"])[0]["ProfileId"]
+    assert inferred != made
+    assert sorted(p["ProfileId"] for p in _search(client, domain, "_account", ["ACC-07"])) == sorted([made, inferred])
+
+
+def test_manual_fields_are_never_overwritten_whatever_the_source_priority(client, domain):
+    """Ingestion never overwrites a field set through CreateProfile/UpdateProfile, SourcePriority or not.
+
+    Admin guide, "Additional properties of object types in Customer Profiles"
+    (https://docs.aws.amazon.com/connect/latest/adminguide/additional-properties-object-types.html): "If this
+    object matches with an existing profile, it will not overwrite fields manually populated through an API
+    call or the Agent Workspace"."""
     keys = dict(ORDER_KEYS, _account=[{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["accountNumber"]}])
     _order_type(client, domain, Keys=keys)
+    pid = client.create_profile(DomainName=domain, AccountNumber="ACC-01", FirstName="Manual")["ProfileId"]
     _put(client, domain, _order(1, 1))
     profile = client.batch_get_profile(DomainName=domain, ProfileIds=[pid])["Profiles"][0]
     assert profile["FirstName"] == "Manual" and profile["LastName"] == "Last1"  # kept / written (was empty)
+    # a type with the highest SourcePriority does not overwrite it either
     _order_type(client, domain, Keys=keys, SourcePriority=1)
     _put(client, domain, _order(2, 1))
-    assert client.batch_get_profile(DomainName=domain, ProfileIds=[pid])["Profiles"][0]["FirstName"] == "First1"
+    profile = client.batch_get_profile(DomainName=domain, ProfileIds=[pid])["Profiles"][0]
+    assert profile["FirstName"] == "Manual"
+    # nor a value changed through UpdateProfile after ingestion wrote the field
+    client.update_profile(DomainName=domain, ProfileId=pid, LastName="Edited")
+    _put(client, domain, _order(3, 1))
+    profile = client.batch_get_profile(DomainName=domain, ProfileIds=[pid])["Profiles"][0]
+    assert profile["FirstName"] == "Manual" and profile["LastName"] == "Edited"
+    # a field ingestion wrote itself is still updated by the next object
+    changed = _order(4, 1)
+    changed["shipTo"]["city"] = "Elsewhere"
+    _put(client, domain, changed)
+    assert client.batch_get_profile(DomainName=domain, ProfileIds=[pid])["Profiles"][0]["ShippingAddress"] == {
+        "City": "Elsewhere"
+    }
 
 
 def test_source_priority_between_object_types(client, domain):

@@ -8,6 +8,7 @@ from analytics_helpers import assert_fails_naming
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
 from call_log import operations
+from connect_helpers import make_order_type
 
 DETAILS = {"Attributes": [{"Name": "Order.Total"}], "Expression": "{Order.Total}"}
 TIER_GOLD = {
@@ -26,6 +27,7 @@ TIER_GOLD = {
 @pytest.fixture
 def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    make_order_type(cp_mock, cp_client, DOMAIN)
     for index in range(3):
         cp_client.create_calculated_attribute_definition(
             DomainName=DOMAIN,

@@ -16,6 +16,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils import tran
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
 from call_log import operations
 from call_log import writes
+from connect_helpers import make_order_type
 
 MODULE = "customerprofiles_calculated_attribute"
 NAME = "orders_90_days"
@@ -37,6 +38,7 @@ FILTER = {
 @pytest.fixture
 def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    make_order_type(cp_mock, cp_client, DOMAIN)
     cp_mock.reset_calls()
     return DOMAIN
 

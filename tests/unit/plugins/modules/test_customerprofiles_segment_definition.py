@@ -16,6 +16,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.model impor
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api as to_request
 from call_log import operations
 from call_log import writes
+from connect_helpers import make_order_type
 
 MODULE = "customerprofiles_segment_definition"
 NAME = "gold_paris"
@@ -43,6 +44,7 @@ SORT = {"attributes": [{"name": "LastName", "order": "ASC", "data_type": "STRING
 @pytest.fixture
 def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    make_order_type(cp_mock, cp_client, DOMAIN)
     cp_mock.reset_calls()
     return DOMAIN
 
