@@ -178,26 +178,34 @@ def test_paced_run_under_the_documented_quota_is_not_throttled(client, domain):
     assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 4
 
 
-def test_burst_over_100_tps_profile_writes(client, domain):
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """The quota buckets' clock stands still until the test moves it (now[0] += seconds): exact bursts on any machine."""
+    now = [1000.0]
+    monkeypatch.setattr(state, "clock", lambda: now[0])
+    return now
+
+
+def test_burst_over_100_tps_profile_writes(client, domain, frozen_clock):
     emulator.set_quota_mode(True)
     assert state.quota_tps("CreateProfile") == 100
-    started = time.monotonic()
     throttled = sum(_throttled(lambda: client.create_profile(DomainName=domain, FirstName="x")) for _n in range(300))
-    elapsed = time.monotonic() - started
-    ok = 300 - throttled
-    assert throttled > 0
-    assert 100 <= ok <= 100 + int(100 * elapsed) + 1
-    assert len(emulator.backend().domains[domain].profiles) == ok
+    assert throttled == 200  # the bucket holds one second's worth: 100 calls, then 429
+    assert len(emulator.backend().domains[domain].profiles) == 100
+    frozen_clock[0] += 0.5  # half a second refills 50 tokens
+    throttled = sum(_throttled(lambda: client.create_profile(DomainName=domain, FirstName="x")) for _n in range(100))
+    assert throttled == 50
+    assert len(emulator.backend().domains[domain].profiles) == 150
 
 
-def test_rate_overrides_and_paced_run(client, domain):
+def test_rate_overrides_and_paced_run(client, domain, frozen_clock):
     emulator.set_quota_mode(True, rates={"GetDomain": 20})
     assert emulator.quota_mode() == {"enabled": True, "rates": {"GetDomain": 20.0}}
-    assert sum(_throttled(lambda: client.get_domain(DomainName=domain)) for _n in range(60)) > 0
-    time.sleep(1.0)  # the bucket refills
+    assert sum(_throttled(lambda: client.get_domain(DomainName=domain)) for _n in range(60)) == 40
+    frozen_clock[0] += 1.0  # the bucket refills
     for _n in range(30):  # more calls than the bucket holds, paced at ~14 a second (under 20)
         assert not _throttled(lambda: client.get_domain(DomainName=domain))
-        time.sleep(0.07)
+        frozen_clock[0] += 0.07
 
 
 def test_buckets_are_per_operation_and_per_region(aws):  # pylint: disable=unused-argument
