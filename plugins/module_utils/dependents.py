@@ -71,7 +71,9 @@ class DomainContents:
             count = self.counts.get(kind)
             if count:
                 parts.append(
-                    "{0}{1} {2}".format("at least " if kind in self.at_least else "", count, one if count == 1 else many)
+                    "{0}{1} {2}".format(
+                        "at least " if kind in self.at_least else "", count, one if count == 1 else many
+                    )
                 )
         if not parts:
             return "nothing"
@@ -110,9 +112,7 @@ def object_type_dependents(client, domain_name, object_type_name):
         names = [integration.get("ObjectTypeName")] + list((integration.get("ObjectTypeNames") or {}).values())
         return object_type_name in names
 
-    integrations = list_all(
-        client.list_integrations, "list integrations", DomainName=domain_name, IncludeHidden=True
-    )
+    integrations = list_all(client.list_integrations, "list integrations", DomainName=domain_name, IncludeHidden=True)
     triggers = list_all(client.list_event_triggers, "list event triggers", DomainName=domain_name)
     found = {
         "integrations": sorted(item["Uri"] for item in integrations if names_it(item)),

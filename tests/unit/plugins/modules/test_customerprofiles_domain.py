@@ -2,6 +2,7 @@
 """customerprofiles_domain against the in-process emulator: results, stored state and API calls."""
 
 import pytest
+
 from domain_seed import add_event_trigger
 from domain_seed import seed_domain
 
