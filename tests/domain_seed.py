@@ -22,6 +22,19 @@ CONDITIONS = [
 ]
 
 
+# The reads of customerprofiles_domain state=absent on a domain that exists: its Stats, then one page of each
+# kind it may hold besides profiles and their objects.
+DOMAIN_DELETE_READS = [
+    "GetDomain",
+    "ListProfileObjectTypes",
+    "ListIntegrations",
+    "ListEventStreams",
+    "ListCalculatedAttributeDefinitions",
+    "ListSegmentDefinitions",
+    "ListEventTriggers",
+]
+
+
 def add_object_type(client, domain, name="Orders"):
     client.put_profile_object_type(
         DomainName=domain,

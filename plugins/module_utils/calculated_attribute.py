@@ -331,15 +331,7 @@ class CalculatedAttributeResource(DomainChild):
         result = {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
         if "dependents" in plan.extra:
             result["dependents"] = plan.extra["dependents"]
-        if plan.extra.get("warning"):
-            self.module.warn(plan.extra["warning"])
         return result
-
-    def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("warning"):
-            diff["after_header"] = plan.extra["warning"]
-        return diff
 
     def describe(self, result):
         return describe_calculated_attribute(result)

@@ -308,17 +308,10 @@ class ObjectTypeResource(TaggedResource):
 
     def result(self, plan, outcome):
         result = {self.result_key: self.describe(outcome)}
-        if plan.extra.get("warning"):
-            self.module.warn(plan.extra["warning"])
+        if "dependents" in plan.extra:
             result["domain_object_count"] = plan.extra["domain_object_count"]
             result["dependents"] = plan.extra["dependents"]
         return result
-
-    def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("warning"):
-            diff["after_header"] = plan.extra["warning"]
-        return diff
 
 
 class ObjectTypeLister(Lister):

@@ -13,6 +13,8 @@ import pytest
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
+from domain_seed import DOMAIN_DELETE_READS
+
 DOMAIN = "calls-domain"
 ACCOUNT = "acct-1"
 
@@ -157,16 +159,7 @@ def test_domain_delete_is_one_delete_call(run_module, cp_mock, domain):
     )
     assert result["changed"] is True
     # what the domain holds: its Stats, then one page of each kind it may hold
-    assert operations == [
-        "GetDomain",
-        "ListProfileObjectTypes",
-        "ListIntegrations",
-        "ListEventStreams",
-        "ListCalculatedAttributeDefinitions",
-        "ListSegmentDefinitions",
-        "ListEventTriggers",
-        "DeleteDomain",
-    ]
+    assert operations == DOMAIN_DELETE_READS + ["DeleteDomain"]
     assert writes == ["DeleteDomain"]
 
 

@@ -14,26 +14,9 @@ import pytest
 from call_log import writes
 from domain_seed import CONNECT
 from domain_seed import seed_domain
-from playbook_runner import run_playbook
-from playbook_runner import write_text
 
 DOMAIN = "role-safety"
 SECRET = "ada.secret@example.com"
-
-PLAY = """
-- name: Apply the role
-  hosts: localhost
-  connection: local
-  gather_facts: false
-  module_defaults:
-    group/awscx.customerprofiles.aws:
-      endpoint_url: "{{ emulator_url }}"
-      region: us-east-1
-      access_key: testing
-      secret_key: testing
-  roles:
-    - role: awscx.customerprofiles.customer_profiles
-"""
 
 ORDERS = dict(
     object_type_name="Orders",
@@ -54,12 +37,9 @@ def client(server):
 
 
 @pytest.fixture
-def play(server, tmp_path):
-    path = write_text(tmp_path, "play.yml", PLAY)
-
+def play(role_play):
     def _play(role_vars, check=False, diff=False):
-        role_vars = dict(dict(customer_profiles_domain_name=DOMAIN), **role_vars)
-        return run_playbook(path, tmp_path, extra_vars=dict(role_vars, emulator_url=server.url), check=check, diff=diff)
+        return role_play(dict(dict(customer_profiles_domain_name=DOMAIN), **role_vars), check=check, diff=diff)
 
     return _play
 
@@ -117,7 +97,7 @@ def test_check_mode_on_a_new_domain_reports_every_change(play, server):
     profiles_task = output[output.index("Check the profiles before any write") :]
     assert profiles_task.split("TASK [")[0].count("changed: [localhost]") == 1
     assert '"first_name": "Ada"' in profiles_task  # the diff of the profile to create
-    assert run.recap()["changed"] == 4  # the domain, the object type, the integration, the profiles
+    assert run.recap()["changed"] == 4  # the domain, the object type, the integration, the profiles (debug: ok)
 
 
 @pytest.mark.parametrize(
