@@ -159,3 +159,39 @@ def fresh_emulator_server(emulator_server):
     """The session's emulator server with its state, call log and faults reset for this test."""
     emulator_server.reset()
     return emulator_server
+
+
+ROLE_PLAY = """
+- name: Apply the role
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  module_defaults:
+    group/awscx.customerprofiles.aws:
+      endpoint_url: "{{ emulator_url }}"
+      region: us-east-1
+      access_key: testing
+      secret_key: testing
+  roles:
+    - role: awscx.customerprofiles.customer_profiles
+  post_tasks:
+    - name: Show what the role recorded
+      ansible.builtin.debug:
+        msg: "created={{ customer_profiles_summary.created | default('none') }} ids={{ customer_profiles_profile_ids | length }}"
+"""
+
+
+@pytest.fixture
+def role_play(fresh_emulator_server, tmp_path):
+    """``role_play(role_vars, check=False, diff=False)``: a PlaybookRun of the customer_profiles role with
+    ``role_vars`` against the fresh emulator server (then a debug task prints the recorded summary and ids)."""
+    from playbook_runner import run_playbook
+    from playbook_runner import write_text
+
+    path = write_text(tmp_path, "play.yml", ROLE_PLAY)
+
+    def _play(role_vars, check=False, diff=False):
+        extra_vars = dict(role_vars, emulator_url=fresh_emulator_server.url)
+        return run_playbook(path, tmp_path, extra_vars=extra_vars, check=check, diff=diff)
+
+    return _play

@@ -29,6 +29,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import calculated_attribute_dependents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -225,11 +227,26 @@ class CalculatedAttributeResource(DomainChild):
     name_member = "CalculatedAttributeName"
 
     def read(self):
-        return get_calculated_attribute(self.client, self.params["domain_name"], self.name)
+        current = get_calculated_attribute(self.client, self.params["domain_name"], self.name)
+        self.dependents = {}
+        if current is not None and self.params["state"] == "absent":
+            self.dependents = calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
+        return current
 
     def plan(self, current):
         if self.params["state"] == "absent":
-            return Plan([self.delete_call()] if current else [], after=None)
+            if not current:
+                return Plan(after=None)
+            warning = None
+            if self.dependents:
+                # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
+                warning = (
+                    "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
+                    "keep naming a definition that no longer exists.".format(
+                        self.name, describe_dependents(self.dependents)
+                    )
+                )
+            return Plan([self.delete_call()], after=None, warning=warning, dependents=self.dependents)
         desired = given_members(self.params, MEMBERS)
         if current is None:
             return self._plan_create(desired)
@@ -311,7 +328,10 @@ class CalculatedAttributeResource(DomainChild):
         )
 
     def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+        result = {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+        if "dependents" in plan.extra:
+            result["dependents"] = plan.extra["dependents"]
+        return result
 
     def describe(self, result):
         return describe_calculated_attribute(result)

@@ -17,6 +17,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import domain_contents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -172,19 +173,25 @@ class DomainResource(TaggedResource):
         return [("UpdateDomain", options, "")]
 
     def read(self):
-        return get_domain(self.client, self.params["domain_name"])
+        current = get_domain(self.client, self.params["domain_name"])
+        self.contents = None
+        if current is not None and self.params["state"] == "absent":
+            self.contents = domain_contents(self.client, self.params["domain_name"], current.get("Stats"))
+        return current
 
     def plan_absent(self, current):
         if current is None:
             return Plan(after=None)
-        profiles = (current.get("Stats") or {}).get("ProfileCount") or 0
-        if profiles > 0 and not self.params["force"]:
+        contents = self.contents
+        if contents.held() and not self.params["force"]:
             raise PlanError(
-                "Domain {0} holds {1} profile(s). Deleting it deletes every profile and object in it, irreversibly; "
-                "set force=true to delete it anyway.".format(self.params["domain_name"], profiles),
-                profile_count=profiles,
+                "Domain {0} holds {1}. Deleting it deletes all of it, irreversibly; set force=true to delete it "
+                "anyway. Nothing was deleted.".format(self.params["domain_name"], contents.describe()),
+                contents=contents.counts,
+                profile_count=contents.counts["profiles"],
             )
-        return Plan([Call("delete_domain", dict(DomainName=self.params["domain_name"]), "delete domain")], after=None)
+        call = Call("delete_domain", dict(DomainName=self.params["domain_name"]), "delete domain")
+        return Plan([call], after=None, contents=contents)
 
     def plan_create(self):
         params = self.params
@@ -279,6 +286,20 @@ class DomainResource(TaggedResource):
 
     def describe(self, result):
         return describe_domain(result)
+
+    def result(self, plan, outcome):
+        result = {self.result_key: self.describe(outcome)}
+        if plan.extra.get("contents") is not None:
+            result["contents"] = plan.extra["contents"].counts
+        return result
+
+    def diff(self, current, plan, outcome):
+        diff = dict(before=self.describe(current), after=self.describe(outcome))
+        if plan.extra.get("contents") is not None:
+            diff["after_header"] = "deleted with domain {0}: {1}".format(
+                self.params["domain_name"], plan.extra["contents"].describe()
+            )
+        return diff
 
 
 class DomainLister(Lister):

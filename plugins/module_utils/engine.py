@@ -97,7 +97,10 @@ class Call:
 
 class Plan:
     """What a run would do: the write calls in order and the predicted result (module form or API form,
-    as the resource's describe() takes it). ``changed`` defaults to "there are calls"."""
+    as the resource's describe() takes it). ``changed`` defaults to "there are calls".
+
+    ``extra["warning"]``: what the user must know about the change (what a delete takes with it); the
+    driver warns with it and the diff shows it as its ``after_header``."""
 
     def __init__(self, calls=(), after=None, changed=None, **extra):
         self.calls = list(calls)
@@ -193,7 +196,10 @@ class Resource(Contract):
         return {self.result_key: self.describe(outcome)}
 
     def diff(self, current, plan, outcome):
-        return dict(before=self.describe(current), after=self.describe(outcome))
+        diff = dict(before=self.describe(current), after=self.describe(outcome))
+        if plan.extra.get("warning"):
+            diff["after_header"] = plan.extra["warning"]
+        return diff
 
 
 def _module(spec, raw, **kwargs):
@@ -236,6 +242,8 @@ def run(resource_class):
         outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=resource.writes > 0)
+    if plan.extra.get("warning"):
+        module.warn(plan.extra["warning"])
     result = dict(changed=plan.changed)
     result.update(resource.result(plan, outcome))
     if module._diff:

@@ -23,6 +23,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import describe_dependents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import object_type_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
@@ -202,9 +204,13 @@ class ObjectTypeResource(TaggedResource):
     def read(self):
         current = get_object_type(self.client, self.params["domain_name"], self.params["object_type_name"])
         self.domain_object_count = None
+        self.dependents = {}
         if current is not None and self.params["state"] == "absent":
             domain = get_domain(self.client, self.params["domain_name"]) or {}
             self.domain_object_count = (domain.get("Stats") or {}).get("ObjectCount")
+            self.dependents = object_type_dependents(
+                self.client, self.params["domain_name"], self.params["object_type_name"]
+            )
         return current
 
     def desired(self):
@@ -228,12 +234,19 @@ class ObjectTypeResource(TaggedResource):
                 params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
             )
         )
+        if self.dependents:
+            # The API reference: DeleteProfileObjectType "also disables integrations from this specific
+            # ProfileObjectType"; it does not refuse the delete.
+            warning += (
+                " It is named by {0}: the service deletes it anyway, disables those integrations for it, and what "
+                "names it keeps naming a type that no longer exists.".format(describe_dependents(self.dependents))
+            )
         call = Call(
             "delete_profile_object_type",
             dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"]),
             "delete object type",
         )
-        return Plan([call], after=None, warning=warning, domain_object_count=count)
+        return Plan([call], after=None, warning=warning, domain_object_count=count, dependents=self.dependents)
 
     def plan_create(self):
         params = self.params
@@ -295,16 +308,10 @@ class ObjectTypeResource(TaggedResource):
 
     def result(self, plan, outcome):
         result = {self.result_key: self.describe(outcome)}
-        if plan.extra.get("warning"):
-            self.module.warn(plan.extra["warning"])
+        if "dependents" in plan.extra:
             result["domain_object_count"] = plan.extra["domain_object_count"]
+            result["dependents"] = plan.extra["dependents"]
         return result
-
-    def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("warning"):
-            diff["after_header"] = plan.extra["warning"]
-        return diff
 
 
 class ObjectTypeLister(Lister):

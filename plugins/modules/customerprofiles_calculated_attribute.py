@@ -46,6 +46,8 @@ description:
   - "IAM actions used: C(profile:GetCalculatedAttributeDefinition), C(profile:CreateCalculatedAttributeDefinition),
     C(profile:UpdateCalculatedAttributeDefinition), C(profile:DeleteCalculatedAttributeDefinition),
     C(profile:ListCalculatedAttributeDefinitions) (only to count the definitions when a create is refused),
+    C(profile:ListSegmentDefinitions) and C(profile:GetSegmentDefinition) (O(state=absent), one get per
+    segment definition made of groups),
     C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
     C(sts:GetCallerIdentity) (only when tags of an existing definition change)."
 author:
@@ -68,6 +70,10 @@ options:
       - V(present) creates the definition or brings it to the options given.
       - V(absent) deletes the definition (its computed values with it). A definition that does not exist is
         left alone (not changed).
+      - Before deleting, the module finds the segment definitions that use it (in a dimension or in their sort;
+        the query of a SQL segment is not examined) and names them in a warning, the diff's C(after_header) and
+        RV(dependents). The DeleteCalculatedAttributeDefinition API reference documents no refusal for a
+        definition in use, so the module does not refuse either; those segments keep naming it.
     type: str
     default: present
     choices: ['present', 'absent']
@@ -354,8 +360,22 @@ recreated:
   returned: always
   type: bool
   sample: false
+dependents:
+  description:
+    - With O(state=absent) when the definition exists, what uses it, by kind; V({}) when nothing does.
+  returned: when an existing definition is deleted (also in check mode)
+  type: dict
+  sample: {"segment_definitions": ["big-spenders"]}
+  contains:
+    segment_definitions:
+      description: The names of the segment definitions that use it.
+      type: list
+      elements: str
+      returned: when there are any
 diff:
-  description: With C(--diff), the definition before and as it would be after (V({}) when absent).
+  description:
+    - With C(--diff), the definition before and as it would be after (V({}) when absent).
+    - When a definition in use is deleted, C(after_header) names what uses it.
   returned: in diff mode
   type: dict
   contains:

@@ -31,9 +31,17 @@ description:
     C(changed=true).
   - In check mode no write call is made; RV(domain) is the domain as it would be.
     With C(--diff), RV(diff.before) and RV(diff.after) are the domain before and as it would be after.
+  - With O(state=absent) on a domain that exists, the module first counts what the domain holds (see O(force)),
+    profiles and profile objects from GetDomain's statistics, then one page of ListProfileObjectTypes,
+    ListIntegrations (hidden ones included), ListEventStreams, ListCalculatedAttributeDefinitions,
+    ListSegmentDefinitions and ListEventTriggers (one call each, the largest page the API allows; a kind with
+    more than one page is reported as "at least" that page).
   - "IAM actions used: C(profile:GetDomain), C(profile:CreateDomain), C(profile:UpdateDomain), C(profile:DeleteDomain),
     C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
-    C(sts:GetCallerIdentity) (only when tags of an existing domain change)."
+    C(sts:GetCallerIdentity) (only when tags of an existing domain change); with O(state=absent),
+    C(profile:ListProfileObjectTypes), C(profile:ListIntegrations), C(profile:ListEventStreams),
+    C(profile:ListCalculatedAttributeDefinitions), C(profile:ListSegmentDefinitions) and
+    C(profile:ListEventTriggers)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -47,7 +55,8 @@ options:
     description:
       - V(present) creates the domain or updates it to match the options given.
       - V(absent) deletes the domain. A domain that does not exist is left alone (not changed).
-        A domain that still holds profiles is only deleted with O(force=true).
+        A domain that still holds anything (profiles, objects, object types, integrations, ...; see O(force))
+        is only deleted with O(force=true).
     type: str
     default: present
     choices: ['present', 'absent']
@@ -203,9 +212,17 @@ options:
         type: bool
   force:
     description:
-      - With O(state=absent), delete the domain even though it still holds profiles.
-      - Deleting a domain deletes every profile and object in it, irreversibly. Without O(force=true)
-        the module fails on a domain whose statistics count profiles, and deletes nothing.
+      - With O(state=absent), delete the domain even though it still holds something.
+      - Deleting a domain deletes everything in it, irreversibly. Without O(force=true) the module fails on a
+        domain that holds any profile, profile object, object type, integration, event stream, calculated
+        attribute definition, segment definition or event trigger, naming each kind it holds with its count
+        (never a value), and deletes nothing. In check mode too, so C(--check) shows the refusal.
+      - What is counted is listed in RV(contents). Profiles and profile objects are GetDomain's statistics,
+        which the service updates periodically, so a profile created moments before may not be counted yet.
+      - Not counted, because the API gives no count of them for a domain, objects that failed ingestion (they
+        are in the dead-letter queue, an SQS queue that deleting the domain leaves as it is), and the resources
+        this collection does not manage yet (recommenders, domain object types, layouts, workflows, upload
+        jobs, segment subscriptions).
     type: bool
     default: false
 notes:
@@ -275,7 +292,12 @@ EXAMPLES = r"""
       Owner: crm-team
     purge_tags: false
 
-- name: Delete the domain and every profile in it
+- name: Delete the domain, only if it holds nothing (else the task fails, naming what it holds by kind and count)
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers-staging
+    state: absent
+
+- name: Delete the domain and everything in it
   awscx.customerprofiles.customerprofiles_domain:
     domain_name: retail-customers
     state: absent
@@ -391,8 +413,52 @@ domain:
       type: dict
       returned: when the domain exists
       sample: {"CostCenter": "retail", "Environment": "prod"}
+contents:
+  description:
+    - With O(state=absent) on a domain that existed, what it held when the module read it, by kind (each
+      kind counted, V(0) included). Also returned when the module refuses to delete it.
+    - A kind with more than one page of items is counted as the first page (100, or 500 segment
+      definitions); the failure message then says "at least".
+  returned: when O(state=absent) and the domain existed
+  type: dict
+  sample:
+    profiles: 1200
+    profile_objects: 5310
+    object_types: 2
+    integrations: 1
+    event_streams: 0
+    calculated_attributes: 3
+    segment_definitions: 1
+    event_triggers: 0
+  contains:
+    profiles:
+      description: Profiles (GetDomain's C(Stats.ProfileCount)).
+      type: int
+    profile_objects:
+      description: Profile objects of every type (GetDomain's C(Stats.ObjectCount)).
+      type: int
+    object_types:
+      description: Object types.
+      type: int
+    integrations:
+      description: Integrations, hidden ones included.
+      type: int
+    event_streams:
+      description: Event streams.
+      type: int
+    calculated_attributes:
+      description: Calculated attribute definitions.
+      type: int
+    segment_definitions:
+      description: Segment definitions.
+      type: int
+    event_triggers:
+      description: Event triggers.
+      type: int
 diff:
-  description: With C(--diff), the domain before and as it would be after (V({}) when absent).
+  description:
+    - With C(--diff), the domain before and as it would be after (V({}) when absent).
+    - When the domain is deleted, RV(diff.after_header) says what is deleted with it, by kind and count.
   returned: in diff mode
   type: dict
   contains:
@@ -404,6 +470,11 @@ diff:
       description: The domain after the run.
       type: dict
       sample: {"domain_name": "retail-customers", "default_expiration_days": 365}
+    after_header:
+      description: What is deleted with the domain, by kind and count.
+      type: str
+      returned: when the domain is deleted
+      sample: "deleted with domain retail-customers: 1200 profiles, 5310 profile objects and 2 object types"
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource

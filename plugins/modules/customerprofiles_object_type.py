@@ -28,13 +28,19 @@ description:
   - O(state=absent) deletes the object type B(and every profile object of that type), irreversibly. Check mode
     and C(--diff) show it, since the module warns, returns RV(domain_object_count) (the number of profile objects
     of all types the domain reports) and the diff's C(after_header) says so.
+  - Before deleting, the module also finds the integrations and event triggers that name the object type and
+    names them in the warning, the diff's C(after_header) and RV(dependents). The service does not refuse the
+    delete for them (the DeleteProfileObjectType API reference says it "also disables integrations from this
+    specific ProfileObjectType"), so neither does the module.
   - "Calls: a run that changes nothing makes one C(GetProfileObjectType) call. Creating makes one
     C(PutProfileObjectType) call; an update makes one C(PutProfileObjectType) call when the definition changes,
     plus C(TagResource)/C(UntagResource) when tags change (with one C(sts:GetCallerIdentity) call to form the ARN).
-    Deleting reads the domain (C(GetDomain)) for its object count, then makes one C(DeleteProfileObjectType) call.
+    Deleting reads the domain (C(GetDomain)) for its object count and lists the integrations and the event triggers
+    (C(ListIntegrations), C(ListEventTriggers), every page), then makes one C(DeleteProfileObjectType) call.
     Check mode makes no write."
   - "IAM actions used: C(profile:GetProfileObjectType), C(profile:PutProfileObjectType),
-    C(profile:DeleteProfileObjectType), C(profile:GetDomain) (O(state=absent)), C(profile:TagResource),
+    C(profile:DeleteProfileObjectType), C(profile:GetDomain), C(profile:ListIntegrations) and
+    C(profile:ListEventTriggers) (O(state=absent)), C(profile:TagResource),
     C(profile:UntagResource), C(sts:GetCallerIdentity) (tag changes)."
 author:
   - awscx.customerprofiles contributors (@awscx)
@@ -306,6 +312,24 @@ domain_object_count:
   returned: when an existing object type is deleted (also in check mode)
   type: int
   sample: 25
+dependents:
+  description:
+    - With O(state=absent) when the object type exists, what names it, by kind; V({}) when nothing does.
+  returned: when an existing object type is deleted (also in check mode)
+  type: dict
+  sample: {"integrations": ["arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555"],
+           "event_triggers": ["big-order"]}
+  contains:
+    integrations:
+      description: The URIs of the integrations whose C(object_type_name) or C(object_type_names) name it.
+      type: list
+      elements: str
+      returned: when there are any
+    event_triggers:
+      description: The names of the event triggers whose C(object_type_name) is it.
+      type: list
+      elements: str
+      returned: when there are any
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run

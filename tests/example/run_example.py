@@ -11,7 +11,8 @@ with tests/example/vars.yml) with ansible-playbook from this Python's venv:
 1. apply            - creates the domain and three profiles;
 2. apply again      - must report changed=0 and make no write call;
 3. check mode       - a changed expiration and city, with --check --diff: must
-                      report a change and make no write call;
+                      report the domain and the profile changed (the profile
+                      task's diff shows the city) and make no write call;
 
 then prints the domain and profiles with tests/example/show.yml, and how to
 aim the same playbook at AWS (commands that work as printed;
@@ -23,6 +24,7 @@ import argparse
 import copy
 import json
 import os
+import re
 import shlex
 import sys
 import tempfile
@@ -105,8 +107,10 @@ def aws_instructions(collections):
     )
 
 
-def play(name, workdir, collections, emulator_url, check=False, diff=False, extra_vars=()):
-    """Run one playbook of tests/example against the emulator, echoing its output; return its PLAY RECAP counts."""
+def play(name, workdir, collections, emulator_url, check=False, diff=False, extra_vars=(), output=None):
+    """Run one playbook of tests/example against the emulator, echoing its output; return its PLAY RECAP counts.
+
+    ``output``: a list that gets the run's output."""
     run_vars = [{"emulator_url": emulator_url}] + list(extra_vars)
     shown = [ansible_bin(), "-i", "localhost,", "-c", "local", os.path.join(EXAMPLE_DIR, name)]
     shown += ["-e", "emulator_url=" + emulator_url]
@@ -126,6 +130,8 @@ def play(name, workdir, collections, emulator_url, check=False, diff=False, extr
         timeout=None,
         echo=sys.stdout,
     )
+    if output is not None:
+        output.append(run.output)
     if run.returncode != 0:
         raise ExampleFailed("ansible-playbook %s exited with %d" % (name, run.returncode))
     recaps = run.recaps()
@@ -147,6 +153,14 @@ def check_mode_vars(workdir):
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(changed, handle)
     return path
+
+
+def profile_change(output):
+    """(the profile counts the playbook printed, whether the profile task showed the new city in its diff)."""
+    counts = re.search(r'"profiles": "([^"]*)"', output)
+    task = output[output.find("Check the profiles before any write") :]
+    task = task[: task.find("TASK [", 1)]
+    return (counts.group(1) if counts else None), ("changed: [localhost]" in task and "Cambridge" in task)
 
 
 def run(collections):
@@ -180,6 +194,7 @@ def run(collections):
 
             header("3/4 Check mode with changed variables (expiration days, a profile's city)")
             server.reset_calls()
+            output = []
             recap = play(
                 "playbook.yml",
                 workdir,
@@ -188,13 +203,19 @@ def run(collections):
                 check=True,
                 diff=True,
                 extra_vars=["@" + check_mode_vars(workdir)],
+                output=output,
             )
             check_writes = writes(server)
-            if recap["changed"] == 0:
-                raise ExampleFailed("check mode did not report the changed variables")
+            if recap["changed"] < 2:
+                raise ExampleFailed("check mode did not report both changes: changed=%d" % recap["changed"])
+            if profile_change(output[0]) != ("updated=1 unchanged=2", True):
+                raise ExampleFailed("check mode did not report the profile's change (its city) with its diff")
             if check_writes:
                 raise ExampleFailed("check mode made write calls: %s" % ", ".join(check_writes))
-            print("-> check mode reported changed=%d and made no write call" % recap["changed"])
+            print(
+                "-> check mode reported changed=%d (the domain and one profile) and made no write call"
+                % recap["changed"]
+            )
 
             header("4/4 What the emulator holds (the _info modules)")
             play("show.yml", workdir, collections, url)

@@ -73,8 +73,9 @@ def test_calculated_attribute_counts(run_module, cp_mock, domain):
         [],
     )
     assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True)) == ([GET_CA] + replace, replace)
+    # the segment definitions that may use it are read first (none here)
     assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == (
-        [GET_CA, "DeleteCalculatedAttributeDefinition"],
+        [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
         ["DeleteCalculatedAttributeDefinition"],
     )
     assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == ([GET_CA], [])

@@ -87,12 +87,10 @@ def test_object_type_no_op_and_update(run_module, cp_mock, domain, clients_built
 
 def test_object_type_delete(run_module, cp_mock, domain):
     run_type(run_module, cp_mock)
-    assert run_type(run_module, cp_mock, check_mode=True, state="absent") == ["GetProfileObjectType", "GetDomain"]
-    assert run_type(run_module, cp_mock, state="absent") == [
-        "GetProfileObjectType",
-        "GetDomain",
-        "DeleteProfileObjectType",
-    ]
+    # the object count, then what names the type (integrations, event triggers)
+    reads = ["GetProfileObjectType", "GetDomain", "ListIntegrations", "ListEventTriggers"]
+    assert run_type(run_module, cp_mock, check_mode=True, state="absent") == reads
+    assert run_type(run_module, cp_mock, state="absent") == reads + ["DeleteProfileObjectType"]
     assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType"]
 
 

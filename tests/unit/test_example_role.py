@@ -74,7 +74,7 @@ def stored_profiles(client):
     return found
 
 
-def test_role_creates_then_changes_nothing(server, play, client):
+def test_role_creates_then_changes_nothing(server, play, client, tmp_path):
     # check mode on an empty region: reports the creation, writes nothing
     recap = play(check=True, diff=True)
     assert recap["changed"] >= 1
@@ -88,6 +88,20 @@ def test_role_creates_then_changes_nothing(server, play, client):
     server.reset_calls()
     recap = play()
     assert recap["changed"] == 0
+    assert writes(server) == []
+
+    # make example's check-mode step: a longer expiration and a profile's new city are reported (the profile
+    # task changed, with its diff), nothing is written (issue 20, 2.3: the profile change was hidden)
+    run = run_playbook(
+        run_example.PLAYBOOK,
+        tmp_path,
+        extra_vars=[{"emulator_url": server.url}, "@" + run_example.check_mode_vars(str(tmp_path))],
+        check=True,
+        diff=True,
+    )
+    assert run.returncode == 0, run.output[-4000:]
+    assert run.recap("localhost")["changed"] == 2
+    assert run_example.profile_change(run.output) == ("updated=1 unchanged=2", True)
     assert writes(server) == []
 
     domain = client.get_domain(DomainName=DOMAIN)

@@ -17,31 +17,10 @@ import pytest
 
 from call_log import operations
 from call_log import writes
-from playbook_runner import run_playbook
-from playbook_runner import write_text
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOMAIN = "role-bulk"
 SECRET = "Sekrit-value"
-
-PLAY = """
-- name: Apply the role
-  hosts: localhost
-  connection: local
-  gather_facts: false
-  module_defaults:
-    group/awscx.customerprofiles.aws:
-      endpoint_url: "{{ emulator_url }}"
-      region: us-east-1
-      access_key: testing
-      secret_key: testing
-  roles:
-    - role: awscx.customerprofiles.customer_profiles
-  post_tasks:
-    - name: Show what the role recorded
-      ansible.builtin.debug:
-        msg: "created={{ customer_profiles_summary.created | default('none') }} ids={{ customer_profiles_profile_ids | length }}"
-"""
 
 
 @pytest.fixture
@@ -55,13 +34,8 @@ def client(server):
 
 
 @pytest.fixture
-def play(server, tmp_path):
-    path = write_text(tmp_path, "play.yml", PLAY)
-
-    def _play(role_vars, check=False, diff=False):
-        return run_playbook(path, tmp_path, extra_vars=dict(role_vars, emulator_url=server.url), check=check, diff=diff)
-
-    return _play
+def play(role_play):
+    return role_play
 
 
 def profiles(count, **fields):

@@ -13,6 +13,8 @@ from emulator_test_helpers import add_body_members  # pylint: disable=import-err
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
+from domain_seed import add_calculated_attribute  # pylint: disable=import-error
+from domain_seed import add_segment  # pylint: disable=import-error
 from emulator import config
 from emulator import urls
 from emulator import validation
@@ -972,3 +974,25 @@ def test_faults_apply_to_config_operations(client, domain):
         "ThrottlingException",
     )
     client.create_event_stream(DomainName=domain, EventStreamName="s", Uri=KINESIS)
+
+
+# deleting what others name --------------------------------------------------------------------------------
+def test_deleting_a_calculated_attribute_in_use_is_allowed(client, domain):
+    """DeleteCalculatedAttributeDefinition (API reference) documents no refusal for a definition that segment
+    definitions use (choice listed in README.md): the delete succeeds and the segment keeps naming it."""
+    add_object_type(client, domain, "Orders")
+    attribute = add_calculated_attribute(client, domain, "Orders")
+    add_segment(client, domain, "big", attribute)
+    client.delete_calculated_attribute_definition(DomainName=domain, CalculatedAttributeName=attribute)
+    segment = client.get_segment_definition(DomainName=domain, SegmentDefinitionName="big")
+    assert attribute in segment["SegmentGroups"]["Groups"][0]["Dimensions"][0]["CalculatedAttributes"]
+
+
+def test_deleting_an_object_type_that_integrations_and_triggers_name_is_allowed(client, domain, order):
+    """DeleteProfileObjectType (API reference): it "also disables integrations from this specific
+    ProfileObjectType", it does not refuse; the emulator keeps the integration and the trigger as they are."""
+    client.put_integration(DomainName=domain, Uri=CONNECT, ObjectTypeName=order)
+    _trigger(client, domain)
+    client.delete_profile_object_type(DomainName=domain, ObjectTypeName=order)
+    assert client.get_integration(DomainName=domain, Uri=CONNECT)["ObjectTypeName"] == order
+    assert client.get_event_trigger(DomainName=domain, EventTriggerName="trig")["ObjectTypeName"] == order

@@ -17,6 +17,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.model impor
 from call_log import operations
 from call_log import writes
 from connect_helpers import make_order_type
+from domain_seed import add_segment
 
 MODULE = "customerprofiles_calculated_attribute"
 NAME = "orders_90_days"
@@ -276,11 +277,43 @@ def test_delete_and_delete_again(run_module, cp_mock, cp_client, domain):
     result = run_module(MODULE, dict(domain_name=DOMAIN, name=NAME, state="absent"))
     assert result["changed"] is True
     assert result["calculated_attribute"] == {}
-    assert operations(cp_mock) == [GET, "DeleteCalculatedAttributeDefinition"]
+    assert result["dependents"] == {}
+    assert operations(cp_mock) == [GET, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"]
     cp_mock.reset_calls()
     again = run_module(MODULE, dict(domain_name=DOMAIN, name=NAME, state="absent"))
     assert again["changed"] is False
     assert operations(cp_mock) == [GET]
+
+
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check_mode", "deletes"])
+def test_delete_names_the_segment_definitions_that_use_it(run_module, cp_mock, cp_client, domain, check_mode):
+    """Issue 20, 2.5: DeleteCalculatedAttributeDefinition documents no refusal for a definition in use, so the
+    module deletes it, naming the segments that use it (in a dimension or in their sort) in a warning, the
+    result and the diff."""
+    make(cp_client)
+    make(cp_client, "other")
+    add_segment(cp_client, DOMAIN, "big-spenders", NAME)
+    add_segment(cp_client, DOMAIN, "by-other", "other")
+    add_segment(cp_client, DOMAIN, "annes")
+    cp_client.create_segment_definition(
+        DomainName=DOMAIN,
+        SegmentDefinitionName="sorted",
+        DisplayName="sorted",
+        SegmentGroups={"Groups": [], "Include": "ALL"},
+        SegmentSort={"Attributes": [{"Name": NAME, "Order": "DESC", "DataType": "NUMBER", "Type": "CALCULATED"}]},
+    )
+    cp_mock.reset_calls()
+
+    result = run_module(MODULE, dict(domain_name=DOMAIN, name=NAME, state="absent"), check_mode=check_mode, diff=True)
+
+    assert result["changed"] is True
+    assert result["dependents"] == {"segment_definitions": ["big-spenders", "sorted"]}
+    named = "orders_90_days is used by segment definitions big-spenders, sorted"
+    assert named in result["diff"]["after_header"]
+    assert any(named in str(warning) for warning in result["warnings"])
+    assert operations(cp_mock) == [GET, "ListSegmentDefinitions"] + ["GetSegmentDefinition"] * 4 + (
+        [] if check_mode else ["DeleteCalculatedAttributeDefinition"]
+    )
 
 
 # ------------------------------------------------------------------ the quota

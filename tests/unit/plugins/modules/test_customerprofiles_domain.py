@@ -3,6 +3,10 @@
 
 import pytest
 
+from domain_seed import DOMAIN_DELETE_READS as CONTENT_READS
+from domain_seed import add_event_trigger
+from domain_seed import seed_domain
+
 MODULE = "customerprofiles_domain"
 NAME = "unit-domain"
 DLQ = "https://sqs.us-east-1.amazonaws.com/123456789012/profiles-dlq"
@@ -531,6 +535,99 @@ def test_absent_with_profiles_needs_force(run_module, cp_mock, cp_client):
     result = run_module(MODULE, args(state="absent", force=True))
     assert result["changed"] is True
     assert cp_client.list_domains()["Items"] == []
+
+
+EMPTY_CONTENTS = dict(
+    profiles=0,
+    profile_objects=0,
+    object_types=0,
+    integrations=0,
+    event_streams=0,
+    calculated_attributes=0,
+    segment_definitions=0,
+    event_triggers=0,
+)
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["run", "check_mode"])
+def test_absent_refuses_a_domain_holding_configuration_but_no_profile(run_module, cp_mock, cp_client, check_mode):
+    """Issue 20, 2.1: object types, integrations, an event stream, calculated attributes, segments and triggers
+    count, not only profiles; each kind is named with its count, nothing is deleted."""
+    make(cp_client)
+    seed_domain(cp_client, NAME)
+    cp_mock.reset_calls()
+
+    result = run_module(MODULE, args(state="absent"), check_mode=check_mode, diff=True)
+
+    assert result.failed
+    assert result["msg"] == (
+        "Domain unit-domain holds 1 object type, 1 integration, 1 event stream, 1 calculated attribute definition, "
+        "1 segment definition and 1 event trigger. Deleting it deletes all of it, irreversibly; set force=true to "
+        "delete it anyway. Nothing was deleted."
+    )
+    configuration = [kind for kind in EMPTY_CONTENTS if kind not in ("profiles", "profile_objects")]
+    assert result["contents"] == dict(EMPTY_CONTENTS, **dict.fromkeys(configuration, 1))
+    assert ops(cp_mock) == CONTENT_READS
+    assert len(cp_client.list_domains()["Items"]) == 1
+
+
+def test_absent_names_profiles_and_objects_by_count(run_module, cp_mock, cp_client):
+    make(cp_client)
+    seed_domain(cp_client, NAME)
+    cp_client.create_profile(DomainName=NAME, AccountNumber="1", EmailAddress="ada.secret@example.com")
+    cp_client.put_profile_object(DomainName=NAME, ObjectTypeName="Orders", Object='{"id": "1", "total": 3}')
+    result = run_module(MODULE, args(state="absent"))
+    assert result.failed
+    assert result["msg"].startswith("Domain unit-domain holds 1 profile, 1 profile object, 1 object type, ")
+    assert result["profile_count"] == 1
+    assert "ada.secret" not in str(result)
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["deletes", "check_mode"])
+def test_absent_with_force_reports_what_was_deleted_with_the_domain(run_module, cp_mock, cp_client, check_mode):
+    make(cp_client)
+    seed_domain(cp_client, NAME)
+    cp_client.create_profile(DomainName=NAME, AccountNumber="1")
+    cp_mock.reset_calls()
+
+    result = run_module(MODULE, args(state="absent", force=True), check_mode=check_mode, diff=True)
+
+    assert result["changed"] is True
+    assert result["contents"]["profiles"] == 1 and result["contents"]["segment_definitions"] == 1
+    assert result["diff"]["after_header"] == (
+        "deleted with domain unit-domain: 1 profile, 1 object type, 1 integration, 1 event stream, 1 calculated "
+        "attribute definition, 1 segment definition and 1 event trigger"
+    )
+    assert result["diff"]["after"] == {}
+    assert writes(cp_mock) == ([] if check_mode else ["DeleteDomain"])
+    assert len(cp_client.list_domains()["Items"]) == (1 if check_mode else 0)
+
+
+def test_absent_on_an_empty_domain_needs_no_force(run_module, cp_mock, cp_client):
+    make(cp_client)
+    cp_mock.reset_calls()
+    result = run_module(MODULE, args(state="absent"), diff=True)
+    assert result["changed"] is True
+    assert result["contents"] == EMPTY_CONTENTS
+    assert result["diff"]["after_header"] == "deleted with domain unit-domain: nothing"
+    assert ops(cp_mock) == CONTENT_READS + ["DeleteDomain"]
+
+
+def test_absent_counts_one_page_of_each_kind(run_module, cp_mock, cp_client, monkeypatch):
+    """One call per kind at most: a kind with more than a page is counted as "at least" that page."""
+    from emulator import config
+
+    make(cp_client)
+    monkeypatch.setitem(config.QUOTAS, "event_triggers", 200)
+    seed_domain(cp_client, NAME)
+    for index in range(100):
+        add_event_trigger(cp_client, NAME, "Orders", "t%d" % index)
+    cp_mock.reset_calls()
+    result = run_module(MODULE, args(state="absent"))
+    assert result.failed
+    assert "and at least 100 event triggers." in result["msg"]
+    assert result["contents"]["event_triggers"] == 100
+    assert ops(cp_mock) == CONTENT_READS
 
 
 # ------------------------------------------------------------------ validation

@@ -7,6 +7,8 @@ import pytest
 
 from call_log import operations
 from call_log import writes
+from domain_seed import CONNECT
+from domain_seed import add_event_trigger
 
 MODULE = "customerprofiles_object_type"
 DOMAIN = "unit-objects"
@@ -261,9 +263,40 @@ def test_absent_warns_that_every_object_goes_with_the_type(run_module, cp_mock, 
         assert writes(cp_mock) == []
         assert stored(cp_client)["ObjectTypeName"] == TYPE
     else:
-        assert operations(cp_mock) == ["GetProfileObjectType", "GetDomain", "DeleteProfileObjectType"]
+        assert operations(cp_mock) == [
+            "GetProfileObjectType",
+            "GetDomain",
+            "ListIntegrations",
+            "ListEventTriggers",
+            "DeleteProfileObjectType",
+        ]
         assert cp_client.list_profile_object_types(DomainName=DOMAIN)["Items"] == []
         assert cp_client.get_domain(DomainName=DOMAIN)["Stats"]["ObjectCount"] == 0
+    assert result["dependents"] == {}
+
+
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check_mode", "deletes"])
+def test_absent_names_the_integrations_and_triggers_that_name_the_type(
+    run_module, cp_mock, cp_client, domain, check_mode
+):
+    """Issue 20, 2.5. DeleteProfileObjectType is not refused for them (the API reference: it "also disables
+    integrations from this specific ProfileObjectType"), so the module deletes it, naming them."""
+    run_module(MODULE, full_args())
+    run_module(MODULE, full_args(object_type_name="Other"))
+    cp_client.put_integration(DomainName=DOMAIN, Uri=CONNECT, ObjectTypeNames={"OrderCreated": TYPE})
+    cp_client.put_integration(DomainName=DOMAIN, Uri="s3://other-bucket", ObjectTypeName="Other")
+    add_event_trigger(cp_client, DOMAIN, TYPE, "big-order")
+    add_event_trigger(cp_client, DOMAIN, "Other", "other-trigger")
+    cp_mock.reset_calls()
+
+    result = run_module(MODULE, args(state="absent"), check_mode=check_mode, diff=True)
+
+    assert result["changed"] is True
+    assert result["dependents"] == {"integrations": [CONNECT], "event_triggers": ["big-order"]}
+    named = "It is named by integrations {0}; event triggers big-order".format(CONNECT)
+    assert named in result["diff"]["after_header"]
+    assert any(named in str(warning) for warning in result["warnings"])
+    assert writes(cp_mock) == ([] if check_mode else ["DeleteProfileObjectType"])
 
 
 def test_absent_on_a_missing_type_is_not_a_change(run_module, cp_mock, domain):
