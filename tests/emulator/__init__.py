@@ -11,10 +11,10 @@ import re
 import sys
 import threading
 
-from .state import calls
 from .faults import clear_faults
-from .faults import pending_faults
 from .faults import inject_fault
+from .faults import pending_faults
+from .state import calls
 from .state import quota_mode
 from .state import reset_calls
 from .state import search_lag

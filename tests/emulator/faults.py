@@ -10,6 +10,10 @@ A fault is taken for an operation (exact name first, then "*") by each call; wha
 - "hang": hold the call `seconds`, then give no answer at all (the server closes the connection; in-process,
   botocore's ReadTimeoutError is raised, what a client whose read_timeout has passed sees).
 
+An "error" fault may carry its own `message`, in which `{Member.path}` stands for that value of the request
+(as AWS's validation messages quote the offending value): `{EmailAddress}`, `{Items.0.Object.email}` (list
+indexes are numbers; a string holding JSON, such as a profile object, is looked into).
+
 "error", "html" and "hang" happen before the operation runs (nothing is changed) unless `after_commit` is set:
 then the operation runs (a write is applied) and its answer is replaced by the fault's. A fault fires on the
 next `count` calls (None: every call until cleared), or, with `rate`, on each call with that probability,
@@ -18,6 +22,7 @@ drawn from a random generator seeded with `seed` (the same calls fail on every r
 
 import json
 import random
+import re
 import threading
 
 from botocore.exceptions import ReadTimeoutError
@@ -50,9 +55,10 @@ class NoAnswer(ReadTimeoutError):
 class Fault:  # pylint: disable=too-many-instance-attributes
     """One entry of the fault table (see the module docstring)."""
 
-    def __init__(self, kind, error, status, count, rate, seed, after_commit, seconds):
+    def __init__(self, kind, error, status, count, rate, seed, after_commit, seconds, message=None):
         self.kind = kind
         self.error = error
+        self.message = message
         self.status = status
         self.count = count
         self.rate = rate
@@ -80,12 +86,16 @@ class Fault:  # pylint: disable=too-many-instance-attributes
             "seed": self.seed,
             "after_commit": self.after_commit,
             "seconds": self.seconds,
+            "message": self.message,
         }
 
-    def answer(self, url, answer=None):
-        """The (status, headers, body) that replaces ``answer`` (the operation's own answer, when it ran)."""
+    def answer(self, url, answer=None, request=None):
+        """The (status, headers, body) that replaces ``answer`` (the operation's own answer, when it ran);
+        ``request``: the request's members (body and URI), for the placeholders of ``message``."""
         if self.kind == "error":
             status, message = FAULT_STATUS[self.error]
+            if self.message is not None:
+                message = _PLACEHOLDER.sub(lambda match: _request_value(request or {}, match), self.message)
             return error_answer(status, self.error, message)
         if self.kind == "html":
             return html_answer(self.status)
@@ -98,6 +108,27 @@ class Fault:  # pylint: disable=too-many-instance-attributes
             return answer
         hold(self.seconds)
         raise NoAnswer(endpoint_url=url)
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.]+)\}")
+
+
+def _request_value(request, match):
+    """The text of the request's value at the placeholder's path; the placeholder itself when there is none."""
+    value = request
+    for step in match.group(1).split("."):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return match.group(0)
+        if isinstance(value, list) and step.isdigit() and int(step) < len(value):
+            value = value[int(step)]
+        elif isinstance(value, dict) and step in value:
+            value = value[step]
+        else:
+            return match.group(0)
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def error_answer(status, code, message):
@@ -137,11 +168,13 @@ def inject_fault(
     after_commit=False,
     status=502,
     seconds=None,
+    message=None,
 ):
     """Add a fault for ``operation`` (an API operation name, or "*" for every operation); see the module docstring.
 
     count: calls faulted (default 1, or no limit when ``rate`` is given; None: no limit). rate: 0 < rate <= 1.
     status: the HTML fault's status (500, 502, 503, 504). seconds: how long a delay or hang holds the call.
+    message: an error fault's message instead of the default one, with {Member.path} placeholders.
     Faults of one operation are taken in the order injected."""
     if not isinstance(operation, str) or not operation:
         raise ValueError("operation must be an API operation name or '*'")
@@ -165,6 +198,8 @@ def inject_fault(
         seconds = _positive_number(seconds, "seconds", MAX_SECONDS)
     elif seconds is not None:
         raise ValueError("seconds is for the delay and hang faults only")
+    if message is not None and (kind != "error" or not isinstance(message, str)):
+        raise ValueError("message (a string) is for the error fault only")
     fault = Fault(
         kind,
         error if kind == "error" else None,
@@ -174,6 +209,7 @@ def inject_fault(
         seed,
         after_commit,
         seconds,
+        message,
     )
     with _LOCK:
         _FAULTS.setdefault(operation, []).append(fault)

@@ -86,7 +86,18 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         if fault is None:
             return self._perform(operation)
         url = self.parsed_url.geturl()
-        return fault.answer(url, self._perform(operation)) if fault.runs_operation else fault.answer(url)
+        answer = self._perform(operation) if fault.runs_operation else None
+        return fault.answer(url, answer, self._request_members())
+
+    def _request_members(self):
+        """The request's members as sent (JSON body and URI parameters), for a fault's message."""
+        try:
+            members = json.loads(self.body or b"{}")
+        except ValueError:
+            members = {}
+        members = members if isinstance(members, dict) else {}
+        members.update((key, unquote(value)) for key, value in (self.uri_match or {}).items())
+        return members
 
     def _perform(self, operation):
         """Validate the request and run the operation: its (status, headers, body)."""

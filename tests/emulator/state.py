@@ -9,8 +9,8 @@ import time
 
 from .faults import FAULT_STATUS  # noqa: F401  pylint: disable=unused-import
 from .faults import clear_faults  # noqa: F401  pylint: disable=unused-import
-from .faults import pending_faults  # noqa: F401  pylint: disable=unused-import
 from .faults import inject_fault  # noqa: F401  pylint: disable=unused-import
+from .faults import pending_faults  # noqa: F401  pylint: disable=unused-import
 from .faults import take_fault  # noqa: F401  pylint: disable=unused-import
 
 _LOCK = threading.Lock()

@@ -260,12 +260,46 @@ def test_clear_faults_releases_a_held_call(client, domain):
         {"kind": "hang", "seconds": 0},
         {"kind": "hang", "seconds": 601},
         {"kind": "error", "seconds": 1},
+        {"kind": "html", "message": "x"},
+        {"message": 3},
     ],
 )
 def test_inject_fault_rejects_bad_options(options):
     with pytest.raises(ValueError):
         emulator.inject_fault("GetDomain", **options)
     assert emulator.pending_faults() == {}
+
+
+def test_error_message_quotes_values_of_the_request(client, domain):
+    """As AWS's validation messages do: {Member.path} is that value of the request (into JSON text too)."""
+    emulator.inject_fault(
+        "CreateProfile",
+        error="BadRequestException",
+        message="Value '{EmailAddress}' at 'emailAddress' failed; '{Address.City}' {Nope} {Address.Nope}",
+    )
+    with pytest.raises(ClientError) as excinfo:
+        client.create_profile(DomainName=domain, EmailAddress="jane@example.com", Address={"City": "Paris"})
+    assert error_of(excinfo) == (
+        400,
+        "BadRequestException",
+        "Value 'jane@example.com' at 'emailAddress' failed; 'Paris' {Nope} {Address.Nope}",
+    )
+    emulator.inject_fault("DeleteProfile", error="ResourceNotFoundException", message="No {ProfileId} in {DomainName}")
+    with pytest.raises(ClientError) as excinfo:
+        client.delete_profile(DomainName=domain, ProfileId="0" * 32)
+    assert error_of(excinfo)[2] == "No %s in %s" % ("0" * 32, domain)
+    # a fault before the operation answers before the request is validated: no object type is needed
+    emulator.inject_fault("BatchPutProfileObject", error="BadRequestException", message="bad '{Items.1.Object.email}'")
+    with pytest.raises(ClientError) as excinfo:
+        client.batch_put_profile_object(
+            DomainName=domain,
+            ObjectTypeName="Order",
+            Items=[
+                {"Id": "0", "Object": '{"id": "1", "email": "a@example.com"}'},
+                {"Id": "1", "Object": '{"id": "2", "email": "b@example.com"}'},
+            ],
+        )
+    assert error_of(excinfo)[2] == "bad 'b@example.com'"
 
 
 # --- the same faults over HTTP ----------------------------------------------------------------------------------
@@ -298,6 +332,7 @@ def test_faults_over_http(srv):
             "seed": 0,
             "after_commit": False,
             "seconds": None,
+            "message": None,
         }
     ]
     assert "ProfileId" not in client.create_profile(DomainName="dom", AccountNumber="A-1")
