@@ -396,3 +396,29 @@ def test_bulk_item_messages_say_how_many_attempts_were_made(run_module, cp_mock,
     cp_mock.inject_fault("CreateProfile", error="AccessDeniedException")
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items[:1]))
     assert result["results"][0]["msg"].endswith("(AccessDeniedException from CreateProfile, 1 attempt)")
+
+
+# --- a storm of every kind of transient fault ---------------------------------------------------------------
+
+
+def test_a_storm_of_mixed_faults_is_ridden_out(run_module, cp_mock, cp_client, sleeps):
+    """30% throttling, 5% HTML 503 and 5% truncated reads on the bulk sync's operations (seeded rates): every
+    item ends as it should and a rerun changes nothing."""
+    make_domain(cp_client)
+    accounts = ["S-%03d" % index for index in range(60)]
+    for account in accounts[:20]:
+        cp_client.create_profile(DomainName=DOMAIN, AccountNumber=account, FirstName="Old")
+    cp_mock.reset_calls()
+    for operation in ("SearchProfiles", "CreateProfile", "UpdateProfile"):
+        cp_mock.inject_fault(operation, rate=0.3, seed=1)
+        cp_mock.inject_fault(operation, kind="html", status=503, rate=0.05, seed=2)
+    cp_mock.inject_fault("SearchProfiles", kind="truncated", rate=0.05, seed=3)
+    items = [dict(account_number=account, first_name="New") for account in accounts]
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items))
+    assert not result.failed, result
+    assert result["summary"]["created"] == 40 and result["summary"]["updated"] == 20
+    refused = [entry for entry in calls(cp_mock) if entry["status"] != 200]
+    assert len(refused) >= 10 and set(entry["status"] for entry in refused) == {429, 503}
+    cp_mock.clear_faults()
+    assert [len(stored(cp_client, account)) for account in accounts] == [1] * 60
+    assert run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items))["changed"] is False
