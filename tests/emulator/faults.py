@@ -40,6 +40,8 @@ FAULT_STATUS = {
 KINDS = ("error", "html", "truncated", "delay", "hang")
 # The statuses a proxy or load balancer answers with an HTML page of its own.
 HTML_STATUS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
+# A fault's options (inject_fault's arguments but the operation), in the order pending_faults() lists them.
+OPTIONS = ("kind", "error", "status", "count", "rate", "seed", "after_commit", "seconds", "message")
 MAX_SECONDS = 600.0  # the longest delay or hang: every held call ends
 _DEFAULT_COUNT = object()
 
@@ -52,20 +54,13 @@ class NoAnswer(ReadTimeoutError):
     """A hang's end: no answer. The server drops the connection; in-process botocore sees a read timeout."""
 
 
-class Fault:  # pylint: disable=too-many-instance-attributes
-    """One entry of the fault table (see the module docstring)."""
+class Fault:
+    """One entry of the fault table (see the module docstring): inject_fault's options."""
 
-    def __init__(self, kind, error, status, count, rate, seed, after_commit, seconds, message=None):
-        self.kind = kind
-        self.error = error
-        self.message = message
-        self.status = status
-        self.count = count
-        self.rate = rate
-        self.seed = seed
-        self.after_commit = after_commit
-        self.seconds = seconds
-        self.random = random.Random(seed)
+    def __init__(self, **options):
+        for name in OPTIONS:
+            setattr(self, name, options.get(name))
+        self.random = random.Random(self.seed)
 
     @property
     def runs_operation(self):
@@ -77,17 +72,7 @@ class Fault:  # pylint: disable=too-many-instance-attributes
         return self.rate is None or self.random.random() < self.rate
 
     def describe(self):
-        return {
-            "kind": self.kind,
-            "error": self.error,
-            "status": self.status,
-            "count": self.count,
-            "rate": self.rate,
-            "seed": self.seed,
-            "after_commit": self.after_commit,
-            "seconds": self.seconds,
-            "message": self.message,
-        }
+        return dict((name, getattr(self, name)) for name in OPTIONS)
 
     def answer(self, url, answer=None, request=None):
         """The (status, headers, body) that replaces ``answer`` (the operation's own answer, when it ran);
@@ -201,15 +186,15 @@ def inject_fault(
     if message is not None and (kind != "error" or not isinstance(message, str)):
         raise ValueError("message (a string) is for the error fault only")
     fault = Fault(
-        kind,
-        error if kind == "error" else None,
-        status if kind == "html" else None,
-        count,
-        rate,
-        seed,
-        after_commit,
-        seconds,
-        message,
+        kind=kind,
+        error=error if kind == "error" else None,
+        status=status if kind == "html" else None,
+        count=count,
+        rate=rate,
+        seed=seed,
+        after_commit=after_commit,
+        seconds=seconds,
+        message=message,
     )
     with _LOCK:
         _FAULTS.setdefault(operation, []).append(fault)

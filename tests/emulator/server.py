@@ -24,7 +24,7 @@ CONTROL_PREFIX = "/_emulator/"
 # SigV4 credential scope of a customer-profiles request: .../<region>/profile/aws4_request
 _SCOPE = "/profile/aws4_request"
 # Fields of POST /_emulator/faults: inject_fault's arguments.
-FAULT_FIELDS = ("operation", "error", "count", "kind", "rate", "seed", "after_commit", "status", "seconds", "message")
+FAULT_FIELDS = ("operation",) + faults.OPTIONS
 
 
 def _reason(status):

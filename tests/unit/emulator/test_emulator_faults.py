@@ -180,7 +180,7 @@ def test_truncated_answer_is_a_200_that_botocore_reads_as_empty(client, domain):
 def test_truncated_body_is_a_prefix_of_the_answer(aws):  # pylint: disable=unused-argument
     from emulator import faults  # pylint: disable=import-outside-toplevel
 
-    fault = faults.Fault("truncated", None, None, 1, None, 0, False, None)
+    fault = faults.Fault(kind="truncated", count=1)
     body = '{"ProfileId": "0123456789abcdef0123456789abcdef"}'
     status, headers, cut = fault.answer("http://x", (200, {"Content-Type": "application/json"}, body))
     assert (status, headers) == (200, {"Content-Type": "application/json"})

@@ -19,22 +19,6 @@ TRUNCATED = dict(kind="truncated")
 PERSISTENT = dict(count=None)
 ACCOUNTS = ["A-1", "A-2", "A-3"]
 OBJECT_TYPE = "Order"
-OBJECT_TYPE_DEFINITION = dict(
-    Description="Orders",
-    AllowProfileCreation=True,
-    Fields={
-        "OrderId": {"Source": "_source.OrderId", "ContentType": "STRING"},
-        "AccountNumber": {
-            "Source": "_source.Customer.AccountNumber",
-            "Target": "_profile.AccountNumber",
-            "ContentType": "STRING",
-        },
-    },
-    Keys={
-        "OrderId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["OrderId"]}],
-        "AccountNumber": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["AccountNumber"]}],
-    },
-)
 OBJECT_TYPE_ARGS = dict(
     domain_name=DOMAIN,
     object_type_name=OBJECT_TYPE,
@@ -80,9 +64,9 @@ def orders(count):
 
 
 @pytest.fixture
-def object_type(cp_mock, cp_client):
+def object_type(run_module, cp_mock, cp_client):
     make_domain(cp_client)
-    cp_client.put_profile_object_type(DomainName=DOMAIN, ObjectTypeName=OBJECT_TYPE, **OBJECT_TYPE_DEFINITION)
+    assert run_module("customerprofiles_object_type", OBJECT_TYPE_ARGS)["changed"] is True
     cp_mock.reset_calls()
     return OBJECT_TYPE
 
