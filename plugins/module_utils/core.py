@@ -116,13 +116,21 @@ def check_answer(http_response, parsed, model, **kwargs):  # pylint: disable=unu
     if status is None or not 200 <= status < 300 or model.has_streaming_output:
         return
     reason = None
+    shape = model.output_shape
     body = http_response.content or b""
-    if body.strip() and model.metadata.get("protocol") in ("json", "rest-json"):
+    # botocore reads a body that is not JSON as an answer without members: only such an answer is parsed again.
+    body_members = [
+        name for name, member in (shape.members if shape else {}).items() if not member.serialization.get("location")
+    ]
+    if (
+        body.strip()
+        and model.metadata.get("protocol") in ("json", "rest-json")
+        and not any(name in parsed for name in body_members)
+    ):
         try:
             json.loads(body.decode("utf-8"))
         except ValueError:  # UnicodeDecodeError is a ValueError
             reason = "its body is cut short ({0} bytes that are not complete JSON)".format(len(body))
-    shape = model.output_shape
     if reason is None and shape is not None:
         missing = [name for name in shape.required_members if name not in parsed]
         if missing:
