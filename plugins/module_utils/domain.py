@@ -15,6 +15,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import applied
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import domain_contents
@@ -253,8 +254,10 @@ class DomainResource(TaggedResource):
             try:
                 response = self.call(call)
             except CustomerProfilesError as e:
-                self._explain_busy_matching(e, call, plan.extra.get("current") or {})
-                raise
+                response = self._created_all_the_same(e, call)
+                if response is None:
+                    self._explain_busy_matching(e, call, plan.extra.get("current") or {})
+                    raise
             if call.method == "create_domain":
                 # A domain just created holds nothing: its statistics are known without a read.
                 response.setdefault("Stats", outcome["Stats"])
@@ -268,6 +271,13 @@ class DomainResource(TaggedResource):
                     if call.request.get(member) == "":
                         outcome.pop(member, None)
         return outcome
+
+    def _created_all_the_same(self, error, call):
+        """The domain a failed CreateDomain created all the same (an attempt's answer was incomplete, so the retry
+        found the domain existing), as GetDomain describes it; None for any other failure."""
+        if call.method != "create_domain" or not applied(error):
+            return None
+        return get_domain(self.client, self.params["domain_name"])
 
     def _explain_busy_matching(self, error, call, current):
         """UpdateDomain refused while a rule-based matching job runs: say so (the service's message alone does not)."""

@@ -36,6 +36,7 @@ from ansible.module_utils.basic import _load_params
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import applied
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
@@ -165,11 +166,19 @@ class Resource(Contract):
         raise NotImplementedError
 
     def call(self, call):
-        """Make one write call (retried); counts it, so that a later failure reports changed."""
-        method = getattr(self.client, call.method)
-        response = self.wrapped(call.action, method, **call.request)
-        self.writes += 1
+        """Make one write call (retried); counts it, so that a later failure reports changed. A call that failed
+        but was applied all the same (its answer was incomplete) counts too."""
+        try:
+            response = self.wrapped(call.action, getattr(self.client, call.method), **call.request)
+        except CustomerProfilesError as e:
+            if applied(e):
+                self.count_write()
+            raise
+        self.count_write()
         return response
+
+    def count_write(self):
+        self.writes += 1
 
     @staticmethod
     def wrapped(action, method, **request):

@@ -27,6 +27,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import redact
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
@@ -349,7 +350,9 @@ class ProfileObjectsResource(Resource):
                 for item in response.get("Failed") or []:
                     results[int(item["Id"])].update(
                         status="failed",
-                        msg="ingest object: {0} (HTTP {1})".format(item.get("Message") or "failed", item.get("Code")),
+                        msg="ingest object: {0} (HTTP {1})".format(
+                            redact(item.get("Message") or "failed", call.request), item.get("Code")
+                        ),
                     )
         outcome = [results[result["index"]] for result in plan.after]
         self.raise_failures(outcome)

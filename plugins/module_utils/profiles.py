@@ -34,6 +34,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_details
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
@@ -110,12 +111,15 @@ def is_values_limit(error):
 
 
 def item_failure(error):
-    """(code, message) of a failed item: the service's code and message, or the plan's reason."""
+    """(code, message, text) of a failed item: the service's code and message and the text the single modules
+    give them (how many attempts were made, error_details), or the plan's reason."""
     if isinstance(error, PlanError):
-        return None, error.message
-    message, details = describe_error(error)
-    details = details.get("error") or {}
-    return details.get("code") or "Error", details.get("message") or message
+        return None, error.message, error.message
+    details, text = error_details(error)
+    if details is None:
+        message = describe_error(error)[0]
+        return "Error", message, message
+    return details["error"]["code"], details["error"]["message"], text
 
 
 class Item:
@@ -314,12 +318,14 @@ class ProfilesResource(Resource):
 
     # apply ------------------------------------------------------------------------------
     def call(self, call):
-        """One write (retried, rate limited); the write counter is shared by the worker threads."""
+        """One write (retried, rate limited)."""
         self.bucket.take()
-        response = self.wrapped(call.action, getattr(self.client, call.method), **call.request)
+        return super(ProfilesResource, self).call(call)
+
+    def count_write(self):
+        """The write counter is shared by the worker threads."""
         with self.lock:
             self.writes += 1
-        return response
 
     def apply_item(self, item):
         try:
@@ -408,8 +414,7 @@ class ProfilesResource(Resource):
 
 
 def failure_text(error):
-    code, message = error
-    return "{0} ({1})".format(message, code) if code else message
+    return error[2]
 
 
 def predicted_status(item):

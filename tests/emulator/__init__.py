@@ -11,9 +11,10 @@ import re
 import sys
 import threading
 
+from .faults import clear_faults
+from .faults import inject_fault
+from .faults import pending_faults
 from .state import calls
-from .state import clear_faults
-from .state import inject_fault
 from .state import quota_mode
 from .state import reset_calls
 from .state import search_lag
@@ -30,6 +31,7 @@ __all__ = [
     "calls",
     "reset_calls",
     "inject_fault",
+    "pending_faults",
     "clear_faults",
     "set_rule_based_matching_status",
     "backend",

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 from moto.core.responses import BaseResponse
 
+from . import faults
 from . import state
 from .common import check_region
 from .config import ConfigResponseMixin
@@ -28,9 +29,7 @@ LOG = logging.getLogger(__name__)
 BACKEND_LOCK = threading.RLock()
 
 
-def _error(status, code, message):
-    headers = {"x-amzn-ErrorType": code, "Content-Type": "application/json"}
-    return status, headers, json.dumps({"Message": message})
+_error = faults.error_answer
 
 
 class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseResponse):
@@ -53,7 +52,11 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
                 "ResourceNotFoundException",
                 "No customer-profiles operation matches %s %s" % (request.method, self.path),
             )
-        status, response_headers, body = self._run(operation)
+        try:
+            status, response_headers, body = self._run(operation)
+        except faults.NoAnswer:
+            state.record_call(operation, 0, None, started)
+            raise
         error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
         state.record_call(operation, status, error, started)
         return status, response_headers, body
@@ -79,10 +82,25 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         if not state.take_quota(self.current_account, self.region, operation):
             status, message = state.FAULT_STATUS["ThrottlingException"]
             return _error(status, "ThrottlingException", message)
-        fault = state.take_fault(operation)
-        if fault:
-            status, message = state.FAULT_STATUS[fault]
-            return _error(status, fault, message)
+        fault = faults.take_fault(operation)
+        if fault is None:
+            return self._perform(operation)
+        url = self.parsed_url.geturl()
+        answer = self._perform(operation) if fault.runs_operation else None
+        return fault.answer(url, answer, self._request_members())
+
+    def _request_members(self):
+        """The request's members as sent (JSON body and URI parameters), for a fault's message."""
+        try:
+            members = json.loads(self.body or b"{}")
+        except ValueError:
+            members = {}
+        members = members if isinstance(members, dict) else {}
+        members.update((key, unquote(value)) for key, value in (self.uri_match or {}).items())
+        return members
+
+    def _perform(self, operation):
+        """Validate the request and run the operation: its (status, headers, body)."""
         try:
             uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
             query = parse_qs(self.parsed_url.query, keep_blank_values=True) if self.parsed_url.query else {}

@@ -2,14 +2,17 @@
 """WSGI side: moto's server app (all moto services) plus the customer-profiles backend and a
 small /_emulator/ control middleware."""
 
+import http
 import json
 import logging
+import socket
 import uuid
 from urllib.parse import quote
 
 from werkzeug.datastructures import EnvironHeaders
 
 from . import dead_letters
+from . import faults
 from . import register
 from . import reset
 from . import set_rule_based_matching_status
@@ -20,21 +23,21 @@ from .responses import BACKEND_LOCK
 CONTROL_PREFIX = "/_emulator/"
 # SigV4 credential scope of a customer-profiles request: .../<region>/profile/aws4_request
 _SCOPE = "/profile/aws4_request"
-_REASONS = {
-    200: "OK",
-    400: "Bad Request",
-    404: "Not Found",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    501: "Not Implemented",
-}
+# Fields of POST /_emulator/faults: inject_fault's arguments.
+FAULT_FIELDS = ("operation",) + faults.OPTIONS
+
+
+def _reason(status):
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
 
 
 def _reply(start_response, status, payload):
     body = json.dumps(payload).encode("utf-8")
-    reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
     start_response(
-        "%d %s" % (status, reason), [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+        "%d %s" % (status, _reason(status)), [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
     )
     return [body]
 
@@ -86,12 +89,19 @@ def _serve_customer_profiles(environ, start_response):
     """Answer a customer-profiles request directly (moto's Flask dispatch costs more than the operation)."""
     from .responses import CustomerProfilesResponse  # pylint: disable=import-outside-toplevel
 
-    status, headers, body = CustomerProfilesResponse.dispatch(_WsgiRequest(environ))
+    try:
+        status, headers, body = CustomerProfilesResponse.dispatch(_WsgiRequest(environ))
+    except faults.NoAnswer:
+        # a hang: close the connection without an answer (werkzeug then drops it quietly on a ConnectionError)
+        connection = environ.get("werkzeug.socket")
+        if connection is not None:
+            connection.shutdown(socket.SHUT_RDWR)
+        raise ConnectionAbortedError("no answer (injected hang)") from None
     payload = body.encode("utf-8") if isinstance(body, str) else (body or b"")
     response_headers = [(name, str(value)) for name, value in headers.items()]
     response_headers.append(("x-amzn-RequestId", str(uuid.uuid4())))
     response_headers.append(("Content-Length", str(len(payload))))
-    start_response("%d %s" % (status, _REASONS.get(status, "Error")), response_headers)
+    start_response("%d %s" % (status, _reason(status)), response_headers)
     return [payload]
 
 
@@ -127,10 +137,15 @@ class ControlMiddleware:
             return _reply(start_response, 200, {})
         if route == "faults" and method == "POST":
             data = _read_json(environ)
-            state.inject_fault(data["operation"], data.get("error", "ThrottlingException"), data.get("count", 1))
-            return _reply(start_response, 200, {})
+            unknown = sorted(set(data) - set(FAULT_FIELDS))
+            if unknown:
+                raise ValueError("unknown fault fields: %s (known: %s)" % (", ".join(unknown), ", ".join(FAULT_FIELDS)))
+            faults.inject_fault(**data)
+            return _reply(start_response, 200, {"faults": faults.pending_faults()})
+        if route == "faults" and method == "GET":
+            return _reply(start_response, 200, {"faults": faults.pending_faults()})
         if route == "faults" and method == "DELETE":
-            state.clear_faults()
+            faults.clear_faults()
             return _reply(start_response, 200, {})
         if route == "rule-based-matching-status" and method == "POST":
             data = _read_json(environ)

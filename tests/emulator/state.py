@@ -1,26 +1,20 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Process-wide emulator settings shared by the in-process mock and the server: the call log, the
-fault table, the search lag, quota mode (token buckets per operation per account/region) and the
+fault table (faults.py), the search lag, quota mode (token buckets per operation per account/region) and the
 SearchProfiles values limit. emulator.reset() clears all of them."""
 
 import math
 import threading
 import time
 
-# Every error the service model declares for customer-profiles (its HTTP status from the model), with the
-# message an injected fault answers. The first two are transient (retried by SDKs and modules); the others
-# are not, so a test can check that a playbook fails at once and says why.
-FAULT_STATUS = {
-    "ThrottlingException": (429, "Rate exceeded"),
-    "InternalServerException": (500, "Internal server error (injected fault)"),
-    "AccessDeniedException": (403, "User is not authorized to perform this action (injected fault)"),
-    "BadRequestException": (400, "Invalid request (injected fault)"),
-    "ResourceNotFoundException": (404, "Resource not found (injected fault)"),
-}
+from .faults import FAULT_STATUS  # noqa: F401  pylint: disable=unused-import
+from .faults import clear_faults  # noqa: F401  pylint: disable=unused-import
+from .faults import inject_fault  # noqa: F401  pylint: disable=unused-import
+from .faults import pending_faults  # noqa: F401  pylint: disable=unused-import
+from .faults import take_fault  # noqa: F401  pylint: disable=unused-import
 
 _LOCK = threading.Lock()
 _CALLS = []
-_FAULTS = {}
 
 
 def operation_kind(operation):
@@ -54,35 +48,6 @@ def calls(times=False):
 def reset_calls():
     with _LOCK:
         del _CALLS[:]
-
-
-def inject_fault(operation, error="ThrottlingException", count=1):
-    if error not in FAULT_STATUS:
-        raise ValueError("error must be one of %s, not %r" % (", ".join(sorted(FAULT_STATUS)), error))
-    if not isinstance(operation, str) or not operation:
-        raise ValueError("operation must be an API operation name or '*'")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise ValueError("count must be a positive integer")
-    with _LOCK:
-        _FAULTS[operation] = [error, count]
-
-
-def clear_faults():
-    with _LOCK:
-        _FAULTS.clear()
-
-
-def take_fault(operation):
-    """Consume one pending fault for operation (exact name first, then '*'); return the error code or None."""
-    with _LOCK:
-        for key in (operation, "*"):
-            fault = _FAULTS.get(key)
-            if fault:
-                fault[1] -= 1
-                if fault[1] <= 0:
-                    del _FAULTS[key]
-                return fault[0]
-    return None
 
 
 # search lag -------------------------------------------------------------------

@@ -63,8 +63,13 @@ class EmulatorServer:
     def reset_calls(self):
         self._request("DELETE", "calls")
 
-    def inject_fault(self, operation, error="ThrottlingException", count=1):
-        self._request("POST", "faults", {"operation": operation, "error": error, "count": count})
+    def inject_fault(self, operation, error="ThrottlingException", **options):
+        """Add a fault (emulator.inject_fault's arguments: count, kind, rate, seed, after_commit, status, seconds)."""
+        self._request("POST", "faults", dict(options, operation=operation, error=error))
+
+    def pending_faults(self):
+        """The pending faults: {operation or "*": [fault, ...]}."""
+        return self._request("GET", "faults")["faults"]
 
     def clear_faults(self):
         self._request("DELETE", "faults")
