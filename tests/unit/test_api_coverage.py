@@ -4,6 +4,7 @@
 import copy
 
 import botocore.model
+
 import model_drift
 
 
