@@ -468,3 +468,27 @@ def test_a_boolean_in_a_list_of_text_fails_naming_the_item(run_module, cp_mock):
     assert result.failed
     assert "search[0].values[0] must be a string, not a boolean" in result["msg"], result["msg"]
     assert cp_mock.calls() == []
+
+
+def test_every_tagged_union_of_the_model_takes_exactly_one_member():
+    """Generic, from the model: a structure marked ``union`` (the segment Dimension, IntentConfig, ...) fails
+    with no member or two, naming the path and the members (botocore's message names no option)."""
+    import botocore.session
+
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import _snake
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_value
+
+    model = botocore.session.get_session().get_service_model("customer-profiles")
+    unions = [model.shape_for(name) for name in model.shape_names if model.shape_for(name).metadata.get("union")]
+    assert unions  # Dimension at least
+    for shape in unions:
+        names = [_snake(member) for member in shape.members]
+        for value in ({}, dict((name, {}) for name in names[:2])):
+            errors = []
+            check_value(errors, "path.to.block", value, shape)
+            assert any(
+                error.startswith("path.to.block must set exactly one of " + ", ".join(names)) for error in errors
+            ), (shape.name, errors)
+        errors = []
+        check_value(errors, "path.to.block", {names[0]: {}}, shape)
+        assert not any("exactly one" in error for error in errors), (shape.name, errors)
