@@ -145,7 +145,7 @@ notes:
   - Every entry of O(fields) and O(keys) is checked against the service model before any call (names, lengths,
     patterns, the choices of C(content_type) and C(standard_identifiers), unknown sub-options), and no message
     repeats a value. So are the rules the model cannot say (at most 250 fields, each C(target), each key's
-    C(field_names) naming fields of the definition, with the fields kept when O(fields) is left out): before any
+    C(field_names) naming fields of the definition, with the fields kept when O(fields) is left out), before any
     write, in check mode too.
 extends_documentation_fragment:
   - amazon.aws.common.modules
