@@ -343,41 +343,27 @@ def many_fields(count):
     return dict(list(fields.items())[-count:])
 
 
+def bad_target(target, problem, case):
+    return pytest.param(dict(fields=bad_fields(target=target)), "fields.OrderId.target " + problem, id=case)
+
+
+NOT_PROFILE = "is not a field of the standard profile"
+
 MAPPING = [
     pytest.param(
         dict(keys=dict(KEYS, Email=[{"standard_identifiers": ["PROFILE"], "field_names": ["Email"]}])),
         "keys.Email[0].field_names[0] names no field defined in fields",
         id="key-field-undefined",
     ),
-    pytest.param(
-        dict(fields=bad_fields(target="_profile.NoSuchField")),
-        "fields.OrderId.target is not a field of the standard profile",
-        id="target-unknown-profile-field",
-    ),
-    pytest.param(
-        dict(fields=bad_fields(target="_profile.ProfileId")),
-        "fields.OrderId.target is not a field of the standard profile",
-        id="target-reserved",
-    ),
-    pytest.param(
-        dict(fields=bad_fields(target="_profile.Address.Street")),
-        "fields.OrderId.target is not a field of the standard profile",
-        id="target-unknown-address-part",
-    ),
-    pytest.param(
-        dict(fields=bad_fields(target="OrderId")),
-        "fields.OrderId.target names no standard object (_profile, _asset",
-        id="target-no-object",
-    ),
-    pytest.param(
-        dict(fields=bad_fields(target="_order.OrderId")),
-        "fields.OrderId.target is the standard object's system-managed id",
-        id="target-system-id",
-    ),
-    pytest.param(
-        dict(fields=bad_fields(target="_profile.SourceLastUpdatedTimestamp")),
-        "fields.OrderId.target needs source_last_updated_timestamp_format",
-        id="target-timestamp-without-format",
+    bad_target("_profile.NoSuchField", NOT_PROFILE, "target-unknown-profile-field"),
+    bad_target("_profile.ProfileId", NOT_PROFILE, "target-reserved"),
+    bad_target("_profile.Address.Street", NOT_PROFILE, "target-unknown-address-part"),
+    bad_target("OrderId", "names no standard object (_profile, _asset", "target-no-object"),
+    bad_target("_order.OrderId", "is the standard object's system-managed id", "target-system-id"),
+    bad_target(
+        "_profile.SourceLastUpdatedTimestamp",
+        "needs source_last_updated_timestamp_format",
+        "target-timestamp-without-format",
     ),
     pytest.param(
         dict(fields=many_fields(251)),
