@@ -212,13 +212,47 @@ class Resource(Contract):
 
 
 def _module(spec, raw, **kwargs):
-    """The module object; input (``raw``, as the user wrote it) whose shape ansible-core would mangle is
-    reported by option name."""
+    """The module object; input (``raw``, as the user wrote it) whose shape ansible-core would mangle, or
+    that is not one of an option's choices, is reported by option name.
+
+    ansible-core then never sees a value outside ``choices`` (its message would repeat the value), and
+    the values of the options reported are masked in the failure's ``invocation`` too.
+    """
     errors, paths = input_shape_errors(spec, raw)
     if errors:
-        module = CustomerProfilesModule(argument_spec=tolerant_spec(spec, paths), **kwargs)
-        module.fail_json(msg="Invalid options: " + "; ".join(errors))
+        # only to report these errors: the spec takes the values reported, and the options' relations
+        # (mutually_exclusive, required_one_of, ...) wait for input whose values ansible-core can take
+        module = CustomerProfilesModule(
+            argument_spec=tolerant_spec(spec, paths), supports_check_mode=kwargs.get("supports_check_mode", False)
+        )
+        module.fail_json(
+            msg="Invalid options: " + "; ".join(errors), invocation=dict(module_args=masked(module.params, spec, paths))
+        )
     return CustomerProfilesModule(argument_spec=spec, **kwargs)
+
+
+MASK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"  # what ansible-core shows for a no_log value
+
+
+def masked(params, spec, paths):
+    """A copy of ``params`` with the values at spec ``paths`` (``profiles.match_by``: in every item), under their
+    names and aliases, masked."""
+
+    def mask(value, entries, names):
+        if isinstance(value, list):
+            return [mask(item, entries, names) for item in value]
+        if not isinstance(value, dict):
+            return value
+        value = dict(value)
+        entry = entries[names[0]]
+        for key in [names[0]] + list(entry.get("aliases", [])):
+            if value.get(key) is not None:
+                value[key] = mask(value[key], entry.get("options") or {}, names[1:]) if names[1:] else MASK
+        return value
+
+    for path in paths:
+        params = mask(params, spec, path.split("."))
+    return params
 
 
 def _fail(module, error, changed):

@@ -16,8 +16,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import re
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
@@ -48,6 +50,10 @@ EVENT_STREAM_ARGUMENT_SPEC = dict(
 
 EVENT_STREAM_NAMES = ("domain_name", "event_stream_name", "uri", "tags")
 
+# A Kinesis data stream ARN (stream names: 1 to 128 letters, digits, underscores, hyphens and periods).
+# CreateEventStream takes a stream of the domain's own account and Region only.
+KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream/[a-zA-Z0-9_.-]{1,128}\Z")
+
 
 # ---------------------------------------------------------------- reads
 
@@ -66,6 +72,27 @@ def list_event_streams(client, domain_name):
 
 
 # ---------------------------------------------------------------- shapes
+
+
+def uri_errors(uri, region, account=None):
+    """What is wrong with ``uri`` as the stream of a domain in ``region`` (and, once read, ``account``: a
+    pair of account id and partition); the messages show the form expected, never the value given."""
+    if not uri:
+        return []
+    wanted = "arn:{0}:kinesis:{1}:{2}:stream/<name>".format(
+        account[1] if account else "<partition>", region, account[0] if account else "<account>"
+    )
+    found = KINESIS_STREAM_ARN.match(uri)
+    if any(ord(char) < 32 or ord(char) == 127 for char in uri):
+        return ["uri must not hold control characters"]
+    if not found:
+        return ["uri must be the ARN of a Kinesis data stream ({0})".format(wanted)]
+    if found.group(2) != region or (account and found.group(3, 1) != account):
+        return [
+            "uri must be a Kinesis data stream of the domain's account and Region ({0}): CreateEventStream "
+            "takes no other".format(wanted)
+        ]
+    return []
 
 
 def describe_event_stream(api):
@@ -91,10 +118,21 @@ class EventStreamResource(DomainChild):
         """The service returns the stream's ARN: no STS call is needed."""
         return self._arn or super(EventStreamResource, self).arn()
 
+    def extra_checks(self):
+        return uri_errors(self.params.get("uri"), self.module.region)
+
     def read(self):
-        current = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
+        params = self.params
+        current = get_event_stream(self.client, params["domain_name"], params["event_stream_name"])
         if current:
             self._arn = current.get("EventStreamArn")
+        current_uri = ((current or {}).get("DestinationDetails") or {}).get("Uri")
+        creating = current is None or (params["recreate"] and params.get("uri") not in (None, current_uri))
+        if params["state"] == "present" and params.get("uri") and creating:
+            # Only a read tells the account: the caller's (STS), as amazon.aws finds it for ARNs.
+            errors = uri_errors(params["uri"], self.module.region, get_aws_account_info(self.module))
+            if errors:
+                raise PlanError(errors[0] + "; nothing was changed")
         return current
 
     def plan(self, current):

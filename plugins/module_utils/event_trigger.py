@@ -8,7 +8,8 @@
 Every member of CreateEventTrigger is an option. An existing trigger is updated in place:
 UpdateEventTrigger carries the members that differ (a block given is the complete block).
 Before a trigger is created, or moved to another object type, the object type is read
-(GetProfileObjectType), so that a missing one fails naming ``object_type_name``.
+(GetProfileObjectType), so that a missing one fails naming ``object_type_name``; likewise the
+segment definition of a new ``segment_filter`` (GetSegmentDefinition).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -27,6 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -149,6 +151,16 @@ class EventTriggerResource(DomainChild):
                     "object_type_name: object type {0} does not exist in domain {1}; create it first "
                     "(awscx.customerprofiles.customerprofiles_object_type). Nothing was changed.".format(
                         wanted_type, params["domain_name"]
+                    )
+                )
+        segment = params.get("segment_filter")
+        if params["state"] == "present" and segment and segment != (current or {}).get("SegmentFilter"):
+            # a filter naming no segment definition: the service refuses the write, after check mode predicted it
+            if get_segment_definition(self.client, params["domain_name"], segment) is None:
+                raise PlanError(
+                    "segment_filter: segment definition {0} does not exist in domain {1}; create it first "
+                    "(awscx.customerprofiles.customerprofiles_segment_definition). Nothing was changed.".format(
+                        segment, params["domain_name"]
                     )
                 )
         return current

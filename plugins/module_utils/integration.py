@@ -253,6 +253,9 @@ class IntegrationResource(TaggedResource):
                 "object_type_name and object_type_names are mutually exclusive: give either one object type "
                 "(object_type_name) or a map of source event types to object types (object_type_names)"
             ]
+        if self.params.get("object_type_names") == {}:
+            # sent as nothing: PutIntegration would get neither member, after check mode predicted success
+            return ["object_type_names must have at least 1 entries (source event type: object type name)"]
         return []
 
     def read(self):

@@ -8,7 +8,8 @@
 The options a request would carry are walked beside the request shape of the operation
 that sends them: an option ``job_schedule`` meets the member ``JobSchedule`` (the
 CamelCase form of its name). Every rule the model carries is checked: required members,
-types, string lengths, list and map sizes, numeric ranges, enums and patterns. Messages
+types, string lengths, list and map sizes, numeric ranges, enums, patterns, and the tagged
+unions (a structure that takes exactly one of its members). Messages
 name the option path as the user wrote it (``matching.job_schedule.time``,
 ``profiles[3].email_address``) and never repeat a value: profile fields are personal data.
 
@@ -180,6 +181,20 @@ def _check_structure(errors, path, value, shape, renames, check_required=True):
         option = given.get(member)
         if option is None or value.get(option) is None:
             errors.append("{0} is required".format(_join(path, option or _snake(member))))
+    if shape.metadata.get("union"):
+        _check_union(errors, path, value, shape, given)
+
+
+def _check_union(errors, path, value, shape, given):
+    """A tagged union (a structure the model marks ``union``) takes exactly one of its members."""
+    chosen = [option for member, option in given.items() if member in shape.members and value.get(option) is not None]
+    if len(chosen) != 1:
+        names = [given.get(member) or _snake(member) for member in shape.members]
+        errors.append(
+            "{0} must set exactly one of {1}{2}".format(
+                path or "the options", ", ".join(names), " (it sets {0})".format(", ".join(chosen)) if chosen else ""
+            )
+        )
 
 
 def _snake(member):

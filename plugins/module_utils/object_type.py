@@ -30,6 +30,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import service_model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
@@ -159,6 +161,86 @@ def _shape_errors(option, value, sub_options, is_list):
     return errors
 
 
+# The service's limit of fields per object type (the admin guide's quotas).
+MAX_FIELDS = 250
+# Standard identifiers that give a key a role instead of naming a standard object (_asset, _order, ...).
+KEY_ROLES = ("PROFILE", "UNIQUE", "SECONDARY", "LOOKUP_ONLY", "NEW_ONLY")
+
+
+def standard_objects():
+    """The standard objects a field Target may write besides the profile: ``_asset``, ``_order``,
+    ``_communicationRecord``, ... (from the model's StandardIdentifier enum)."""
+    names = []
+    for identifier in service_model().shape_for("StandardIdentifier").enum:
+        if identifier not in KEY_ROLES:
+            head, _sep, rest = identifier.lower().partition("_")
+            names.append("_" + head + "".join(part.capitalize() for part in rest.split("_") if part))
+    return names
+
+
+def target_error(target, timestamp_format):
+    """Why ``target`` is no place the service writes (None when it is one), from the admin guide's "Field
+    definitions": a string field of the standard profile (``_profile.FirstName``), a member of one of its address
+    blocks (``_profile.Address.City``), a custom attribute (``_profile.Attributes.<name>``),
+    ``_profile.SourceLastUpdatedTimestamp`` (with source_last_updated_timestamp_format), or a member of another
+    standard object (``_order.<member>``, ...) but not its system-managed id (``_order.OrderId``)."""
+    prefix, _dot, path = target.partition(".")
+    parts = path.split(".")
+    if prefix == "_profile":
+        if parts == ["SourceLastUpdatedTimestamp"]:
+            return None if timestamp_format else "needs source_last_updated_timestamp_format"
+        member = input_shape("CreateProfile").members.get(parts[0]) if parts[0] != "DomainName" else None
+        kind = member.type_name if member is not None else None
+        if (
+            (kind == "string" and len(parts) == 1)
+            or (kind == "map" and len(parts) == 2 and parts[1])
+            or (
+                kind == "structure"
+                and len(parts) == 2
+                and parts[1] in member.members
+                and member.members[parts[1]].type_name == "string"
+            )
+        ):
+            return None
+        return (
+            "is not a field of the standard profile (_profile.FirstName, _profile.Address.City, "
+            "_profile.Attributes.<name>, ...)"
+        )
+    if prefix not in standard_objects() or not path:
+        return "names no standard object ({0}, {1})".format("_profile", ", ".join(standard_objects()))
+    if path == prefix[1:2].upper() + prefix[2:] + "Id":
+        return "is the standard object's system-managed id"
+    return None
+
+
+def mapping_errors(definition, format_known=True):
+    """What the service refuses in a definition (API form) and the model cannot say: too many fields, a key naming
+    a field that is not defined, a bad field Target. Messages name option paths (field and key names are names).
+
+    ``format_known`` False: SourceLastUpdatedTimestampFormat is not in ``definition`` but may be in the current
+    one (not read yet), so a target that needs it is not judged."""
+    fields = definition.get("Fields") or {}
+    errors = []
+    if len(fields) > MAX_FIELDS:
+        errors.append("fields: an object type can define at most {0} fields, not {1}".format(MAX_FIELDS, len(fields)))
+    for name, field in sorted(fields.items()):
+        target = (field or {}).get("Target")
+        if not (target and isinstance(target, str)):
+            continue
+        problem = target_error(target, definition.get("SourceLastUpdatedTimestampFormat") or not format_known)
+        if problem:
+            errors.append("fields.{0}.target {1}".format(name, problem))
+    for name, items in sorted((definition.get("Keys") or {}).items()):
+        for index, item in enumerate(items or []):
+            names = (item or {}).get("FieldNames")
+            for position, field in enumerate(names if isinstance(names, list) else []):
+                if field not in fields:
+                    errors.append(
+                        "keys.{0}[{1}].field_names[{2}] names no field defined in fields".format(name, index, position)
+                    )
+    return errors
+
+
 class ObjectTypeResource(TaggedResource):
     argument_spec = OBJECT_TYPE_ARGUMENT_SPEC
     result_key = "object_type"
@@ -198,7 +280,19 @@ class ObjectTypeResource(TaggedResource):
                     "{0}: not allowed with template_id (the template defines them; the service refuses them with "
                     "TemplateId)".format(", ".join(given))
                 ]
+        if params.get("fields") is not None:
+            # what the options alone show; plan() checks the whole definition (with the current members kept)
+            return mapping_errors(
+                self.desired(), format_known=params.get("source_last_updated_timestamp_format") is not None
+            )
         return []
+
+    @staticmethod
+    def check_mapping(definition):
+        """Before a write: the whole definition the put would send (not one made from a template)."""
+        errors = [] if definition.get("TemplateId") else mapping_errors(definition)
+        if errors:
+            raise PlanError("Invalid options: " + "; ".join(errors) + "; nothing was changed")
 
     # the flow -------------------------------------------------------------------------
     def read(self):
@@ -259,6 +353,7 @@ class ObjectTypeResource(TaggedResource):
         definition = strip_none(self.desired())
         if definition.get("EncryptionKey") == "":
             definition.pop("EncryptionKey")
+        self.check_mapping(definition)
         request = dict(definition, DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"])
         tags = text_values(params.get("tags"))
         if tags:
@@ -290,6 +385,7 @@ class ObjectTypeResource(TaggedResource):
             definition = complete_definition(current, desired, read_only=read_only)
             if definition.get("EncryptionKey") == "":
                 definition.pop("EncryptionKey")
+            self.check_mapping(definition)
             request = dict(definition, DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"])
             calls.append(Call("put_profile_object_type", request, "update object type"))
             for member in changed:

@@ -355,7 +355,7 @@ class ProfileObjectsResource(Resource):
                         ),
                     )
         outcome = [results[result["index"]] for result in plan.after]
-        self.raise_failures(outcome)
+        self.raise_failures(outcome, applied=True)
         return outcome
 
     @staticmethod
@@ -365,12 +365,20 @@ class ProfileObjectsResource(Resource):
             summary[result["status"]] += 1
         return summary
 
-    def raise_failures(self, results):
-        failed = [result["index"] for result in results if result["status"] == "failed"]
+    def raise_failures(self, results, applied=False):
+        """PlanError giving each failed object's reason (never a field value); "the others were applied" only
+        when there are others and writes were made (``applied``)."""
+        failed = [result for result in results if result["status"] == "failed"]
         if failed:
+            others = ""
+            if len(failed) < len(results):
+                others = ", the others were applied" if applied else ", nothing was changed"
             raise PlanError(
-                "{0} of {1} objects failed (objects {2}); the others were applied".format(
-                    len(failed), len(results), ", ".join(map(str, failed))
+                "{0} of {1} object(s) failed{2}: {3}".format(
+                    len(failed),
+                    len(results),
+                    others,
+                    "; ".join("objects[{0}]: {1}".format(result["index"], result["msg"]) for result in failed),
                 ),
                 results=results,
                 summary=self.summary(results),

@@ -200,6 +200,8 @@ class ProfilesResource(Resource):
     def read(self):
         """Each item's current profile (API item) or None, from batched reads run ``max_concurrency`` at a time
         under a read bucket of ``rate_limit`` calls per second; a missing domain: no profiles."""
+        # Two items with the same profile_id or match_by value: known before any call.
+        raise_duplicates((item.key, item.index) for item in self.items if item.key[1])
         self.read_bucket = TokenBucket(self.params["rate_limit"])
         try:
             self.read_by_id([item for item in self.items if item.key[0] == "id"])
@@ -301,20 +303,11 @@ class ProfilesResource(Resource):
     def check_duplicates(self):
         """Two items that would manage the same profile (the same profile id, or the same match value that
         finds no profile, so both would create it) fail the task before any write."""
-        owners = {}
-        for item in self.items:
-            if item.status in ("failed", "absent"):
-                continue
-            target = ("id", item.current["ProfileId"]) if item.current else item.key
-            owners.setdefault(target, []).append(item.index)
-        clashes = [indexes for indexes in owners.values() if len(indexes) > 1]
-        if clashes:
-            raise PlanError(
-                "Items that resolve to the same profile: {0}; nothing was changed. Give each profile once.".format(
-                    "; ".join(", ".join("profiles[{0}]".format(index) for index in indexes) for indexes in clashes)
-                ),
-                duplicate_items=clashes,
-            )
+        raise_duplicates(
+            (("id", item.current["ProfileId"]) if item.current else item.key, item.index)
+            for item in self.items
+            if item.status not in ("failed", "absent")
+        )
 
     # apply ------------------------------------------------------------------------------
     def call(self, call):
@@ -411,6 +404,22 @@ class ProfilesResource(Resource):
             for item in self.items
             if item.calls and item.status != "failed"
         ]
+
+
+def raise_duplicates(targets):
+    """PlanError naming the items (indexes, never values) of ``targets``, (profile, index) pairs, that share a
+    profile."""
+    owners = {}
+    for target, index in targets:
+        owners.setdefault(target, []).append(index)
+    clashes = [indexes for indexes in owners.values() if len(indexes) > 1]
+    if clashes:
+        raise PlanError(
+            "Items that resolve to the same profile: {0}; nothing was changed. Give each profile once.".format(
+                "; ".join(", ".join("profiles[{0}]".format(index) for index in indexes) for indexes in clashes)
+            ),
+            duplicate_items=clashes,
+        )
 
 
 def failure_text(error):

@@ -16,6 +16,9 @@ __metaclass__ = type
 
 import copy
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
+    get_calculated_attribute,
+)
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import given_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
@@ -186,6 +189,32 @@ def describe_membership(api):
     return result
 
 
+def segment_references(segment_groups):
+    """(option path, kind, name) of every source segment and calculated attribute that ``segment_groups`` names."""
+    references = []
+    for index, group in enumerate((segment_groups or {}).get("groups") or []):
+        path = "segment_groups.groups[{0}]".format(index)
+        for position, source in enumerate(group.get("source_segments") or []):
+            if source.get("segment_definition_name"):
+                references.append(
+                    (
+                        "{0}.source_segments[{1}].segment_definition_name".format(path, position),
+                        "segment definition",
+                        source["segment_definition_name"],
+                    )
+                )
+        for position, dimension in enumerate(group.get("dimensions") or []):
+            for name in sorted((dimension or {}).get("calculated_attributes") or {}):
+                references.append(
+                    (
+                        "{0}.dimensions[{1}].calculated_attributes.{2}".format(path, position, name),
+                        "calculated attribute",
+                        name,
+                    )
+                )
+    return references
+
+
 class SegmentDefinitionResource(DomainChild):
     argument_spec = SEGMENT_DEFINITION_ARGUMENT_SPEC
     module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
@@ -202,7 +231,30 @@ class SegmentDefinitionResource(DomainChild):
         current = get_segment_definition(self.client, self.params["domain_name"], self.name)
         if current and current.get("SegmentDefinitionArn"):
             self._arn = current["SegmentDefinitionArn"]  # the service's own ARN, for tag calls
+        if self.params["state"] == "present" and (current is None or self.params["recreate"]):
+            self.check_references()
         return current
+
+    def check_references(self):
+        """Before a create: every source segment and calculated attribute that ``segment_groups`` names exists
+        (the service refuses the create otherwise, after check mode predicted it). One read each."""
+        domain = self.params["domain_name"]
+        getters = {"segment definition": get_segment_definition, "calculated attribute": get_calculated_attribute}
+        exists = {}
+        missing = []
+        for path, kind, name in segment_references(self.params.get("segment_groups")):
+            if (kind, name) not in exists:
+                exists[(kind, name)] = getters[kind](self.client, domain, name) is not None
+            if not exists[(kind, name)]:
+                missing.append((path, kind, name))
+        if missing:
+            raise PlanError(
+                "; ".join(
+                    "{0}: {1} {2} does not exist in domain {3}".format(path, kind, name, domain)
+                    for path, kind, name in missing
+                )
+                + "; create it first. Nothing was changed."
+            )
 
     def plan(self, current):
         if self.params["state"] == "absent":

@@ -8,9 +8,12 @@
 The model's own rules (lengths, ranges, enums, patterns, sizes, required members) are
 checked by module_utils/model.py. This module holds the rest:
 
-- the shape of the input as the user wrote it, before ansible-core converts it: a list
-  or dict given to a text option would otherwise be stored as its Python text, and a
-  scalar given to a block fails inside ansible-core with a message that names no option;
+- the shape of the input as the user wrote it, before ansible-core converts it: a list,
+  dict or boolean given to a text option would otherwise be stored as its Python text
+  (``first_name: yes`` as ``"True"``), and a scalar given to a block fails inside
+  ansible-core with a message that names no option;
+- the ``choices`` of the argument spec, checked here on the input as written: ansible-core's
+  own check repeats the value given (``got: ...``), even under no_log;
 - the tag total of a resource (at most 50 tags in all).
 
 Messages never repeat the value given, since profile fields hold personal data.
@@ -45,13 +48,20 @@ def _given(spec, raw, name):
     return None, None
 
 
+def _as_text(value):
+    """A scalar as ansible-core's ``str`` conversion makes it (42 -> "42"), before its choices are compared."""
+    return value if isinstance(value, string_types) else str(value)
+
+
 def input_shape_errors(argument_spec, raw, prefix=""):
     """(messages, option paths) for values whose shape ansible-core would mangle or choke on.
 
-    - a list or dict given to a ``str`` option (ansible-core would store ``"['a', 'b']"``);
+    - a list, dict or boolean given to a ``str`` option (ansible-core would store ``"['a', 'b']"`` or
+      ``"True"``), also as an element of a ``list`` of ``str``;
+    - a value that is not one of the option's ``choices`` (the message lists them; ansible-core's
+      would repeat the value);
     - a value that is neither a dict nor text given to a ``dict`` option, or to an element of a
       ``list`` of ``dict`` (ansible-core fails with "argument of type 'bool' is not iterable");
-    - a list or dict among the elements of a ``list`` of ``str``;
     - anything but a list given to a ``list`` of ``dict`` (ansible-core would split a string on commas
       and fail with "dictionary requested", naming no option).
 
@@ -59,9 +69,12 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     """
     errors, paths = [], []
 
-    def check(name, option, value, kind, sub_options):
-        if kind == "str" and isinstance(value, (list, dict)):
+    def check(name, option, value, kind, sub_options, choices=None):
+        if kind == "str" and isinstance(value, (list, dict, bool)):
             errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
+            return False
+        if choices is not None and not isinstance(value, (list, dict)) and _as_text(value) not in choices:
+            errors.append("{0} must be one of {1}".format(option, ", ".join(str(choice) for choice in choices)))
             return False
         if kind == "dict" and not isinstance(value, (dict,) + string_types):
             errors.append("{0} must be a dict, not a {1}".format(option, _kind(value)))
@@ -83,9 +96,10 @@ def input_shape_errors(argument_spec, raw, prefix=""):
             paths.append(name)
         elif kind == "list" and isinstance(value, list):
             for index, item in enumerate(value):
-                if not check(name, "{0}[{1}]".format(option, index), item, spec.get("elements"), spec.get("options")):
+                item_option = "{0}[{1}]".format(option, index)
+                if not check(name, item_option, item, spec.get("elements"), spec.get("options"), spec.get("choices")):
                     paths.append(name)
-        elif not check(name, option, value, kind, spec.get("options")):
+        elif not check(name, option, value, kind, spec.get("options"), spec.get("choices")):
             paths.append(name)
     return errors, sorted(set(paths))
 

@@ -48,6 +48,8 @@ options:
     description:
       - The ARN of the Kinesis data stream that receives the events (C(arn:aws:kinesis:<region>:<account>:stream/<name>)),
         1 to 255 characters. The CreateEventStream reference requires a stream in the same Region and account as the domain.
+      - The module checks the form and the Region before any call, and the account before it creates the stream (it
+        reads the caller's account with C(sts:GetCallerIdentity), as amazon.aws does); check mode checks it too.
       - Required to create the stream. On an existing stream a different O(uri) needs O(recreate=true).
     type: str
   recreate:

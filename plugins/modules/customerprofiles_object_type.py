@@ -116,6 +116,11 @@ options:
         one of V(STRING), V(NUMBER), V(PHONE_NUMBER), V(EMAIL_ADDRESS), V(NAME), which decides how the value is
         normalised for matching and search."
       - A given map replaces the current one (a field left out of it is removed); left out, the fields stay as they are.
+      - "At most 250 fields. A C(target) is a text field of the standard profile (V(_profile.FirstName)), a member
+        of one of its address blocks (V(_profile.Address.City)), a custom attribute (V(_profile.Attributes.<name>)),
+        V(_profile.SourceLastUpdatedTimestamp) (with O(source_last_updated_timestamp_format)), or a member of another
+        standard object (V(_order.<member>), V(_asset.<member>), ...) other than its system-managed id
+        (V(_order.OrderId)). Anything else fails before any write, in check mode too."
     type: dict
   keys:
     description:
@@ -155,7 +160,9 @@ options:
 notes:
   - Every entry of O(fields) and O(keys) is checked against the service model before any call (names, lengths,
     patterns, the choices of C(content_type) and C(standard_identifiers), unknown sub-options), and no message
-    repeats a value.
+    repeats a value. So are the rules the model cannot say (at most 250 fields, each C(target), each key's
+    C(field_names) naming fields of the definition, with the fields kept when O(fields) is left out), before any
+    write, in check mode too.
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules

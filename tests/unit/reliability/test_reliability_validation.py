@@ -335,3 +335,160 @@ def test_bad_input_fails_before_any_call(run_module, cp_mock, case):
     assert PII not in message  # personal data is never echoed
     assert "Traceback" not in message
     assert cp_mock.calls() == []
+
+
+# ------------------------------------------------------------------ issue 20: choices and booleans, every module
+
+EMAIL = "ada.secret@example.com"  # a value given where a choice is expected: never echoed, anywhere in the result
+
+
+def contract_classes():
+    """{module name: the resource or lister class its main() runs} for every module of the collection."""
+    import glob
+    import importlib
+    import os
+    import re
+
+    package = "ansible_collections.awscx.customerprofiles.plugins.modules."
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "plugins", "modules")
+    found = {}
+    for path in sorted(glob.glob(os.path.join(root, "customerprofiles_*.py"))):
+        name = os.path.basename(path)[:-3]
+        with open(path, encoding="utf-8") as handle:
+            runner = re.search(r"^    run(?:_info)?\((\w+)\)$", handle.read(), re.M).group(1)
+        found[name] = getattr(importlib.import_module(package + name), runner)
+    return found
+
+
+CONTRACTS = contract_classes()
+
+
+def options_of(kind, with_choices):
+    """(module, option) of every top-level option of ``kind`` (with or without choices) of every module."""
+    return [
+        (module, option)
+        for module, contract in sorted(CONTRACTS.items())
+        for option, spec in sorted(contract.argument_spec.items())
+        if spec.get("type", "str") == kind and bool(spec.get("choices")) == with_choices
+    ]
+
+
+def required_args(module):
+    """A placeholder for every required option of ``module``, so that only the option under test is wrong."""
+    placeholders = {"str": "x", "list": [], "dict": {}}
+    return dict(
+        (option, placeholders[spec.get("type", "str")])
+        for option, spec in CONTRACTS[module].argument_spec.items()
+        if spec.get("required")
+    )
+
+
+def option_id(value):
+    return value.replace("customerprofiles_", "")
+
+
+def no_value_anywhere(result, value):
+    import json
+
+    return value not in json.dumps(result)
+
+
+@pytest.mark.parametrize("module, option", options_of("str", True), ids=option_id)
+def test_a_bad_choice_names_the_option_and_the_choices_never_the_value(run_module, cp_mock, module, option):
+    choices = CONTRACTS[module].argument_spec[option]["choices"]
+    result = run_module(module, dict(required_args(module), **{option: EMAIL}))
+    assert result.failed
+    assert "{0} must be one of {1}".format(option, ", ".join(choices)) in result["msg"], result["msg"]
+    assert no_value_anywhere(result, EMAIL)  # not in msg, not in invocation
+    assert cp_mock.calls() == []
+
+
+def test_every_module_with_a_state_is_covered():
+    assert {module for module, option in options_of("str", True) if option == "state"} == {
+        module for module, contract in CONTRACTS.items() if "state" in contract.argument_spec
+    }
+    assert ("customerprofiles_profile", "match_by") in options_of("str", True)
+
+
+@pytest.mark.parametrize("item_option", [False, True], ids=["task", "item"])
+def test_a_bad_match_by_of_profiles_is_never_echoed(run_module, cp_mock, item_option):
+    item = {"account_number": "A-1"}
+    args = {"domain_name": DOMAIN, "profiles": [item]}
+    (item if item_option else args)["match_by"] = EMAIL
+    result = run_module("customerprofiles_profiles", dict(args, _ansible_no_log=False))
+    assert result.failed
+    assert ("profiles[0].match_by" if item_option else "match_by") + " must be one of account_number" in result["msg"]
+    assert no_value_anywhere(result, EMAIL)
+    assert cp_mock.calls() == []
+
+
+def test_a_bad_nested_choice_is_never_echoed(run_module, cp_mock):
+    schedule = {"day_of_the_week": EMAIL, "time": "1:00"}
+    result = run_module(
+        "customerprofiles_domain", {"domain_name": DOMAIN, "matching": {"enabled": True, "job_schedule": schedule}}
+    )
+    assert result.failed
+    assert "matching.job_schedule.day_of_the_week must be one of MONDAY" in result["msg"], result["msg"]
+    assert no_value_anywhere(result, EMAIL)
+    assert cp_mock.calls() == []
+
+
+@pytest.mark.parametrize("module, option", options_of("str", False), ids=option_id)
+def test_a_boolean_given_for_text_fails_naming_the_option(run_module, cp_mock, module, option):
+    # first_name: yes was stored as "True" (issue 20); attributes: {newsletter: yes} was already refused
+    result = run_module(module, dict(required_args(module), **{option: True}))
+    assert result.failed
+    assert "{0} must be a string, not a boolean".format(option) in result["msg"], result["msg"]
+    assert cp_mock.calls() == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({"first_name": True}, "first_name must be a string, not a boolean"),
+        ({"attributes": {"newsletter": True}}, "attributes.newsletter must be a string, not a boolean"),
+        ({"address": {"city": False}}, "address.city must be a string, not a boolean"),
+        (
+            {"engagement_preferences": {"email": [{"key_value": True}]}},
+            "engagement_preferences.email[0].key_value must be a string, not a boolean",
+        ),
+    ],
+)
+def test_one_rule_for_booleans_in_profile_fields(run_module, cp_mock, args, message):
+    result = run_module("customerprofiles_profile", dict({"domain_name": DOMAIN, "account_number": "A-1"}, **args))
+    assert result.failed
+    assert message in result["msg"], result["msg"]
+    assert cp_mock.calls() == []
+
+
+def test_a_boolean_in_a_list_of_text_fails_naming_the_item(run_module, cp_mock):
+    result = run_module(
+        "customerprofiles_profile_info", {"domain_name": DOMAIN, "search": [{"key_name": "_email", "values": [True]}]}
+    )
+    assert result.failed
+    assert "search[0].values[0] must be a string, not a boolean" in result["msg"], result["msg"]
+    assert cp_mock.calls() == []
+
+
+def test_every_tagged_union_of_the_model_takes_exactly_one_member():
+    """Generic, from the model: a structure marked ``union`` (the segment Dimension, IntentConfig, ...) fails
+    with no member or two, naming the path and the members (botocore's message names no option)."""
+    import botocore.session
+
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import _snake
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_value
+
+    model = botocore.session.get_session().get_service_model("customer-profiles")
+    unions = [model.shape_for(name) for name in model.shape_names if model.shape_for(name).metadata.get("union")]
+    assert unions  # Dimension at least
+    for shape in unions:
+        names = [_snake(member) for member in shape.members]
+        for value in ({}, dict((name, {}) for name in names[:2])):
+            errors = []
+            check_value(errors, "path.to.block", value, shape)
+            assert any(
+                error.startswith("path.to.block must set exactly one of " + ", ".join(names)) for error in errors
+            ), (shape.name, errors)
+        errors = []
+        check_value(errors, "path.to.block", {names[0]: {}}, shape)
+        assert not any("exactly one" in error for error in errors), (shape.name, errors)

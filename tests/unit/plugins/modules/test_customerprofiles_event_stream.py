@@ -151,11 +151,46 @@ def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
     assert again["changed"] is False and calls == ["GetEventStream"]
 
 
-def test_the_service_refuses_a_stream_of_another_account(cp_mock, run_module, domain):
-    result = run_module(MODULE, args(uri="arn:aws:kinesis:us-east-1:999999999999:stream/other"))
-    assert result.failed
-    assert result["error"]["code"] == "BadRequestException"
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_stream_of_another_account_fails_before_any_write(cp_mock, cp_client, run_module, domain, check_mode):
+    # issue 20: check mode predicted success, and CreateEventStream then failed
+    result, calls = run_logged(
+        cp_mock, run_module, args(uri="arn:aws:kinesis:us-east-1:999999999999:stream/other"), check_mode=check_mode
+    )
+    assert result.failed, result
     assert result["changed"] is False
+    assert (
+        "uri must be a Kinesis data stream of the domain's account and Region "
+        "(arn:aws:kinesis:us-east-1:123456789012:stream/<name>)" in result["msg"]
+    ), result["msg"]
+    assert "999999999999" not in result["msg"]
+    assert calls == ["GetEventStream"]
+    assert cp_client.list_event_streams(DomainName=DOMAIN)["Items"] == []
+
+
+@pytest.mark.parametrize(
+    "uri, message",
+    [
+        (
+            "arn:aws:kinesis:eu-west-1:123456789012:stream/elsewhere",
+            "must be a Kinesis data stream of the domain's account",
+        ),
+        ("arn:aws:firehose:us-east-1:123456789012:deliverystream/x", "must be the ARN of a Kinesis data stream"),
+        ("profile-changes", "must be the ARN of a Kinesis data stream"),
+        ("arn:aws:kinesis:us-east-1:123456789012:stream/bad\nname", "must not hold control characters"),
+        ("arn:aws:kinesis:us-east-1:123456789012:stream/bad\x7fname", "must not hold control characters"),
+    ],
+    ids=["other-region", "not-kinesis", "not-an-arn", "newline", "delete"],
+)
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_uri_that_is_no_stream_of_the_region_fails_before_any_call(
+    cp_mock, run_module, domain, uri, message, check_mode
+):
+    result, calls = run_logged(cp_mock, run_module, args(uri=uri), check_mode=check_mode)
+    assert result.failed, result
+    assert "uri " + message in result["msg"], result["msg"]
+    assert uri not in result["msg"]
+    assert calls == []
 
 
 @pytest.mark.parametrize(

@@ -86,6 +86,29 @@ def test_a_missing_object_type_fails_naming_object_type_name(cp_mock, cp_client,
     assert cp_client.list_event_triggers(DomainName=DOMAIN)["Items"] == []
 
 
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_segment_filter_naming_no_segment_fails_before_any_write(cp_mock, cp_client, run_module, domain, check_mode):
+    # issue 20: check mode predicted success, and CreateEventTrigger then failed
+    result, calls = run_logged(cp_mock, run_module, args(segment_filter="no-such-segment"), check_mode=check_mode)
+    assert result.failed, result
+    assert result["changed"] is False
+    assert "segment_filter: segment definition no-such-segment does not exist in domain " + DOMAIN in result["msg"]
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "GetSegmentDefinition"]
+    assert cp_client.list_event_triggers(DomainName=DOMAIN)["Items"] == []
+
+
+def test_an_existing_segment_filter_is_read_once_then_kept(cp_mock, cp_client, run_module, domain):
+    cp_client.create_segment_definition(
+        DomainName=DOMAIN, SegmentDefinitionName="vip", DisplayName="VIP", SegmentSqlQuery="SELECT * FROM profiles"
+    )
+    result, calls = run_logged(cp_mock, run_module, args(segment_filter="vip"))
+    assert result["changed"] is True, result
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "GetSegmentDefinition", "CreateEventTrigger"]
+    again, calls = run_logged(cp_mock, run_module, args(segment_filter="vip"))
+    assert again["changed"] is False
+    assert calls == ["GetEventTrigger"]
+
+
 def test_second_run_is_a_no_op(cp_mock, run_module, domain):
     options = args(description="Orders", event_trigger_limits=LIMITS, tags={"Team": "c"})
     first = run_module(MODULE, options)

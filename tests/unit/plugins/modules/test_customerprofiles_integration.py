@@ -256,6 +256,18 @@ def test_create_needs_an_object_type(cp_mock, run_module, domain):
     assert "object_type_name or object_type_names is required" in result["msg"]
 
 
+@pytest.mark.parametrize("exists", [False, True], ids=["create", "update"])
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_an_empty_object_type_names_fails_before_any_call(cp_mock, cp_client, run_module, domain, exists, check_mode):
+    # issue 20: {} was sent as nothing, so check mode predicted success and PutIntegration then failed
+    if exists:
+        run_module(MODULE, args(object_type_name="CTR"))
+    result, calls = run_logged(cp_mock, run_module, args(object_type_names={}), check_mode=check_mode)
+    assert result.failed, result
+    assert "object_type_names must have at least 1 entries" in result["msg"]
+    assert calls == []
+
+
 @pytest.mark.parametrize(
     "options, path, value",
     [

@@ -365,3 +365,95 @@ def test_bad_input_fails_before_any_call_naming_the_option(run_module, cp_mock, 
     assert SECRET not in result["msg"]
     assert "x" * 1001 not in result["msg"]
     assert operations(cp_mock) == []
+
+
+# ------------------------------------------------------------------ issue 20: what the service refuses, found first
+
+
+def many_fields(count):
+    fields = dict(("F{0}".format(index), {"source": "_source.f{0}".format(index)}) for index in range(count - 2))
+    fields.update(copy.deepcopy(FIELDS))
+    return dict(list(fields.items())[-count:])
+
+
+def bad_target(target, problem, case):
+    return pytest.param(dict(fields=bad_fields(target=target)), "fields.OrderId.target " + problem, id=case)
+
+
+NOT_PROFILE = "is not a field of the standard profile"
+
+MAPPING = [
+    pytest.param(
+        dict(keys=dict(KEYS, Email=[{"standard_identifiers": ["PROFILE"], "field_names": ["Email"]}])),
+        "keys.Email[0].field_names[0] names no field defined in fields",
+        id="key-field-undefined",
+    ),
+    bad_target("_profile.NoSuchField", NOT_PROFILE, "target-unknown-profile-field"),
+    bad_target("_profile.ProfileId", NOT_PROFILE, "target-reserved"),
+    bad_target("_profile.Address.Street", NOT_PROFILE, "target-unknown-address-part"),
+    bad_target("OrderId", "names no standard object (_profile, _asset", "target-no-object"),
+    bad_target("_order.OrderId", "is the standard object's system-managed id", "target-system-id"),
+    bad_target(
+        "_profile.SourceLastUpdatedTimestamp",
+        "needs source_last_updated_timestamp_format",
+        "target-timestamp-without-format",
+    ),
+    pytest.param(
+        dict(fields=many_fields(251)),
+        "fields: an object type can define at most 250 fields, not 251",
+        id="too-many-fields",
+    ),
+]
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+@pytest.mark.parametrize("bad, message", MAPPING)
+def test_a_mapping_the_service_refuses_fails_before_any_call(run_module, cp_mock, domain, bad, message, check_mode):
+    # issue 20: check mode predicted success, and PutProfileObjectType then failed
+    result = run_module(MODULE, dict(full_args(), **bad), check_mode=check_mode)
+    assert result.failed, result
+    assert message in result["msg"], result["msg"]
+    # the format may be the current type's: that one is judged once the type is read, still before any write
+    assert operations(cp_mock) == (["GetProfileObjectType"] if "timestamp" in message else [])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(FIELDS, Stamp={"source": "_source.ts", "target": "_profile.SourceLastUpdatedTimestamp"}),
+        dict(FIELDS, Asset={"source": "_source.serial", "target": "_asset.SerialNumber"}),
+        dict(FIELDS, Gender={"source": "_source.g", "target": "_profile.GenderString"}),
+        many_fields(250),
+    ],
+    ids=["timestamp-with-format", "standard-object", "profile-string", "250-fields"],
+)
+def test_a_mapping_the_service_takes_is_not_refused(run_module, cp_mock, domain, fields):
+    extra = dict(source_last_updated_timestamp_format="epoch") if "Stamp" in fields else {}
+    keys = (
+        dict(KEYS, Serial=[{"standard_identifiers": ["ASSET"], "field_names": ["Asset"]}])
+        if "Asset" in fields
+        else KEYS
+    )
+    result = run_module(MODULE, dict(full_args(**extra), fields=fields, keys=copy.deepcopy(keys)))
+    assert not result.failed, result
+    assert writes(cp_mock) == ["PutProfileObjectType"]
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_keys_given_alone_are_checked_against_the_current_fields(run_module, cp_mock, cp_client, domain, check_mode):
+    run_module(MODULE, full_args())
+    cp_mock.reset_calls()
+    keys = dict(KEYS, Email=[{"standard_identifiers": ["PROFILE"], "field_names": ["Email"]}])
+    result = run_module(MODULE, args(keys=keys), check_mode=check_mode)
+    assert result.failed, result
+    assert "keys.Email[0].field_names[0] names no field defined in fields; nothing was changed" in result["msg"]
+    assert operations(cp_mock) == ["GetProfileObjectType"]
+    assert "Email" not in stored(cp_client)["Keys"]
+
+
+def test_a_timestamp_target_is_judged_with_the_current_format(run_module, cp_mock, cp_client, domain):
+    run_module(MODULE, full_args(source_last_updated_timestamp_format="epoch"))
+    fields = dict(FIELDS, Stamp={"source": "_source.ts", "target": "_profile.SourceLastUpdatedTimestamp"})
+    result = run_module(MODULE, args(fields=fields))
+    assert not result.failed, result
+    assert result["changed"] is True

@@ -199,15 +199,32 @@ def test_an_object_without_a_key_value_fails_and_the_others_are_applied(run_modu
     assert "UNIQUE key OrderId" in result["results"][1]["msg"]
     assert "PROFILE key" in result["results"][2]["msg"]
     assert result["summary"]["failed"] == 2
-    assert "objects 1, 2" in result["msg"]
+    assert result["msg"].startswith(
+        "2 of 3 object(s) failed, the others were applied: objects[1]: the object has no value for the UNIQUE key "
+        "OrderId; objects[2]: "
+    ), result["msg"]
     assert writes(cp_mock) == ["BatchPutProfileObject"]
 
 
 def test_failures_without_writes_fail_unchanged(run_module, cp_mock, object_type):
-    result = run_module(MODULE, args([{"City": "x"}]))
+    # issue 20: "1 of 1 objects failed (objects 0); the others were applied" gave no reason and spoke of others
+    result = run_module(MODULE, args([{"City": SECRET}]))
     assert result.failed
     assert result["changed"] is False
+    assert result["msg"] == "1 of 1 object(s) failed: objects[0]: the object has no value for the UNIQUE key OrderId"
     assert writes(cp_mock) == []
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["nothing-to-write", "check"])
+def test_a_failure_where_nothing_is_written_says_so(run_module, cp_mock, cp_client, object_type, check_mode):
+    if not check_mode:
+        run_module(MODULE, args([order(1, "A1")]))  # stored: unchanged on the next run
+    result = run_module(MODULE, args([order(1, "A1"), {"City": SECRET}]), check_mode=check_mode)
+    assert result.failed
+    assert result["msg"] == (
+        "1 of 2 object(s) failed, nothing was changed: objects[1]: the object has no value for the UNIQUE key OrderId"
+    )
+    assert SECRET not in result["msg"]
 
 
 def test_two_objects_with_one_unique_value_fail_before_any_write(run_module, cp_mock, object_type):

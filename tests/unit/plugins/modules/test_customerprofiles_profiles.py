@@ -354,14 +354,30 @@ def test_check_mode_in_a_missing_domain_predicts_creates(run_module, cp_mock, co
 # --- duplicates, validation ---------------------------------------------------------------
 
 
-def test_two_items_for_the_same_new_profile_fail_before_any_write(run_module, cp_mock, domain):
-    result = bulk(
-        run_module, [dict(account_number="A-1"), dict(account_number="A-2"), dict(account_number="A-1", first_name="x")]
-    )
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_two_items_with_the_same_match_value_fail_before_any_call(run_module, cp_mock, domain, check_mode):
+    # issue 20: they failed after one SearchProfiles call
+    items = [dict(account_number="A-1"), dict(account_number="A-2"), dict(account_number="A-1", first_name="x")]
+    items += [
+        dict(email_address=SECRET, match_by="email_address"),
+        dict(email_address=SECRET, match_by="email_address"),
+    ]
+    result = bulk(run_module, items, check_mode=check_mode)
     assert result.failed
-    assert result["duplicate_items"] == [[0, 2]]
-    assert "profiles[0], profiles[2]" in result["msg"] and "A-1" not in result["msg"]
-    assert writes(cp_mock) == []
+    assert result["duplicate_items"] == [[0, 2], [3, 4]]
+    assert "profiles[0], profiles[2]; profiles[3], profiles[4]" in result["msg"]
+    assert "A-1" not in result["msg"] and SECRET not in result["msg"]
+    assert operations(cp_mock) == []
+
+
+def test_the_same_value_under_two_match_by_fields_is_two_profiles(run_module, cp_mock, domain):
+    items = [
+        dict(email_address="a@example.com", match_by="email_address"),
+        dict(personal_email_address="a@example.com", match_by="personal_email_address"),
+    ]
+    result = bulk(run_module, items)
+    assert not result.failed, result
+    assert result["summary"]["created"] == 2
 
 
 def test_id_and_match_resolving_to_one_profile_fail_before_any_write(run_module, cp_client, cp_mock, domain):

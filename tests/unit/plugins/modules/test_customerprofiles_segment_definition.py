@@ -290,12 +290,61 @@ def test_delete_and_delete_again(run_module, cp_mock, cp_client, domain):
     assert operations(cp_mock) == [GET]
 
 
-def test_a_missing_source_segment_is_the_services_error(run_module, cp_mock, domain):
-    groups = {"groups": [{"source_segments": [{"segment_definition_name": "nowhere"}]}]}
-    result = run_module(MODULE, args(segment_groups=groups))
-    assert result.failed
-    assert result["error"]["code"] == "ResourceNotFoundException"
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_missing_source_segment_or_calculated_attribute_fails_before_any_write(
+    run_module, cp_mock, domain, check_mode
+):
+    # issue 20: check mode predicted success, and the create then failed with the service's error
+    groups = {
+        "groups": [
+            {
+                "source_segments": [{"segment_definition_name": "nowhere"}],
+                "dimensions": [{"calculated_attributes": {"no_such": {"dimension_type": "EQUAL", "values": ["1"]}}}],
+            }
+        ]
+    }
+    result = run_module(MODULE, args(segment_groups=groups), check_mode=check_mode)
+    assert result.failed, result
     assert result["changed"] is False
+    assert (
+        "segment_groups.groups[0].source_segments[0].segment_definition_name: segment definition nowhere does not "
+        "exist in domain " + DOMAIN in result["msg"]
+    ), result["msg"]
+    assert (
+        "segment_groups.groups[0].dimensions[0].calculated_attributes.no_such: calculated attribute no_such does not "
+        "exist" in result["msg"]
+    ), result["msg"]
+    assert writes(cp_mock) == []
+    assert operations(cp_mock) == [GET, GET, "GetCalculatedAttributeDefinition"]
+
+
+@pytest.mark.parametrize(
+    "dimension, sets",
+    [
+        ({}, ""),
+        (
+            {
+                "profile_attributes": {"first_name": {"dimension_type": "INCLUSIVE", "values": ["Ada"]}},
+                "calculated_attributes": {"orders": {"dimension_type": "EQUAL", "values": ["1"]}},
+            },
+            " (it sets profile_attributes, calculated_attributes)",
+        ),
+    ],
+    ids=["empty", "both"],
+)
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_dimension_sets_exactly_one_kind_before_any_call(run_module, cp_mock, domain, dimension, sets, check_mode):
+    # issue 20: botocore's "tagged union" message named no option, and check mode predicted success
+    groups = {"groups": [{"dimensions": [dimension]}]}
+    result = run_module(MODULE, args(segment_groups=groups), check_mode=check_mode)
+    assert result.failed, result
+    assert (
+        "segment_groups.groups[0].dimensions[0] must set exactly one of profile_attributes, calculated_attributes"
+        + sets
+        in result["msg"]
+    ), result["msg"]
+    assert "union" not in result["msg"]
+    assert operations(cp_mock) == []
 
 
 # ------------------------------------------------------------------ bad input: one rule at each level, before any call
