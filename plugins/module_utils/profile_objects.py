@@ -369,12 +369,12 @@ class ProfileObjectsResource(Resource):
                 "{0} of {1} objects failed (objects {2}); the others were applied".format(
                     len(failed), len(results), ", ".join(map(str, failed))
                 ),
-                results=results,
+                objects=results,
                 summary=self.summary(results),
             )
 
     def result(self, plan, outcome):
-        return dict(results=outcome, summary=self.summary(outcome))
+        return dict(objects=outcome, summary=self.summary(outcome))
 
     def diff(self, current, plan, outcome):
         changed = [result["index"] for result in outcome if result["status"] in ("created", "updated", "deleted")]

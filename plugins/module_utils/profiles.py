@@ -391,7 +391,7 @@ class ProfilesResource(Resource):
         summary = dict((status, 0) for status in STATUSES)
         for entry in results:
             summary[entry["status"]] += 1
-        return dict(results=results, summary=summary)
+        return dict(profiles=results, summary=summary)
 
     def diff(self, current, plan, outcome):
         """Before/after of the items that change (or would), one diff each."""

@@ -36,7 +36,7 @@ description:
     the other objects stay applied, so a rerun converges. Two objects with the same UNIQUE key value fail the task
     before any write.
   - An object whose profile does not exist yet (no profile found by its PROFILE keys) is reported V(created) with no
-    RV(results[].profile_id); the service creates the profile when the object type's C(allow_profile_creation) is
+    RV(objects[].profile_id); the service creates the profile when the object type's C(allow_profile_creation) is
     true, and otherwise sends the object to the domain's dead-letter queue.
   - SearchProfiles is eventually consistent on AWS. A rerun right after the first ingestion of a new customer may not
     find the new profile yet and then sends its objects again (the UNIQUE key makes the service replace them, so no
@@ -107,9 +107,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-results:
+objects:
   description:
     - One item per object of O(objects), in order.
+    - Until version 0.2.1 this list was named C(results). ansible-core takes a top-level C(results) list for the
+      results of a loop and printed it even under C(no_log), so it was renamed.
   returned: always
   type: list
   elements: dict

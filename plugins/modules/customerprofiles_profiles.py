@@ -42,7 +42,7 @@ description:
     searches (batched) until every new profile is found, see O(wait)."
   - A failed item never stops the others. When items fail, the task fails listing them by index with the
     service's error code and message (never a field value); the other items stay applied, so a rerun converges.
-  - In check mode no write call is made and RV(results) predicts every item. With C(--diff), the diff gives the
+  - In check mode no write call is made and RV(profiles) predicts every item. With C(--diff), the diff gives the
     profile before and after for each item that changes, and only for those.
   - "IAM actions used: C(profile:SearchProfiles), C(profile:BatchGetProfile), C(profile:CreateProfile),
     C(profile:UpdateProfile), C(profile:DeleteProfile)."
@@ -347,9 +347,9 @@ options:
             elements: dict
             suboptions: *contact_preference_suboptions
 notes:
-  - A profile's fields are personal data. None of the options is marked C(no_log); RV(results) holds ids and
+  - A profile's fields are personal data. None of the options is marked C(no_log); RV(profiles) holds ids and
     statuses only, but the task's arguments (and C(--diff)) hold the fields, so use C(no_log) on the task when they
-    must not be logged.
+    must not be logged. With C(no_log), ansible-playbook shows none of the result; it is still registered whole.
   - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
     be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
   - In check mode, a task on a domain that does not exist yet predicts that every profile would be created.
@@ -414,10 +414,12 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-results:
+profiles:
   description:
     - One entry per item of O(profiles), in the same order.
     - In check mode, what each item would become.
+    - Until version 0.2.1 this list was named C(results). ansible-core takes a top-level C(results) list for the
+      results of a loop and printed it even under C(no_log), so it was renamed.
   returned: always
   type: list
   elements: dict
@@ -446,12 +448,12 @@ results:
       description: Why the item failed; the service's message and error code, or the module's reason (for example
         several profiles matching). Never a field value.
       type: str
-      returned: when RV(results[].status) is V(failed)
+      returned: when RV(profiles[].status) is V(failed)
       sample: "Internal error (InternalServerException)"
     error:
       description: The service's error code (V(null) for a reason found by the module) and message.
       type: dict
-      returned: when RV(results[].status) is V(failed)
+      returned: when RV(profiles[].status) is V(failed)
       sample:
         code: InternalServerException
         message: Internal error
