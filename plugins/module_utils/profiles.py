@@ -26,17 +26,17 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
@@ -56,9 +56,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform i
 # exact key find at most 50 profiles, one page of SEARCH_PAGE_SIZE (100), so N no-op items by match_by
 # cost ceil(N / 50) reads.
 VALUES_PER_SEARCH = 50
-DEFAULT_CONCURRENCY = 10
-# Writes per second: just under the service's default quota of 100 TPS per profile write operation.
-DEFAULT_RATE_LIMIT = 95.0
 
 STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
 # Options of the task that each item may set for itself (the task's value is the default).
@@ -70,43 +67,9 @@ _ITEM_SPEC["match_by"] = dict(type="str", choices=list(MATCH_BY))
 _ITEM_SPEC["purge_attributes"] = dict(type="bool")
 
 
-class TokenBucket:
-    """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
-    one second's worth (at least one call). It starts full: up to ``rate`` calls may go at once, then ``rate``
-    a second. (Against a service bucket of a higher rate and burst, such as the emulator's quota mode models,
-    that never throttles.) ``take()`` blocks until a call may go."""
-
-    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
-        self.rate = float(rate)
-        self.capacity = max(1.0, self.rate)
-        self.tokens = self.capacity
-        self.clock = clock
-        self.sleep = sleep
-        self.stamp = clock()
-        self.lock = threading.Lock()
-
-    def take(self):
-        while True:
-            with self.lock:
-                now = self.clock()
-                self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-                self.stamp = now
-                if self.tokens >= 1 - 1e-9:  # a float sum of waits may fall short of 1 by rounding
-                    self.tokens -= 1
-                    return
-                wait = (1 - self.tokens) / self.rate
-            self.sleep(wait)
-
-
 def error_code(error):
     """The service's error code of a CustomerProfilesError (None when it has none)."""
     return describe_error(error)[1].get("error", {}).get("code")
-
-
-def is_values_limit(error):
-    """A 400 BadRequestException refusing a SearchProfiles call for its number of values (it names them)."""
-    details = describe_error(error)[1].get("error", {})
-    return details.get("code") == "BadRequestException" and "Values" in (details.get("message") or "")
 
 
 def item_failure(error):
@@ -153,24 +116,23 @@ def item_params(params, item):
     return merged
 
 
-class ProfilesResource(Resource):
+class ProfilesResource(BulkResource):
     argument_spec = dict(
         domain_name=PROFILE_OPTIONS["domain_name"],
         state=PROFILE_OPTIONS["state"],
         match_by=PROFILE_OPTIONS["match_by"],
         purge_attributes=PROFILE_OPTIONS["purge_attributes"],
         profiles=dict(type="list", elements="dict", required=True, options=_ITEM_SPEC),
-        max_concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        rate_limit=dict(type="float", default=DEFAULT_RATE_LIMIT),
     )
+    argument_spec.update(BULK_OPTIONS)
     argument_spec.update(WAIT_OPTIONS)
+    values_per_call = VALUES_PER_SEARCH
 
     def __init__(self, module, client):
         super(ProfilesResource, self).__init__(module, client)
         self.items = [
             Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])
         ]
-        self.values_per_search = VALUES_PER_SEARCH
         self.domain_missing = None
         self.lock = threading.Lock()
 
@@ -183,11 +145,7 @@ class ProfilesResource(Resource):
         return inputs
 
     def extra_checks(self):
-        errors = []
-        if self.params["max_concurrency"] < 1:
-            errors.append("max_concurrency must be at least 1")
-        if not self.params["rate_limit"] > 0:
-            errors.append("rate_limit must be greater than 0")
+        errors = self.bulk_errors()
         for item in self.items:
             errors.extend(profile_errors(item.params, "profiles[{0}]".format(item.index)))
         return errors
@@ -196,7 +154,7 @@ class ProfilesResource(Resource):
     def read(self):
         """Each item's current profile (API item) or None, from batched reads run ``max_concurrency`` at a time
         under a read bucket of ``rate_limit`` calls per second; a missing domain: no profiles."""
-        self.read_bucket = TokenBucket(self.params["rate_limit"])
+        self.start_reads()
         try:
             self.read_by_id([item for item in self.items if item.key[0] == "id"])
             by_match = {}
@@ -210,13 +168,6 @@ class ProfilesResource(Resource):
             for item in self.items:
                 item.current, item.status, item.error = None, None, None
         return [item.current for item in self.items]
-
-    def concurrently(self, function, arguments):
-        """function(argument) for each argument, ``max_concurrency`` at a time; the results in order."""
-        if len(arguments) < 2:
-            return [function(argument) for argument in arguments]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], len(arguments))) as pool:
-            return list(pool.map(function, arguments))
 
     def read_by_id(self, items):
         if not items:
@@ -245,33 +196,13 @@ class ProfilesResource(Resource):
             item.current = found[0] if len(found) == 1 else None
 
     def search(self, match_by, values):
-        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_search values
+        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_call values
         (searched concurrently, every page)."""
-        found = []
-        for profiles in self.concurrently(
-            lambda chunk: self.search_chunk(match_by, chunk), list(chunks(values, self.values_per_search))
-        ):
-            found.extend(profiles)
-        return found
+        found = self.by_values(self.search_chunk, {match_by: values})
+        return found[match_by]
 
     def search_chunk(self, match_by, values):
-        """One chunk's profiles. A chunk the service refuses for its number of values is halved, and the smaller
-        size kept for the chunks not yet sent (a chunk above it is split before it is sent)."""
-        if len(values) > self.values_per_search:
-            return [
-                profile
-                for part in chunks(values, self.values_per_search)
-                for profile in self.search_chunk(match_by, part)
-            ]
-        self.read_bucket.take()
-        try:
-            return search_by_match(self.client, self.params["domain_name"], match_by, values)
-        except CustomerProfilesError as e:
-            if len(values) > 1 and is_values_limit(e):
-                with self.lock:
-                    self.values_per_search = min(self.values_per_search, len(values) // 2)
-                return self.search_chunk(match_by, values)
-            raise
+        return search_by_match(self.client, self.params["domain_name"], match_by, values)
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):
@@ -333,8 +264,7 @@ class ProfilesResource(Resource):
     def apply(self, plan):
         self.bucket = TokenBucket(self.params["rate_limit"])
         pending = [item for item in self.items if item.calls and item.status != "failed"]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], max(1, len(pending)))) as pool:
-            list(pool.map(self.apply_item, pending))
+        self.concurrently(self.apply_item, pending)
         self.wait_until_searchable([item for item in pending if item.status == "created"])
         if self.failed():
             raise self.failure(plan)
