@@ -44,12 +44,14 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ambiguity_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import duplicate_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import match_field
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import plan_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_model_inputs
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_by_match
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import write_method
 
 # Values in one SearchProfiles call. Neither the service model nor the API reference states a limit;
 # a call the service refuses for its number of values halves it (see search_chunk). 50 values of an
@@ -93,6 +95,7 @@ class Item:
         self.after = {}
         self.status = None
         self.error = None
+        self.profile_ids = None
 
     @property
     def key(self):
@@ -104,6 +107,7 @@ class Item:
     def fail(self, error):
         self.status = "failed"
         self.error = item_failure(error)
+        self.profile_ids = getattr(error, "details", {}).get("profile_ids")
 
 
 def item_params(params, item):
@@ -185,7 +189,7 @@ class ProfilesResource(BulkResource):
 
     def read_by_match(self, match_by, items):
         values = list(dict.fromkeys(item.key[1] for item in items))
-        api_field = to_api({match_by: "x"}).popitem()[0]
+        api_field = match_field(match_by)
         matches = dict((value, {}) for value in values)
         for profile in self.search(match_by, values):
             matches[profile[api_field]][profile["ProfileId"]] = profile
@@ -244,10 +248,11 @@ class ProfilesResource(BulkResource):
             )
 
     # apply ------------------------------------------------------------------------------
-    def call(self, call):
-        """One write (retried, rate limited); the write counter is shared by the worker threads."""
+    def call(self, call, item):
+        """One write of ``item`` (retried, a create never blindly: see profile.create_profile; rate limited); the
+        write counter is shared by the worker threads."""
         self.bucket.take()
-        response = self.wrapped(call.action, getattr(self.client, call.method), **call.request)
+        response = self.wrapped(call.action, write_method(self.client, call, item.params), **call.request)
         with self.lock:
             self.writes += 1
         return response
@@ -255,10 +260,10 @@ class ProfilesResource(BulkResource):
     def apply_item(self, item):
         try:
             for call in item.calls:
-                response = self.call(call)
+                response = self.call(call, item)
                 if call.method == "create_profile":
                     item.after = dict(item.after, profile_id=response["ProfileId"])
-        except CustomerProfilesError as e:
+        except (CustomerProfilesError, PlanError) as e:
             item.fail(e)
 
     def apply(self, plan):
@@ -287,16 +292,23 @@ class ProfilesResource(BulkResource):
         )
 
     def not_found_yet(self, items):
+        """The items whose created profile is not found yet. An item whose match value finds its profile and
+        another one fails: another writer created the same profile meanwhile (duplicate_error)."""
         by_match = {}
         for item in items:
             by_match.setdefault(item.params["match_by"], []).append(item)
-        seen = set()
+        found = {}
         for match_by, group in by_match.items():
-            seen.update(
-                profile["ProfileId"]
-                for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group)))
-            )
-        return [item for item in items if item.after.get("profile_id") not in seen]
+            for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group))):
+                found.setdefault((match_by, profile[match_field(match_by)]), []).append(profile)
+        missing = []
+        for item in items:
+            profiles = found.get(item.key, [])
+            if not any(profile["ProfileId"] == item.after.get("profile_id") for profile in profiles):
+                missing.append(item)
+            elif len(profiles) > 1:
+                item.fail(duplicate_error(profiles, item.key[0], item.after["profile_id"]))
+        return missing
 
     # results ----------------------------------------------------------------------------
     def failed(self):
@@ -317,6 +329,8 @@ class ProfilesResource(BulkResource):
             if item.status == "failed":
                 entry["msg"] = failure_text(item.error)
                 entry["error"] = dict(code=item.error[0], message=item.error[1])
+                if item.profile_ids:
+                    entry["profile_ids"] = item.profile_ids
             results.append(entry)
         summary = dict((status, 0) for status in STATUSES)
         for entry in results:
@@ -352,7 +366,7 @@ def predicted_status(item):
 
 def profile_id_of(item):
     if item.status == "failed":
-        return (item.current or {}).get("ProfileId") or item.params.get("profile_id")
+        return (item.current or {}).get("ProfileId") or item.params.get("profile_id") or item.after.get("profile_id")
     if item.status in ("deleted", "absent"):
         return None
     return item.after.get("profile_id")

@@ -42,6 +42,18 @@ description:
     searches (batched) until every new profile is found, see O(wait)."
   - A failed item never stops the others. When items fail, the task fails listing them by index with the
     service's error code and message (never a field value); the other items stay applied, so a rerun converges.
+  - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
+    the service may have stored the profile) is never retried blindly. The module first searches for the item's
+    O(match_by) value; a profile found is adopted (status V(created), its id). When none is found, a 5xx is
+    retried like every call, and a time-out fails the item. A throttled create stored nothing and is retried at
+    once.
+  - "Duplicates made by another writer: when the search of O(wait) finds an item's new profile and another one with
+    the same O(match_by) value, another writer created the same profile at the same time (a second task or
+    playbook, or the worker process of an interrupted C(ansible-playbook) run that kept running). That item fails
+    naming both ids (RV(profiles[].profile_ids)), so the task fails. Keep one profile, then delete the others with
+    M(awscx.customerprofiles.customerprofiles_profile) O(awscx.customerprofiles.customerprofiles_profile#module:state=absent)
+    and O(awscx.customerprofiles.customerprofiles_profile#module:profile_id); the guide docs/reliability.md says
+    which one to keep."
   - In check mode no write call is made and RV(profiles) predicts every item. With C(--diff), the diff gives the
     profile before and after for each item that changes, and only for those.
   - "IAM actions used: C(profile:SearchProfiles), C(profile:BatchGetProfile), C(profile:CreateProfile),
@@ -450,6 +462,15 @@ profiles:
       type: str
       returned: when RV(profiles[].status) is V(failed)
       sample: "Internal error (InternalServerException)"
+    profile_ids:
+      description:
+        - The ids of the profiles that have the item's O(match_by) value, when there are several (the item failed
+          because its value matches more than one profile, or because another writer created the same profile
+          while this task created it).
+      type: list
+      elements: str
+      returned: when RV(profiles[].status) is V(failed) for several profiles
+      sample: [0123456789abcdef0123456789abcdef, 00112233445566778899aabbccddeeff]
     error:
       description: The service's error code (V(null) for a reason found by the module) and message.
       type: dict

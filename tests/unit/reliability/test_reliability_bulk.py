@@ -2,8 +2,11 @@
 """The bulk modules (customerprofiles_profiles, customerprofiles_profile_objects) under no_log, lost answers,
 concurrent writers and a service that stops answering (issue 21, items 3, 4 and 6)."""
 
+import pytest
+from botocore.exceptions import ReadTimeoutError
 from reliability_helpers import DOMAIN
 
+import call_log
 from playbook_runner import run_playbook
 from playbook_runner import write_text
 
@@ -87,3 +90,160 @@ def test_no_log_hides_every_item_of_the_bulk_modules(fresh_emulator_server, tmp_
     assert len(profile_ids) == 2
     for secret in NAMES + ACCOUNTS + ORDERS + profile_ids:
         assert secret not in run.output, secret
+
+
+# --- lost answers (issue 21.3) -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def after_commit(cp_mock, monkeypatch):
+    """``after_commit(operation, kind, count)``: the next ``count`` calls of ``operation`` run (a write is applied),
+    then their answer is lost: ``kind`` "500" answers 500 InternalServerException, "timeout" raises botocore's
+    ReadTimeoutError (what a client whose read timeout passed sees). Test-local until the emulator's own
+    after_commit faults are available."""
+    from emulator import responses
+    from emulator import state
+
+    pending = {}
+    original = responses.CustomerProfilesResponse._run
+
+    def _run(self, operation):
+        answer = original(self, operation)
+        fault = pending.get(operation)
+        if fault and fault[1] > 0 and answer[0] == 200:
+            fault[1] -= 1
+            if fault[0] == "timeout":
+                state.record_call(operation, 0)  # logged with status 0, as the emulator logs a hang
+                raise ReadTimeoutError(endpoint_url="https://profile.us-east-1.amazonaws.com/")
+            return responses._error(500, "InternalServerException", "Internal server error (after commit)")
+        return answer
+
+    monkeypatch.setattr(responses.CustomerProfilesResponse, "_run", _run)
+
+    def inject(operation, kind, count=1):
+        pending[operation] = [kind, count]
+
+    return inject
+
+
+def make_domain(client):
+    client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+
+
+def stored_accounts(client):
+    """The AccountNumber of every stored profile (one entry per profile: a duplicate shows twice)."""
+    return sorted(profile.get("AccountNumber") for profile in stored(client))
+
+
+def stored(client):
+    import emulator
+
+    return list(emulator.backend().get_domain_object(DOMAIN).profiles.values())
+
+
+@pytest.mark.parametrize("kind", ["500", "timeout"])
+def test_a_lost_create_answer_is_adopted_not_retried_blindly(
+    run_module, cp_mock, cp_client, sleeps, after_commit, kind
+):
+    """CreateProfile commits, then its answer is lost: the module searches before retrying, finds the profile and
+    adopts it (status created, its id), so no duplicate is made."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    after_commit("CreateProfile", kind, count=2)
+    items = [dict(account_number="L-%d" % index, first_name="Ann") for index in range(3)]
+
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
+
+    assert not result.failed, result.get("msg")
+    assert [entry["status"] for entry in result["profiles"]] == ["created"] * 3
+    assert stored_accounts(cp_client) == ["L-0", "L-1", "L-2"]
+    by_account = dict((profile["AccountNumber"], profile["ProfileId"]) for profile in stored(cp_client))
+    assert [entry["profile_id"] for entry in result["profiles"]] == [by_account["L-%d" % i] for i in range(3)]
+    assert call_log.writes(cp_mock) == ["CreateProfile"] * 3
+
+
+@pytest.mark.parametrize("kind", ["500", "timeout"])
+def test_a_lost_create_answer_is_adopted_by_the_single_module(
+    run_module, cp_mock, cp_client, sleeps, after_commit, kind
+):
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    after_commit("CreateProfile", kind)
+
+    result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="L-1", first_name="Ann"))
+
+    assert not result.failed, result.get("msg")
+    assert result["changed"] is True
+    assert [profile["ProfileId"] for profile in stored(cp_client)] == [result["profile_id"]]
+    assert call_log.operations(cp_mock)[:3] == ["SearchProfiles", "CreateProfile", "SearchProfiles"]
+    assert call_log.writes(cp_mock) == ["CreateProfile"]
+
+
+def test_a_create_refused_before_commit_is_retried_after_the_search(run_module, cp_mock, cp_client, sleeps):
+    """A 500 that applied nothing: the search finds nothing, the create is retried, one profile."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault("CreateProfile", "InternalServerException", count=2)
+
+    result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="L-1"))
+
+    assert not result.failed, result.get("msg")
+    assert [profile["ProfileId"] for profile in stored(cp_client)] == [result["profile_id"]]
+    assert call_log.operations(cp_mock)[:6] == [
+        "SearchProfiles",
+        "CreateProfile",
+        "SearchProfiles",
+        "CreateProfile",
+        "SearchProfiles",
+        "CreateProfile",
+    ]
+    assert len(sleeps) == 2
+
+
+def test_a_throttled_create_is_retried_without_a_search(run_module, cp_mock, cp_client, sleeps):
+    """A 429 applied nothing: retried at once, as every throttled call."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    cp_mock.inject_fault("CreateProfile", "ThrottlingException", count=2)
+
+    result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="L-1", wait=False))
+
+    assert not result.failed, result.get("msg")
+    assert call_log.operations(cp_mock) == ["SearchProfiles"] + ["CreateProfile"] * 3
+
+
+# --- another writer at the same time (issue 21.3) ------------------------------------------------------------------
+
+
+def test_another_writer_racing_a_bulk_create_fails_the_item_naming_both_ids(run_module, cp_mock, cp_client):
+    """Another writer created L-1 just before the module, not yet visible to search (lag): the module creates it too,
+    and its wait-until-visible search then finds two profiles: that item fails naming both ids, the task fails."""
+    make_domain(cp_client)
+    cp_mock.set_search_lag(0.5)
+    other = cp_client.create_profile(DomainName=DOMAIN, AccountNumber="L-1")["ProfileId"]
+    items = [dict(account_number="L-0"), dict(account_number="L-1"), dict(account_number="L-2")]
+
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items))
+
+    assert result.failed and result["changed"] is True
+    assert [entry["status"] for entry in result["profiles"]] == ["created", "failed", "created"]
+    failed = result["profiles"][1]
+    ours = failed["profile_id"]
+    assert ours and ours != other and sorted(failed["profile_ids"]) == sorted([ours, other])
+    for text in (failed["msg"], result["msg"]):
+        assert other in text and ours in text and "another writer" in text, text
+    assert "profile_id=" in failed["msg"]
+    assert result["summary"]["failed"] == 1 and result["summary"]["created"] == 2
+
+
+def test_another_writer_racing_a_single_create_fails_naming_both_ids(run_module, cp_mock, cp_client):
+    make_domain(cp_client)
+    cp_mock.set_search_lag(0.5)
+    other = cp_client.create_profile(DomainName=DOMAIN, AccountNumber="L-1")["ProfileId"]
+
+    result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="L-1"))
+
+    assert result.failed and result["changed"] is True
+    ours = result["profile_id"]
+    assert ours and ours != other and sorted(result["profile_ids"]) == sorted([ours, other])
+    assert other in result["msg"] and ours in result["msg"] and "another writer" in result["msg"]
