@@ -25,7 +25,9 @@ import re
 from ansible.module_utils.six import string_types
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
@@ -43,7 +45,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform i
 
 BATCH_SIZE = 10  # BatchPutProfileObject Items: 1-10
 LIST_PAGE_SIZE = 100  # ListProfileObjects MaxResults: 1-100
-STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
+STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed", "not_attempted")
 SOURCE_PREFIX = "_source."
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -355,10 +357,18 @@ class ProfileObjectsResource(BulkResource):
     # apply ------------------------------------------------------------------------------
     def apply(self, plan):
         results = dict((result["index"], dict(result)) for result in plan.after)
+        # The writes go one at a time: they stop after NO_ANSWER_ROUNDS in a row got no answer.
+        self.stop = NoAnswerStop(NO_ANSWER_ROUNDS)
         for call, indexes in zip(plan.calls, plan.extra["call_items"]):
+            if self.stop.stopped:
+                for index in indexes:
+                    results[index]["status"] = "not_attempted"
+                continue
             try:
                 response = self.call(call)
+                self.stop.record()
             except CustomerProfilesError as e:
+                self.stop.record(e)
                 message, _details = describe_error(e)
                 for index in indexes:
                     results[index].update(status="failed", msg=message)
@@ -386,14 +396,20 @@ class ProfileObjectsResource(BulkResource):
 
     def raise_failures(self, results):
         failed = [result["index"] for result in results if result["status"] == "failed"]
-        if failed:
-            raise PlanError(
-                "{0} of {1} objects failed (objects {2}); the others were applied".format(
-                    len(failed), len(results), ", ".join(map(str, failed))
-                ),
-                objects=results,
-                summary=self.summary(results),
+        not_attempted = [result["index"] for result in results if result["status"] == "not_attempted"]
+        if failed or not_attempted:
+            message = "{0} of {1} objects failed (objects {2}); the others were applied".format(
+                len(failed), len(results), ", ".join(map(str, failed))
             )
+            if not_attempted:
+                message = "{0} of {1} objects failed{2}; {3} (objects {4}); the others were applied".format(
+                    len(failed),
+                    len(results),
+                    " (objects {0})".format(", ".join(map(str, failed))) if failed else "",
+                    self.stop.message(len(not_attempted)),
+                    ", ".join(map(str, not_attempted)),
+                )
+            raise PlanError(message, objects=results, summary=self.summary(results))
 
     def result(self, plan, outcome):
         return dict(objects=outcome, summary=self.summary(outcome))

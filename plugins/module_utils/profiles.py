@@ -30,7 +30,9 @@ import threading
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
@@ -59,7 +61,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 # cost ceil(N / 50) reads.
 VALUES_PER_SEARCH = 50
 
-STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
+STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed", "not_attempted")
 # Options of the task that each item may set for itself (the task's value is the default).
 ITEM_OVERRIDES = ("match_by", "purge_attributes")
 
@@ -258,20 +260,26 @@ class ProfilesResource(BulkResource):
         return response
 
     def apply_item(self, item):
+        if self.stop.stopped:
+            item.status = "not_attempted"
+            return
         try:
             for call in item.calls:
                 response = self.call(call, item)
+                self.stop.record()
                 if call.method == "create_profile":
                     item.after = dict(item.after, profile_id=response["ProfileId"])
         except (CustomerProfilesError, PlanError) as e:
+            self.stop.record(e)
             item.fail(e)
 
     def apply(self, plan):
         self.bucket = TokenBucket(self.params["rate_limit"])
+        self.stop = NoAnswerStop(NO_ANSWER_ROUNDS * self.params["max_concurrency"])
         pending = [item for item in self.items if item.calls and item.status != "failed"]
         self.concurrently(self.apply_item, pending)
         self.wait_until_searchable([item for item in pending if item.status == "created"])
-        if self.failed():
+        if self.failed() or self.not_attempted():
             raise self.failure(plan)
         return None
 
@@ -314,13 +322,25 @@ class ProfilesResource(BulkResource):
     def failed(self):
         return [item for item in self.items if item.status == "failed"]
 
+    def not_attempted(self):
+        return [item for item in self.items if item.status == "not_attempted"]
+
     def failure(self, plan):
         failed = self.failed()
         listed = "; ".join("profiles[{0}]: {1}".format(item.index, failure_text(item.error)) for item in failed)
-        return PlanError(
-            "{0} of {1} profile(s) failed, the others were applied: {2}".format(len(failed), len(self.items), listed),
-            **self.result(plan, None),
+        message = "{0} of {1} profile(s) failed, the others were applied: {2}".format(
+            len(failed), len(self.items), listed
         )
+        not_attempted = self.not_attempted()
+        if not_attempted:
+            message = "{0} of {1} profile(s) failed{2}; {3} (profiles[{4}]); the others were applied".format(
+                len(failed),
+                len(self.items),
+                ": " + listed if failed else "",
+                self.stop.message(len(not_attempted)),
+                "], profiles[".join(str(item.index) for item in not_attempted),
+            )
+        return PlanError(message, **self.result(plan, None))
 
     def result(self, plan, outcome):
         results = []
@@ -347,7 +367,7 @@ class ProfilesResource(BulkResource):
                 after=item.after,
             )
             for item in self.items
-            if item.calls and item.status != "failed"
+            if item.calls and item.status not in ("failed", "not_attempted")
         ]
 
 
@@ -365,7 +385,7 @@ def predicted_status(item):
 
 
 def profile_id_of(item):
-    if item.status == "failed":
+    if item.status in ("failed", "not_attempted"):
         return (item.current or {}).get("ProfileId") or item.params.get("profile_id") or item.after.get("profile_id")
     if item.status in ("deleted", "absent"):
         return None

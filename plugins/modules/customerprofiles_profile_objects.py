@@ -39,6 +39,8 @@ description:
     service refuses, is reported with status V(failed) and a message (never a field value); the task then fails and
     the other objects stay applied, so a rerun converges. Two objects with the same UNIQUE key value fail the task
     before any write.
+  - "A service that stops answering: once 3 write calls in a row got no answer (a time-out or a dropped connection),
+    the module stops sending; the objects not sent yet are reported V(not_attempted) and the task fails saying so."
   - An object whose profile does not exist yet (no profile found by its PROFILE keys) is reported V(created) with no
     RV(objects[].profile_id); the service creates the profile when the object type's C(allow_profile_creation) is
     true, and otherwise sends the object to the domain's dead-letter queue.
@@ -151,7 +153,9 @@ objects:
       type: str
       sample: hCvmq2u44ZA1GzeZHOEl9ku2fyl7f8et
     status:
-      description: V(created), V(updated), V(unchanged), V(deleted), V(absent) or V(failed).
+      description:
+        - V(created), V(updated), V(unchanged), V(deleted), V(absent), V(failed), or V(not_attempted) (the module
+          stopped sending before this object's write, when the service answered none of the last 3 writes).
       type: str
       sample: created
     msg:
@@ -163,7 +167,7 @@ summary:
   description: The number of objects of each status (every status is listed).
   returned: always
   type: dict
-  sample: {"created": 2, "updated": 1, "unchanged": 22, "deleted": 0, "absent": 0, "failed": 0}
+  sample: {"created": 2, "updated": 1, "unchanged": 22, "deleted": 0, "absent": 0, "failed": 0, "not_attempted": 0}
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run

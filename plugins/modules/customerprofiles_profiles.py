@@ -42,6 +42,10 @@ description:
     searches (batched) until every new profile is found, see O(wait)."
   - A failed item never stops the others. When items fail, the task fails listing them by index with the
     service's error code and message (never a field value); the other items stay applied, so a rerun converges.
+  - "A service that stops answering: once 3 x O(max_concurrency) writes in a row got no answer (a time-out or a dropped
+    connection; any answer, an error too, starts the count again), the module stops sending. The items not sent yet
+    are reported V(not_attempted) and the task fails saying so; a rerun sends them. So writes that hang cost about 3 x
+    the client's C(read_timeout) (30 seconds by default, see O(aws_config)), not one time-out per item."
   - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
     the service may have stored the profile) is never retried blindly. The module first searches for the item's
     O(match_by) value; a profile found is adopted (status V(created), its id). When none is found, a 5xx is
@@ -451,8 +455,9 @@ profiles:
       sample: 0123456789abcdef0123456789abcdef
     status:
       description:
-        - V(created), V(updated), V(unchanged), V(deleted), V(absent) (O(state=absent) and no such profile) or
-          V(failed).
+        - V(created), V(updated), V(unchanged), V(deleted), V(absent) (O(state=absent) and no such profile),
+          V(failed), or V(not_attempted) (the module stopped sending before this item's write, when the service
+          answered none of the last 3 x O(max_concurrency) writes).
       type: str
       returned: always
       sample: created
@@ -507,6 +512,11 @@ summary:
       description: Items that failed.
       type: int
       returned: always
+    not_attempted:
+      description: Items not sent because the service stopped answering.
+      type: int
+      returned: always
+      version_added: 0.2.2
   sample:
     created: 2
     updated: 1
@@ -514,6 +524,7 @@ summary:
     deleted: 0
     absent: 0
     failed: 0
+    not_attempted: 0
 duplicate_items:
   description: When items resolve to the same profile (the task then fails before any write), the indexes of each
     group of such items.

@@ -2,6 +2,8 @@
 """The bulk modules (customerprofiles_profiles, customerprofiles_profile_objects) under no_log, lost answers,
 concurrent writers and a service that stops answering (issue 21, items 3, 4 and 6)."""
 
+import time
+
 import pytest
 from botocore.exceptions import ReadTimeoutError
 from reliability_helpers import DOMAIN
@@ -10,6 +12,7 @@ import call_log
 from playbook_runner import run_playbook
 from playbook_runner import write_text
 
+HANG = 0.05  # seconds a hung call is held before its time-out
 # Values that must never reach the output of a no_log task.
 NAMES = ["Quintessa-Private", "Bartholomew-Private"]
 ACCOUNTS = ["NOLOG-ACCT-7731", "NOLOG-ACCT-7732"]
@@ -96,32 +99,42 @@ def test_no_log_hides_every_item_of_the_bulk_modules(fresh_emulator_server, tmp_
 
 
 @pytest.fixture
-def after_commit(cp_mock, monkeypatch):
-    """``after_commit(operation, kind, count)``: the next ``count`` calls of ``operation`` run (a write is applied),
-    then their answer is lost: ``kind`` "500" answers 500 InternalServerException, "timeout" raises botocore's
-    ReadTimeoutError (what a client whose read timeout passed sees). Test-local until the emulator's own
-    after_commit faults are available."""
+def lost_answers(cp_mock, monkeypatch):
+    """``lost_answers(operation, kind, count=None)``: the next ``count`` calls of ``operation`` (None: every call)
+    lose their answer. "500" and "timeout": the operation runs (a write is applied), then the call answers 500
+    InternalServerException, or raises botocore's ReadTimeoutError (what a client whose read timeout passed sees);
+    "hang": nothing is applied, the call is held HANG seconds, then raises ReadTimeoutError. Logged with status 0
+    when no answer came. Test-local until the emulator's own lost_answers and hang faults are available."""
     from emulator import responses
     from emulator import state
 
     pending = {}
     original = responses.CustomerProfilesResponse._run
 
+    def no_answer(operation):
+        state.record_call(operation, 0)  # as the emulator logs a hang
+        raise ReadTimeoutError(endpoint_url="https://profile.us-east-1.amazonaws.com/")
+
     def _run(self, operation):
-        answer = original(self, operation)
         fault = pending.get(operation)
-        if fault and fault[1] > 0 and answer[0] == 200:
+        if not fault or fault[1] <= 0:
+            return original(self, operation)
+        if fault[0] == "hang":
             fault[1] -= 1
-            if fault[0] == "timeout":
-                state.record_call(operation, 0)  # logged with status 0, as the emulator logs a hang
-                raise ReadTimeoutError(endpoint_url="https://profile.us-east-1.amazonaws.com/")
-            return responses._error(500, "InternalServerException", "Internal server error (after commit)")
-        return answer
+            time.sleep(HANG)
+            no_answer(operation)
+        answer = original(self, operation)
+        if answer[0] != 200:
+            return answer
+        fault[1] -= 1
+        if fault[0] == "timeout":
+            no_answer(operation)
+        return responses._error(500, "InternalServerException", "Internal server error (after commit)")
 
     monkeypatch.setattr(responses.CustomerProfilesResponse, "_run", _run)
 
-    def inject(operation, kind, count=1):
-        pending[operation] = [kind, count]
+    def inject(operation, kind, count=None):
+        pending[operation] = [kind, float("inf") if count is None else count]
 
     return inject
 
@@ -143,13 +156,13 @@ def stored(client):
 
 @pytest.mark.parametrize("kind", ["500", "timeout"])
 def test_a_lost_create_answer_is_adopted_not_retried_blindly(
-    run_module, cp_mock, cp_client, sleeps, after_commit, kind
+    run_module, cp_mock, cp_client, sleeps, lost_answers, kind
 ):
     """CreateProfile commits, then its answer is lost: the module searches before retrying, finds the profile and
     adopts it (status created, its id), so no duplicate is made."""
     make_domain(cp_client)
     cp_mock.reset_calls()
-    after_commit("CreateProfile", kind, count=2)
+    lost_answers("CreateProfile", kind, count=2)
     items = [dict(account_number="L-%d" % index, first_name="Ann") for index in range(3)]
 
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
@@ -164,11 +177,11 @@ def test_a_lost_create_answer_is_adopted_not_retried_blindly(
 
 @pytest.mark.parametrize("kind", ["500", "timeout"])
 def test_a_lost_create_answer_is_adopted_by_the_single_module(
-    run_module, cp_mock, cp_client, sleeps, after_commit, kind
+    run_module, cp_mock, cp_client, sleeps, lost_answers, kind
 ):
     make_domain(cp_client)
     cp_mock.reset_calls()
-    after_commit("CreateProfile", kind)
+    lost_answers("CreateProfile", kind)
 
     result = run_module("customerprofiles_profile", dict(domain_name=DOMAIN, account_number="L-1", first_name="Ann"))
 
@@ -247,3 +260,86 @@ def test_another_writer_racing_a_single_create_fails_naming_both_ids(run_module,
     ours = result["profile_id"]
     assert ours and ours != other and sorted(result["profile_ids"]) == sorted([ours, other])
     assert other in result["msg"] and ours in result["msg"] and "another writer" in result["msg"]
+
+
+# --- a service that stops answering writes (issue 21.6) ------------------------------------------------------------
+
+
+def test_writes_stop_after_three_rounds_without_an_answer(run_module, cp_mock, cp_client, sleeps, lost_answers):
+    """Every CreateProfile hangs until it times out: after 3 x max_concurrency writes in a row without an answer the
+    module stops sending, reports the rest not attempted (counted in summary) and says so; the time is bounded."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    lost_answers("CreateProfile", "hang")
+    items = [dict(account_number="H-%02d" % index) for index in range(40)]
+    start = time.monotonic()
+
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=2))
+
+    elapsed = time.monotonic() - start
+    assert result.failed and result["changed"] is False
+    statuses = [entry["status"] for entry in result["profiles"]]
+    tried = len(call_log.calls(cp_mock, "CreateProfile"))
+    assert 6 <= tried <= 7  # 3 rounds of 2; the other thread may be inside its call when the 6th times out
+    assert statuses == ["failed"] * tried + ["not_attempted"] * (40 - tried)
+    assert result["summary"]["failed"] == tried and result["summary"]["not_attempted"] == 40 - tried
+    assert all(entry["profile_id"] is None for entry in result["profiles"])
+    assert "{0} not attempted".format(40 - tried) in result["msg"]
+    assert "none of 6 writes in a row" in result["msg"] and "profiles[39]" in result["msg"]
+    assert stored(cp_client) == []
+    assert elapsed < 10
+
+
+def test_timeouts_not_in_a_row_stop_nothing(run_module, cp_mock, cp_client, sleeps, lost_answers):
+    """Time-outs with answers in between fail their items only: every item is attempted."""
+    make_domain(cp_client)
+    cp_mock.reset_calls()
+    lost_answers("CreateProfile", "hang", count=5)
+    items = [dict(account_number="H-%02d" % index) for index in range(12)]
+
+    result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=2))
+
+    assert result.failed
+    assert result["summary"]["failed"] == 5 and result["summary"]["created"] == 7
+    assert result["summary"]["not_attempted"] == 0 and "not attempted" not in result["msg"]
+
+
+def test_object_writes_stop_after_three_without_an_answer(run_module, cp_mock, cp_client, lost_answers):
+    """customerprofiles_profile_objects writes one call at a time: it stops after 3 in a row without an answer."""
+    make_domain(cp_client)
+    cp_client.put_profile_object_type(
+        DomainName=DOMAIN,
+        ObjectTypeName="Order",
+        Description="Orders",
+        AllowProfileCreation=True,
+        Fields={
+            "OrderId": {"Source": "_source.OrderId", "ContentType": "STRING"},
+            "Account": {"Source": "_source.Account", "Target": "_profile.AccountNumber", "ContentType": "STRING"},
+        },
+        Keys={
+            "OrderId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["OrderId"]}],
+            "_account": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["Account"]}],
+        },
+    )
+    cp_mock.reset_calls()
+    operation = "BatchPutProfileObject" if has_batch_put() else "PutProfileObject"
+    lost_answers(operation, "hang")
+    objects = [dict(OrderId="O-%02d" % index, Account="H-%02d" % index) for index in range(50)]
+
+    result = run_module(
+        "customerprofiles_profile_objects", dict(domain_name=DOMAIN, object_type_name="Order", objects=objects)
+    )
+
+    assert result.failed and result["changed"] is False
+    per_call = 10 if operation == "BatchPutProfileObject" else 1
+    statuses = [entry["status"] for entry in result["objects"]]
+    assert statuses == ["failed"] * (3 * per_call) + ["not_attempted"] * (50 - 3 * per_call)
+    assert len(call_log.calls(cp_mock, operation)) == 3
+    assert result["summary"]["not_attempted"] == 50 - 3 * per_call
+    assert "{0} not attempted".format(50 - 3 * per_call) in result["msg"]
+
+
+def has_batch_put():
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import has_operation
+
+    return has_operation("BatchPutProfileObject")
