@@ -70,7 +70,15 @@ def test_new_objects_are_ingested_ten_per_batch(run_module, cp_mock, cp_client, 
     assert [r["status"] for r in result["objects"]] == ["created"] * 12
     assert [r["index"] for r in result["objects"]] == list(range(12))
     assert all(r["unique_key"] for r in result["objects"])
-    assert result["summary"] == {"created": 12, "updated": 0, "unchanged": 0, "deleted": 0, "absent": 0, "failed": 0}
+    assert result["summary"] == {
+        "created": 12,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+        "absent": 0,
+        "failed": 0,
+        "not_attempted": 0,
+    }
     profile, objects = stored_objects(cp_client, "A1")
     assert sorted(o["OrderId"] for o in objects) == ["1", "5", "9"]
     assert profile["Address"]["City"] == "Springfield"

@@ -237,7 +237,9 @@ def test_reads_are_batched_and_a_second_run_writes_nothing(run_module, cp_mock, 
     second = bulk(run_module, profiles)
 
     assert second["changed"] is False
-    assert second["summary"] == dict(created=0, updated=0, unchanged=120, deleted=0, absent=0, failed=0)
+    assert second["summary"] == dict(
+        created=0, updated=0, unchanged=120, deleted=0, absent=0, failed=0, not_attempted=0
+    )
     assert operations(cp_mock) == ["SearchProfiles"] * 3  # ceil(120 / 50)
     assert [entry["profile_id"] for entry in second["profiles"]] == [entry["profile_id"] for entry in first["profiles"]]
 
