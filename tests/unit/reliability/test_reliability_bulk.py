@@ -18,15 +18,26 @@ NAMES = ["Quintessa-Private", "Bartholomew-Private"]
 ACCOUNTS = ["NOLOG-ACCT-7731", "NOLOG-ACCT-7732"]
 ORDERS = ["NOLOG-ORDER-5501", "NOLOG-ORDER-5502"]
 
+# An object type Order: OrderId UNIQUE, AccountNumber the PROFILE key _account (the profile's account number).
+ORDER_TYPE = dict(
+    object_type_name="Order",
+    description="Orders",
+    allow_profile_creation=True,
+    fields=dict(
+        OrderId=dict(source="_source.OrderId", content_type="STRING"),
+        AccountNumber=dict(source="_source.AccountNumber", target="_profile.AccountNumber", content_type="STRING"),
+    ),
+    keys=dict(
+        OrderId=[dict(standard_identifiers=["UNIQUE"], field_names=["OrderId"])],
+        _account=[dict(standard_identifiers=["PROFILE"], field_names=["AccountNumber"])],
+    ),
+)
+
 NO_LOG_PLAYBOOK = """
 - hosts: localhost
   gather_facts: false
   module_defaults:
-    group/awscx.customerprofiles.aws:
-      endpoint_url: "{{ emulator_url }}"
-      region: us-east-1
-      access_key: testing
-      secret_key: testing
+    group/awscx.customerprofiles.aws: {endpoint_url: "{{ emulator_url }}", region: us-east-1}
   tasks:
     - name: Domain
       awscx.customerprofiles.customerprofiles_domain:
@@ -39,12 +50,8 @@ NO_LOG_PLAYBOOK = """
         object_type_name: Order
         description: Orders
         allow_profile_creation: true
-        fields:
-          OrderId: {source: _source.OrderId, content_type: STRING}
-          AccountNumber: {source: _source.AccountNumber, target: _profile.AccountNumber, content_type: STRING}
-        keys:
-          OrderId: [{standard_identifiers: [UNIQUE], field_names: [OrderId]}]
-          _account: [{standard_identifiers: [PROFILE], field_names: [AccountNumber]}]
+        fields: "{{ order_type['fields'] }}"
+        keys: "{{ order_type['keys'] }}"
 
     - name: Profiles (no_log)
       awscx.customerprofiles.customerprofiles_profiles:
@@ -83,7 +90,11 @@ def test_no_log_hides_every_item_of_the_bulk_modules(fresh_emulator_server, tmp_
     path = write_text(tmp_path, "play.yml", NO_LOG_PLAYBOOK % dict(domain=DOMAIN))
 
     run = run_playbook(
-        path, tmp_path, extra_vars=dict(emulator_url=server.url, people=people, orders=orders), args=["-vvv"]
+        path,
+        tmp_path,
+        extra_vars=dict(emulator_url=server.url, people=people, orders=orders, order_type=ORDER_TYPE),
+        args=["-vvv"],
+        env=dict(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing"),
     )
 
     assert run.returncode == 0, run.output[-4000:]
@@ -307,24 +318,11 @@ def test_timeouts_not_in_a_row_stop_nothing(run_module, cp_mock, cp_client, slee
 def test_object_writes_stop_after_three_without_an_answer(run_module, cp_mock, cp_client, lost_answers):
     """customerprofiles_profile_objects writes one call at a time: it stops after 3 in a row without an answer."""
     make_domain(cp_client)
-    cp_client.put_profile_object_type(
-        DomainName=DOMAIN,
-        ObjectTypeName="Order",
-        Description="Orders",
-        AllowProfileCreation=True,
-        Fields={
-            "OrderId": {"Source": "_source.OrderId", "ContentType": "STRING"},
-            "Account": {"Source": "_source.Account", "Target": "_profile.AccountNumber", "ContentType": "STRING"},
-        },
-        Keys={
-            "OrderId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["OrderId"]}],
-            "_account": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["Account"]}],
-        },
-    )
+    assert not run_module("customerprofiles_object_type", dict(ORDER_TYPE, domain_name=DOMAIN)).failed
     cp_mock.reset_calls()
     operation = "BatchPutProfileObject" if has_batch_put() else "PutProfileObject"
     lost_answers(operation, "hang")
-    objects = [dict(OrderId="O-%02d" % index, Account="H-%02d" % index) for index in range(50)]
+    objects = [dict(OrderId="O-%02d" % index, AccountNumber="H-%02d" % index) for index in range(50)]
 
     result = run_module(
         "customerprofiles_profile_objects", dict(domain_name=DOMAIN, object_type_name="Order", objects=objects)
