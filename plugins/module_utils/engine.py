@@ -165,11 +165,12 @@ class Resource(Contract):
     def plan_update(self, current):
         raise NotImplementedError
 
-    def call(self, call):
+    def call(self, call, method=None):
         """Make one write call (retried); counts it, so that a later failure reports changed. A call that failed
-        but was applied all the same (its answer was incomplete) counts too."""
+        but was applied all the same (its answer was incomplete) counts too. ``method`` makes the call instead of
+        the client method ``call.method`` (a create that is never retried blindly, for one)."""
         try:
-            response = self.wrapped(call.action, getattr(self.client, call.method), **call.request)
+            response = self.wrapped(call.action, method or getattr(self.client, call.method), **call.request)
         except CustomerProfilesError as e:
             if applied(e):
                 self.count_write()

@@ -14,13 +14,22 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import functools
 import itertools
 import time
+
+try:
+    from botocore.exceptions import ClientError
+    from botocore.exceptions import ConnectionClosedError
+    from botocore.exceptions import ReadTimeoutError
+except ImportError:
+    pass  # AnsibleAWSModule reports a missing botocore
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import RETRY_DECORATOR
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
@@ -138,13 +147,70 @@ def search_profiles(client, domain, key_name, values, additional_search_keys=Non
     return paginate(client.search_profiles, "Items", limit=limit, page_size=SEARCH_PAGE_SIZE, **params)
 
 
+def match_field(match_by):
+    """The API member of a match_by option (account_number -> AccountNumber)."""
+    return to_api({match_by: "x"}).popitem()[0]
+
+
 def search_by_match(client, domain, match_by, values):
     """The profiles (API items) whose ``match_by`` field equals one of ``values`` (one search, all pages)."""
-    api_field = to_api({match_by: "x"}).popitem()[0]
+    api_field = match_field(match_by)
     wanted = set(values)
     return [
         item for item in search_profiles(client, domain, MATCH_BY[match_by], values) if item.get(api_field) in wanted
     ]
+
+
+def answer_lost(error):
+    """True when a failed write may have been applied all the same: a 5xx answer, or none once the request was
+    sent (a read time-out, a dropped connection). A throttle (429) or any other 4xx answer applied nothing."""
+    if isinstance(error, ClientError):
+        return (error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 500) >= 500
+    return isinstance(error, (ReadTimeoutError, ConnectionClosedError))
+
+
+def create_profile(client, match_by, value, aws_retry=True, **request):
+    """CreateProfile, never retried blindly: the method that Resource.wrapped calls for a create.
+
+    CreateProfile has no idempotency token, so a create whose answer was lost (answer_lost) may have committed.
+    Before retrying it, and after the last attempt, the profile is searched for by its match value: a profile found
+    is adopted (its id is the answer), more than one fails (duplicate_error); none found, the create is retried as
+    the collection's policy retries that error (5xx and throttling; a time-out is not retried). A throttle applied
+    nothing and is retried without a search. ``aws_retry`` is ignored: the retries are these.
+    """
+    lost = []
+
+    def adopted():
+        found = search_by_match(client, request["DomainName"], match_by, [value])
+        if len(found) > 1:
+            raise duplicate_error(found, match_by)
+        return dict(ProfileId=found[0]["ProfileId"]) if found else None
+
+    def attempt():
+        answer = adopted() if lost else None
+        if answer:
+            return answer
+        try:
+            return client.create_profile(**request)
+        except (ClientError, ReadTimeoutError, ConnectionClosedError) as e:
+            if answer_lost(e):
+                lost.append(e)
+            raise
+
+    try:
+        return RETRY_DECORATOR(attempt)()
+    except (ClientError, ReadTimeoutError, ConnectionClosedError):
+        answer = adopted() if lost else None
+        if answer:
+            return answer
+        raise
+
+
+def write_method(client, call, params):
+    """The client method that makes ``call`` for a profile of ``params``: for CreateProfile, create_profile."""
+    if call.method == "create_profile":
+        return functools.partial(create_profile, client, params["match_by"], params[params["match_by"]])
+    return getattr(client, call.method)
 
 
 def get_profile_by_id(client, domain, profile_id):
@@ -362,6 +428,23 @@ def plan_profile(current, params):
     return [call], before, after
 
 
+def duplicate_error(matches, match_by, created=None):
+    """More than one profile has the match value of a profile this task just created (or adopted after a lost
+    answer): another writer created the same profile at the same time."""
+    ids = sorted(item["ProfileId"] for item in matches)
+    when = "after this task created profile {0}".format(created) if created else "after a create whose answer was lost"
+    return PlanError(
+        "{0} profiles have the {1} given (profile ids: {2}) {3}: another writer created the same profile at the same "
+        "time (another task or playbook with the same values, or the worker process of an interrupted "
+        "ansible-playbook run that kept running). Keep one and delete the others with "
+        "customerprofiles_profile state=absent profile_id=<id> (see docs/reliability.md).".format(
+            len(ids), match_by, ", ".join(ids), when
+        ),
+        profile_ids=ids,
+        profile_id=created,
+    )
+
+
 def ambiguity_error(matches, match_by):
     ids = sorted(item["ProfileId"] for item in matches)
     return PlanError(
@@ -407,6 +490,14 @@ class ProfileResource(Resource):
         calls, before, after = plan_profile(current, self.params)
         return Plan(calls, after=after, before=before)
 
+    def call(self, call):
+        """One write, retried; a create never blindly (see create_profile)."""
+        if call.method != "create_profile":
+            return super(ProfileResource, self).call(call)
+        response = self.wrapped(call.action, write_method(self.client, call, self.params), **call.request)
+        self.writes += 1
+        return response
+
     def apply(self, plan):
         after = dict(plan.after)
         for call in plan.calls:
@@ -427,7 +518,11 @@ class ProfileResource(Resource):
             found = search_by_match(
                 self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
             )
-            return [] if any(item.get("ProfileId") == profile_id for item in found) else missing
+            if not any(item.get("ProfileId") == profile_id for item in found):
+                return missing
+            if len(found) > 1:
+                raise duplicate_error(found, params["match_by"], profile_id)
+            return []
 
         if not wait_until_found(still_missing, [profile_id], params["wait_timeout"]):
             return

@@ -18,11 +18,16 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import functools
 import json
 import re
 
 from ansible.module_utils.six import string_types
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
@@ -32,7 +37,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import MINIMUM_BOTOCORE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import has_operation
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
@@ -42,7 +46,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform i
 
 BATCH_SIZE = 10  # BatchPutProfileObject Items: 1-10
 LIST_PAGE_SIZE = 100  # ListProfileObjects MaxResults: 1-100
-STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
+STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed", "not_attempted")
 SOURCE_PREFIX = "_source."
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -52,6 +56,7 @@ PROFILE_OBJECTS_ARGUMENT_SPEC = dict(
     object_type_name=dict(type="str", required=True),
     objects=dict(type="list", elements="raw", required=True),
     state=dict(type="str", default="present", choices=["present", "absent"]),
+    **BULK_OPTIONS,
 )
 
 
@@ -177,7 +182,7 @@ def describe_profile_object(item):
 # ---------------------------------------------------------------- the resource
 
 
-class ProfileObjectsResource(Resource):
+class ProfileObjectsResource(BulkResource):
     argument_spec = PROFILE_OBJECTS_ARGUMENT_SPEC
 
     def model_inputs(self):
@@ -197,7 +202,7 @@ class ProfileObjectsResource(Resource):
         return inputs
 
     def extra_checks(self):
-        errors = []
+        errors = self.bulk_errors()
         for index, item in enumerate(self.params["objects"]):
             try:
                 parse_object(item)
@@ -248,32 +253,51 @@ class ProfileObjectsResource(Resource):
                 )
             else:
                 seen[entry["unique_value"]] = entry["index"]
-        profiles = {}
-        for entry in entries:
-            if entry["error"] is None:
-                self._find_stored(entry, unique_name, unique_steps, profiles)
+        self.start_reads()
+        self.find_stored([entry for entry in entries if entry["error"] is None], unique_name, unique_steps)
         return entries
 
-    def _find_stored(self, entry, unique_name, unique_steps, profiles):
-        """Fill in the entry's profile and stored copy: the profiles its PROFILE keys find, then its object on them."""
+    def find_stored(self, entries, unique_name, unique_steps):
+        """Fill in each entry's profile and stored copy: the profiles its PROFILE keys find (one SearchProfiles per
+        distinct key value), then its object on them (one ListProfileObjects per profile found, filtered on the
+        UNIQUE values of every object looking there). The calls run concurrently, under the read bucket."""
+        keys = list(dict.fromkeys(pair for entry in entries for pair in entry["profile_values"]))
+        profiles = dict(zip(keys, self.concurrently(self.profiles_of, keys)))
+        wanted = {}
+        for entry in entries:
+            candidates = []
+            for pair in entry["profile_values"]:
+                candidates.extend(profile_id for profile_id in profiles[pair] if profile_id not in candidates)
+            entry["candidates"] = candidates
+            entry["profile_id"] = candidates[0] if candidates else None
+            for profile_id in candidates:
+                wanted.setdefault(profile_id, []).append(entry["unique_value"])
+        stored = {}
+        for profile_id, items in self.by_values(functools.partial(self.objects_of, unique_name), wanted).items():
+            for item in items:
+                parsed = stored_object(item)
+                if parsed is not None:
+                    stored.setdefault((profile_id, value_at(parsed, unique_steps)), (item, parsed))
+        for entry in entries:
+            for profile_id in entry.pop("candidates"):
+                if (profile_id, entry["unique_value"]) in stored:
+                    item, parsed = stored[(profile_id, entry["unique_value"])]
+                    entry.update(profile_id=profile_id, unique_key=item.get("ProfileObjectUniqueKey"), stored=parsed)
+                    break
+
+    def profiles_of(self, key):
+        """The ids of the profiles a PROFILE key (name, value) finds."""
+        self.read_bucket.take()
+        found = search_profiles(self.client, self.params["domain_name"], key[0], [key[1]])
+        return [item["ProfileId"] for item in found if item.get("ProfileId")]
+
+    def objects_of(self, unique_name, profile_id, unique_values):
+        """The profile's objects of the type whose UNIQUE key has one of ``unique_values`` (every page)."""
         params = self.params
-        candidates = []
-        for name, value in entry["profile_values"]:
-            if (name, value) not in profiles:
-                found = search_profiles(self.client, params["domain_name"], name, [value])
-                profiles[(name, value)] = [item["ProfileId"] for item in found if item.get("ProfileId")]
-            candidates.extend(profile_id for profile_id in profiles[(name, value)] if profile_id not in candidates)
-        if candidates:
-            entry["profile_id"] = candidates[0]
-        object_filter = dict(KeyName=unique_name, Values=[entry["unique_value"]])
-        for profile_id in candidates:
-            for item in list_profile_objects(
-                self.client, params["domain_name"], params["object_type_name"], profile_id, object_filter
-            ):
-                stored = stored_object(item)
-                if stored is not None and value_at(stored, unique_steps) == entry["unique_value"]:
-                    entry.update(profile_id=profile_id, unique_key=item.get("ProfileObjectUniqueKey"), stored=stored)
-                    return
+        object_filter = dict(KeyName=unique_name, Values=list(unique_values))
+        return list_profile_objects(
+            self.client, params["domain_name"], params["object_type_name"], profile_id, object_filter
+        )
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):
@@ -334,10 +358,18 @@ class ProfileObjectsResource(Resource):
     # apply ------------------------------------------------------------------------------
     def apply(self, plan):
         results = dict((result["index"], dict(result)) for result in plan.after)
+        # The writes go one at a time: they stop after NO_ANSWER_ROUNDS in a row got no answer.
+        self.stop = NoAnswerStop(NO_ANSWER_ROUNDS)
         for call, indexes in zip(plan.calls, plan.extra["call_items"]):
+            if self.stop.stopped:
+                for index in indexes:
+                    results[index]["status"] = "not_attempted"
+                continue
             try:
                 response = self.call(call)
+                self.stop.record()
             except CustomerProfilesError as e:
+                self.stop.record(e)
                 message, _details = describe_error(e)
                 for index in indexes:
                     results[index].update(status="failed", msg=message)
@@ -366,26 +398,32 @@ class ProfileObjectsResource(Resource):
         return summary
 
     def raise_failures(self, results, applied=False):
-        """PlanError giving each failed object's reason (never a field value); "the others were applied" only
-        when there are others and writes were made (``applied``)."""
+        """PlanError giving each failed object's reason (never a field value) and the objects not attempted (the
+        writes stopped getting answers); "the others were applied" only when there are others and writes were
+        made (``applied``)."""
         failed = [result for result in results if result["status"] == "failed"]
+        not_attempted = [result["index"] for result in results if result["status"] == "not_attempted"]
+        if not (failed or not_attempted):
+            return
+        parts = []
         if failed:
-            others = ""
-            if len(failed) < len(results):
-                others = ", the others were applied" if applied else ", nothing was changed"
-            raise PlanError(
-                "{0} of {1} object(s) failed{2}: {3}".format(
+            parts.append(
+                "{0} of {1} object(s) failed: {2}".format(
                     len(failed),
                     len(results),
-                    others,
                     "; ".join("objects[{0}]: {1}".format(result["index"], result["msg"]) for result in failed),
-                ),
-                results=results,
-                summary=self.summary(results),
+                )
             )
+        if not_attempted:
+            parts.append(
+                "{0} (objects {1})".format(self.stop.message(len(not_attempted)), ", ".join(map(str, not_attempted)))
+            )
+        if len(failed) + len(not_attempted) < len(results):
+            parts.append("the others were applied" if applied else "nothing was changed")
+        raise PlanError("; ".join(parts), objects=results, summary=self.summary(results))
 
     def result(self, plan, outcome):
-        return dict(results=outcome, summary=self.summary(outcome))
+        return dict(objects=outcome, summary=self.summary(outcome))
 
     def diff(self, current, plan, outcome):
         changed = [result["index"] for result in outcome if result["status"] in ("created", "updated", "deleted")]

@@ -26,18 +26,20 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_details
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
@@ -45,23 +47,22 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import WAIT_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ambiguity_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import batch_get_profiles
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import duplicate_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import match_field
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import plan_profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_model_inputs
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_by_match
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import write_method
 
 # Values in one SearchProfiles call. Neither the service model nor the API reference states a limit;
 # a call the service refuses for its number of values halves it (see search_chunk). 50 values of an
 # exact key find at most 50 profiles, one page of SEARCH_PAGE_SIZE (100), so N no-op items by match_by
 # cost ceil(N / 50) reads.
 VALUES_PER_SEARCH = 50
-DEFAULT_CONCURRENCY = 10
-# Writes per second: just under the service's default quota of 100 TPS per profile write operation.
-DEFAULT_RATE_LIMIT = 95.0
 
-STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed")
+STATUSES = ("created", "updated", "unchanged", "deleted", "absent", "failed", "not_attempted")
 # Options of the task that each item may set for itself (the task's value is the default).
 ITEM_OVERRIDES = ("match_by", "purge_attributes")
 
@@ -71,43 +72,9 @@ _ITEM_SPEC["match_by"] = dict(type="str", choices=list(MATCH_BY))
 _ITEM_SPEC["purge_attributes"] = dict(type="bool")
 
 
-class TokenBucket:
-    """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
-    one second's worth (at least one call). It starts full: up to ``rate`` calls may go at once, then ``rate``
-    a second. (Against a service bucket of a higher rate and burst, such as the emulator's quota mode models,
-    that never throttles.) ``take()`` blocks until a call may go."""
-
-    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
-        self.rate = float(rate)
-        self.capacity = max(1.0, self.rate)
-        self.tokens = self.capacity
-        self.clock = clock
-        self.sleep = sleep
-        self.stamp = clock()
-        self.lock = threading.Lock()
-
-    def take(self):
-        while True:
-            with self.lock:
-                now = self.clock()
-                self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-                self.stamp = now
-                if self.tokens >= 1 - 1e-9:  # a float sum of waits may fall short of 1 by rounding
-                    self.tokens -= 1
-                    return
-                wait = (1 - self.tokens) / self.rate
-            self.sleep(wait)
-
-
 def error_code(error):
     """The service's error code of a CustomerProfilesError (None when it has none)."""
     return describe_error(error)[1].get("error", {}).get("code")
-
-
-def is_values_limit(error):
-    """A 400 BadRequestException refusing a SearchProfiles call for its number of values (it names them)."""
-    details = describe_error(error)[1].get("error", {})
-    return details.get("code") == "BadRequestException" and "Values" in (details.get("message") or "")
 
 
 def item_failure(error):
@@ -134,6 +101,7 @@ class Item:
         self.after = {}
         self.status = None
         self.error = None
+        self.profile_ids = None
 
     @property
     def key(self):
@@ -145,6 +113,7 @@ class Item:
     def fail(self, error):
         self.status = "failed"
         self.error = item_failure(error)
+        self.profile_ids = getattr(error, "details", {}).get("profile_ids")
 
 
 def item_params(params, item):
@@ -157,24 +126,23 @@ def item_params(params, item):
     return merged
 
 
-class ProfilesResource(Resource):
+class ProfilesResource(BulkResource):
     argument_spec = dict(
         domain_name=PROFILE_OPTIONS["domain_name"],
         state=PROFILE_OPTIONS["state"],
         match_by=PROFILE_OPTIONS["match_by"],
         purge_attributes=PROFILE_OPTIONS["purge_attributes"],
         profiles=dict(type="list", elements="dict", required=True, options=_ITEM_SPEC),
-        max_concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        rate_limit=dict(type="float", default=DEFAULT_RATE_LIMIT),
     )
+    argument_spec.update(BULK_OPTIONS)
     argument_spec.update(WAIT_OPTIONS)
+    values_per_call = VALUES_PER_SEARCH
 
     def __init__(self, module, client):
         super(ProfilesResource, self).__init__(module, client)
         self.items = [
             Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])
         ]
-        self.values_per_search = VALUES_PER_SEARCH
         self.domain_missing = None
         self.lock = threading.Lock()
 
@@ -187,11 +155,7 @@ class ProfilesResource(Resource):
         return inputs
 
     def extra_checks(self):
-        errors = []
-        if self.params["max_concurrency"] < 1:
-            errors.append("max_concurrency must be at least 1")
-        if not self.params["rate_limit"] > 0:
-            errors.append("rate_limit must be greater than 0")
+        errors = self.bulk_errors()
         for item in self.items:
             errors.extend(profile_errors(item.params, "profiles[{0}]".format(item.index)))
         return errors
@@ -202,7 +166,7 @@ class ProfilesResource(Resource):
         under a read bucket of ``rate_limit`` calls per second; a missing domain: no profiles."""
         # Two items with the same profile_id or match_by value: known before any call.
         raise_duplicates((item.key, item.index) for item in self.items if item.key[1])
-        self.read_bucket = TokenBucket(self.params["rate_limit"])
+        self.start_reads()
         try:
             self.read_by_id([item for item in self.items if item.key[0] == "id"])
             by_match = {}
@@ -216,13 +180,6 @@ class ProfilesResource(Resource):
             for item in self.items:
                 item.current, item.status, item.error = None, None, None
         return [item.current for item in self.items]
-
-    def concurrently(self, function, arguments):
-        """function(argument) for each argument, ``max_concurrency`` at a time; the results in order."""
-        if len(arguments) < 2:
-            return [function(argument) for argument in arguments]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], len(arguments))) as pool:
-            return list(pool.map(function, arguments))
 
     def read_by_id(self, items):
         if not items:
@@ -240,7 +197,7 @@ class ProfilesResource(Resource):
 
     def read_by_match(self, match_by, items):
         values = list(dict.fromkeys(item.key[1] for item in items))
-        api_field = to_api({match_by: "x"}).popitem()[0]
+        api_field = match_field(match_by)
         matches = dict((value, {}) for value in values)
         for profile in self.search(match_by, values):
             matches[profile[api_field]][profile["ProfileId"]] = profile
@@ -251,33 +208,13 @@ class ProfilesResource(Resource):
             item.current = found[0] if len(found) == 1 else None
 
     def search(self, match_by, values):
-        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_search values
+        """The profiles whose match_by field equals one of ``values`` exactly: chunks of values_per_call values
         (searched concurrently, every page)."""
-        found = []
-        for profiles in self.concurrently(
-            lambda chunk: self.search_chunk(match_by, chunk), list(chunks(values, self.values_per_search))
-        ):
-            found.extend(profiles)
-        return found
+        found = self.by_values(self.search_chunk, {match_by: values})
+        return found[match_by]
 
     def search_chunk(self, match_by, values):
-        """One chunk's profiles. A chunk the service refuses for its number of values is halved, and the smaller
-        size kept for the chunks not yet sent (a chunk above it is split before it is sent)."""
-        if len(values) > self.values_per_search:
-            return [
-                profile
-                for part in chunks(values, self.values_per_search)
-                for profile in self.search_chunk(match_by, part)
-            ]
-        self.read_bucket.take()
-        try:
-            return search_by_match(self.client, self.params["domain_name"], match_by, values)
-        except CustomerProfilesError as e:
-            if len(values) > 1 and is_values_limit(e):
-                with self.lock:
-                    self.values_per_search = min(self.values_per_search, len(values) // 2)
-                return self.search_chunk(match_by, values)
-            raise
+        return search_by_match(self.client, self.params["domain_name"], match_by, values)
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):
@@ -310,10 +247,10 @@ class ProfilesResource(Resource):
         )
 
     # apply ------------------------------------------------------------------------------
-    def call(self, call):
-        """One write (retried, rate limited)."""
+    def call(self, call, item):  # pylint: disable=arguments-differ
+        """One write of ``item`` (retried, a create never blindly: see profile.create_profile; rate limited)."""
         self.bucket.take()
-        return super(ProfilesResource, self).call(call)
+        return super(ProfilesResource, self).call(call, write_method(self.client, call, item.params))
 
     def count_write(self):
         """The write counter is shared by the worker threads."""
@@ -321,21 +258,26 @@ class ProfilesResource(Resource):
             self.writes += 1
 
     def apply_item(self, item):
+        if self.stop.stopped:
+            item.status = "not_attempted"
+            return
         try:
             for call in item.calls:
-                response = self.call(call)
+                response = self.call(call, item)
+                self.stop.record()
                 if call.method == "create_profile":
                     item.after = dict(item.after, profile_id=response["ProfileId"])
-        except CustomerProfilesError as e:
+        except (CustomerProfilesError, PlanError) as e:
+            self.stop.record(e)
             item.fail(e)
 
     def apply(self, plan):
         self.bucket = TokenBucket(self.params["rate_limit"])
+        self.stop = NoAnswerStop(NO_ANSWER_ROUNDS * self.params["max_concurrency"])
         pending = [item for item in self.items if item.calls and item.status != "failed"]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], max(1, len(pending)))) as pool:
-            list(pool.map(self.apply_item, pending))
+        self.concurrently(self.apply_item, pending)
         self.wait_until_searchable([item for item in pending if item.status == "created"])
-        if self.failed():
+        if self.failed() or self.not_attempted():
             raise self.failure(plan)
         return None
 
@@ -356,28 +298,47 @@ class ProfilesResource(Resource):
         )
 
     def not_found_yet(self, items):
+        """The items whose created profile is not found yet. An item whose match value finds its profile and
+        another one fails: another writer created the same profile meanwhile (duplicate_error)."""
         by_match = {}
         for item in items:
             by_match.setdefault(item.params["match_by"], []).append(item)
-        seen = set()
+        found = {}
         for match_by, group in by_match.items():
-            seen.update(
-                profile["ProfileId"]
-                for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group)))
-            )
-        return [item for item in items if item.after.get("profile_id") not in seen]
+            for profile in self.search(match_by, list(dict.fromkeys(item.key[1] for item in group))):
+                found.setdefault((match_by, profile[match_field(match_by)]), []).append(profile)
+        missing = []
+        for item in items:
+            profiles = found.get(item.key, [])
+            if not any(profile["ProfileId"] == item.after.get("profile_id") for profile in profiles):
+                missing.append(item)
+            elif len(profiles) > 1:
+                item.fail(duplicate_error(profiles, item.key[0], item.after["profile_id"]))
+        return missing
 
     # results ----------------------------------------------------------------------------
     def failed(self):
         return [item for item in self.items if item.status == "failed"]
 
+    def not_attempted(self):
+        return [item for item in self.items if item.status == "not_attempted"]
+
     def failure(self, plan):
         failed = self.failed()
         listed = "; ".join("profiles[{0}]: {1}".format(item.index, failure_text(item.error)) for item in failed)
-        return PlanError(
-            "{0} of {1} profile(s) failed, the others were applied: {2}".format(len(failed), len(self.items), listed),
-            **self.result(plan, None),
+        message = "{0} of {1} profile(s) failed, the others were applied: {2}".format(
+            len(failed), len(self.items), listed
         )
+        not_attempted = self.not_attempted()
+        if not_attempted:
+            message = "{0} of {1} profile(s) failed{2}; {3} (profiles[{4}]); the others were applied".format(
+                len(failed),
+                len(self.items),
+                ": " + listed if failed else "",
+                self.stop.message(len(not_attempted)),
+                "], profiles[".join(str(item.index) for item in not_attempted),
+            )
+        return PlanError(message, **self.result(plan, None))
 
     def result(self, plan, outcome):
         results = []
@@ -386,11 +347,13 @@ class ProfilesResource(Resource):
             if item.status == "failed":
                 entry["msg"] = failure_text(item.error)
                 entry["error"] = dict(code=item.error[0], message=item.error[1])
+                if item.profile_ids:
+                    entry["profile_ids"] = item.profile_ids
             results.append(entry)
         summary = dict((status, 0) for status in STATUSES)
         for entry in results:
             summary[entry["status"]] += 1
-        return dict(results=results, summary=summary)
+        return dict(profiles=results, summary=summary)
 
     def diff(self, current, plan, outcome):
         """Before/after of the items that change (or would), one diff each."""
@@ -402,7 +365,7 @@ class ProfilesResource(Resource):
                 after=item.after,
             )
             for item in self.items
-            if item.calls and item.status != "failed"
+            if item.calls and item.status not in ("failed", "not_attempted")
         ]
 
 
@@ -435,8 +398,8 @@ def predicted_status(item):
 
 
 def profile_id_of(item):
-    if item.status == "failed":
-        return (item.current or {}).get("ProfileId") or item.params.get("profile_id")
+    if item.status in ("failed", "not_attempted"):
+        return (item.current or {}).get("ProfileId") or item.params.get("profile_id") or item.after.get("profile_id")
     if item.status in ("deleted", "absent"):
         return None
     return item.after.get("profile_id")

@@ -296,6 +296,14 @@ notes:
     profile; use C(no_log) on the task when its output must not be logged.
   - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
     be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
+  - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
+    the service may have stored the profile) is never retried blindly. The module first searches for the
+    O(match_by) value; a profile found is adopted (reported created, with its id). When none is found, a 5xx is
+    retried like every call, and a time-out fails. A throttled create stored nothing and is retried at once.
+  - When the search of O(wait) finds the new profile and another one with the same O(match_by) value, another writer
+    created the same profile at the same time (a second task or playbook, or the worker process of an interrupted
+    C(ansible-playbook) run that kept running). The task fails, naming both ids in C(msg) and C(profile_ids). Keep
+    one (see the guide docs/reliability.md) and delete the others with O(state=absent) and O(profile_id).
   - In check mode, a profile task on a domain that does not exist yet (for example one that an earlier task of the
     same check run would create) reports that the profile would be created.
   - A list or dict given to a text option (for example O(first_name=[Ann, Marie]), O(address.city)) fails naming the

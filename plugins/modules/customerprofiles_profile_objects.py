@@ -19,10 +19,14 @@ description:
     profile fields and ties it to a profile. O(state=absent) deletes the listed objects.
   - "Idempotent: before sending anything the module reads the object type (C(GetProfileObjectType)) to learn its
     keys. For each object it reads the value of each PROFILE key, finds the profile by it (C(SearchProfiles) with the
-    key's name, once per distinct value), then looks for the stored object on that profile by the type's UNIQUE key
-    (C(ListProfileObjects) with an C(ObjectFilter) on that key, one call per object). An object equal to its stored
-    copy (compared as JSON) is not sent again: on AWS each ingestion can fire event streams and event triggers, so an
-    unchanged object costs no write."
+    key's name, once per distinct value), then looks for the stored objects on each profile found by the type's
+    UNIQUE key (C(ListProfileObjects) with an C(ObjectFilter) on that key holding the UNIQUE values of every object
+    of that profile, 50 values a call; a call the service refuses for its number of values is halved). An object
+    equal to its stored copy (compared as JSON) is not sent again: on AWS each ingestion can fire event streams and
+    event triggers, so an unchanged object costs no write."
+  - "Reads: 1 + P + L calls for P distinct PROFILE key values and L = ceil(n / 50) summed over the profiles found
+    (n: the objects of that profile); 1,000 orders of 100 customers cost 1 + 100 + 100 reads. They run
+    O(max_concurrency) at a time under a token bucket of O(rate_limit) calls per second."
   - "Writes: where the installed botocore has C(BatchPutProfileObject) (botocore 1.43.17 and later), new and changed
     objects are sent 10 per call; otherwise one C(PutProfileObject) call per object. O(state=absent) makes one
     C(DeleteProfileObject) call per stored object found. A run in which every object is unchanged makes only the
@@ -35,8 +39,10 @@ description:
     service refuses, is reported with status V(failed) and a message (never a field value); the task then fails and
     the other objects stay applied, so a rerun converges. Two objects with the same UNIQUE key value fail the task
     before any write.
+  - "A service that stops answering: once 3 write calls in a row got no answer (a time-out or a dropped connection),
+    the module stops sending; the objects not sent yet are reported V(not_attempted) and the task fails saying so."
   - An object whose profile does not exist yet (no profile found by its PROFILE keys) is reported V(created) with no
-    RV(results[].profile_id); the service creates the profile when the object type's C(allow_profile_creation) is
+    RV(objects[].profile_id); the service creates the profile when the object type's C(allow_profile_creation) is
     true, and otherwise sends the object to the domain's dead-letter queue.
   - SearchProfiles is eventually consistent on AWS. A rerun right after the first ingestion of a new customer may not
     find the new profile yet and then sends its objects again (the UNIQUE key makes the service replace them, so no
@@ -73,6 +79,22 @@ options:
     type: str
     choices: [present, absent]
     default: present
+  max_concurrency:
+    description:
+      - How many read calls (C(SearchProfiles), C(ListProfileObjects)) run at the same time, in threads of the module
+        process. At least 1. The writes are sent one after another, in the order of O(objects).
+    type: int
+    default: 10
+    version_added: 0.2.2
+  rate_limit:
+    description:
+      - At most this many read calls per second, in all threads together (a client-side token bucket that holds at
+        most one second's worth of calls and starts full).
+      - The default stays just under the service's default quota of 100 requests per second for C(SearchProfiles)
+        and C(ListProfileObjects); throttled calls are retried anyway.
+    type: float
+    default: 95
+    version_added: 0.2.2
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
@@ -107,9 +129,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-results:
+objects:
   description:
     - One item per object of O(objects), in order.
+    - Until version 0.2.1 this list was named C(results). ansible-core takes a top-level C(results) list for the
+      results of a loop and printed it even under C(no_log), so it was renamed.
   returned: always
   type: list
   elements: dict
@@ -129,7 +153,9 @@ results:
       type: str
       sample: hCvmq2u44ZA1GzeZHOEl9ku2fyl7f8et
     status:
-      description: V(created), V(updated), V(unchanged), V(deleted), V(absent) or V(failed).
+      description:
+        - V(created), V(updated), V(unchanged), V(deleted), V(absent), V(failed), or V(not_attempted) (the module
+          stopped sending before this object's write, when the service answered none of the last 3 writes).
       type: str
       sample: created
     msg:
@@ -141,7 +167,7 @@ summary:
   description: The number of objects of each status (every status is listed).
   returned: always
   type: dict
-  sample: {"created": 2, "updated": 1, "unchanged": 22, "deleted": 0, "absent": 0, "failed": 0}
+  sample: {"created": 2, "updated": 1, "unchanged": 22, "deleted": 0, "absent": 0, "failed": 0, "not_attempted": 0}
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run

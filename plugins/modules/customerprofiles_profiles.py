@@ -42,7 +42,23 @@ description:
     searches (batched) until every new profile is found, see O(wait)."
   - A failed item never stops the others. When items fail, the task fails listing them by index with the
     service's error code and message (never a field value); the other items stay applied, so a rerun converges.
-  - In check mode no write call is made and RV(results) predicts every item. With C(--diff), the diff gives the
+  - "A service that stops answering: once 3 x O(max_concurrency) writes in a row got no answer (a time-out or a dropped
+    connection; any answer, an error too, starts the count again), the module stops sending. The items not sent yet
+    are reported V(not_attempted) and the task fails saying so; a rerun sends them. So writes that hang cost about 3 x
+    the client's C(read_timeout) (30 seconds by default, see O(aws_config)), not one time-out per item."
+  - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
+    the service may have stored the profile) is never retried blindly. The module first searches for the item's
+    O(match_by) value; a profile found is adopted (status V(created), its id). When none is found, a 5xx is
+    retried like every call, and a time-out fails the item. A throttled create stored nothing and is retried at
+    once.
+  - "Duplicates made by another writer: when the search of O(wait) finds an item's new profile and another one with
+    the same O(match_by) value, another writer created the same profile at the same time (a second task or
+    playbook, or the worker process of an interrupted C(ansible-playbook) run that kept running). That item fails
+    naming both ids (RV(profiles[].profile_ids)), so the task fails. Keep one profile, then delete the others with
+    M(awscx.customerprofiles.customerprofiles_profile) O(awscx.customerprofiles.customerprofiles_profile#module:state=absent)
+    and O(awscx.customerprofiles.customerprofiles_profile#module:profile_id); the guide docs/reliability.md says
+    which one to keep."
+  - In check mode no write call is made and RV(profiles) predicts every item. With C(--diff), the diff gives the
     profile before and after for each item that changes, and only for those.
   - "IAM actions used: C(profile:SearchProfiles), C(profile:BatchGetProfile), C(profile:CreateProfile),
     C(profile:UpdateProfile), C(profile:DeleteProfile)."
@@ -347,9 +363,9 @@ options:
             elements: dict
             suboptions: *contact_preference_suboptions
 notes:
-  - A profile's fields are personal data. None of the options is marked C(no_log); RV(results) holds ids and
+  - A profile's fields are personal data. None of the options is marked C(no_log); RV(profiles) holds ids and
     statuses only, but the task's arguments (and C(--diff)) hold the fields, so use C(no_log) on the task when they
-    must not be logged.
+    must not be logged. With C(no_log), ansible-playbook shows none of the result; it is still registered whole.
   - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
     be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
   - In check mode, a task on a domain that does not exist yet predicts that every profile would be created.
@@ -414,10 +430,12 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
-results:
+profiles:
   description:
     - One entry per item of O(profiles), in the same order.
     - In check mode, what each item would become.
+    - Until version 0.2.1 this list was named C(results). ansible-core takes a top-level C(results) list for the
+      results of a loop and printed it even under C(no_log), so it was renamed.
   returned: always
   type: list
   elements: dict
@@ -437,8 +455,9 @@ results:
       sample: 0123456789abcdef0123456789abcdef
     status:
       description:
-        - V(created), V(updated), V(unchanged), V(deleted), V(absent) (O(state=absent) and no such profile) or
-          V(failed).
+        - V(created), V(updated), V(unchanged), V(deleted), V(absent) (O(state=absent) and no such profile),
+          V(failed), or V(not_attempted) (the module stopped sending before this item's write, when the service
+          answered none of the last 3 x O(max_concurrency) writes).
       type: str
       returned: always
       sample: created
@@ -446,12 +465,21 @@ results:
       description: Why the item failed; the service's message and error code, or the module's reason (for example
         several profiles matching). Never a field value.
       type: str
-      returned: when RV(results[].status) is V(failed)
+      returned: when RV(profiles[].status) is V(failed)
       sample: "Internal error (InternalServerException)"
+    profile_ids:
+      description:
+        - The ids of the profiles that have the item's O(match_by) value, when there are several (the item failed
+          because its value matches more than one profile, or because another writer created the same profile
+          while this task created it).
+      type: list
+      elements: str
+      returned: when RV(profiles[].status) is V(failed) for several profiles
+      sample: [0123456789abcdef0123456789abcdef, 00112233445566778899aabbccddeeff]
     error:
       description: The service's error code (V(null) for a reason found by the module) and message.
       type: dict
-      returned: when RV(results[].status) is V(failed)
+      returned: when RV(profiles[].status) is V(failed)
       sample:
         code: InternalServerException
         message: Internal error
@@ -484,6 +512,11 @@ summary:
       description: Items that failed.
       type: int
       returned: always
+    not_attempted:
+      description: Items not sent because the service stopped answering.
+      type: int
+      returned: always
+      version_added: 0.2.2
   sample:
     created: 2
     updated: 1
@@ -491,6 +524,7 @@ summary:
     deleted: 0
     absent: 0
     failed: 0
+    not_attempted: 0
 duplicate_items:
   description: When items resolve to the same profile (the task then fails before any write), the indexes of each
     group of such items.

@@ -5,8 +5,8 @@ customerprofiles_object_type: a no-op is one GetProfileObjectType; a create or a
 read plus one PutProfileObjectType; a tag change adds TagResource/UntagResource (and builds an STS client for
 the ARN); a delete reads the domain for its object count, then one DeleteProfileObjectType. Check mode writes
 nothing. customerprofiles_profile_objects: GetProfileObjectType, one SearchProfiles per distinct PROFILE key
-value, one ListProfileObjects per object found on a profile; writes only for new or changed objects, 10 per
-BatchPutProfileObject call.
+value, one ListProfileObjects per profile found (filtered on the UNIQUE values of its objects, 50 a call), the
+reads run concurrently; writes only for new or changed objects, 10 per BatchPutProfileObject call.
 """
 
 import json
@@ -126,7 +126,7 @@ def test_profile_objects_no_op_update_and_delete(run_module, cp_mock, object_typ
     objects = orders(25, 10)
     run_objects(run_module, cp_mock, objects)
     found = run_objects(run_module, cp_mock, objects)
-    assert found.count("SearchProfiles") == 10 and found.count("ListProfileObjects") == 25
+    assert found == ["GetProfileObjectType"] + ["SearchProfiles"] * 10 + ["ListProfileObjects"] * 10
     assert found[0] == "GetProfileObjectType" and writes(cp_mock) == []
     objects[3]["Extra"] = "x"
     objects[17]["Extra"] = "y"
@@ -146,3 +146,19 @@ def test_profile_objects_info_one_call_a_page(run_module, cp_mock, cp_client, ob
         "customerprofiles_profile_objects_info", dict(domain_name=DOMAIN, object_type_name=TYPE, profile_id=profile_id)
     )
     assert operations(cp_mock) == ["ListProfileObjects"]
+
+
+@pytest.mark.parametrize("count, customers, lists", [(120, 120, 120), (120, 2, 2 * 2)])
+def test_profile_objects_no_op_lists_once_per_profile(
+    run_module, cp_mock, cp_client, object_type, count, customers, lists
+):
+    """A no-op rerun: one ListProfileObjects per profile (not per object), 50 UNIQUE values a call; the reads run
+    max_concurrency at a time and find the same as one at a time."""
+    objects = orders(count, customers)
+    for chunk in range(0, count, 10):
+        items = [dict(Id=str(i), Object=json.dumps(obj)) for i, obj in enumerate(objects[chunk : chunk + 10])]
+        cp_client.batch_put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Items=items)
+    found = run_objects(run_module, cp_mock, objects)
+    assert found == ["GetProfileObjectType"] + ["SearchProfiles"] * customers + ["ListProfileObjects"] * lists
+    one_at_a_time = run_objects(run_module, cp_mock, objects, max_concurrency=1)
+    assert one_at_a_time == found

@@ -98,7 +98,7 @@ def test_an_object_goes_to_the_profile_with_its_account_number(run_module, cp_mo
         dict(domain_name=DOMAIN, object_type_name=options["object_type_name"], objects=[an_object(options)]),
     )
     assert not ingested.failed, ingested
-    per_object = ingested["objects"] if "objects" in ingested else ingested["results"]  # renamed in 0.2.1 (SPEC)
+    per_object = ingested["objects"]
     assert [(item["status"], item["profile_id"]) for item in per_object] == [("created", made["profile_id"])]
 
     # the object went to that profile: no second profile, the object is on it

@@ -152,7 +152,7 @@ def test_profiles_create_with_a_truncated_answer_is_retried_and_succeeds(run_mod
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
     assert not result.failed, result
     assert result["changed"] is True
-    for entry, account in zip(result["results"], ACCOUNTS):
+    for entry, account in zip(result["profiles"], ACCOUNTS):
         assert entry["status"] == "created"
         assert entry["profile_id"] in [item["ProfileId"] for item in stored(cp_client, account)]
 
@@ -167,7 +167,7 @@ def test_profiles_search_with_a_truncated_answer_is_retried(run_module, cp_mock,
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items))
     assert not result.failed, result
     assert result["changed"] is False and writes(cp_mock) == []  # no "not found, create" from an empty answer
-    assert [entry["status"] for entry in result["results"]] == ["unchanged"] * 3
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged"] * 3
 
 
 def test_profiles_with_truncated_update_answers_fail_per_item(run_module, cp_mock, cp_client, sleeps):
@@ -179,8 +179,8 @@ def test_profiles_with_truncated_update_answers_fail_per_item(run_module, cp_moc
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
     assert result.failed and result["changed"] is True
     assert "KeyError" not in result["msg"]
-    assert [entry["status"] for entry in result["results"]] == ["failed", "failed", "created"]
-    for entry in result["results"][:2]:
+    assert [entry["status"] for entry in result["profiles"]] == ["failed", "failed", "created"]
+    for entry in result["profiles"][:2]:
         assert "an incomplete answer from UpdateProfile" in entry["msg"] and incomplete("UpdateProfile") in entry["msg"]
         assert entry["error"]["code"] == "IncompleteAnswer"
 
@@ -210,8 +210,8 @@ def test_profile_objects_with_a_truncated_answer_are_retried_and_succeed(
     cp_mock.inject_fault(operation, **TRUNCATED)
     result = ingest(run_module, orders(3))
     assert not result.failed, result
-    assert [entry["status"] for entry in result["results"]] == ["created"] * 3
-    assert all(entry["unique_key"] for entry in result["results"])
+    assert [entry["status"] for entry in result["objects"]] == ["created"] * 3
+    assert all(entry["unique_key"] for entry in result["objects"])
     cp_mock.reset_calls()
     assert ingest(run_module, orders(3))["changed"] is False and writes(cp_mock) == []
 
@@ -225,7 +225,7 @@ def test_profile_objects_rerun_with_a_truncated_search_is_retried_and_sends_noth
     cp_mock.inject_fault("SearchProfiles", **TRUNCATED)
     result = ingest(run_module, orders(3))
     assert not result.failed, result
-    assert [entry["status"] for entry in result["results"]] == ["unchanged"] * 3
+    assert [entry["status"] for entry in result["objects"]] == ["unchanged"] * 3
     assert writes(cp_mock) == [] and len(sleeps) == 1
 
 
@@ -320,8 +320,8 @@ def test_bulk_item_messages_lose_the_values_of_the_request(run_module, cp_mock, 
     ]
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items))
     assert result.failed
-    assert [entry["status"] for entry in result["results"]] == ["failed"] * 3
-    assert all("Value '<value>' at 'emailAddress'" in entry["msg"] for entry in result["results"])
+    assert [entry["status"] for entry in result["profiles"]] == ["failed"] * 3
+    assert all("Value '<value>' at 'emailAddress'" in entry["msg"] for entry in result["profiles"])
     assert_no_value(result, EMAIL, CITY)
 
 
@@ -333,7 +333,7 @@ def test_profile_object_messages_lose_the_values_of_the_objects(run_module, cp_m
     )
     result = ingest(run_module, orders(3))
     assert result.failed
-    for entry in result["results"]:
+    for entry in result["objects"]:
         assert entry["status"] == "failed"
         assert "Value '<value>' of object type Order is invalid" in entry["msg"]
     assert_no_value(result, "A-1")
@@ -356,8 +356,8 @@ def test_per_object_failures_in_a_batch_lose_the_values_of_the_objects(
     monkeypatch.setattr(objects.ObjectsBackendMixin, "_ingest", reject_the_second)
     result = ingest(run_module, orders(3))
     assert result.failed
-    assert [entry["status"] for entry in result["results"]] == ["created", "failed", "created"]
-    assert "Value '<value>' is not allowed" in result["results"][1]["msg"]
+    assert [entry["status"] for entry in result["objects"]] == ["created", "failed", "created"]
+    assert "Value '<value>' is not allowed" in result["objects"][1]["msg"]
     assert_no_value(result, "A-1")
 
 
@@ -370,7 +370,7 @@ def test_bulk_item_messages_say_how_many_attempts_were_made(run_module, cp_mock,
     items = [dict(account_number=account) for account in ACCOUNTS]
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
     assert result.failed
-    entry = result["results"][0]
+    entry = result["profiles"][0]
     assert entry["status"] == "failed"
     expected = "Internal server error (injected fault) (InternalServerException from CreateProfile, {0} attempts)"
     assert entry["msg"] == expected.format(ATTEMPTS)
@@ -379,7 +379,7 @@ def test_bulk_item_messages_say_how_many_attempts_were_made(run_module, cp_mock,
     # an error that is not retried: one attempt
     cp_mock.inject_fault("CreateProfile", error="AccessDeniedException")
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items[:1]))
-    assert result["results"][0]["msg"].endswith("(AccessDeniedException from CreateProfile, 1 attempt)")
+    assert result["profiles"][0]["msg"].endswith("(AccessDeniedException from CreateProfile, 1 attempt)")
 
 
 # --- a storm of every kind of transient fault ---------------------------------------------------------------

@@ -265,8 +265,8 @@ def test_an_injected_client_error_fails_only_its_item_in_a_bulk_task(run_module,
     items = [dict(account_number="B-%d" % index) for index in range(3)]
     result = run_module("customerprofiles_profiles", dict(domain_name=DOMAIN, profiles=items, max_concurrency=1))
     assert result.failed and result["changed"] is True
-    assert [entry["status"] for entry in result["results"]] == ["failed", "created", "created"]
-    assert result["results"][0]["error"]["code"] == "AccessDeniedException"
+    assert [entry["status"] for entry in result["profiles"]] == ["failed", "created", "created"]
+    assert result["profiles"][0]["error"]["code"] == "AccessDeniedException"
     assert call_log.writes(cp_mock) == ["CreateProfile"] * 3
     assert sleeps == []
 

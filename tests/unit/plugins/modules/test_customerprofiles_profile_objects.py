@@ -67,10 +67,18 @@ def test_new_objects_are_ingested_ten_per_batch(run_module, cp_mock, cp_client, 
     assert not result.failed, result
     assert result["changed"] is True
     assert writes(cp_mock) == ["BatchPutProfileObject", "BatchPutProfileObject"]
-    assert [r["status"] for r in result["results"]] == ["created"] * 12
-    assert [r["index"] for r in result["results"]] == list(range(12))
-    assert all(r["unique_key"] for r in result["results"])
-    assert result["summary"] == {"created": 12, "updated": 0, "unchanged": 0, "deleted": 0, "absent": 0, "failed": 0}
+    assert [r["status"] for r in result["objects"]] == ["created"] * 12
+    assert [r["index"] for r in result["objects"]] == list(range(12))
+    assert all(r["unique_key"] for r in result["objects"])
+    assert result["summary"] == {
+        "created": 12,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+        "absent": 0,
+        "failed": 0,
+        "not_attempted": 0,
+    }
     profile, objects = stored_objects(cp_client, "A1")
     assert sorted(o["OrderId"] for o in objects) == ["1", "5", "9"]
     assert profile["Address"]["City"] == "Springfield"
@@ -82,14 +90,11 @@ def test_a_rerun_reads_and_writes_nothing(run_module, cp_mock, cp_client, object
     again = run_module(MODULE, args(orders(12, 4)))
     assert again["changed"] is False
     assert writes(cp_mock) == []
-    # the type, one search per customer, one filtered listing per object
-    assert (
-        operations(cp_mock)
-        == ["GetProfileObjectType"] + ["SearchProfiles", "ListProfileObjects"] * 4 + ["ListProfileObjects"] * 8
-    )
-    assert [r["status"] for r in again["results"]] == ["unchanged"] * 12
-    assert [r["unique_key"] for r in again["results"]] == [r["unique_key"] for r in first["results"]]
-    assert all(r["profile_id"] for r in again["results"])
+    # the type, one search per customer, then one listing per customer filtered on the ids of its 3 orders
+    assert operations(cp_mock) == ["GetProfileObjectType"] + ["SearchProfiles"] * 4 + ["ListProfileObjects"] * 4
+    assert [r["status"] for r in again["objects"]] == ["unchanged"] * 12
+    assert [r["unique_key"] for r in again["objects"]] == [r["unique_key"] for r in first["objects"]]
+    assert all(r["profile_id"] for r in again["objects"])
 
 
 def test_only_the_changed_object_is_sent_again(run_module, cp_mock, cp_client, object_type):
@@ -100,8 +105,8 @@ def test_only_the_changed_object_is_sent_again(run_module, cp_mock, cp_client, o
     result = run_module(MODULE, args(objects), diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == ["BatchPutProfileObject"]
-    assert result["results"][5]["status"] == "updated"
-    assert result["results"][5]["unique_key"] == first["results"][5]["unique_key"]
+    assert result["objects"][5]["status"] == "updated"
+    assert result["objects"][5]["unique_key"] == first["objects"][5]["unique_key"]
     assert result["summary"]["unchanged"] == 11
     assert result["diff"]["before"]["objects"] == [{"index": 5, "object": order(5, "A1")}]
     assert result["diff"]["after"]["objects"] == [{"index": 5, "object": objects[5]}]
@@ -113,7 +118,7 @@ def test_only_the_changed_object_is_sent_again(run_module, cp_mock, cp_client, o
 def test_json_strings_are_sent_as_given_and_compared_as_json(run_module, cp_mock, cp_client, object_type):
     text = '{"OrderId": "7", "Customer": {"AccountNumber": "A7"},  "City": "Ogdenville"}'
     result = run_module(MODULE, args([text]))
-    assert result["results"][0]["status"] == "created"
+    assert result["objects"][0]["status"] == "created"
     profile = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A7"])["Items"][0]
     item = cp_client.list_profile_objects(DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=profile["ProfileId"])[
         "Items"
@@ -121,7 +126,7 @@ def test_json_strings_are_sent_as_given_and_compared_as_json(run_module, cp_mock
     assert item["Object"] == text
     cp_mock.reset_calls()
     again = run_module(MODULE, args([order(7, "A7", "Ogdenville")]))
-    assert again["results"][0]["status"] == "unchanged"
+    assert again["objects"][0]["status"] == "unchanged"
     assert writes(cp_mock) == []
 
 
@@ -129,8 +134,8 @@ def test_put_profile_object_one_per_object_without_batch(run_module, cp_mock, cp
     monkeypatch.setattr(profile_objects.ProfileObjectsResource, "batch_supported", lambda self: False)
     result = run_module(MODULE, args(orders(3, 2)))
     assert writes(cp_mock) == ["PutProfileObject"] * 3
-    assert [r["status"] for r in result["results"]] == ["created"] * 3
-    assert all(r["unique_key"] for r in result["results"])
+    assert [r["status"] for r in result["objects"]] == ["created"] * 3
+    assert all(r["unique_key"] for r in result["objects"])
 
 
 def test_batch_is_chosen_by_the_installed_botocore(run_module, cp_mock, object_type, monkeypatch):
@@ -155,14 +160,14 @@ def test_check_mode_predicts_and_writes_nothing(run_module, cp_mock, cp_client, 
     result = run_module(MODULE, args(objects), check_mode=True, diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == []
-    assert [r["status"] for r in result["results"]] == ["updated", "unchanged", "created"]
-    assert result["results"][2]["unique_key"] is None
+    assert [r["status"] for r in result["objects"]] == ["updated", "unchanged", "created"]
+    assert result["objects"][2]["unique_key"] is None
 
 
 def test_check_mode_with_a_missing_type_predicts_every_object_created(run_module, cp_mock, cp_client, object_type):
     result = run_module(MODULE, args(orders(2, 2), object_type_name="Later"), check_mode=True)
     assert not result.failed, result
-    assert [r["status"] for r in result["results"]] == ["created", "created"]
+    assert [r["status"] for r in result["objects"]] == ["created", "created"]
 
 
 def test_a_missing_type_fails(run_module, cp_mock, object_type):
@@ -179,14 +184,14 @@ def test_absent_deletes_the_stored_objects_by_unique_key(run_module, cp_mock, cp
     result = run_module(MODULE, args(gone, state="absent"), diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == ["DeleteProfileObject"]
-    assert [r["status"] for r in result["results"]] == ["deleted", "absent"]
+    assert [r["status"] for r in result["objects"]] == ["deleted", "absent"]
     assert result["diff"]["before"]["objects"][0]["object"]["OrderId"] == "1"
     _profile, stored = stored_objects(cp_client, "A1")
     assert [o["OrderId"] for o in stored] == ["3"]
     cp_mock.reset_calls()
     again = run_module(MODULE, args(gone, state="absent"))
     assert again["changed"] is False
-    assert [r["status"] for r in again["results"]] == ["absent", "absent"]
+    assert [r["status"] for r in again["objects"]] == ["absent", "absent"]
     assert writes(cp_mock) == []
 
 
@@ -195,9 +200,9 @@ def test_an_object_without_a_key_value_fails_and_the_others_are_applied(run_modu
     result = run_module(MODULE, args(objects))
     assert result.failed
     assert result["changed"] is True
-    assert [r["status"] for r in result["results"]] == ["created", "failed", "failed"]
-    assert "UNIQUE key OrderId" in result["results"][1]["msg"]
-    assert "PROFILE key" in result["results"][2]["msg"]
+    assert [r["status"] for r in result["objects"]] == ["created", "failed", "failed"]
+    assert "UNIQUE key OrderId" in result["objects"][1]["msg"]
+    assert "PROFILE key" in result["objects"][2]["msg"]
     assert result["summary"]["failed"] == 2
     assert result["msg"].startswith(
         "2 of 3 object(s) failed, the others were applied: objects[1]: the object has no value for the UNIQUE key "

@@ -203,8 +203,8 @@ def test_items_agree_with_single_profile_tasks(run_module, cp_client, cp_mock, n
     ids = setup_case(cp_client, cp_mock, stored)
     result = bulk(run_module, resolve(items, ids), **options)
 
-    assert [entry["status"] for entry in result["results"]] == single
-    assert [entry["index"] for entry in result["results"]] == list(range(len(items)))
+    assert [entry["status"] for entry in result["profiles"]] == single
+    assert [entry["index"] for entry in result["profiles"]] == list(range(len(items)))
     assert without_ids(stored_profiles(cp_mock)) == after_single
     assert result.failed == ("failed" in single)
     assert result["changed"] == any(status in ("created", "updated", "deleted") for status in single)
@@ -217,7 +217,7 @@ def test_ambiguous_item_names_the_ids_not_the_values(run_module, cp_client, doma
     result = bulk(run_module, [dict(account_number=SECRET, first_name="x")])
 
     assert result.failed
-    entry = result["results"][0]
+    entry = result["profiles"][0]
     assert entry["status"] == "failed" and entry["error"]["code"] is None
     assert all(profile_id in entry["msg"] for profile_id in ids)
     assert SECRET not in result["msg"] and SECRET not in entry["msg"]
@@ -231,15 +231,17 @@ def test_reads_are_batched_and_a_second_run_writes_nothing(run_module, cp_mock, 
     profiles = accounts(120, first_name="Ann")
     first = bulk(run_module, profiles)
     assert first["summary"]["created"] == 120 and first["changed"] is True
-    assert len(set(entry["profile_id"] for entry in first["results"])) == 120
+    assert len(set(entry["profile_id"] for entry in first["profiles"])) == 120
     cp_mock.reset_calls()
 
     second = bulk(run_module, profiles)
 
     assert second["changed"] is False
-    assert second["summary"] == dict(created=0, updated=0, unchanged=120, deleted=0, absent=0, failed=0)
+    assert second["summary"] == dict(
+        created=0, updated=0, unchanged=120, deleted=0, absent=0, failed=0, not_attempted=0
+    )
     assert operations(cp_mock) == ["SearchProfiles"] * 3  # ceil(120 / 50)
-    assert [entry["profile_id"] for entry in second["results"]] == [entry["profile_id"] for entry in first["results"]]
+    assert [entry["profile_id"] for entry in second["profiles"]] == [entry["profile_id"] for entry in first["profiles"]]
 
 
 def test_profile_id_items_use_batch_get_profile(run_module, cp_client, cp_mock, domain):
@@ -276,7 +278,7 @@ class FakeClock:
     ],
 )
 def test_token_bucket_starts_full_then_keeps_the_rate(rate, at_once):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import TokenBucket
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
 
     fake = FakeClock()
     bucket = TokenBucket(rate, clock=fake.clock, sleep=fake.sleep)
@@ -306,7 +308,7 @@ def test_reads_one_at_a_time_find_the_same(run_module, cp_client, cp_mock, domai
     pooled = bulk(run_module, items, max_concurrency=10)
 
     assert serial.get("failed") is not True and pooled.get("failed") is not True
-    assert serial["results"] == pooled["results"]
+    assert serial["profiles"] == pooled["profiles"]
     assert serial["summary"]["unchanged"] == 175
     assert sorted(operations(cp_mock)) == sorted((["BatchGetProfile"] * 3 + ["SearchProfiles"] * 3) * 2)
 
@@ -446,9 +448,9 @@ def test_a_failed_item_does_not_stop_the_others_and_a_rerun_converges(run_module
     result = bulk(run_module, profiles, max_concurrency=1)
 
     assert result.failed and result["changed"] is True
-    statuses = [entry["status"] for entry in result["results"]]
+    statuses = [entry["status"] for entry in result["profiles"]]
     assert statuses == ["failed", "created", "created", "created", "created"]
-    failed = result["results"][0]
+    failed = result["profiles"][0]
     assert failed["error"]["code"] == "InternalServerException" and failed["profile_id"] is None
     assert (
         "profiles[0]" in result["msg"] and "InternalServerException" in result["msg"] and "A-0000" not in result["msg"]
@@ -460,7 +462,7 @@ def test_a_failed_item_does_not_stop_the_others_and_a_rerun_converges(run_module
     rerun = bulk(run_module, profiles)
 
     assert not rerun.failed
-    assert [entry["status"] for entry in rerun["results"]] == [
+    assert [entry["status"] for entry in rerun["profiles"]] == [
         "created",
         "unchanged",
         "unchanged",
@@ -537,18 +539,18 @@ def test_check_mode_predicts_every_item_and_writes_nothing(run_module, cp_client
     result = bulk(run_module, items, check_mode=True)
 
     assert result["changed"] is True
-    assert [entry["status"] for entry in result["results"]] == ["unchanged", "updated", "created"]
-    assert result["results"][2]["profile_id"] is None
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert result["profiles"][2]["profile_id"] is None
     assert writes(cp_mock) == []
     assert stored_profiles(cp_mock) == before
-    assert [entry["status"] for entry in bulk(run_module, items)["results"]] == ["unchanged", "updated", "created"]
+    assert [entry["status"] for entry in bulk(run_module, items)["profiles"]] == ["unchanged", "updated", "created"]
 
 
 def test_check_mode_absent_writes_nothing(run_module, cp_client, cp_mock, domain):
     seed(cp_client, 2)
     cp_mock.reset_calls()
     result = bulk(run_module, accounts(3), state="absent", check_mode=True)
-    assert [entry["status"] for entry in result["results"]] == ["deleted", "deleted", "absent"]
+    assert [entry["status"] for entry in result["profiles"]] == ["deleted", "deleted", "absent"]
     assert writes(cp_mock) == []
     assert len(stored_profiles(cp_mock)) == 2
 
@@ -564,7 +566,7 @@ def test_diff_lists_the_changed_items_only(run_module, cp_client, cp_mock, domai
     assert update["before"]["first_name"] == "Ann" and update["after"]["first_name"] == "Bob"
     assert create["before"] == {} and create["after"]["first_name"] == "New"
     if not check_mode:
-        assert create["after"]["profile_id"] == result["results"][2]["profile_id"]
+        assert create["after"]["profile_id"] == result["profiles"][2]["profile_id"]
 
 
 def test_no_change_has_an_empty_diff(run_module, cp_client, cp_mock, domain):
@@ -575,7 +577,7 @@ def test_no_change_has_an_empty_diff(run_module, cp_client, cp_mock, domain):
 
 def test_empty_list_does_nothing(run_module, cp_mock, domain):
     result = bulk(run_module, [])
-    assert result["changed"] is False and result["results"] == []
+    assert result["changed"] is False and result["profiles"] == []
     assert cp_mock.calls() == []
 
 

@@ -142,4 +142,4 @@ def test_a_rerun_makes_no_write(run_module, cp_mock, ingested):
     assert again["changed"] is False
     assert again["summary"]["unchanged"] == ORDERS
     assert writes(cp_mock) == []
-    assert [r["unique_key"] for r in again["results"]] == [r["unique_key"] for r in ingested["results"]]
+    assert [r["unique_key"] for r in again["objects"]] == [r["unique_key"] for r in ingested["objects"]]
