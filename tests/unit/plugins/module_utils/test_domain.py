@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import domain as d
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import DomainContents
 
 
 def params(**extra):
@@ -35,7 +36,11 @@ class FakeModule:
 
 
 def plan(current, **extra):
-    return d.DomainResource(FakeModule(params(**extra)), client=None).plan(current)
+    resource = d.DomainResource(FakeModule(params(**extra)), client=None)
+    # what read() finds besides the domain for state=absent: the profiles of its Stats, no other content
+    stats = (current or {}).get("Stats", {})
+    resource.contents = DomainContents({"profiles": stats.get("ProfileCount", 0)})
+    return resource.plan(current)
 
 
 def methods(result):
