@@ -152,7 +152,7 @@ def check_answer(http_response, parsed, model, **kwargs):  # pylint: disable=unu
 
 def is_incomplete_answer(exception):
     """True for the ClientError check_answer raises (the service answered 2xx: it applied the call)."""
-    return getattr(exception, "response", {}).get("Error", {}).get("Code") == INCOMPLETE_ANSWER
+    return (getattr(exception, "response", None) or {}).get("Error", {}).get("Code") == INCOMPLETE_ANSWER
 
 
 def applied(error):

@@ -32,6 +32,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import RETRY_DECORATOR
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import is_incomplete_answer
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
@@ -163,7 +164,10 @@ def search_by_match(client, domain, match_by, values):
 
 def answer_lost(error):
     """True when a failed write may have been applied all the same: a 5xx answer, or none once the request was
-    sent (a read time-out, a dropped connection). A throttle (429) or any other 4xx answer applied nothing."""
+    sent (a read time-out, a dropped connection), or a 2xx answer that was not whole (core.check_answer: the
+    service applied the create). A throttle (429) or any other 4xx answer applied nothing."""
+    if is_incomplete_answer(error):
+        return True
     if isinstance(error, ClientError):
         return (error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 500) >= 500
     return isinstance(error, (ReadTimeoutError, ConnectionClosedError))
@@ -186,7 +190,7 @@ def create_profile(client, match_by, value, aws_retry=True, **request):
             raise duplicate_error(found, match_by)
         return dict(ProfileId=found[0]["ProfileId"]) if found else None
 
-    def attempt():
+    def attempt(**_request):  # the request reaches the retry layer, which removes its values from a message
         answer = adopted() if lost else None
         if answer:
             return answer
@@ -198,7 +202,7 @@ def create_profile(client, match_by, value, aws_retry=True, **request):
             raise
 
     try:
-        return RETRY_DECORATOR(attempt)()
+        return RETRY_DECORATOR(attempt)(**request)
     except (ClientError, ReadTimeoutError, ConnectionClosedError):
         answer = adopted() if lost else None
         if answer:

@@ -405,21 +405,19 @@ class ProfileObjectsResource(BulkResource):
         not_attempted = [result["index"] for result in results if result["status"] == "not_attempted"]
         if not (failed or not_attempted):
             return
+        others = ""
+        if len(failed) + len(not_attempted) < len(results):
+            others = ", the others were applied" if applied else ", nothing was changed"
         parts = []
         if failed:
-            parts.append(
-                "{0} of {1} object(s) failed: {2}".format(
-                    len(failed),
-                    len(results),
-                    "; ".join("objects[{0}]: {1}".format(result["index"], result["msg"]) for result in failed),
-                )
-            )
+            reasons = "; ".join("objects[{0}]: {1}".format(result["index"], result["msg"]) for result in failed)
+            parts.append("{0} of {1} object(s) failed{2}: {3}".format(len(failed), len(results), others, reasons))
         if not_attempted:
             parts.append(
-                "{0} (objects {1})".format(self.stop.message(len(not_attempted)), ", ".join(map(str, not_attempted)))
+                "{0} (objects {1}){2}".format(
+                    self.stop.message(len(not_attempted)), ", ".join(map(str, not_attempted)), "" if failed else others
+                )
             )
-        if len(failed) + len(not_attempted) < len(results):
-            parts.append("the others were applied" if applied else "nothing was changed")
         raise PlanError("; ".join(parts), objects=results, summary=self.summary(results))
 
     def result(self, plan, outcome):
