@@ -253,11 +253,8 @@ EXAMPLES = r"""
     domain_name: retail-customers
     matching:
       enabled: true
-      job_schedule:
-        day_of_the_week: MONDAY
-        time: "03:00"
-      auto_merging:
-        enabled: false
+      job_schedule: {day_of_the_week: MONDAY, time: "03:00"}
+      auto_merging: {enabled: false}
 
 - name: Disable matching (the block is complete - its schedule and merging settings go too)
   awscx.customerprofiles.customerprofiles_domain:
