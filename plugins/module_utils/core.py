@@ -271,6 +271,16 @@ class CustomerProfilesModule(AnsibleAWSModule):
         super(CustomerProfilesModule, self).__init__(**kwargs)
         set_collection_info(collection_name=COLLECTION_NAME, collection_version=COLLECTION_VERSION)
 
+    def warn(self, warning):
+        """A warning in the task result, the way ansible-core shows it.
+
+        AnsibleAWSModule.warn also keeps the warning and, on ansible-core 2.19 and later, passes it to
+        exit_json/fail_json as ``warnings=``, which ansible-core deprecates: every warning would come
+        with a "Passing `warnings` to `exit_json` or `fail_json` is deprecated" warning of its own.
+        AnsibleModule.warn alone puts the warning in the result on every supported ansible-core.
+        """
+        self._module.warn(warning)
+
     def customer_profiles_client(self):
         """The one client factory: retried calls (pass aws_retry=True) with bounded time-outs."""
         return self.retrying_client(SERVICE_NAME)

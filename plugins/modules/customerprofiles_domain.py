@@ -265,7 +265,15 @@ EXAMPLES = r"""
           conflict_resolving_model: RECENCY
         min_allowed_confidence_score_for_merging: 0.9
 
-- name: Disable matching (the rest of its configuration is kept)
+- name: Stop merging automatically but keep the weekly job (a given block is complete, so repeat what stays)
+  awscx.customerprofiles.customerprofiles_domain:
+    domain_name: retail-customers
+    matching:
+      enabled: true
+      job_schedule: {day_of_the_week: MONDAY, time: "03:00"}
+      auto_merging: {enabled: false}
+
+- name: Disable matching (the block is complete - its schedule and merging settings go too)
   awscx.customerprofiles.customerprofiles_domain:
     domain_name: retail-customers
     matching:

@@ -159,7 +159,7 @@ EXAMPLES = r"""
       - logical_operator: ALL
         event_trigger_dimensions:
           - object_attributes:
-              - field_name: amount
+              - field_name: Total
                 comparison_operator: GREATER_THAN
                 values: ["500"]
     event_trigger_limits:

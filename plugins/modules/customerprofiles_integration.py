@@ -292,6 +292,29 @@ extends_documentation_fragment:
 """
 
 EXAMPLES = r"""
+- name: The object types the integrations below map their data to (see customerprofiles_object_type)
+  awscx.customerprofiles.customerprofiles_object_type:
+    domain_name: retail-customers
+    object_type_name: "{{ item }}"
+    description: "{{ item }} records, keyed by id, tied to profiles by email address"
+    allow_profile_creation: true
+    fields:
+      Id:
+        source: _source.id
+        content_type: STRING
+      Email:
+        source: _source.email
+        target: _profile.EmailAddress
+        content_type: EMAIL_ADDRESS
+    keys:
+      Id:
+        - standard_identifiers: [UNIQUE]
+          field_names: [Id]
+      _email:
+        - standard_identifiers: [PROFILE]
+          field_names: [Email]
+  loop: [CTR, ShopifyCustomer, CrmContact]
+
 - name: Connect an Amazon Connect instance to the domain (contact records mapped by the CTR object type)
   awscx.customerprofiles.customerprofiles_integration:
     domain_name: retail-customers

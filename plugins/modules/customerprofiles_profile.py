@@ -317,7 +317,7 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Create or update the profile of account 123 (matched by account number)
   awscx.customerprofiles.customerprofiles_profile:
-    domain_name: my-domain
+    domain_name: retail-customers
     account_number: "123"
     first_name: Jane
     last_name: Doe
@@ -329,16 +329,18 @@ EXAMPLES = r"""
     attributes:
       loyalty_tier: gold
   register: jane
+  no_log: true
 
 - name: Change one field of that profile by id, leaving every other field as it is
   awscx.customerprofiles.customerprofiles_profile:
-    domain_name: my-domain
+    domain_name: retail-customers
     profile_id: "{{ jane.profile_id }}"
     middle_name: Q
+  no_log: true
 
 - name: Clear the middle name and the city, keep only the attributes given
   awscx.customerprofiles.customerprofiles_profile:
-    domain_name: my-domain
+    domain_name: retail-customers
     account_number: "123"
     middle_name: ""
     address:
@@ -346,19 +348,22 @@ EXAMPLES = r"""
     attributes:
       loyalty_tier: silver
     purge_attributes: true
+  no_log: true
 
 - name: Manage a profile identified by its email address
   awscx.customerprofiles.customerprofiles_profile:
-    domain_name: my-domain
+    domain_name: retail-customers
     match_by: email_address
     email_address: sam@example.com
     first_name: Sam
+  no_log: true
 
 - name: Delete the profile of account 123
   awscx.customerprofiles.customerprofiles_profile:
-    domain_name: my-domain
+    domain_name: retail-customers
     account_number: "123"
     state: absent
+  no_log: true
 """
 
 RETURN = r"""

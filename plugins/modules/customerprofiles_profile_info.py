@@ -83,19 +83,21 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Get one profile by id
   awscx.customerprofiles.customerprofiles_profile_info:
-    domain_name: my-domain
+    domain_name: retail-customers
     profile_id: 0123456789abcdef0123456789abcdef
+  no_log: true
 
 - name: Get several profiles by id
   awscx.customerprofiles.customerprofiles_profile_info:
-    domain_name: my-domain
+    domain_name: retail-customers
     profile_id:
       - 0123456789abcdef0123456789abcdef
       - fedcba9876543210fedcba9876543210
+  no_log: true
 
 - name: Find the profiles with this email address and this phone number
   awscx.customerprofiles.customerprofiles_profile_info:
-    domain_name: my-domain
+    domain_name: retail-customers
     search:
       - key_name: _email
         values: [jane@example.com]
@@ -103,22 +105,25 @@ EXAMPLES = r"""
         values: ["+15555550100"]
     logical_operator: AND
   register: found
+  no_log: true
 
 - name: Find the profile of an order by the custom key OrderId (defined by the Order object type's keys)
   awscx.customerprofiles.customerprofiles_profile_info:
-    domain_name: my-domain
+    domain_name: retail-customers
     search:
       - key_name: OrderId
         values: ["ORD-1001"]
   register: order_owner
+  no_log: true
 
 - name: At most 10 profiles of either account
   awscx.customerprofiles.customerprofiles_profile_info:
-    domain_name: my-domain
+    domain_name: retail-customers
     search:
       - key_name: _account
         values: ["123", "456"]
     max_results: 10
+  no_log: true
 """
 
 RETURN = r"""

@@ -113,6 +113,7 @@ EXAMPLES = r"""
         Total: 42.5
       - '{"OrderId": "1002", "AccountNumber": "A-200", "Total": 10}'
   register: ingested
+  no_log: true
 
 - name: What was sent
   ansible.builtin.debug:
@@ -126,6 +127,7 @@ EXAMPLES = r"""
     objects:
       - OrderId: "1002"
         AccountNumber: "A-200"
+  no_log: true
 """
 
 RETURN = r"""

@@ -61,21 +61,32 @@ extends_documentation_fragment:
 """
 
 EXAMPLES = r"""
-- name: Every order of a profile
+- name: The profile of account A-100
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: retail-customers
+    search:
+      - key_name: _account
+        values: [A-100]
+  register: customer
+  no_log: true
+
+- name: Every order of that profile
   awscx.customerprofiles.customerprofiles_profile_objects_info:
     domain_name: retail-customers
     object_type_name: Order
-    profile_id: 0123456789abcdef0123456789abcdef
+    profile_id: "{{ customer.profiles[0].profile_id }}"
   register: orders
+  no_log: true
 
 - name: One order, by its UNIQUE key
   awscx.customerprofiles.customerprofiles_profile_objects_info:
     domain_name: retail-customers
     object_type_name: Order
-    profile_id: 0123456789abcdef0123456789abcdef
+    profile_id: "{{ customer.profiles[0].profile_id }}"
     object_filter:
       key_name: OrderId
       values: ["1001"]
+  no_log: true
 """
 
 RETURN = r"""

@@ -380,7 +380,7 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Sync the profiles of a CRM export (matched by account number)
   awscx.customerprofiles.customerprofiles_profiles:
-    domain_name: my-domain
+    domain_name: retail-customers
     profiles:
       - account_number: "1001"
         first_name: Jane
@@ -394,6 +394,7 @@ EXAMPLES = r"""
           city: Seattle
           country: US
   register: sync
+  no_log: true
 
 - name: Show how many profiles changed
   ansible.builtin.debug:
@@ -401,32 +402,43 @@ EXAMPLES = r"""
 
 - name: Load customers exported as JSON, 50 writes a second at most
   awscx.customerprofiles.customerprofiles_profiles:
-    domain_name: my-domain
+    domain_name: retail-customers
     match_by: email_address
     rate_limit: 50
     profiles: "{{ lookup('ansible.builtin.file', 'customers.json') | from_json }}"
   no_log: true
 
-- name: Clear the middle name of two profiles by id, keeping only the attributes given
+- name: Find the profiles of accounts 1001 and 1002
+  awscx.customerprofiles.customerprofiles_profile_info:
+    domain_name: retail-customers
+    search:
+      - key_name: _account
+        values: ["1001", "1002"]
+  register: found
+  no_log: true
+
+- name: Clear the middle name of those profiles by id, keeping only the attributes given
   awscx.customerprofiles.customerprofiles_profiles:
-    domain_name: my-domain
+    domain_name: retail-customers
     purge_attributes: true
     profiles:
-      - profile_id: 0123456789abcdef0123456789abcdef
+      - profile_id: "{{ found.profiles[0].profile_id }}"
         middle_name: ""
         attributes:
           loyalty_tier: silver
-      - profile_id: 00112233445566778899aabbccddeeff
+      - profile_id: "{{ found.profiles[1].profile_id }}"
         middle_name: ""
         attributes: {}
+  no_log: true
 
 - name: Delete the profiles of two accounts
   awscx.customerprofiles.customerprofiles_profiles:
-    domain_name: my-domain
+    domain_name: retail-customers
     state: absent
     profiles:
       - account_number: "1001"
       - account_number: "1002"
+  no_log: true
 """
 
 RETURN = r"""

@@ -198,7 +198,7 @@ TEMPLATES = {
             "_fullName": _key((), "FullName"),
         },
     },
-    "ShopifyOrder": {
+    "Shopify-Order": {
         "SourceName": "Shopify",
         "SourceObject": "Order",
         "AllowProfileCreation": True,

@@ -8,7 +8,6 @@
   guide's playbooks (domain, profiles, find, teardown) to the emulator.
 """
 
-import glob
 import os
 import re
 import subprocess
@@ -17,25 +16,18 @@ import boto3
 import pytest
 import yaml
 
+import doc_examples
 from playbook_runner import REPO_ROOT
 from playbook_runner import playbook_env
 
 GUIDE = os.path.join(REPO_ROOT, "docs", "user_guide.md")
-DOCS = sorted(
-    [os.path.join(REPO_ROOT, "README.md"), os.path.join(REPO_ROOT, "roles", "customer_profiles", "README.md")]
-    + glob.glob(os.path.join(REPO_ROOT, "docs", "*.md"))
-)
-FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
+DOCS = sorted(os.path.join(REPO_ROOT, path) for path in doc_examples.DOCS + [doc_examples.ROLE_README])
+FENCE = doc_examples.FENCE
 REGIONS = boto3.session.Session().get_available_regions("customer-profiles")
 
 
 def read(path):
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
-
-
-def blocks(path, language):
-    return [body for lang, body in FENCE.findall(read(path)) if lang == language]
+    return doc_examples.read(path)
 
 
 def doc_id(path):
@@ -44,10 +36,10 @@ def doc_id(path):
 
 def plays(path):
     found = []
-    for body in blocks(path, "yaml"):
-        data = yaml.safe_load(body)
-        if isinstance(data, list):
-            found += [item for item in data if isinstance(item, dict) and "hosts" in item]
+    for text in doc_examples.yaml_blocks(os.path.relpath(path, REPO_ROOT)).values():
+        data = yaml.safe_load(text)
+        if doc_examples.kind(data) == "playbook":
+            found += data
     return found
 
 
@@ -78,11 +70,7 @@ def test_every_example_region_has_customer_profiles(path):
 
 def guide_file(name):
     """The body of the user guide's code block that starts with the comment ``# <name>``."""
-    found = [
-        body for lang, body in FENCE.findall(read(GUIDE)) if lang == "yaml" and body.startswith("# " + name + "\n")
-    ]
-    assert len(found) == 1, name
-    return found[0]
+    return doc_examples.sources()["docs/user_guide.md:" + name]
 
 
 def checkout_commands(url, playbooks_dir, playbooks):

@@ -223,7 +223,7 @@ def test_object_type_arn_and_tags(client, domain):
 # templates --------------------------------------------------------------------------------------------
 def test_templates(client):
     items = client.list_profile_object_type_templates()["Items"]
-    assert {item["TemplateId"] for item in items} >= {"Salesforce-Account", "Salesforce-Contact", "ShopifyOrder"}
+    assert {item["TemplateId"] for item in items} >= {"Salesforce-Account", "Salesforce-Contact", "Shopify-Order"}
     assert all(set(item) == {"TemplateId", "SourceName", "SourceObject"} for item in items)
     page = client.list_profile_object_type_templates(MaxResults=1)
     assert len(page["Items"]) == 1 and page["NextToken"]
@@ -238,7 +238,7 @@ def test_templates(client):
     )
 
 
-@pytest.mark.parametrize("template_id", ["Salesforce-Account", "Salesforce-Contact", "ShopifyOrder"])
+@pytest.mark.parametrize("template_id", ["Salesforce-Account", "Salesforce-Contact", "Shopify-Order"])
 def test_type_from_template_uses_its_mapping(client, domain, template_id):
     found = client.get_profile_object_type_template(TemplateId=template_id)
     out = client.put_profile_object_type(
@@ -251,7 +251,7 @@ def test_type_from_template_uses_its_mapping(client, domain, template_id):
 
 def test_shopify_template_ingests(client, domain):
     client.put_profile_object_type(
-        DomainName=domain, ObjectTypeName="Orders", Description="d", TemplateId="ShopifyOrder"
+        DomainName=domain, ObjectTypeName="Orders", Description="d", TemplateId="Shopify-Order"
     )
     order = {
         "id": 450789469,

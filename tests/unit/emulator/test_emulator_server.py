@@ -244,8 +244,8 @@ def test_settings_endpoints_reject_bad_payloads(srv, path, payload):
 def test_object_types_and_profile_objects_over_http(srv):
     client = _client(srv)
     client.create_domain(DomainName="dom", DefaultExpirationDays=3)
-    assert {t["TemplateId"] for t in client.list_profile_object_type_templates()["Items"]} >= {"ShopifyOrder"}
-    assert client.get_profile_object_type_template(TemplateId="ShopifyOrder")["SourceName"] == "Shopify"
+    assert {t["TemplateId"] for t in client.list_profile_object_type_templates()["Items"]} >= {"Shopify-Order"}
+    assert client.get_profile_object_type_template(TemplateId="Shopify-Order")["SourceName"] == "Shopify"
     client.put_profile_object_type(
         DomainName="dom",
         ObjectTypeName="Order",
