@@ -9,6 +9,7 @@ import functools
 import json
 
 import botocore.session
+from botocore import xform_name
 
 from .errors import BadRequestException
 from .errors import CustomerProfilesError
@@ -56,6 +57,12 @@ def partition_of(region):
 def now():
     """Naive UTC now (the form moto's unix_time expects)."""
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def snake(name):
+    """An operation's (or any CamelCase name's) Python form, as botocore names client methods:
+    CreateDomain -> create_domain. The backend method that answers an operation has this name."""
+    return xform_name(name)
 
 
 def later_than(previous):

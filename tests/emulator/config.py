@@ -19,6 +19,9 @@ import re
 
 from moto.core.utils import unix_time
 
+from .common import later_than
+from .common import now
+from .common import snake
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .validation import operation_model
@@ -80,24 +83,6 @@ CONFIG_OPERATIONS = (
 
 
 # helpers ------------------------------------------------------------------------------------------------
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-
-
-def _later(previous):
-    """Now, or a millisecond after previous when the clock has not moved (LastUpdatedAt always grows)."""
-    now = _now()
-    if previous is not None and now <= previous:
-        now = previous + datetime.timedelta(milliseconds=1)
-    return now
-
-
-def _snake(name):
-    return "".join(
-        ("_" + char.lower()) if char.isupper() and index else char.lower() for index, char in enumerate(name)
-    )
-
-
 def _shape_members(operation, list_items=False):
     shape = operation_model(operation).output_shape
     if list_items:
@@ -218,11 +203,11 @@ class _Child:
         self.domain_name = domain.name
         self.arn = "%s/%s" % (domain.arn, path)
         self.tags = dict(tags or {})
-        self.created_at = _now()
+        self.created_at = now()
         self.last_updated_at = self.created_at
 
     def touch(self):
-        self.last_updated_at = _later(self.last_updated_at)
+        self.last_updated_at = later_than(self.last_updated_at)
 
 
 class Integration(_Child):
@@ -638,9 +623,9 @@ class ConfigBackendMixin:
         """Test hook: force an event stream's State (RUNNING/STOPPED) and destination Status (HEALTHY/UNHEALTHY)."""
         stream = _get(self.get_domain_object(domain_name), EVENT_STREAMS, stream_name, "Event stream")
         stream.state = state
-        stream.stopped_since = _now() if state == "STOPPED" else None
+        stream.stopped_since = now() if state == "STOPPED" else None
         stream.destination_status = destination_status
-        stream.unhealthy_since = _now() if destination_status == "UNHEALTHY" else None
+        stream.unhealthy_since = now() if destination_status == "UNHEALTHY" else None
         stream.destination_message = message
 
     # event triggers -----------------------------------------------------
@@ -866,7 +851,7 @@ class ConfigBackendMixin:
             "SegmentDefinitionName": name,
             "Profiles": profiles,
             "Failures": failures,
-            "LastComputedAt": unix_time(_now()),
+            "LastComputedAt": unix_time(now()),
         }
 
 
@@ -886,4 +871,4 @@ class ConfigResponseMixin:  # pylint: disable=too-few-public-methods
 
 
 for _operation in CONFIG_OPERATIONS:
-    setattr(ConfigResponseMixin, _snake(_operation), _handler(_snake(_operation)))
+    setattr(ConfigResponseMixin, snake(_operation), _handler(snake(_operation)))

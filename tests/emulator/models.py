@@ -3,7 +3,6 @@
 
 import base64
 import copy
-import datetime
 import json
 import uuid
 
@@ -12,6 +11,8 @@ from moto.core.base_backend import BaseBackend
 from moto.core.utils import unix_time
 
 from . import state
+from .common import later_than
+from .common import now
 from .common import partition_of
 from .config import CONFIG_COLLECTIONS
 from .config import ConfigBackendMixin
@@ -35,10 +36,6 @@ MAX_TAGS_PER_RESOURCE = 50
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # config.py: integrations, event streams, ...
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # objects.py: object types (each with its profile objects)
-
-
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
 def encode_token(offset):
@@ -76,7 +73,7 @@ class Domain:
         self.rule_based_matching = None
         self.data_store = None
         self.tags = {}
-        self.created_at = _now()
+        self.created_at = now()
         self.last_updated_at = self.created_at
         self.rule_based_matching_status = None
         self.profiles = {}  # profile id -> profile dict; a stored dict is never changed (writes store a new one)
@@ -110,10 +107,7 @@ class Domain:
         return count, size
 
     def touch(self):
-        now = _now()
-        if now <= self.last_updated_at:
-            now = self.last_updated_at + datetime.timedelta(milliseconds=1)
-        self.last_updated_at = now
+        self.last_updated_at = later_than(self.last_updated_at)
 
     def rule_based_matching_view(self):
         if self.rule_based_matching is None:

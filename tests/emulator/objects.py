@@ -23,6 +23,7 @@ from moto.core.utils import unix_time
 from .common import later_than
 from .common import now
 from .common import page_result
+from .common import snake
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .mapping import SourceError
@@ -93,11 +94,6 @@ def profile_field_shapes():
 @functools.lru_cache(maxsize=None)
 def standard_identifiers():
     return tuple(service_model().shape_for("StandardIdentifier").metadata["enum"])
-
-
-def _identifier_of(object_name):
-    """The standard identifier of a standard object target prefix: _communicationRecord -> COMMUNICATION_RECORD."""
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", object_name.lstrip("_")).upper()
 
 
 # templates --------------------------------------------------------------------------------------------
@@ -927,10 +923,6 @@ def _remove_path(profile, path):
 
 
 # responses --------------------------------------------------------------------------------------------
-def _snake(name):
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
-
-
 def _handler(method):
     def handle(self):
         return getattr(self.backend, method)(self.params)
@@ -946,4 +938,4 @@ class ObjectsResponseMixin:  # pylint: disable=too-few-public-methods
 
 
 for _operation in OBJECT_OPERATIONS:
-    setattr(ObjectsResponseMixin, _snake(_operation), _handler(_snake(_operation)))
+    setattr(ObjectsResponseMixin, snake(_operation), _handler(snake(_operation)))

@@ -1,7 +1,6 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """HTTP layer: routes a rest-json request to an operation, applies faults and validation, logs the call."""
 
-import functools
 import json
 import logging
 import threading
@@ -15,6 +14,7 @@ from moto.core.responses import BaseResponse
 from . import faults
 from . import state
 from .common import check_region
+from .common import snake
 from .config import ConfigResponseMixin
 from .models import CustomerProfilesError
 from .models import customerprofiles_backends
@@ -105,7 +105,7 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
             uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
             query = parse_qs(self.parsed_url.query, keep_blank_values=True) if self.parsed_url.query else {}
             self.params = parse_and_validate(operation, uri_params, query, self.headers, self.body)
-            handler = getattr(self, _snake(operation), None)
+            handler = getattr(self, snake(operation), None)
             if handler is None:
                 return _error(501, "NotImplemented", "%s is not emulated" % operation)
             with BACKEND_LOCK:
@@ -158,13 +158,3 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
 
     def list_tags_for_resource(self):
         return self.backend.list_tags_for_resource(self.params["resourceArn"])
-
-
-@functools.lru_cache(maxsize=None)
-def _snake(name):
-    out = []
-    for index, char in enumerate(name):
-        if char.isupper() and index:
-            out.append("_")
-        out.append(char.lower())
-    return "".join(out)

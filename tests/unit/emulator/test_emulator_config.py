@@ -89,7 +89,7 @@ def test_every_config_operation_is_routed_and_handled():
         path = re.sub(r"\{[^}]+\}", "x", uri)
         assert any(pattern.match(path) for pattern in paths), (operation, path)
         assert validation.match_operation(validation.operation_model(operation).http["method"], path)[0] == operation
-        assert callable(getattr(emulator.responses.CustomerProfilesResponse, config._snake(operation)))  # pylint: disable=protected-access
+        assert callable(getattr(emulator.responses.CustomerProfilesResponse, emulator.common.snake(operation)))
 
 
 def test_unknown_domain_is_404_everywhere(client):
