@@ -2,8 +2,8 @@
 """A domain's configuration resources: integrations, event streams, event triggers, calculated attribute
 definitions and segment definitions.
 
-ConfigBackendMixin is a base class of models.CustomerProfilesBackend (its methods take the parsed request
-params), ConfigResponseMixin a base class of responses.CustomerProfilesResponse (one handler per operation).
+ConfigBackendMixin is a base class of models.CustomerProfilesBackend: one method per operation, named after it
+(put_integration for PutIntegration), taking the request's members as keyword arguments.
 Each kind of resource lives in a dict attribute of the Domain object (CONFIG_COLLECTIONS, appended to
 models.CHILD_COLLECTIONS), so deleting a domain deletes them and TagResource finds them by ARN.
 
@@ -21,7 +21,6 @@ from moto.core.utils import unix_time
 
 from .common import later_than
 from .common import now
-from .common import snake
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .validation import operation_model
@@ -53,33 +52,6 @@ QUOTA_NOUNS = {
 UNSTRUCTURED = "_unstructured"
 KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream/([a-zA-Z0-9_.-]{1,128})$")
 DEFAULT_PAGE_SIZE = 20
-
-CONFIG_OPERATIONS = (
-    "PutIntegration",
-    "GetIntegration",
-    "ListIntegrations",
-    "DeleteIntegration",
-    "ListAccountIntegrations",
-    "CreateEventStream",
-    "GetEventStream",
-    "ListEventStreams",
-    "DeleteEventStream",
-    "CreateEventTrigger",
-    "GetEventTrigger",
-    "ListEventTriggers",
-    "UpdateEventTrigger",
-    "DeleteEventTrigger",
-    "CreateCalculatedAttributeDefinition",
-    "GetCalculatedAttributeDefinition",
-    "ListCalculatedAttributeDefinitions",
-    "UpdateCalculatedAttributeDefinition",
-    "DeleteCalculatedAttributeDefinition",
-    "CreateSegmentDefinition",
-    "GetSegmentDefinition",
-    "ListSegmentDefinitions",
-    "DeleteSegmentDefinition",
-    "GetSegmentMembership",
-)
 
 
 # helpers ------------------------------------------------------------------------------------------------
@@ -509,8 +481,8 @@ class ConfigBackendMixin:
                 return domain
         return None
 
-    def put_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def put_integration(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         uri = params.get("Uri")
         if not uri:
             flow = params.get("FlowDefinition")
@@ -548,40 +520,40 @@ class ConfigBackendMixin:
             integration.touch()
         return _only("PutIntegration", integration.describe())
 
-    def get_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only("GetIntegration", _get(domain, INTEGRATIONS, params["Uri"], "Integration").describe())
+    def get_integration(self, DomainName, Uri):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetIntegration", _get(domain, INTEGRATIONS, Uri, "Integration").describe())
 
     def _visible_integrations(self, domain, include_hidden):
         return [item for item in collection(domain, INTEGRATIONS).values() if include_hidden or not item.hidden]
 
-    def list_integrations(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_integrations(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListIntegrations", item.describe(), list_items=True)
             for item in self._visible_integrations(domain, params.get("IncludeHidden"))
         ]
         return _page(items, params)
 
-    def delete_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        uri = params["Uri"]
+    def delete_integration(self, DomainName, Uri):
+        domain = self.get_domain_object(DomainName)
+        uri = Uri
         _get(domain, INTEGRATIONS, uri, "Integration")
         del collection(domain, INTEGRATIONS)[uri]
         return {"Message": "Integration %s was deleted from domain %s." % (uri, domain.name)}
 
-    def list_account_integrations(self, params):
+    def list_account_integrations(self, Uri, **params):
         items = []
         for domain in self.domains.values():
             for item in self._visible_integrations(domain, params.get("IncludeHidden")):
-                if item.uri == params["Uri"]:
+                if item.uri == Uri:
                     items.append(_only("ListAccountIntegrations", item.describe(), list_items=True))
         return _page(items, params)
 
     # event streams ------------------------------------------------------
-    def create_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name, uri = params["EventStreamName"], params["Uri"]
+    def create_event_stream(self, DomainName, EventStreamName, Uri, Tags=None):
+        domain = self.get_domain_object(DomainName)
+        name, uri = EventStreamName, Uri
         streams = collection(domain, EVENT_STREAMS)
         if name in streams:
             raise BadRequestException("Event stream %s already exists in domain %s" % (name, domain.name))
@@ -592,27 +564,25 @@ class ConfigBackendMixin:
                 "(arn:%s:kinesis:%s:%s:stream/<name>), not '%s'" % (partition, self.region_name, self.account_id, uri)
             )
         _check_quota(domain, EVENT_STREAMS)
-        stream = EventStream(domain, name, uri, params.get("Tags"))
+        stream = EventStream(domain, name, uri, Tags)
         streams[name] = stream
         return _only("CreateEventStream", {"EventStreamArn": stream.arn, "Tags": dict(stream.tags)})
 
-    def get_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only(
-            "GetEventStream", _get(domain, EVENT_STREAMS, params["EventStreamName"], "Event stream").describe()
-        )
+    def get_event_stream(self, DomainName, EventStreamName):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetEventStream", _get(domain, EVENT_STREAMS, EventStreamName, "Event stream").describe())
 
-    def list_event_streams(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_event_streams(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventStreams", stream.summary(), list_items=True)
             for stream in collection(domain, EVENT_STREAMS).values()
         ]
         return _page(items, params)
 
-    def delete_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventStreamName"]
+    def delete_event_stream(self, DomainName, EventStreamName):
+        domain = self.get_domain_object(DomainName)
+        name = EventStreamName
         _get(domain, EVENT_STREAMS, name, "Event stream")
         del collection(domain, EVENT_STREAMS)[name]
         return {}
@@ -635,9 +605,9 @@ class ConfigBackendMixin:
         if params.get("SegmentFilter") is not None:
             _get(domain, SEGMENT_DEFINITIONS, params["SegmentFilter"], "Segment definition")
 
-    def create_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventTriggerName"]
+    def create_event_trigger(self, DomainName, EventTriggerName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = EventTriggerName
         triggers = collection(domain, EVENT_TRIGGERS)
         if name in triggers:
             raise BadRequestException("Event trigger %s already exists in domain %s" % (name, domain.name))
@@ -647,23 +617,21 @@ class ConfigBackendMixin:
         triggers[name] = trigger
         return _only("CreateEventTrigger", trigger.describe())
 
-    def get_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only(
-            "GetEventTrigger", _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger").describe()
-        )
+    def get_event_trigger(self, DomainName, EventTriggerName):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetEventTrigger", _get(domain, EVENT_TRIGGERS, EventTriggerName, "Event trigger").describe())
 
-    def list_event_triggers(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_event_triggers(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventTriggers", trigger.describe(), list_items=True)
             for trigger in collection(domain, EVENT_TRIGGERS).values()
         ]
         return _page(items, params)
 
-    def update_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        trigger = _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger")
+    def update_event_trigger(self, DomainName, EventTriggerName, **params):
+        domain = self.get_domain_object(DomainName)
+        trigger = _get(domain, EVENT_TRIGGERS, EventTriggerName, "Event trigger")
         self._check_trigger_references(domain, params)
         for key in EventTrigger.UPDATABLE:
             if params.get(key) is not None:
@@ -671,9 +639,9 @@ class ConfigBackendMixin:
         trigger.touch()
         return _only("UpdateEventTrigger", trigger.describe())
 
-    def delete_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventTriggerName"]
+    def delete_event_trigger(self, DomainName, EventTriggerName):
+        domain = self.get_domain_object(DomainName)
+        name = EventTriggerName
         _get(domain, EVENT_TRIGGERS, name, "Event trigger")
         for integration in collection(domain, INTEGRATIONS).values():
             if name in integration.event_trigger_names:
@@ -685,9 +653,9 @@ class ConfigBackendMixin:
         return {"Message": "Event trigger %s was deleted." % name}
 
     # calculated attributes ----------------------------------------------
-    def create_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["CalculatedAttributeName"]
+    def create_calculated_attribute_definition(self, DomainName, CalculatedAttributeName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = CalculatedAttributeName
         attributes = collection(domain, CALCULATED_ATTRIBUTES)
         if name in attributes:
             raise BadRequestException(
@@ -699,35 +667,31 @@ class ConfigBackendMixin:
         attributes[name] = attribute
         return _only("CreateCalculatedAttributeDefinition", attribute.describe())
 
-    def get_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(
-            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
-        )
+    def get_calculated_attribute_definition(self, DomainName, CalculatedAttributeName):
+        domain = self.get_domain_object(DomainName)
+        attribute = _get(domain, CALCULATED_ATTRIBUTES, CalculatedAttributeName, "Calculated attribute definition")
         return _only("GetCalculatedAttributeDefinition", attribute.describe())
 
-    def list_calculated_attribute_definitions(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_calculated_attribute_definitions(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListCalculatedAttributeDefinitions", attribute.describe(), list_items=True)
             for attribute in collection(domain, CALCULATED_ATTRIBUTES).values()
         ]
         return _page(items, params)
 
-    def update_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(
-            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
-        )
+    def update_calculated_attribute_definition(self, DomainName, CalculatedAttributeName, **params):
+        domain = self.get_domain_object(DomainName)
+        attribute = _get(domain, CALCULATED_ATTRIBUTES, CalculatedAttributeName, "Calculated attribute definition")
         for key in CalculatedAttribute.UPDATABLE:
             if params.get(key) is not None:
                 attribute.values[key] = copy.deepcopy(params[key])
         attribute.touch()
         return _only("UpdateCalculatedAttributeDefinition", attribute.describe())
 
-    def delete_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["CalculatedAttributeName"]
+    def delete_calculated_attribute_definition(self, DomainName, CalculatedAttributeName):
+        domain = self.get_domain_object(DomainName)
+        name = CalculatedAttributeName
         _get(domain, CALCULATED_ATTRIBUTES, name, "Calculated attribute definition")
         del collection(domain, CALCULATED_ATTRIBUTES)[name]
         return {}
@@ -757,9 +721,9 @@ class ConfigBackendMixin:
                 for attribute in dimension.get("CalculatedAttributes") or {}:
                     _get(domain, CALCULATED_ATTRIBUTES, attribute, "Calculated attribute definition")
 
-    def create_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def create_segment_definition(self, DomainName, SegmentDefinitionName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         segments = collection(domain, SEGMENT_DEFINITIONS)
         if name in segments:
             raise BadRequestException("Segment definition %s already exists in domain %s" % (name, domain.name))
@@ -771,22 +735,22 @@ class ConfigBackendMixin:
         segments[name] = segment
         return _only("CreateSegmentDefinition", segment.describe())
 
-    def get_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        segment = _get(domain, SEGMENT_DEFINITIONS, params["SegmentDefinitionName"], "Segment definition")
+    def get_segment_definition(self, DomainName, SegmentDefinitionName):
+        domain = self.get_domain_object(DomainName)
+        segment = _get(domain, SEGMENT_DEFINITIONS, SegmentDefinitionName, "Segment definition")
         return _only("GetSegmentDefinition", segment.describe())
 
-    def list_segment_definitions(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_segment_definitions(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListSegmentDefinitions", segment.describe(), list_items=True)
             for segment in collection(domain, SEGMENT_DEFINITIONS).values()
         ]
         return _page(items, params)
 
-    def delete_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def delete_segment_definition(self, DomainName, SegmentDefinitionName):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         _get(domain, SEGMENT_DEFINITIONS, name, "Segment definition")
         del collection(domain, SEGMENT_DEFINITIONS)[name]
         return {"Message": "Segment definition %s was deleted." % name}
@@ -826,12 +790,12 @@ class ConfigBackendMixin:
             parts.append(_combine(group.get("Type"), results))
         return all(parts)
 
-    def get_segment_membership(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def get_segment_membership(self, DomainName, SegmentDefinitionName, ProfileIds):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         _get(domain, SEGMENT_DEFINITIONS, name, "Segment definition")
         profiles, failures = [], []
-        for profile_id in params["ProfileIds"]:
+        for profile_id in ProfileIds:
             profile = domain.profiles.get(profile_id)
             if profile is None:
                 failures.append(
@@ -853,22 +817,3 @@ class ConfigBackendMixin:
             "Failures": failures,
             "LastComputedAt": unix_time(now()),
         }
-
-
-# responses ----------------------------------------------------------------------------------------------
-def _handler(method):
-    def handle(self):
-        return getattr(self.backend, method)(self.params)
-
-    handle.__name__ = method
-    handle.__doc__ = "Answer the operation with backend.%s(params)." % method
-    return handle
-
-
-class ConfigResponseMixin:  # pylint: disable=too-few-public-methods
-    """One handler per operation of CONFIG_OPERATIONS (snake_case name), each passing the parsed params to
-    the backend method of the same name. Mixed into CustomerProfilesResponse (self.backend, self.params)."""
-
-
-for _operation in CONFIG_OPERATIONS:
-    setattr(ConfigResponseMixin, snake(_operation), _handler(snake(_operation)))

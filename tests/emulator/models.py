@@ -221,62 +221,62 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
                 return resource
         raise ResourceNotFoundException("Resource %s not found" % arn)
 
-    def create_domain(self, params):
-        name = params["DomainName"]
+    def create_domain(self, DomainName, DefaultExpirationDays, **settings):
+        name = DomainName
         if name in self.domains:
             raise BadRequestException("Domain %s already exists" % name)
-        domain = Domain(name, self.region_name, self.account_id, params["DefaultExpirationDays"])
-        domain.default_encryption_key = params.get("DefaultEncryptionKey") or None
-        domain.dead_letter_queue_url = params.get("DeadLetterQueueUrl") or None
+        domain = Domain(name, self.region_name, self.account_id, DefaultExpirationDays)
+        domain.default_encryption_key = settings.get("DefaultEncryptionKey") or None
+        domain.dead_letter_queue_url = settings.get("DeadLetterQueueUrl") or None
         for key, attr in (
             ("Matching", "matching"),
             ("RuleBasedMatching", "rule_based_matching"),
             ("DataStore", "data_store"),
         ):
-            if key in params:
-                setattr(domain, attr, copy.deepcopy(params[key]))
-        domain.tags.update(params.get("Tags") or {})
+            if key in settings:
+                setattr(domain, attr, copy.deepcopy(settings[key]))
+        domain.tags.update(settings.get("Tags") or {})
         self.domains[name] = domain
         return domain.describe()
 
-    def get_domain(self, domain_name):
-        return self.get_domain_object(domain_name).describe(with_stats=True)
+    def get_domain(self, DomainName):
+        return self.get_domain_object(DomainName).describe(with_stats=True)
 
-    def update_domain(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        tags = merged_tags(domain, params.get("Tags"))
-        if "RuleBasedMatching" in params and params["RuleBasedMatching"] != domain.rule_based_matching:
+    def update_domain(self, DomainName, **changes):
+        domain = self.get_domain_object(DomainName)
+        tags = merged_tags(domain, changes.get("Tags"))
+        if "RuleBasedMatching" in changes and changes["RuleBasedMatching"] != domain.rule_based_matching:
             if domain.rule_based_matching_status == "IN_PROGRESS":
                 raise BadRequestException(
                     "Cannot update RuleBasedMatching of domain %s while rule-based matching is IN_PROGRESS"
                     % domain.name
                 )
-        if "DefaultExpirationDays" in params:
-            domain.default_expiration_days = params["DefaultExpirationDays"]
-        if "DefaultEncryptionKey" in params:
-            domain.default_encryption_key = params["DefaultEncryptionKey"] or None
-        if "DeadLetterQueueUrl" in params:
-            domain.dead_letter_queue_url = params["DeadLetterQueueUrl"] or None
-        if "Matching" in params:
-            domain.matching = copy.deepcopy(params["Matching"])
-        if "RuleBasedMatching" in params:
-            if params["RuleBasedMatching"] != domain.rule_based_matching:
+        if "DefaultExpirationDays" in changes:
+            domain.default_expiration_days = changes["DefaultExpirationDays"]
+        if "DefaultEncryptionKey" in changes:
+            domain.default_encryption_key = changes["DefaultEncryptionKey"] or None
+        if "DeadLetterQueueUrl" in changes:
+            domain.dead_letter_queue_url = changes["DeadLetterQueueUrl"] or None
+        if "Matching" in changes:
+            domain.matching = copy.deepcopy(changes["Matching"])
+        if "RuleBasedMatching" in changes:
+            if changes["RuleBasedMatching"] != domain.rule_based_matching:
                 domain.rule_based_matching_status = None
-            domain.rule_based_matching = copy.deepcopy(params["RuleBasedMatching"])
-        if "DataStore" in params:
-            domain.data_store = copy.deepcopy(params["DataStore"])
+            domain.rule_based_matching = copy.deepcopy(changes["RuleBasedMatching"])
+        if "DataStore" in changes:
+            domain.data_store = copy.deepcopy(changes["DataStore"])
         domain.tags = tags
         domain.touch()
         return domain.describe()
 
-    def delete_domain(self, domain_name):
-        self.get_domain_object(domain_name)
-        del self.domains[domain_name]
-        return {"Message": "Domain %s was deleted." % domain_name}
+    def delete_domain(self, DomainName):
+        self.get_domain_object(DomainName)
+        del self.domains[DomainName]
+        return {"Message": "Domain %s was deleted." % DomainName}
 
-    def list_domains(self, max_results=None, next_token=None):
+    def list_domains(self, MaxResults=None, NextToken=None):
         items = [domain.summary() for domain in self.domains.values()]
-        page, token = paginate(items, max_results, next_token)
+        page, token = paginate(items, MaxResults, NextToken)
         out = {"Items": page}
         if token:
             out["NextToken"] = token
@@ -289,19 +289,19 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         domain.rule_based_matching_status = status
 
     # tags ----------------------------------------------------------------
-    def tag_resource(self, arn, tags):
-        resource = self.resource_by_arn(arn)
+    def tag_resource(self, resourceArn, tags):
+        resource = self.resource_by_arn(resourceArn)
         resource.tags = merged_tags(resource, tags)
         return {}
 
-    def untag_resource(self, arn, tag_keys):
-        domain = self.resource_by_arn(arn)
-        for key in tag_keys:
+    def untag_resource(self, resourceArn, tagKeys):
+        domain = self.resource_by_arn(resourceArn)
+        for key in tagKeys:
             domain.tags.pop(key, None)
         return {}
 
-    def list_tags_for_resource(self, arn):
-        return {"tags": dict(self.resource_by_arn(arn).tags)}
+    def list_tags_for_resource(self, resourceArn):
+        return {"tags": dict(self.resource_by_arn(resourceArn).tags)}
 
     # profiles ------------------------------------------------------------
     def _profile(self, domain, profile_id):
@@ -335,17 +335,14 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         self.store_profile(domain, profile)
         return profile
 
-    def create_profile(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        fields = {key: value for key, value in params.items() if key != "DomainName"}
+    def create_profile(self, DomainName, **fields):
+        domain = self.get_domain_object(DomainName)
         return {"ProfileId": self.new_profile(domain, fields)["ProfileId"]}
 
-    def update_profile(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        profile = dict(self._profile(domain, params["ProfileId"]))
-        for key, value in params.items():
-            if key in ("DomainName", "ProfileId"):
-                continue
+    def update_profile(self, DomainName, ProfileId, **changes):
+        domain = self.get_domain_object(DomainName)
+        profile = dict(self._profile(domain, ProfileId))
+        for key, value in changes.items():
             if key in ADDRESS_FIELDS or key == "Attributes":
                 merged = dict(profile.get(key) or {})
                 for sub_key, sub_value in value.items():
@@ -364,8 +361,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         self.store_profile(domain, profile)
         return {"ProfileId": profile["ProfileId"]}
 
-    def delete_profile(self, domain_name, profile_id):
-        domain = self.get_domain_object(domain_name)
+    def delete_profile(self, DomainName, ProfileId):
+        profile_id = ProfileId
+        domain = self.get_domain_object(DomainName)
         self._profile(domain, profile_id)
         del domain.profiles[profile_id]
         domain.profile_seq.pop(profile_id, None)
@@ -374,10 +372,10 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         self.profile_removed(domain, profile_id)
         return {"Message": "Profile %s was deleted." % profile_id}
 
-    def batch_get_profile(self, domain_name, profile_ids):
-        domain = self.get_domain_object(domain_name)
+    def batch_get_profile(self, DomainName, ProfileIds):
+        domain = self.get_domain_object(DomainName)
         profiles, errors = [], []
-        for profile_id in profile_ids:
+        for profile_id in ProfileIds:
             profile = domain.profiles.get(profile_id)
             if profile is None:
                 errors.append(
@@ -391,17 +389,26 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
                 profiles.append(copy.deepcopy(profile))
         return {"Errors": errors, "Profiles": profiles}
 
-    def search_profiles(self, params):
+    def search_profiles(
+        self,
+        DomainName,
+        KeyName,
+        Values,
+        AdditionalSearchKeys=None,
+        LogicalOperator="OR",
+        MaxResults=None,
+        NextToken=None,
+    ):
         """Search the domain's replica index (eventually consistent: see state.set_search_lag).
 
         Key names are the standard keys (search.STANDARD_KEYS) and the keys of the domain's object
         types; any other name finds nothing. Exact matches for standard keys, ContentType-normalised
         ones for object-type keys."""
-        domain = self.get_domain_object(params["DomainName"])
-        keys = [(params["KeyName"], params["Values"], "values")]
+        domain = self.get_domain_object(DomainName)
+        keys = [(KeyName, Values, "values")]
         keys.extend(
             (key["KeyName"], key["Values"], "additionalSearchKeys.%d.member.values" % index)
-            for index, key in enumerate(params.get("AdditionalSearchKeys") or [], start=1)
+            for index, key in enumerate(AdditionalSearchKeys or [], start=1)
         )
         limit = state.search_values_limit()
         if limit is not None:
@@ -411,11 +418,11 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
                         "Values: too many values in one SearchProfiles call: 1 validation error detected: Value at '%s' "
                         "failed to satisfy constraint: Member must have length less than or equal to %d" % (path, limit)
                     )
-        use_and = params.get("LogicalOperator", "OR") == "AND"
+        use_and = LogicalOperator == "AND"
         matches = domain.search_replica.search(
             [(key_name, values, self.key_normalizer(domain, key_name)) for key_name, values, _path in keys], use_and
         )
-        page, token = paginate(matches, params.get("MaxResults"), params.get("NextToken"))
+        page, token = paginate(matches, MaxResults, NextToken)
         items = []
         for document, found in page:
             item = copy.deepcopy(document.profile)

@@ -4,8 +4,8 @@ BatchPutProfileObject, ListProfileObjects, DeleteProfileObject) with the ingesti
 documents for object type mappings: fields map `_source` values onto the standard profile, keys find
 (or create) the profile an object belongs to and make the profile searchable by their values.
 
-ObjectsBackendMixin is a base class of models.CustomerProfilesBackend (methods take the parsed request
-params), ObjectsResponseMixin a base class of responses.CustomerProfilesResponse. Object types live in
+ObjectsBackendMixin is a base class of models.CustomerProfilesBackend: one method per operation, named after it,
+taking the request's members as keyword arguments. Object types live in
 Domain.object_types (OBJECT_COLLECTIONS, appended to models.CHILD_COLLECTIONS), each with its objects,
 so deleting a domain or a type deletes its objects. Choices where AWS's documentation is silent are
 listed in README.md, "Object types and profile objects".
@@ -23,7 +23,6 @@ from moto.core.utils import unix_time
 from .common import later_than
 from .common import now
 from .common import page_result
-from .common import snake
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .mapping import SourceError
@@ -36,19 +35,6 @@ from .validation import validate
 
 OBJECT_TYPES = "object_types"
 OBJECT_COLLECTIONS = (OBJECT_TYPES,)
-OBJECT_OPERATIONS = (
-    "PutProfileObjectType",
-    "GetProfileObjectType",
-    "ListProfileObjectTypes",
-    "DeleteProfileObjectType",
-    "ListProfileObjectTypeTemplates",
-    "GetProfileObjectTypeTemplate",
-    "PutProfileObject",
-    "BatchPutProfileObject",
-    "ListProfileObjects",
-    "DeleteProfileObject",
-)
-
 # Quotas (administrator guide, "Customer Profiles service quotas" and "Field definitions ..."): defaults.
 MAX_OBJECT_TYPES_PER_DOMAIN = 100
 MAX_KEYS_PER_OBJECT_TYPE = 10  # every definition in a key's list counts
@@ -585,9 +571,9 @@ class ObjectsBackendMixin:
             raise ResourceNotFoundException("Object type %s not found in domain %s" % (name, domain.name))
         return found
 
-    def put_profile_object_type(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["ObjectTypeName"]
+    def put_profile_object_type(self, DomainName, ObjectTypeName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = ObjectTypeName
         types = getattr(domain, OBJECT_TYPES)
         if name.startswith("_"):
             raise BadRequestException(
@@ -622,18 +608,18 @@ class ObjectsBackendMixin:
         object_type.define(definition, sources, keys)
         return object_type.describe()
 
-    def get_profile_object_type(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return self._object_type(domain, params["ObjectTypeName"]).describe()
+    def get_profile_object_type(self, DomainName, ObjectTypeName):
+        domain = self.get_domain_object(DomainName)
+        return self._object_type(domain, ObjectTypeName).describe()
 
-    def list_profile_object_types(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def list_profile_object_types(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         items = [object_type.summary() for object_type in getattr(domain, OBJECT_TYPES).values()]
         return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
 
-    def delete_profile_object_type(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        object_type = self._object_type(domain, params["ObjectTypeName"])
+    def delete_profile_object_type(self, DomainName, ObjectTypeName):
+        domain = self.get_domain_object(DomainName)
+        object_type = self._object_type(domain, ObjectTypeName)
         del getattr(domain, OBJECT_TYPES)[object_type.name]
         affected = list(object_type.by_profile)
         sources = _field_sources(domain)
@@ -663,7 +649,7 @@ class ObjectsBackendMixin:
             self.store_profile(domain, changed)
 
     @staticmethod
-    def list_profile_object_type_templates(params):
+    def list_profile_object_type_templates(**params):
         items = [
             {"TemplateId": template_id, "SourceName": found["SourceName"], "SourceObject": found["SourceObject"]}
             for template_id, found in TEMPLATES.items()
@@ -671,9 +657,9 @@ class ObjectsBackendMixin:
         return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
 
     @staticmethod
-    def get_profile_object_type_template(params):
-        found = template(params["TemplateId"])
-        return dict(copy.deepcopy(found), TemplateId=params["TemplateId"])
+    def get_profile_object_type_template(TemplateId):
+        found = template(TemplateId)
+        return dict(copy.deepcopy(found), TemplateId=TemplateId)
 
     # profile objects -------------------------------------------------------------------------------------
     def _ingest_target(self, domain, type_name):
@@ -683,23 +669,23 @@ class ObjectsBackendMixin:
             )
         return self._object_type(domain, type_name)
 
-    def put_profile_object(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        object_type = self._ingest_target(domain, params["ObjectTypeName"])
+    def put_profile_object(self, DomainName, ObjectTypeName, Object):
+        domain = self.get_domain_object(DomainName)
+        object_type = self._ingest_target(domain, ObjectTypeName)
         try:
-            return {"ProfileObjectUniqueKey": self._ingest(domain, object_type, params["Object"])}
+            return {"ProfileObjectUniqueKey": self._ingest(domain, object_type, Object)}
         except Rejected as exc:
             raise BadRequestException(exc.message) from None
 
-    def batch_put_profile_object(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        object_type = self._ingest_target(domain, params["ObjectTypeName"])
-        ids = [item["Id"] for item in params["Items"]]
+    def batch_put_profile_object(self, DomainName, ObjectTypeName, Items):
+        domain = self.get_domain_object(DomainName)
+        object_type = self._ingest_target(domain, ObjectTypeName)
+        ids = [item["Id"] for item in Items]
         duplicates = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
         if duplicates:
             raise BadRequestException("Items: duplicate Id %s" % ", ".join(duplicates))
         successful, failed = [], []
-        for item in params["Items"]:
+        for item in Items:
             try:
                 successful.append(
                     {"Id": item["Id"], "ProfileObjectUniqueKey": self._ingest(domain, object_type, item["Object"])}
@@ -793,12 +779,12 @@ class ObjectsBackendMixin:
         if profile_id not in domain.profiles:
             raise ResourceNotFoundException("Profile %s not found in domain %s" % (profile_id, domain.name))
 
-    def list_profile_objects(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        object_type = self._object_type(domain, params["ObjectTypeName"])
-        self._profile_of(domain, params["ProfileId"])
-        stored = object_type.objects_of(params["ProfileId"])
-        wanted = params.get("ObjectFilter")
+    def list_profile_objects(self, DomainName, ObjectTypeName, ProfileId, ObjectFilter=None, **params):
+        domain = self.get_domain_object(DomainName)
+        object_type = self._object_type(domain, ObjectTypeName)
+        self._profile_of(domain, ProfileId)
+        stored = object_type.objects_of(ProfileId)
+        wanted = ObjectFilter
         if wanted:
             normalizer = _type_key_normalizer(object_type, wanted["KeyName"])
             values = {normalizer(value) for value in wanted["Values"]}
@@ -809,15 +795,15 @@ class ObjectsBackendMixin:
         ]
         return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
 
-    def delete_profile_object(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        object_type = self._object_type(domain, params["ObjectTypeName"])
-        self._profile_of(domain, params["ProfileId"])
-        stored = object_type.objects.get(params["ProfileObjectUniqueKey"])
-        if stored is None or stored.profile_id != params["ProfileId"]:
+    def delete_profile_object(self, DomainName, ObjectTypeName, ProfileId, ProfileObjectUniqueKey):
+        domain = self.get_domain_object(DomainName)
+        object_type = self._object_type(domain, ObjectTypeName)
+        self._profile_of(domain, ProfileId)
+        stored = object_type.objects.get(ProfileObjectUniqueKey)
+        if stored is None or stored.profile_id != ProfileId:
             raise ResourceNotFoundException(
                 "Profile object %s not found for profile %s in object type %s"
-                % (params["ProfileObjectUniqueKey"], params["ProfileId"], object_type.name)
+                % (ProfileObjectUniqueKey, ProfileId, object_type.name)
             )
         object_type.discard(stored.unique_key)
         self.index_profile(domain, stored.profile_id)
@@ -920,22 +906,3 @@ def _remove_path(profile, path):
             profile.pop(head, None)
     else:
         profile.pop(head, None)
-
-
-# responses --------------------------------------------------------------------------------------------
-def _handler(method):
-    def handle(self):
-        return getattr(self.backend, method)(self.params)
-
-    handle.__name__ = method
-    handle.__doc__ = "Answer the operation with backend.%s(params)." % method
-    return handle
-
-
-class ObjectsResponseMixin:  # pylint: disable=too-few-public-methods
-    """One handler per operation of OBJECT_OPERATIONS (snake_case name), each passing the parsed params to
-    the backend method of the same name. Mixed into CustomerProfilesResponse (self.backend, self.params)."""
-
-
-for _operation in OBJECT_OPERATIONS:
-    setattr(ObjectsResponseMixin, snake(_operation), _handler(snake(_operation)))
