@@ -11,7 +11,6 @@ This module imports no other backend module (models imports it), only the error 
 validation module. Choices where AWS's documentation is silent are listed in README.md, "Configuration resources".
 """
 
-import base64
 import copy
 import datetime
 import json
@@ -21,6 +20,7 @@ from moto.core.utils import unix_time
 
 from .common import later_than
 from .common import now
+from .common import paginated
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .validation import operation_model
@@ -51,7 +51,6 @@ QUOTA_NOUNS = {
 # The object type name that marks an unstructured AppFlow integration (GetIntegration IsUnstructured).
 UNSTRUCTURED = "_unstructured"
 KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream/([a-zA-Z0-9_.-]{1,128})$")
-DEFAULT_PAGE_SIZE = 20
 
 
 # helpers ------------------------------------------------------------------------------------------------
@@ -66,26 +65,6 @@ def _only(operation, data, list_items=False):
     """data without the keys that the operation's output shape (or its Items member) does not have."""
     members = _shape_members(operation, list_items)
     return {key: value for key, value in data.items() if key in members and value is not None}
-
-
-def _page(items, params, default=DEFAULT_PAGE_SIZE):
-    """One page of items and the list response around it; NextToken is an opaque offset."""
-    token = params.get("NextToken")
-    start = 0
-    if token:
-        try:
-            start = json.loads(base64.urlsafe_b64decode(token.encode("ascii")).decode("utf-8"))["offset"]
-        except (ValueError, KeyError, TypeError, UnicodeError):
-            raise BadRequestException("Invalid NextToken") from None
-        if not isinstance(start, int) or isinstance(start, bool) or start < 0:
-            raise BadRequestException("Invalid NextToken")
-    size = params.get("MaxResults") or default
-    out = {"Items": items[start : start + size]}
-    if start + size < len(items):
-        out["NextToken"] = base64.urlsafe_b64encode(json.dumps({"offset": start + size}).encode("utf-8")).decode(
-            "ascii"
-        )
-    return out
 
 
 def collection(domain, attribute):
@@ -527,13 +506,14 @@ class ConfigBackendMixin:
     def _visible_integrations(self, domain, include_hidden):
         return [item for item in collection(domain, INTEGRATIONS).values() if include_hidden or not item.hidden]
 
-    def list_integrations(self, DomainName, **params):
+    @paginated()
+    def list_integrations(self, DomainName, IncludeHidden=None):
         domain = self.get_domain_object(DomainName)
         items = [
             _only("ListIntegrations", item.describe(), list_items=True)
-            for item in self._visible_integrations(domain, params.get("IncludeHidden"))
+            for item in self._visible_integrations(domain, IncludeHidden)
         ]
-        return _page(items, params)
+        return items
 
     def delete_integration(self, DomainName, Uri):
         domain = self.get_domain_object(DomainName)
@@ -542,13 +522,14 @@ class ConfigBackendMixin:
         del collection(domain, INTEGRATIONS)[uri]
         return {"Message": "Integration %s was deleted from domain %s." % (uri, domain.name)}
 
-    def list_account_integrations(self, Uri, **params):
+    @paginated()
+    def list_account_integrations(self, Uri, IncludeHidden=None):
         items = []
         for domain in self.domains.values():
-            for item in self._visible_integrations(domain, params.get("IncludeHidden")):
+            for item in self._visible_integrations(domain, IncludeHidden):
                 if item.uri == Uri:
                     items.append(_only("ListAccountIntegrations", item.describe(), list_items=True))
-        return _page(items, params)
+        return items
 
     # event streams ------------------------------------------------------
     def create_event_stream(self, DomainName, EventStreamName, Uri, Tags=None):
@@ -572,13 +553,14 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         return _only("GetEventStream", _get(domain, EVENT_STREAMS, EventStreamName, "Event stream").describe())
 
-    def list_event_streams(self, DomainName, **params):
+    @paginated()
+    def list_event_streams(self, DomainName):
         domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventStreams", stream.summary(), list_items=True)
             for stream in collection(domain, EVENT_STREAMS).values()
         ]
-        return _page(items, params)
+        return items
 
     def delete_event_stream(self, DomainName, EventStreamName):
         domain = self.get_domain_object(DomainName)
@@ -621,13 +603,14 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         return _only("GetEventTrigger", _get(domain, EVENT_TRIGGERS, EventTriggerName, "Event trigger").describe())
 
-    def list_event_triggers(self, DomainName, **params):
+    @paginated()
+    def list_event_triggers(self, DomainName):
         domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventTriggers", trigger.describe(), list_items=True)
             for trigger in collection(domain, EVENT_TRIGGERS).values()
         ]
-        return _page(items, params)
+        return items
 
     def update_event_trigger(self, DomainName, EventTriggerName, **params):
         domain = self.get_domain_object(DomainName)
@@ -672,13 +655,14 @@ class ConfigBackendMixin:
         attribute = _get(domain, CALCULATED_ATTRIBUTES, CalculatedAttributeName, "Calculated attribute definition")
         return _only("GetCalculatedAttributeDefinition", attribute.describe())
 
-    def list_calculated_attribute_definitions(self, DomainName, **params):
+    @paginated()
+    def list_calculated_attribute_definitions(self, DomainName):
         domain = self.get_domain_object(DomainName)
         items = [
             _only("ListCalculatedAttributeDefinitions", attribute.describe(), list_items=True)
             for attribute in collection(domain, CALCULATED_ATTRIBUTES).values()
         ]
-        return _page(items, params)
+        return items
 
     def update_calculated_attribute_definition(self, DomainName, CalculatedAttributeName, **params):
         domain = self.get_domain_object(DomainName)
@@ -740,13 +724,14 @@ class ConfigBackendMixin:
         segment = _get(domain, SEGMENT_DEFINITIONS, SegmentDefinitionName, "Segment definition")
         return _only("GetSegmentDefinition", segment.describe())
 
-    def list_segment_definitions(self, DomainName, **params):
+    @paginated()
+    def list_segment_definitions(self, DomainName):
         domain = self.get_domain_object(DomainName)
         items = [
             _only("ListSegmentDefinitions", segment.describe(), list_items=True)
             for segment in collection(domain, SEGMENT_DEFINITIONS).values()
         ]
-        return _page(items, params)
+        return items
 
     def delete_segment_definition(self, DomainName, SegmentDefinitionName):
         domain = self.get_domain_object(DomainName)

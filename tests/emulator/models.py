@@ -1,9 +1,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """In-memory Customer Profiles backend (moto BaseBackend), one per account and region."""
 
-import base64
 import copy
-import json
 import uuid
 
 from moto.core.base_backend import BackendDict
@@ -13,6 +11,7 @@ from moto.core.utils import unix_time
 from . import state
 from .common import later_than
 from .common import now
+from .common import paginated
 from .common import partition_of
 from .config import CONFIG_COLLECTIONS
 from .config import ConfigBackendMixin
@@ -36,30 +35,6 @@ MAX_TAGS_PER_RESOURCE = 50
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # config.py: integrations, event streams, ...
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # objects.py: object types (each with its profile objects)
-
-
-def encode_token(offset):
-    return base64.urlsafe_b64encode(json.dumps({"offset": offset}).encode("utf-8")).decode("ascii")
-
-
-def decode_token(token):
-    if not token:
-        return 0
-    try:
-        offset = json.loads(base64.urlsafe_b64decode(token.encode("ascii")).decode("utf-8"))["offset"]
-    except (ValueError, KeyError, TypeError, UnicodeError):
-        raise BadRequestException("Invalid NextToken") from None
-    if not isinstance(offset, int) or offset < 0:
-        raise BadRequestException("Invalid NextToken")
-    return offset
-
-
-def paginate(items, max_results, next_token, default=20):
-    start = decode_token(next_token)
-    size = max_results or default
-    page = items[start : start + size]
-    token = encode_token(start + size) if start + size < len(items) else None
-    return page, token
 
 
 class Domain:
@@ -190,6 +165,12 @@ def merged_tags(resource, tags):
     return merged
 
 
+def _found_profile(match):
+    """A SearchProfiles item: a copy of the profile and the keys that found it."""
+    document, found = match
+    return dict(copy.deepcopy(document.profile), FoundByItems=found)
+
+
 class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHooks, BaseBackend):
     """Domains and their profiles for one account/region."""
 
@@ -274,13 +255,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         del self.domains[DomainName]
         return {"Message": "Domain %s was deleted." % DomainName}
 
-    def list_domains(self, MaxResults=None, NextToken=None):
-        items = [domain.summary() for domain in self.domains.values()]
-        page, token = paginate(items, MaxResults, NextToken)
-        out = {"Items": page}
-        if token:
-            out["NextToken"] = token
-        return out
+    @paginated()
+    def list_domains(self):
+        return [domain.summary() for domain in self.domains.values()]
 
     def set_rule_based_matching_status(self, domain_name, status):
         domain = self.get_domain_object(domain_name)
@@ -389,16 +366,8 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
                 profiles.append(copy.deepcopy(profile))
         return {"Errors": errors, "Profiles": profiles}
 
-    def search_profiles(
-        self,
-        DomainName,
-        KeyName,
-        Values,
-        AdditionalSearchKeys=None,
-        LogicalOperator="OR",
-        MaxResults=None,
-        NextToken=None,
-    ):
+    @paginated(render=_found_profile)
+    def search_profiles(self, DomainName, KeyName, Values, AdditionalSearchKeys=None, LogicalOperator="OR"):
         """Search the domain's replica index (eventually consistent: see state.set_search_lag).
 
         Key names are the standard keys (search.STANDARD_KEYS) and the keys of the domain's object
@@ -419,19 +388,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
                         "failed to satisfy constraint: Member must have length less than or equal to %d" % (path, limit)
                     )
         use_and = LogicalOperator == "AND"
-        matches = domain.search_replica.search(
+        return domain.search_replica.search(
             [(key_name, values, self.key_normalizer(domain, key_name)) for key_name, values, _path in keys], use_and
         )
-        page, token = paginate(matches, MaxResults, NextToken)
-        items = []
-        for document, found in page:
-            item = copy.deepcopy(document.profile)
-            item["FoundByItems"] = found
-            items.append(item)
-        out = {"Items": items}
-        if token:
-            out["NextToken"] = token
-        return out
 
 
 customerprofiles_backends = BackendDict(CustomerProfilesBackend, "customer-profiles")

@@ -22,7 +22,7 @@ from moto.core.utils import unix_time
 
 from .common import later_than
 from .common import now
-from .common import page_result
+from .common import paginated
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
 from .mapping import SourceError
@@ -59,7 +59,6 @@ TEMPLATE_MEMBERS = ("AllowProfileCreation", "SourceLastUpdatedTimestampFormat", 
 RESERVED_LOOKUP_ONLY_KEYS = ("_profileId", "_orderId", "_caseId", "_assetId")
 RESERVED_TARGETS = ("_profile.ProfileId", "_profile.ImportIds", "_profile.FoundByItems")
 NOT_NAMES = ("Tags", "tags")
-DEFAULT_PAGE_SIZE = 20
 
 
 # model facts ------------------------------------------------------------------------------------------
@@ -612,10 +611,10 @@ class ObjectsBackendMixin:
         domain = self.get_domain_object(DomainName)
         return self._object_type(domain, ObjectTypeName).describe()
 
-    def list_profile_object_types(self, DomainName, **params):
+    @paginated()
+    def list_profile_object_types(self, DomainName):
         domain = self.get_domain_object(DomainName)
-        items = [object_type.summary() for object_type in getattr(domain, OBJECT_TYPES).values()]
-        return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
+        return [object_type.summary() for object_type in getattr(domain, OBJECT_TYPES).values()]
 
     def delete_profile_object_type(self, DomainName, ObjectTypeName):
         domain = self.get_domain_object(DomainName)
@@ -648,13 +647,13 @@ class ObjectsBackendMixin:
         if changed != profile:
             self.store_profile(domain, changed)
 
-    @staticmethod
-    def list_profile_object_type_templates(**params):
+    @paginated()
+    def list_profile_object_type_templates(self):  # pylint: disable=no-self-use
         items = [
             {"TemplateId": template_id, "SourceName": found["SourceName"], "SourceObject": found["SourceObject"]}
             for template_id, found in TEMPLATES.items()
         ]
-        return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
+        return items
 
     @staticmethod
     def get_profile_object_type_template(TemplateId):
@@ -779,7 +778,8 @@ class ObjectsBackendMixin:
         if profile_id not in domain.profiles:
             raise ResourceNotFoundException("Profile %s not found in domain %s" % (profile_id, domain.name))
 
-    def list_profile_objects(self, DomainName, ObjectTypeName, ProfileId, ObjectFilter=None, **params):
+    @paginated()
+    def list_profile_objects(self, DomainName, ObjectTypeName, ProfileId, ObjectFilter=None):
         domain = self.get_domain_object(DomainName)
         object_type = self._object_type(domain, ObjectTypeName)
         self._profile_of(domain, ProfileId)
@@ -793,7 +793,7 @@ class ObjectsBackendMixin:
             {"ObjectTypeName": object_type.name, "ProfileObjectUniqueKey": item.unique_key, "Object": item.text}
             for item in stored
         ]
-        return page_result(items, params.get("MaxResults"), params.get("NextToken"), DEFAULT_PAGE_SIZE)
+        return items
 
     def delete_profile_object(self, DomainName, ObjectTypeName, ProfileId, ProfileObjectUniqueKey):
         domain = self.get_domain_object(DomainName)
