@@ -23,6 +23,7 @@ from .common import now
 from .common import paginated
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
+from .tagging import Tagged
 from .validation import operation_model
 
 INTEGRATIONS = "integrations"
@@ -147,13 +148,12 @@ def _get(domain, attribute, key, kind):
 
 
 # resources ----------------------------------------------------------------------------------------------
-class _Child:
+class _Child(Tagged):
     """A configuration resource of a domain: ARN, tags, creation and update times."""
 
     def __init__(self, domain, path, tags):
+        super().__init__("%s/%s" % (domain.arn, path), domain.tag_store, tags)
         self.domain_name = domain.name
-        self.arn = "%s/%s" % (domain.arn, path)
-        self.tags = dict(tags or {})
         self.created_at = now()
         self.last_updated_at = self.created_at
 
@@ -190,7 +190,7 @@ class Integration(_Child):
             "ObjectTypeName": self.object_type_name,
             "CreatedAt": unix_time(self.created_at),
             "LastUpdatedAt": unix_time(self.last_updated_at),
-            "Tags": dict(self.tags),
+            "Tags": self.tags,
             "ObjectTypeNames": copy.deepcopy(self.object_type_names),
             "WorkflowId": self.workflow_id,
             "IsUnstructured": self.is_unstructured,
@@ -227,7 +227,7 @@ class EventStream(_Child):
             "CreatedAt": unix_time(self.created_at),
             "State": self.state,
             "DestinationDetails": details,
-            "Tags": dict(self.tags),
+            "Tags": self.tags,
         }
         if self.stopped_since is not None:
             out["StoppedSince"] = unix_time(self.stopped_since)
@@ -240,7 +240,7 @@ class EventStream(_Child):
             "EventStreamArn": self.arn,
             "State": self.state,
             "DestinationSummary": self._destination(),
-            "Tags": dict(self.tags),
+            "Tags": self.tags,
         }
         if self.stopped_since is not None:
             out["StoppedSince"] = unix_time(self.stopped_since)
@@ -262,7 +262,7 @@ class EventTrigger(_Child):
             {
                 "CreatedAt": unix_time(self.created_at),
                 "LastUpdatedAt": unix_time(self.last_updated_at),
-                "Tags": dict(self.tags),
+                "Tags": self.tags,
             }
         )
         return out
@@ -294,7 +294,7 @@ class CalculatedAttribute(_Child):
                 "UseHistoricalData": self.use_historical_data,
                 "Status": self.status,
                 "Readiness": readiness,
-                "Tags": dict(self.tags),
+                "Tags": self.tags,
             }
         )
         return out
@@ -320,7 +320,7 @@ class SegmentDefinition(_Child):
             "SegmentSort": copy.deepcopy(self.segment_sort),
             "SegmentDefinitionArn": self.arn,
             "CreatedAt": unix_time(self.created_at),
-            "Tags": dict(self.tags),
+            "Tags": self.tags,
             "SegmentSqlQuery": self.segment_sql_query,
             "SegmentType": self.segment_type,
         }
@@ -519,7 +519,7 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         uri = Uri
         _get(domain, INTEGRATIONS, uri, "Integration")
-        del collection(domain, INTEGRATIONS)[uri]
+        collection(domain, INTEGRATIONS).pop(uri).drop_tags()
         return {"Message": "Integration %s was deleted from domain %s." % (uri, domain.name)}
 
     @paginated()
@@ -547,7 +547,7 @@ class ConfigBackendMixin:
         _check_quota(domain, EVENT_STREAMS)
         stream = EventStream(domain, name, uri, Tags)
         streams[name] = stream
-        return _only("CreateEventStream", {"EventStreamArn": stream.arn, "Tags": dict(stream.tags)})
+        return _only("CreateEventStream", {"EventStreamArn": stream.arn, "Tags": stream.tags})
 
     def get_event_stream(self, DomainName, EventStreamName):
         domain = self.get_domain_object(DomainName)
@@ -566,7 +566,7 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         name = EventStreamName
         _get(domain, EVENT_STREAMS, name, "Event stream")
-        del collection(domain, EVENT_STREAMS)[name]
+        collection(domain, EVENT_STREAMS).pop(name).drop_tags()
         return {}
 
     def set_event_stream_state(
@@ -632,7 +632,7 @@ class ConfigBackendMixin:
                     "Event trigger %s cannot be deleted while integration %s is associated with it"
                     % (name, integration.uri)
                 )
-        del collection(domain, EVENT_TRIGGERS)[name]
+        collection(domain, EVENT_TRIGGERS).pop(name).drop_tags()
         return {"Message": "Event trigger %s was deleted." % name}
 
     # calculated attributes ----------------------------------------------
@@ -677,7 +677,7 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         name = CalculatedAttributeName
         _get(domain, CALCULATED_ATTRIBUTES, name, "Calculated attribute definition")
-        del collection(domain, CALCULATED_ATTRIBUTES)[name]
+        collection(domain, CALCULATED_ATTRIBUTES).pop(name).drop_tags()
         return {}
 
     def set_calculated_attribute_status(self, domain_name, name, status, progress=None, message=None):
@@ -737,7 +737,7 @@ class ConfigBackendMixin:
         domain = self.get_domain_object(DomainName)
         name = SegmentDefinitionName
         _get(domain, SEGMENT_DEFINITIONS, name, "Segment definition")
-        del collection(domain, SEGMENT_DEFINITIONS)[name]
+        collection(domain, SEGMENT_DEFINITIONS).pop(name).drop_tags()
         return {"Message": "Segment definition %s was deleted." % name}
 
     def _in_segment(self, domain, segment_name, profile, seen):

@@ -23,13 +23,13 @@ from .objects import ObjectsBackendMixin
 from .search import LaggingIndex
 from .search import SearchDocument
 from .search import SearchIndex
+from .tagging import Tagged
+from .tagging import new_tag_store
 
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
 PHONE_FIELDS = ("PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber")
 NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
-# TagResource's reference: "You can associate as many as 50 tags with a resource" (any taggable resource).
-MAX_TAGS_PER_RESOURCE = 50
 # Names of the Domain attributes (dicts) that hold child resources with an ARN and tags.
 # Extensions append to this list; see Domain.children().
 CHILD_COLLECTIONS = []
@@ -37,17 +37,18 @@ CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # config.py: integrations, event s
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # objects.py: object types (each with its profile objects)
 
 
-class Domain:
-    def __init__(self, name, region, account_id, expiration_days):
+class Domain(Tagged):
+    def __init__(self, name, region, account_id, expiration_days, tag_store, tags=None):
+        super().__init__(
+            "arn:%s:profile:%s:%s:domains/%s" % (partition_of(region), region, account_id, name), tag_store, tags
+        )
         self.name = name
-        self.arn = "arn:%s:profile:%s:%s:domains/%s" % (partition_of(region), region, account_id, name)
         self.default_expiration_days = expiration_days
         self.default_encryption_key = None
         self.dead_letter_queue_url = None
         self.matching = None
         self.rule_based_matching = None
         self.data_store = None
-        self.tags = {}
         self.created_at = now()
         self.last_updated_at = self.created_at
         self.rule_based_matching_status = None
@@ -67,7 +68,7 @@ class Domain:
         """
         for attribute in CHILD_COLLECTIONS:
             for child in getattr(self, attribute, {}).values():
-                if hasattr(child, "arn") and hasattr(child, "tags"):
+                if isinstance(child, Tagged):
                     yield child
 
     def object_stats(self):
@@ -117,7 +118,7 @@ class Domain:
             out["DataStore"] = copy.deepcopy(self.data_store)
         out["CreatedAt"] = unix_time(self.created_at)
         out["LastUpdatedAt"] = unix_time(self.last_updated_at)
-        out["Tags"] = dict(self.tags)
+        out["Tags"] = self.tags
         return out
 
     def summary(self):
@@ -125,7 +126,7 @@ class Domain:
             "DomainName": self.name,
             "CreatedAt": unix_time(self.created_at),
             "LastUpdatedAt": unix_time(self.last_updated_at),
-            "Tags": dict(self.tags),
+            "Tags": self.tags,
         }
 
 
@@ -152,19 +153,6 @@ def _identity(value):
     return value
 
 
-def merged_tags(resource, tags):
-    """The resource's tags with ``tags`` added (a given key replaces its value), or a BadRequestException when
-    that would hold more than MAX_TAGS_PER_RESOURCE tags (nothing is changed)."""
-    merged = dict(resource.tags)
-    merged.update(tags or {})
-    if len(merged) > MAX_TAGS_PER_RESOURCE:
-        raise BadRequestException(
-            "Too many tags: resource %s would have %d tags; a resource can have at most %d"
-            % (resource.arn, len(merged), MAX_TAGS_PER_RESOURCE)
-        )
-    return merged
-
-
 def _found_profile(match):
     """A SearchProfiles item: a copy of the profile and the keys that found it."""
     document, found = match
@@ -177,6 +165,7 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
     def __init__(self, region_name, account_id):
         super().__init__(region_name, account_id)
         self.domains = {}
+        self.tag_store = new_tag_store()  # the tags of every resource of this account/region, by ARN
 
     # domains -------------------------------------------------------------
     def get_domain_object(self, domain_name):
@@ -206,7 +195,9 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         name = DomainName
         if name in self.domains:
             raise BadRequestException("Domain %s already exists" % name)
-        domain = Domain(name, self.region_name, self.account_id, DefaultExpirationDays)
+        domain = Domain(
+            name, self.region_name, self.account_id, DefaultExpirationDays, self.tag_store, settings.get("Tags")
+        )
         domain.default_encryption_key = settings.get("DefaultEncryptionKey") or None
         domain.dead_letter_queue_url = settings.get("DeadLetterQueueUrl") or None
         for key, attr in (
@@ -216,7 +207,6 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
         ):
             if key in settings:
                 setattr(domain, attr, copy.deepcopy(settings[key]))
-        domain.tags.update(settings.get("Tags") or {})
         self.domains[name] = domain
         return domain.describe()
 
@@ -225,7 +215,7 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
 
     def update_domain(self, DomainName, **changes):
         domain = self.get_domain_object(DomainName)
-        tags = merged_tags(domain, changes.get("Tags"))
+        domain.check_tags(changes.get("Tags"))
         if "RuleBasedMatching" in changes and changes["RuleBasedMatching"] != domain.rule_based_matching:
             if domain.rule_based_matching_status == "IN_PROGRESS":
                 raise BadRequestException(
@@ -246,12 +236,14 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
             domain.rule_based_matching = copy.deepcopy(changes["RuleBasedMatching"])
         if "DataStore" in changes:
             domain.data_store = copy.deepcopy(changes["DataStore"])
-        domain.tags = tags
+        domain.add_tags(changes.get("Tags"))
         domain.touch()
         return domain.describe()
 
     def delete_domain(self, DomainName):
-        self.get_domain_object(DomainName)
+        domain = self.get_domain_object(DomainName)
+        for resource in [domain, *domain.children()]:
+            resource.drop_tags()
         del self.domains[DomainName]
         return {"Message": "Domain %s was deleted." % DomainName}
 
@@ -268,17 +260,15 @@ class CustomerProfilesBackend(ObjectsBackendMixin, ConfigBackendMixin, BackendHo
     # tags ----------------------------------------------------------------
     def tag_resource(self, resourceArn, tags):
         resource = self.resource_by_arn(resourceArn)
-        resource.tags = merged_tags(resource, tags)
+        resource.add_tags(tags)
         return {}
 
     def untag_resource(self, resourceArn, tagKeys):
-        domain = self.resource_by_arn(resourceArn)
-        for key in tagKeys:
-            domain.tags.pop(key, None)
+        self.resource_by_arn(resourceArn).remove_tags(tagKeys)
         return {}
 
     def list_tags_for_resource(self, resourceArn):
-        return {"tags": dict(self.resource_by_arn(resourceArn).tags)}
+        return {"tags": self.resource_by_arn(resourceArn).tags}
 
     # profiles ------------------------------------------------------------
     def _profile(self, domain, profile_id):

@@ -29,6 +29,7 @@ from .mapping import SourceError
 from .mapping import compile_source
 from .search import NORMALIZERS
 from .search import normalize
+from .tagging import Tagged
 from .validation import operation_model
 from .validation import service_model
 from .validation import validate
@@ -241,14 +242,13 @@ class CompiledKey:  # pylint: disable=too-few-public-methods
         return self.content_types[0] if len(set(self.content_types)) == 1 else "STRING"
 
 
-class ObjectType:
+class ObjectType(Tagged):
     """A profile object type of a domain and the objects of that type."""
 
     def __init__(self, domain, name, tags):
+        super().__init__("%s/object-types/%s" % (domain.arn, name), domain.tag_store, tags)
         self.name = name
         self.domain_name = domain.name
-        self.arn = "%s/object-types/%s" % (domain.arn, name)
-        self.tags = dict(tags or {})
         self.created_at = now()
         self.last_updated_at = self.created_at
         self.definition = {}
@@ -276,7 +276,7 @@ class ObjectType:
         out["AllowProfileCreation"] = bool(self.definition.get("AllowProfileCreation"))
         out["CreatedAt"] = unix_time(self.created_at)
         out["LastUpdatedAt"] = unix_time(self.last_updated_at)
-        out["Tags"] = dict(self.tags)
+        out["Tags"] = self.tags
         return out
 
     def summary(self):
@@ -289,7 +289,7 @@ class ObjectType:
         for member in ("MaxProfileObjectCount", "SourcePriority"):
             if self.definition.get(member) is not None:
                 out[member] = self.definition[member]
-        out["Tags"] = dict(self.tags)
+        out["Tags"] = self.tags
         return out
 
     # objects ------------------------------------------------------------------------------------------
@@ -620,6 +620,7 @@ class ObjectsBackendMixin:
         domain = self.get_domain_object(DomainName)
         object_type = self._object_type(domain, ObjectTypeName)
         del getattr(domain, OBJECT_TYPES)[object_type.name]
+        object_type.drop_tags()
         affected = list(object_type.by_profile)
         sources = _field_sources(domain)
         for profile_id in set(affected) | set(sources):
