@@ -1,7 +1,6 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Primitives shared by models.py and the backend/response mixin modules (objects.py, ...): regions,
-time, pagination. Imports no backend module, so a mixin module can use it while models.py imports
-the mixin."""
+"""Primitives shared by the backend and response modules: regions, time (one now()), name casing (one
+snake()), pagination (one paginator). Imports no backend module, so every backend module can use it."""
 
 import base64
 import datetime
@@ -59,6 +58,11 @@ def partition_of(region):
 def now():
     """Naive UTC now (the form moto's unix_time expects)."""
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def identity(value):
+    """A normaliser that keeps the value (a key without a ContentType)."""
+    return value
 
 
 def snake(name):

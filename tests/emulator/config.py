@@ -1,38 +1,35 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A domain's configuration resources: integrations, event streams, event triggers, calculated attribute
-definitions and segment definitions.
-
-ConfigBackendMixin is a base class of models.CustomerProfilesBackend: one method per operation, named after it
-(put_integration for PutIntegration), taking the request's members as keyword arguments.
-Each kind of resource lives in a dict attribute of the Domain object (CONFIG_COLLECTIONS, appended to
-models.CHILD_COLLECTIONS), so deleting a domain deletes them and TagResource finds them by ARN.
-
-This module imports no other backend module (models imports it), only the error classes and the model-driven
-validation module. Choices where AWS's documentation is silent are listed in README.md, "Configuration resources".
+"""The operations on a domain's configuration resources (integrations, event streams, event triggers, calculated
+attribute definitions, segment definitions): ConfigBackendMixin, a base class of models.CustomerProfilesBackend, one
+method per operation named after it (put_integration for PutIntegration), taking the request's members as keyword
+arguments. The resources are in models_config.py, GetSegmentMembership's evaluation in segments.py. Choices where
+AWS's documentation is silent are listed in README.md, "Configuration resources".
 """
 
 import copy
-import datetime
-import json
 import re
 
 from moto.core.utils import unix_time
 
-from .common import later_than
 from .common import now
 from .common import paginated
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
-from .tagging import Tagged
+from .models_config import CALCULATED_ATTRIBUTES
+from .models_config import EVENT_STREAMS
+from .models_config import EVENT_TRIGGERS
+from .models_config import INTEGRATIONS
+from .models_config import SEGMENT_DEFINITIONS
+from .models_config import UNSTRUCTURED
+from .models_config import CalculatedAttribute
+from .models_config import EventStream
+from .models_config import EventTrigger
+from .models_config import Integration
+from .models_config import SegmentDefinition
+from .segments import NotEvaluated
+from .segments import combine
+from .segments import profile_attributes_match
 from .validation import operation_model
-
-INTEGRATIONS = "integrations"
-EVENT_STREAMS = "event_streams"
-EVENT_TRIGGERS = "event_triggers"
-CALCULATED_ATTRIBUTES = "calculated_attributes"
-SEGMENT_DEFINITIONS = "segment_definitions"
-# Domain attributes (dicts keyed by the resource's identity) that hold this module's resources.
-CONFIG_COLLECTIONS = (INTEGRATIONS, EVENT_STREAMS, EVENT_TRIGGERS, CALCULATED_ATTRIBUTES, SEGMENT_DEFINITIONS)
 
 # Per-domain quotas of the Amazon Connect administrator guide ("Customer Profiles service quotas", defaults).
 # Going over one is a BadRequestException (the only client error these operations' model lists).
@@ -49,8 +46,6 @@ QUOTA_NOUNS = {
     CALCULATED_ATTRIBUTES: "calculated attribute definitions",
 }
 
-# The object type name that marks an unstructured AppFlow integration (GetIntegration IsUnstructured).
-UNSTRUCTURED = "_unstructured"
 KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream/([a-zA-Z0-9_.-]{1,128})$")
 
 
@@ -145,305 +140,6 @@ def _get(domain, attribute, key, kind):
     if resource is None:
         raise ResourceNotFoundException("%s %s not found in domain %s" % (kind, key, domain.name))
     return resource
-
-
-# resources ----------------------------------------------------------------------------------------------
-class _Child(Tagged):
-    """A configuration resource of a domain: ARN, tags, creation and update times."""
-
-    def __init__(self, domain, path, tags):
-        super().__init__("%s/%s" % (domain.arn, path), domain.tag_store, tags)
-        self.domain_name = domain.name
-        self.created_at = now()
-        self.last_updated_at = self.created_at
-
-    def touch(self):
-        self.last_updated_at = later_than(self.last_updated_at)
-
-
-class Integration(_Child):
-    def __init__(self, domain, uri, tags):
-        super().__init__(domain, "integrations/" + uri, tags)
-        self.uri = uri
-        self.object_type_name = None
-        self.object_type_names = None
-        self.role_arn = None
-        self.event_trigger_names = []
-        self.scope = "PROFILE"
-        self.workflow_id = None
-        self.is_unstructured = False
-        self.hidden = False
-
-    def configure(self, params):
-        """Apply a PutIntegration request: the whole configuration is replaced (tags and CreatedAt stay)."""
-        self.object_type_name = params.get("ObjectTypeName")
-        self.object_type_names = copy.deepcopy(params.get("ObjectTypeNames")) or None
-        self.role_arn = params.get("RoleArn")
-        self.event_trigger_names = list(params.get("EventTriggerNames") or [])
-        self.scope = params.get("Scope") or "PROFILE"
-        self.is_unstructured = self.object_type_name == UNSTRUCTURED
-
-    def describe(self):
-        return {
-            "DomainName": self.domain_name,
-            "Uri": self.uri,
-            "ObjectTypeName": self.object_type_name,
-            "CreatedAt": unix_time(self.created_at),
-            "LastUpdatedAt": unix_time(self.last_updated_at),
-            "Tags": self.tags,
-            "ObjectTypeNames": copy.deepcopy(self.object_type_names),
-            "WorkflowId": self.workflow_id,
-            "IsUnstructured": self.is_unstructured,
-            "RoleArn": self.role_arn,
-            "EventTriggerNames": list(self.event_trigger_names),
-            "Scope": self.scope,
-        }
-
-
-class EventStream(_Child):
-    def __init__(self, domain, name, uri, tags):
-        super().__init__(domain, "event-streams/" + name, tags)
-        self.name = name
-        self.uri = uri
-        self.state = "RUNNING"
-        self.stopped_since = None
-        self.destination_status = "HEALTHY"
-        self.unhealthy_since = None
-        self.destination_message = None
-
-    def _destination(self):
-        out = {"Uri": self.uri, "Status": self.destination_status}
-        if self.unhealthy_since is not None:
-            out["UnhealthySince"] = unix_time(self.unhealthy_since)
-        return out
-
-    def describe(self):
-        details = self._destination()
-        if self.destination_message:
-            details["Message"] = self.destination_message
-        out = {
-            "DomainName": self.domain_name,
-            "EventStreamArn": self.arn,
-            "CreatedAt": unix_time(self.created_at),
-            "State": self.state,
-            "DestinationDetails": details,
-            "Tags": self.tags,
-        }
-        if self.stopped_since is not None:
-            out["StoppedSince"] = unix_time(self.stopped_since)
-        return out
-
-    def summary(self):
-        out = {
-            "DomainName": self.domain_name,
-            "EventStreamName": self.name,
-            "EventStreamArn": self.arn,
-            "State": self.state,
-            "DestinationSummary": self._destination(),
-            "Tags": self.tags,
-        }
-        if self.stopped_since is not None:
-            out["StoppedSince"] = unix_time(self.stopped_since)
-        return out
-
-
-class EventTrigger(_Child):
-    UPDATABLE = ("ObjectTypeName", "Description", "EventTriggerConditions", "SegmentFilter", "EventTriggerLimits")
-
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "event-triggers/" + name, params.get("Tags"))
-        self.name = name
-        self.values = {key: copy.deepcopy(params[key]) for key in self.UPDATABLE if params.get(key) is not None}
-
-    def describe(self):
-        out = {"EventTriggerName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "Tags": self.tags,
-            }
-        )
-        return out
-
-
-class CalculatedAttribute(_Child):
-    MEMBERS = ("DisplayName", "Description", "AttributeDetails", "Conditions", "Filter", "Statistic")
-    UPDATABLE = ("DisplayName", "Description", "Conditions")
-
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "calculated-attributes/" + name, params.get("Tags"))
-        self.name = name
-        self.values = {key: copy.deepcopy(params[key]) for key in self.MEMBERS if params.get(key) is not None}
-        self.use_historical_data = bool(params.get("UseHistoricalData", False))
-        self.status = "COMPLETED"
-        self.progress = 100
-        self.readiness_message = None
-
-    def describe(self):
-        readiness = {"ProgressPercentage": self.progress}
-        if self.readiness_message:
-            readiness["Message"] = self.readiness_message
-        out = {"CalculatedAttributeName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "UseHistoricalData": self.use_historical_data,
-                "Status": self.status,
-                "Readiness": readiness,
-                "Tags": self.tags,
-            }
-        )
-        return out
-
-
-class SegmentDefinition(_Child):
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "segment-definitions/" + name, params.get("Tags"))
-        self.name = name
-        self.display_name = params["DisplayName"]
-        self.description = params.get("Description")
-        self.segment_groups = copy.deepcopy(params.get("SegmentGroups"))
-        self.segment_sql_query = params.get("SegmentSqlQuery")
-        self.segment_sort = copy.deepcopy(params.get("SegmentSort"))
-        self.segment_type = "ENHANCED" if self.segment_sql_query is not None else "CLASSIC"
-
-    def describe(self):
-        return {
-            "SegmentDefinitionName": self.name,
-            "DisplayName": self.display_name,
-            "Description": self.description,
-            "SegmentGroups": copy.deepcopy(self.segment_groups),
-            "SegmentSort": copy.deepcopy(self.segment_sort),
-            "SegmentDefinitionArn": self.arn,
-            "CreatedAt": unix_time(self.created_at),
-            "Tags": self.tags,
-            "SegmentSqlQuery": self.segment_sql_query,
-            "SegmentType": self.segment_type,
-        }
-
-
-# segment evaluation -------------------------------------------------------------------------------------
-class NotEvaluated(Exception):
-    """The emulator cannot tell whether a profile is in the segment (calculated attributes, SQL segments)."""
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%Y%m%d")
-
-
-def _date(text):
-    if not isinstance(text, str):
-        return None
-    text = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
-    try:
-        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
-
-
-def _number(text):
-    try:
-        return float(text)
-    except (TypeError, ValueError):
-        return None
-
-
-def _as_list(value):
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    try:
-        parsed = json.loads(value)
-    except (TypeError, ValueError):
-        return [value]
-    return [str(item) for item in parsed] if isinstance(parsed, list) else [value]
-
-
-def _compare_ordered(kind, value, wanted, convert):
-    """BEFORE/AFTER/ON/BETWEEN/NOT_BETWEEN and the numeric comparisons, after converting both sides."""
-    actual = convert(value)
-    bounds = [convert(item) for item in wanted]
-    if actual is None or any(bound is None for bound in bounds):
-        return False
-    if kind in ("BEFORE", "LESS_THAN"):
-        return actual < bounds[0]
-    if kind in ("AFTER", "GREATER_THAN"):
-        return actual > bounds[0]
-    if kind == "LESS_THAN_OR_EQUAL":
-        return actual <= bounds[0]
-    if kind == "GREATER_THAN_OR_EQUAL":
-        return actual >= bounds[0]
-    if kind in ("ON", "EQUAL"):
-        return actual in bounds
-    if len(bounds) < 2:
-        return False
-    inside = bounds[0] <= actual <= bounds[1]
-    return inside if kind == "BETWEEN" else not inside
-
-
-_DATE_KINDS = ("BEFORE", "AFTER", "ON")
-_NUMBER_KINDS = ("GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN_OR_EQUAL", "EQUAL")
-
-
-def dimension_matches(dimension, value):
-    """Whether value (a profile field, None when absent) satisfies one {DimensionType, Values} condition."""
-    kind, wanted = dimension["DimensionType"], dimension["Values"]
-    if kind == "EXCLUSIVE":
-        return value is None or value not in wanted
-    if value is None:
-        return False
-    if kind == "INCLUSIVE":
-        return value in wanted
-    if kind == "CONTAINS":
-        return any(item in value for item in wanted)
-    if kind == "BEGINS_WITH":
-        return any(value.startswith(item) for item in wanted)
-    if kind == "ENDS_WITH":
-        return any(value.endswith(item) for item in wanted)
-    if kind == "LIST_CONTAINS":
-        return any(item in _as_list(value) for item in wanted)
-    if kind == "LIST_CONTAINS_ALL":
-        return all(item in _as_list(value) for item in wanted)
-    if kind in _DATE_KINDS:
-        return _compare_ordered(kind, value, wanted, _date)
-    if kind in _NUMBER_KINDS:
-        return _compare_ordered(kind, value, wanted, _number)
-    # BETWEEN / NOT_BETWEEN: numbers when every side is a number, dates otherwise
-    numeric = _number(value) is not None and all(_number(item) is not None for item in wanted)
-    return _compare_ordered(kind, value, wanted, _number if numeric else _date)
-
-
-def _profile_attributes_match(attributes, profile):
-    """Every condition of a ProfileAttributes dimension holds (address blocks: every given sub-field)."""
-    for field, condition in attributes.items():
-        if field == "Attributes":
-            custom = profile.get("Attributes") or {}
-            if not all(dimension_matches(sub, custom.get(key)) for key, sub in condition.items()):
-                return False
-        elif "DimensionType" in condition:
-            if not dimension_matches(condition, profile.get(field)):
-                return False
-        else:  # an AddressDimension: City, Country, County, PostalCode, Province, State
-            block = profile.get(field) or {}
-            if not all(dimension_matches(sub, block.get(key)) for key, sub in condition.items()):
-                return False
-    return True
-
-
-def _combine(include, results):
-    results = list(results)
-    if include == "ANY":
-        return any(results)
-    if include == "NONE":
-        return not any(results)
-    return all(results)
 
 
 # backend ------------------------------------------------------------------------------------------------
@@ -750,7 +446,7 @@ class ConfigBackendMixin:
             raise NotEvaluated("SQL segments (SegmentSqlQuery) are not evaluated by the emulator")
         seen = seen | {segment_name}
         groups = segment.segment_groups.get("Groups") or []
-        return _combine(
+        return combine(
             segment.segment_groups.get("Include"), (self._in_group(domain, group, profile, seen) for group in groups)
         )
 
@@ -763,7 +459,7 @@ class ConfigBackendMixin:
         ]
         if sources:
             parts.append(
-                _combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources])
+                combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources])
             )
         dimensions = group.get("Dimensions") or []
         if dimensions:
@@ -771,8 +467,8 @@ class ConfigBackendMixin:
             for dimension in dimensions:
                 if dimension.get("CalculatedAttributes"):
                     raise NotEvaluated("calculated attribute dimensions are not evaluated by the emulator")
-                results.append(_profile_attributes_match(dimension.get("ProfileAttributes") or {}, profile))
-            parts.append(_combine(group.get("Type"), results))
+                results.append(profile_attributes_match(dimension.get("ProfileAttributes") or {}, profile))
+            parts.append(combine(group.get("Type"), results))
         return all(parts)
 
     def get_segment_membership(self, DomainName, SegmentDefinitionName, ProfileIds):
