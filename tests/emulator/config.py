@@ -1,35 +1,35 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A domain's configuration resources: integrations, event streams, event triggers, calculated attribute
-definitions and segment definitions.
-
-ConfigBackendMixin is a base class of models.CustomerProfilesBackend (its methods take the parsed request
-params), ConfigResponseMixin a base class of responses.CustomerProfilesResponse (one handler per operation).
-Each kind of resource lives in a dict attribute of the Domain object (CONFIG_COLLECTIONS, appended to
-models.CHILD_COLLECTIONS), so deleting a domain deletes them and TagResource finds them by ARN.
-
-This module imports no other backend module (models imports it), only the error classes and the model-driven
-validation module. Choices where AWS's documentation is silent are listed in README.md, "Configuration resources".
+"""The operations on a domain's configuration resources (integrations, event streams, event triggers, calculated
+attribute definitions, segment definitions): ConfigBackendMixin, a base class of models.CustomerProfilesBackend, one
+method per operation named after it (put_integration for PutIntegration), taking the request's members as keyword
+arguments. The resources are in models_config.py, GetSegmentMembership's evaluation in segments.py. Choices where
+AWS's documentation is silent are listed in README.md, "Configuration resources".
 """
 
-import base64
 import copy
-import datetime
-import json
 import re
 
 from moto.core.utils import unix_time
 
+from .common import now
+from .common import paginated
 from .errors import BadRequestException
 from .errors import ResourceNotFoundException
+from .models_config import CALCULATED_ATTRIBUTES
+from .models_config import EVENT_STREAMS
+from .models_config import EVENT_TRIGGERS
+from .models_config import INTEGRATIONS
+from .models_config import SEGMENT_DEFINITIONS
+from .models_config import UNSTRUCTURED
+from .models_config import CalculatedAttribute
+from .models_config import EventStream
+from .models_config import EventTrigger
+from .models_config import Integration
+from .models_config import SegmentDefinition
+from .segments import NotEvaluated
+from .segments import combine
+from .segments import profile_attributes_match
 from .validation import operation_model
-
-INTEGRATIONS = "integrations"
-EVENT_STREAMS = "event_streams"
-EVENT_TRIGGERS = "event_triggers"
-CALCULATED_ATTRIBUTES = "calculated_attributes"
-SEGMENT_DEFINITIONS = "segment_definitions"
-# Domain attributes (dicts keyed by the resource's identity) that hold this module's resources.
-CONFIG_COLLECTIONS = (INTEGRATIONS, EVENT_STREAMS, EVENT_TRIGGERS, CALCULATED_ATTRIBUTES, SEGMENT_DEFINITIONS)
 
 # Per-domain quotas of the Amazon Connect administrator guide ("Customer Profiles service quotas", defaults).
 # Going over one is a BadRequestException (the only client error these operations' model lists).
@@ -46,58 +46,10 @@ QUOTA_NOUNS = {
     CALCULATED_ATTRIBUTES: "calculated attribute definitions",
 }
 
-# The object type name that marks an unstructured AppFlow integration (GetIntegration IsUnstructured).
-UNSTRUCTURED = "_unstructured"
 KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream/([a-zA-Z0-9_.-]{1,128})$")
-DEFAULT_PAGE_SIZE = 20
-
-CONFIG_OPERATIONS = (
-    "PutIntegration",
-    "GetIntegration",
-    "ListIntegrations",
-    "DeleteIntegration",
-    "ListAccountIntegrations",
-    "CreateEventStream",
-    "GetEventStream",
-    "ListEventStreams",
-    "DeleteEventStream",
-    "CreateEventTrigger",
-    "GetEventTrigger",
-    "ListEventTriggers",
-    "UpdateEventTrigger",
-    "DeleteEventTrigger",
-    "CreateCalculatedAttributeDefinition",
-    "GetCalculatedAttributeDefinition",
-    "ListCalculatedAttributeDefinitions",
-    "UpdateCalculatedAttributeDefinition",
-    "DeleteCalculatedAttributeDefinition",
-    "CreateSegmentDefinition",
-    "GetSegmentDefinition",
-    "ListSegmentDefinitions",
-    "DeleteSegmentDefinition",
-    "GetSegmentMembership",
-)
 
 
 # helpers ------------------------------------------------------------------------------------------------
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-
-
-def _later(previous):
-    """Now, or a millisecond after previous when the clock has not moved (LastUpdatedAt always grows)."""
-    now = _now()
-    if previous is not None and now <= previous:
-        now = previous + datetime.timedelta(milliseconds=1)
-    return now
-
-
-def _snake(name):
-    return "".join(
-        ("_" + char.lower()) if char.isupper() and index else char.lower() for index, char in enumerate(name)
-    )
-
-
 def _shape_members(operation, list_items=False):
     shape = operation_model(operation).output_shape
     if list_items:
@@ -109,26 +61,6 @@ def _only(operation, data, list_items=False):
     """data without the keys that the operation's output shape (or its Items member) does not have."""
     members = _shape_members(operation, list_items)
     return {key: value for key, value in data.items() if key in members and value is not None}
-
-
-def _page(items, params, default=DEFAULT_PAGE_SIZE):
-    """One page of items and the list response around it; NextToken is an opaque offset."""
-    token = params.get("NextToken")
-    start = 0
-    if token:
-        try:
-            start = json.loads(base64.urlsafe_b64decode(token.encode("ascii")).decode("utf-8"))["offset"]
-        except (ValueError, KeyError, TypeError, UnicodeError):
-            raise BadRequestException("Invalid NextToken") from None
-        if not isinstance(start, int) or isinstance(start, bool) or start < 0:
-            raise BadRequestException("Invalid NextToken")
-    size = params.get("MaxResults") or default
-    out = {"Items": items[start : start + size]}
-    if start + size < len(items):
-        out["NextToken"] = base64.urlsafe_b64encode(json.dumps({"offset": start + size}).encode("utf-8")).decode(
-            "ascii"
-        )
-    return out
 
 
 def collection(domain, attribute):
@@ -210,306 +142,6 @@ def _get(domain, attribute, key, kind):
     return resource
 
 
-# resources ----------------------------------------------------------------------------------------------
-class _Child:
-    """A configuration resource of a domain: ARN, tags, creation and update times."""
-
-    def __init__(self, domain, path, tags):
-        self.domain_name = domain.name
-        self.arn = "%s/%s" % (domain.arn, path)
-        self.tags = dict(tags or {})
-        self.created_at = _now()
-        self.last_updated_at = self.created_at
-
-    def touch(self):
-        self.last_updated_at = _later(self.last_updated_at)
-
-
-class Integration(_Child):
-    def __init__(self, domain, uri, tags):
-        super().__init__(domain, "integrations/" + uri, tags)
-        self.uri = uri
-        self.object_type_name = None
-        self.object_type_names = None
-        self.role_arn = None
-        self.event_trigger_names = []
-        self.scope = "PROFILE"
-        self.workflow_id = None
-        self.is_unstructured = False
-        self.hidden = False
-
-    def configure(self, params):
-        """Apply a PutIntegration request: the whole configuration is replaced (tags and CreatedAt stay)."""
-        self.object_type_name = params.get("ObjectTypeName")
-        self.object_type_names = copy.deepcopy(params.get("ObjectTypeNames")) or None
-        self.role_arn = params.get("RoleArn")
-        self.event_trigger_names = list(params.get("EventTriggerNames") or [])
-        self.scope = params.get("Scope") or "PROFILE"
-        self.is_unstructured = self.object_type_name == UNSTRUCTURED
-
-    def describe(self):
-        return {
-            "DomainName": self.domain_name,
-            "Uri": self.uri,
-            "ObjectTypeName": self.object_type_name,
-            "CreatedAt": unix_time(self.created_at),
-            "LastUpdatedAt": unix_time(self.last_updated_at),
-            "Tags": dict(self.tags),
-            "ObjectTypeNames": copy.deepcopy(self.object_type_names),
-            "WorkflowId": self.workflow_id,
-            "IsUnstructured": self.is_unstructured,
-            "RoleArn": self.role_arn,
-            "EventTriggerNames": list(self.event_trigger_names),
-            "Scope": self.scope,
-        }
-
-
-class EventStream(_Child):
-    def __init__(self, domain, name, uri, tags):
-        super().__init__(domain, "event-streams/" + name, tags)
-        self.name = name
-        self.uri = uri
-        self.state = "RUNNING"
-        self.stopped_since = None
-        self.destination_status = "HEALTHY"
-        self.unhealthy_since = None
-        self.destination_message = None
-
-    def _destination(self):
-        out = {"Uri": self.uri, "Status": self.destination_status}
-        if self.unhealthy_since is not None:
-            out["UnhealthySince"] = unix_time(self.unhealthy_since)
-        return out
-
-    def describe(self):
-        details = self._destination()
-        if self.destination_message:
-            details["Message"] = self.destination_message
-        out = {
-            "DomainName": self.domain_name,
-            "EventStreamArn": self.arn,
-            "CreatedAt": unix_time(self.created_at),
-            "State": self.state,
-            "DestinationDetails": details,
-            "Tags": dict(self.tags),
-        }
-        if self.stopped_since is not None:
-            out["StoppedSince"] = unix_time(self.stopped_since)
-        return out
-
-    def summary(self):
-        out = {
-            "DomainName": self.domain_name,
-            "EventStreamName": self.name,
-            "EventStreamArn": self.arn,
-            "State": self.state,
-            "DestinationSummary": self._destination(),
-            "Tags": dict(self.tags),
-        }
-        if self.stopped_since is not None:
-            out["StoppedSince"] = unix_time(self.stopped_since)
-        return out
-
-
-class EventTrigger(_Child):
-    UPDATABLE = ("ObjectTypeName", "Description", "EventTriggerConditions", "SegmentFilter", "EventTriggerLimits")
-
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "event-triggers/" + name, params.get("Tags"))
-        self.name = name
-        self.values = {key: copy.deepcopy(params[key]) for key in self.UPDATABLE if params.get(key) is not None}
-
-    def describe(self):
-        out = {"EventTriggerName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "Tags": dict(self.tags),
-            }
-        )
-        return out
-
-
-class CalculatedAttribute(_Child):
-    MEMBERS = ("DisplayName", "Description", "AttributeDetails", "Conditions", "Filter", "Statistic")
-    UPDATABLE = ("DisplayName", "Description", "Conditions")
-
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "calculated-attributes/" + name, params.get("Tags"))
-        self.name = name
-        self.values = {key: copy.deepcopy(params[key]) for key in self.MEMBERS if params.get(key) is not None}
-        self.use_historical_data = bool(params.get("UseHistoricalData", False))
-        self.status = "COMPLETED"
-        self.progress = 100
-        self.readiness_message = None
-
-    def describe(self):
-        readiness = {"ProgressPercentage": self.progress}
-        if self.readiness_message:
-            readiness["Message"] = self.readiness_message
-        out = {"CalculatedAttributeName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "UseHistoricalData": self.use_historical_data,
-                "Status": self.status,
-                "Readiness": readiness,
-                "Tags": dict(self.tags),
-            }
-        )
-        return out
-
-
-class SegmentDefinition(_Child):
-    def __init__(self, domain, name, params):
-        super().__init__(domain, "segment-definitions/" + name, params.get("Tags"))
-        self.name = name
-        self.display_name = params["DisplayName"]
-        self.description = params.get("Description")
-        self.segment_groups = copy.deepcopy(params.get("SegmentGroups"))
-        self.segment_sql_query = params.get("SegmentSqlQuery")
-        self.segment_sort = copy.deepcopy(params.get("SegmentSort"))
-        self.segment_type = "ENHANCED" if self.segment_sql_query is not None else "CLASSIC"
-
-    def describe(self):
-        return {
-            "SegmentDefinitionName": self.name,
-            "DisplayName": self.display_name,
-            "Description": self.description,
-            "SegmentGroups": copy.deepcopy(self.segment_groups),
-            "SegmentSort": copy.deepcopy(self.segment_sort),
-            "SegmentDefinitionArn": self.arn,
-            "CreatedAt": unix_time(self.created_at),
-            "Tags": dict(self.tags),
-            "SegmentSqlQuery": self.segment_sql_query,
-            "SegmentType": self.segment_type,
-        }
-
-
-# segment evaluation -------------------------------------------------------------------------------------
-class NotEvaluated(Exception):
-    """The emulator cannot tell whether a profile is in the segment (calculated attributes, SQL segments)."""
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%Y%m%d")
-
-
-def _date(text):
-    if not isinstance(text, str):
-        return None
-    text = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
-    try:
-        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
-
-
-def _number(text):
-    try:
-        return float(text)
-    except (TypeError, ValueError):
-        return None
-
-
-def _as_list(value):
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    try:
-        parsed = json.loads(value)
-    except (TypeError, ValueError):
-        return [value]
-    return [str(item) for item in parsed] if isinstance(parsed, list) else [value]
-
-
-def _compare_ordered(kind, value, wanted, convert):
-    """BEFORE/AFTER/ON/BETWEEN/NOT_BETWEEN and the numeric comparisons, after converting both sides."""
-    actual = convert(value)
-    bounds = [convert(item) for item in wanted]
-    if actual is None or any(bound is None for bound in bounds):
-        return False
-    if kind in ("BEFORE", "LESS_THAN"):
-        return actual < bounds[0]
-    if kind in ("AFTER", "GREATER_THAN"):
-        return actual > bounds[0]
-    if kind == "LESS_THAN_OR_EQUAL":
-        return actual <= bounds[0]
-    if kind == "GREATER_THAN_OR_EQUAL":
-        return actual >= bounds[0]
-    if kind in ("ON", "EQUAL"):
-        return actual in bounds
-    if len(bounds) < 2:
-        return False
-    inside = bounds[0] <= actual <= bounds[1]
-    return inside if kind == "BETWEEN" else not inside
-
-
-_DATE_KINDS = ("BEFORE", "AFTER", "ON")
-_NUMBER_KINDS = ("GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN_OR_EQUAL", "EQUAL")
-
-
-def dimension_matches(dimension, value):
-    """Whether value (a profile field, None when absent) satisfies one {DimensionType, Values} condition."""
-    kind, wanted = dimension["DimensionType"], dimension["Values"]
-    if kind == "EXCLUSIVE":
-        return value is None or value not in wanted
-    if value is None:
-        return False
-    if kind == "INCLUSIVE":
-        return value in wanted
-    if kind == "CONTAINS":
-        return any(item in value for item in wanted)
-    if kind == "BEGINS_WITH":
-        return any(value.startswith(item) for item in wanted)
-    if kind == "ENDS_WITH":
-        return any(value.endswith(item) for item in wanted)
-    if kind == "LIST_CONTAINS":
-        return any(item in _as_list(value) for item in wanted)
-    if kind == "LIST_CONTAINS_ALL":
-        return all(item in _as_list(value) for item in wanted)
-    if kind in _DATE_KINDS:
-        return _compare_ordered(kind, value, wanted, _date)
-    if kind in _NUMBER_KINDS:
-        return _compare_ordered(kind, value, wanted, _number)
-    # BETWEEN / NOT_BETWEEN: numbers when every side is a number, dates otherwise
-    numeric = _number(value) is not None and all(_number(item) is not None for item in wanted)
-    return _compare_ordered(kind, value, wanted, _number if numeric else _date)
-
-
-def _profile_attributes_match(attributes, profile):
-    """Every condition of a ProfileAttributes dimension holds (address blocks: every given sub-field)."""
-    for field, condition in attributes.items():
-        if field == "Attributes":
-            custom = profile.get("Attributes") or {}
-            if not all(dimension_matches(sub, custom.get(key)) for key, sub in condition.items()):
-                return False
-        elif "DimensionType" in condition:
-            if not dimension_matches(condition, profile.get(field)):
-                return False
-        else:  # an AddressDimension: City, Country, County, PostalCode, Province, State
-            block = profile.get(field) or {}
-            if not all(dimension_matches(sub, block.get(key)) for key, sub in condition.items()):
-                return False
-    return True
-
-
-def _combine(include, results):
-    results = list(results)
-    if include == "ANY":
-        return any(results)
-    if include == "NONE":
-        return not any(results)
-    return all(results)
-
-
 # backend ------------------------------------------------------------------------------------------------
 class ConfigBackendMixin:
     """Integrations, event streams, event triggers, calculated attributes and segments of a backend's domains.
@@ -524,8 +156,8 @@ class ConfigBackendMixin:
                 return domain
         return None
 
-    def put_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    def put_integration(self, DomainName, **params):
+        domain = self.get_domain_object(DomainName)
         uri = params.get("Uri")
         if not uri:
             flow = params.get("FlowDefinition")
@@ -563,40 +195,42 @@ class ConfigBackendMixin:
             integration.touch()
         return _only("PutIntegration", integration.describe())
 
-    def get_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only("GetIntegration", _get(domain, INTEGRATIONS, params["Uri"], "Integration").describe())
+    def get_integration(self, DomainName, Uri):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetIntegration", _get(domain, INTEGRATIONS, Uri, "Integration").describe())
 
     def _visible_integrations(self, domain, include_hidden):
         return [item for item in collection(domain, INTEGRATIONS).values() if include_hidden or not item.hidden]
 
-    def list_integrations(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    @paginated()
+    def list_integrations(self, DomainName, IncludeHidden=None):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListIntegrations", item.describe(), list_items=True)
-            for item in self._visible_integrations(domain, params.get("IncludeHidden"))
+            for item in self._visible_integrations(domain, IncludeHidden)
         ]
-        return _page(items, params)
+        return items
 
-    def delete_integration(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        uri = params["Uri"]
+    def delete_integration(self, DomainName, Uri):
+        domain = self.get_domain_object(DomainName)
+        uri = Uri
         _get(domain, INTEGRATIONS, uri, "Integration")
-        del collection(domain, INTEGRATIONS)[uri]
+        collection(domain, INTEGRATIONS).pop(uri).drop_tags()
         return {"Message": "Integration %s was deleted from domain %s." % (uri, domain.name)}
 
-    def list_account_integrations(self, params):
+    @paginated()
+    def list_account_integrations(self, Uri, IncludeHidden=None):
         items = []
         for domain in self.domains.values():
-            for item in self._visible_integrations(domain, params.get("IncludeHidden")):
-                if item.uri == params["Uri"]:
+            for item in self._visible_integrations(domain, IncludeHidden):
+                if item.uri == Uri:
                     items.append(_only("ListAccountIntegrations", item.describe(), list_items=True))
-        return _page(items, params)
+        return items
 
     # event streams ------------------------------------------------------
-    def create_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name, uri = params["EventStreamName"], params["Uri"]
+    def create_event_stream(self, DomainName, EventStreamName, Uri, Tags=None):
+        domain = self.get_domain_object(DomainName)
+        name, uri = EventStreamName, Uri
         streams = collection(domain, EVENT_STREAMS)
         if name in streams:
             raise BadRequestException("Event stream %s already exists in domain %s" % (name, domain.name))
@@ -607,29 +241,28 @@ class ConfigBackendMixin:
                 "(arn:%s:kinesis:%s:%s:stream/<name>), not '%s'" % (partition, self.region_name, self.account_id, uri)
             )
         _check_quota(domain, EVENT_STREAMS)
-        stream = EventStream(domain, name, uri, params.get("Tags"))
+        stream = EventStream(domain, name, uri, Tags)
         streams[name] = stream
-        return _only("CreateEventStream", {"EventStreamArn": stream.arn, "Tags": dict(stream.tags)})
+        return _only("CreateEventStream", {"EventStreamArn": stream.arn, "Tags": stream.tags})
 
-    def get_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only(
-            "GetEventStream", _get(domain, EVENT_STREAMS, params["EventStreamName"], "Event stream").describe()
-        )
+    def get_event_stream(self, DomainName, EventStreamName):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetEventStream", _get(domain, EVENT_STREAMS, EventStreamName, "Event stream").describe())
 
-    def list_event_streams(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    @paginated()
+    def list_event_streams(self, DomainName):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventStreams", stream.summary(), list_items=True)
             for stream in collection(domain, EVENT_STREAMS).values()
         ]
-        return _page(items, params)
+        return items
 
-    def delete_event_stream(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventStreamName"]
+    def delete_event_stream(self, DomainName, EventStreamName):
+        domain = self.get_domain_object(DomainName)
+        name = EventStreamName
         _get(domain, EVENT_STREAMS, name, "Event stream")
-        del collection(domain, EVENT_STREAMS)[name]
+        collection(domain, EVENT_STREAMS).pop(name).drop_tags()
         return {}
 
     def set_event_stream_state(
@@ -638,9 +271,9 @@ class ConfigBackendMixin:
         """Test hook: force an event stream's State (RUNNING/STOPPED) and destination Status (HEALTHY/UNHEALTHY)."""
         stream = _get(self.get_domain_object(domain_name), EVENT_STREAMS, stream_name, "Event stream")
         stream.state = state
-        stream.stopped_since = _now() if state == "STOPPED" else None
+        stream.stopped_since = now() if state == "STOPPED" else None
         stream.destination_status = destination_status
-        stream.unhealthy_since = _now() if destination_status == "UNHEALTHY" else None
+        stream.unhealthy_since = now() if destination_status == "UNHEALTHY" else None
         stream.destination_message = message
 
     # event triggers -----------------------------------------------------
@@ -650,9 +283,9 @@ class ConfigBackendMixin:
         if params.get("SegmentFilter") is not None:
             _get(domain, SEGMENT_DEFINITIONS, params["SegmentFilter"], "Segment definition")
 
-    def create_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventTriggerName"]
+    def create_event_trigger(self, DomainName, EventTriggerName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = EventTriggerName
         triggers = collection(domain, EVENT_TRIGGERS)
         if name in triggers:
             raise BadRequestException("Event trigger %s already exists in domain %s" % (name, domain.name))
@@ -662,23 +295,22 @@ class ConfigBackendMixin:
         triggers[name] = trigger
         return _only("CreateEventTrigger", trigger.describe())
 
-    def get_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        return _only(
-            "GetEventTrigger", _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger").describe()
-        )
+    def get_event_trigger(self, DomainName, EventTriggerName):
+        domain = self.get_domain_object(DomainName)
+        return _only("GetEventTrigger", _get(domain, EVENT_TRIGGERS, EventTriggerName, "Event trigger").describe())
 
-    def list_event_triggers(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    @paginated()
+    def list_event_triggers(self, DomainName):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListEventTriggers", trigger.describe(), list_items=True)
             for trigger in collection(domain, EVENT_TRIGGERS).values()
         ]
-        return _page(items, params)
+        return items
 
-    def update_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        trigger = _get(domain, EVENT_TRIGGERS, params["EventTriggerName"], "Event trigger")
+    def update_event_trigger(self, DomainName, EventTriggerName, **params):
+        domain = self.get_domain_object(DomainName)
+        trigger = _get(domain, EVENT_TRIGGERS, EventTriggerName, "Event trigger")
         self._check_trigger_references(domain, params)
         for key in EventTrigger.UPDATABLE:
             if params.get(key) is not None:
@@ -686,9 +318,9 @@ class ConfigBackendMixin:
         trigger.touch()
         return _only("UpdateEventTrigger", trigger.describe())
 
-    def delete_event_trigger(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["EventTriggerName"]
+    def delete_event_trigger(self, DomainName, EventTriggerName):
+        domain = self.get_domain_object(DomainName)
+        name = EventTriggerName
         _get(domain, EVENT_TRIGGERS, name, "Event trigger")
         for integration in collection(domain, INTEGRATIONS).values():
             if name in integration.event_trigger_names:
@@ -696,13 +328,13 @@ class ConfigBackendMixin:
                     "Event trigger %s cannot be deleted while integration %s is associated with it"
                     % (name, integration.uri)
                 )
-        del collection(domain, EVENT_TRIGGERS)[name]
+        collection(domain, EVENT_TRIGGERS).pop(name).drop_tags()
         return {"Message": "Event trigger %s was deleted." % name}
 
     # calculated attributes ----------------------------------------------
-    def create_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["CalculatedAttributeName"]
+    def create_calculated_attribute_definition(self, DomainName, CalculatedAttributeName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = CalculatedAttributeName
         attributes = collection(domain, CALCULATED_ATTRIBUTES)
         if name in attributes:
             raise BadRequestException(
@@ -714,37 +346,34 @@ class ConfigBackendMixin:
         attributes[name] = attribute
         return _only("CreateCalculatedAttributeDefinition", attribute.describe())
 
-    def get_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(
-            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
-        )
+    def get_calculated_attribute_definition(self, DomainName, CalculatedAttributeName):
+        domain = self.get_domain_object(DomainName)
+        attribute = _get(domain, CALCULATED_ATTRIBUTES, CalculatedAttributeName, "Calculated attribute definition")
         return _only("GetCalculatedAttributeDefinition", attribute.describe())
 
-    def list_calculated_attribute_definitions(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    @paginated()
+    def list_calculated_attribute_definitions(self, DomainName):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListCalculatedAttributeDefinitions", attribute.describe(), list_items=True)
             for attribute in collection(domain, CALCULATED_ATTRIBUTES).values()
         ]
-        return _page(items, params)
+        return items
 
-    def update_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        attribute = _get(
-            domain, CALCULATED_ATTRIBUTES, params["CalculatedAttributeName"], "Calculated attribute definition"
-        )
+    def update_calculated_attribute_definition(self, DomainName, CalculatedAttributeName, **params):
+        domain = self.get_domain_object(DomainName)
+        attribute = _get(domain, CALCULATED_ATTRIBUTES, CalculatedAttributeName, "Calculated attribute definition")
         for key in CalculatedAttribute.UPDATABLE:
             if params.get(key) is not None:
                 attribute.values[key] = copy.deepcopy(params[key])
         attribute.touch()
         return _only("UpdateCalculatedAttributeDefinition", attribute.describe())
 
-    def delete_calculated_attribute_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["CalculatedAttributeName"]
+    def delete_calculated_attribute_definition(self, DomainName, CalculatedAttributeName):
+        domain = self.get_domain_object(DomainName)
+        name = CalculatedAttributeName
         _get(domain, CALCULATED_ATTRIBUTES, name, "Calculated attribute definition")
-        del collection(domain, CALCULATED_ATTRIBUTES)[name]
+        collection(domain, CALCULATED_ATTRIBUTES).pop(name).drop_tags()
         return {}
 
     def set_calculated_attribute_status(self, domain_name, name, status, progress=None, message=None):
@@ -772,9 +401,9 @@ class ConfigBackendMixin:
                 for attribute in dimension.get("CalculatedAttributes") or {}:
                     _get(domain, CALCULATED_ATTRIBUTES, attribute, "Calculated attribute definition")
 
-    def create_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def create_segment_definition(self, DomainName, SegmentDefinitionName, **params):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         segments = collection(domain, SEGMENT_DEFINITIONS)
         if name in segments:
             raise BadRequestException("Segment definition %s already exists in domain %s" % (name, domain.name))
@@ -786,24 +415,25 @@ class ConfigBackendMixin:
         segments[name] = segment
         return _only("CreateSegmentDefinition", segment.describe())
 
-    def get_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        segment = _get(domain, SEGMENT_DEFINITIONS, params["SegmentDefinitionName"], "Segment definition")
+    def get_segment_definition(self, DomainName, SegmentDefinitionName):
+        domain = self.get_domain_object(DomainName)
+        segment = _get(domain, SEGMENT_DEFINITIONS, SegmentDefinitionName, "Segment definition")
         return _only("GetSegmentDefinition", segment.describe())
 
-    def list_segment_definitions(self, params):
-        domain = self.get_domain_object(params["DomainName"])
+    @paginated()
+    def list_segment_definitions(self, DomainName):
+        domain = self.get_domain_object(DomainName)
         items = [
             _only("ListSegmentDefinitions", segment.describe(), list_items=True)
             for segment in collection(domain, SEGMENT_DEFINITIONS).values()
         ]
-        return _page(items, params)
+        return items
 
-    def delete_segment_definition(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def delete_segment_definition(self, DomainName, SegmentDefinitionName):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         _get(domain, SEGMENT_DEFINITIONS, name, "Segment definition")
-        del collection(domain, SEGMENT_DEFINITIONS)[name]
+        collection(domain, SEGMENT_DEFINITIONS).pop(name).drop_tags()
         return {"Message": "Segment definition %s was deleted." % name}
 
     def _in_segment(self, domain, segment_name, profile, seen):
@@ -816,7 +446,7 @@ class ConfigBackendMixin:
             raise NotEvaluated("SQL segments (SegmentSqlQuery) are not evaluated by the emulator")
         seen = seen | {segment_name}
         groups = segment.segment_groups.get("Groups") or []
-        return _combine(
+        return combine(
             segment.segment_groups.get("Include"), (self._in_group(domain, group, profile, seen) for group in groups)
         )
 
@@ -829,7 +459,7 @@ class ConfigBackendMixin:
         ]
         if sources:
             parts.append(
-                _combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources])
+                combine(group.get("SourceType"), [self._in_segment(domain, name, profile, seen) for name in sources])
             )
         dimensions = group.get("Dimensions") or []
         if dimensions:
@@ -837,16 +467,16 @@ class ConfigBackendMixin:
             for dimension in dimensions:
                 if dimension.get("CalculatedAttributes"):
                     raise NotEvaluated("calculated attribute dimensions are not evaluated by the emulator")
-                results.append(_profile_attributes_match(dimension.get("ProfileAttributes") or {}, profile))
-            parts.append(_combine(group.get("Type"), results))
+                results.append(profile_attributes_match(dimension.get("ProfileAttributes") or {}, profile))
+            parts.append(combine(group.get("Type"), results))
         return all(parts)
 
-    def get_segment_membership(self, params):
-        domain = self.get_domain_object(params["DomainName"])
-        name = params["SegmentDefinitionName"]
+    def get_segment_membership(self, DomainName, SegmentDefinitionName, ProfileIds):
+        domain = self.get_domain_object(DomainName)
+        name = SegmentDefinitionName
         _get(domain, SEGMENT_DEFINITIONS, name, "Segment definition")
         profiles, failures = [], []
-        for profile_id in params["ProfileIds"]:
+        for profile_id in ProfileIds:
             profile = domain.profiles.get(profile_id)
             if profile is None:
                 failures.append(
@@ -866,24 +496,5 @@ class ConfigBackendMixin:
             "SegmentDefinitionName": name,
             "Profiles": profiles,
             "Failures": failures,
-            "LastComputedAt": unix_time(_now()),
+            "LastComputedAt": unix_time(now()),
         }
-
-
-# responses ----------------------------------------------------------------------------------------------
-def _handler(method):
-    def handle(self):
-        return getattr(self.backend, method)(self.params)
-
-    handle.__name__ = method
-    handle.__doc__ = "Answer the operation with backend.%s(params)." % method
-    return handle
-
-
-class ConfigResponseMixin:  # pylint: disable=too-few-public-methods
-    """One handler per operation of CONFIG_OPERATIONS (snake_case name), each passing the parsed params to
-    the backend method of the same name. Mixed into CustomerProfilesResponse (self.backend, self.params)."""
-
-
-for _operation in CONFIG_OPERATIONS:
-    setattr(ConfigResponseMixin, _snake(_operation), _handler(_snake(_operation)))

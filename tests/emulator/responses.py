@@ -1,7 +1,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""HTTP layer: routes a rest-json request to an operation, applies faults and validation, logs the call."""
+"""HTTP layer: finds the operation from method + path (routing.py, from the model), applies the region check,
+quota, faults and validation, calls the backend method named after the operation with the request's members
+and answers its dict as JSON; logs the call."""
 
-import functools
 import json
 import logging
 import threading
@@ -15,12 +16,12 @@ from moto.core.responses import BaseResponse
 from . import faults
 from . import state
 from .common import check_region
-from .config import ConfigResponseMixin
-from .models import CustomerProfilesError
+from .common import snake
+from .errors import CustomerProfilesError
 from .models import customerprofiles_backends
-from .objects import ObjectsResponseMixin
+from .routing import match_operation
+from .routing import response_status
 from .validation import RequestValidationError
-from .validation import match_operation
 from .validation import parse_and_validate
 
 LOG = logging.getLogger(__name__)
@@ -32,8 +33,9 @@ BACKEND_LOCK = threading.RLock()
 _error = faults.error_answer
 
 
-class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseResponse):
-    """Dispatches customer-profiles calls; each API operation has a method named after it."""
+class CustomerProfilesResponse(BaseResponse):
+    """Answers every customer-profiles request; no method per operation: the backend has one
+    (backend.<snake name of the operation>(**members)), found by the operation's name."""
 
     def __init__(self):
         super().__init__(service_name="customer-profiles")
@@ -42,9 +44,30 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
     def backend(self):
         return customerprofiles_backends[self.current_account][self.region]
 
-    def _dispatch(self, request, full_url=None, headers=None):  # pylint: disable=unused-argument
+    @classmethod
+    def dispatch(cls, request, full_url=None, headers=None):  # pylint: disable=arguments-differ,unused-argument
+        """The handler of every url_paths entry (and of the server's customer-profiles requests): the one adapter
+        between moto and this layer, replacing BaseResponse.dispatch.
+
+        moto's dispatch runs setup_class and call_action. setup_class parses the body as a form and registers the
+        access key with IAM, which costs several times an operation here; call_action wants one method per
+        operation on the response class and serialises through moto's own serializer. Neither has a public hook
+        to route by the model, so this reads the few request parts it needs and uses only BaseResponse's public
+        helpers (get_region_from_url, get_current_account)."""
+        return cls().answer(request, full_url)
+
+    def answer(self, request, full_url=None):
+        """(status, headers, body) of a request, logged in the call log."""
         started = time.time()
-        self._setup(request, full_url)
+        full_url = request.raw_url if full_url is None else full_url
+        self.parsed_url = urlparse(full_url)
+        self.path = self.parsed_url.path
+        self.method = request.method
+        self.headers = request.headers
+        self.body = request.data
+        self.querystring = {}  # get_current_account reads it
+        self.region = self.get_region_from_url(request, full_url)
+        self.current_account = self.get_current_account()
         operation, self.uri_match = match_operation(request.method, self.path)
         if not operation:
             return _error(
@@ -60,19 +83,6 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
         state.record_call(operation, status, error, started)
         return status, response_headers, body
-
-    def _setup(self, request, full_url):
-        """What the dispatch needs of the request (moto's setup_class also parses the body as a form,
-        registers the access key with IAM, ... which costs more than the whole operation here)."""
-        full_url = request.raw_url if full_url is None else full_url
-        self.parsed_url = urlparse(full_url)
-        self.path = self.parsed_url.path
-        self.method = request.method
-        self.headers = request.headers
-        self.body = request.data
-        self.querystring = {}
-        self.region = self.get_region_from_url(request, full_url)
-        self.current_account = self.get_current_account()
 
     def _run(self, operation):
         try:
@@ -100,16 +110,17 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         return members
 
     def _perform(self, operation):
-        """Validate the request and run the operation: its (status, headers, body)."""
+        """Parse and validate the request into the operation's members, then answer it with the backend method
+        named after the operation: (status, headers, body)."""
         try:
             uri_params = {key: unquote(value) for key, value in (self.uri_match or {}).items()}
             query = parse_qs(self.parsed_url.query, keep_blank_values=True) if self.parsed_url.query else {}
-            self.params = parse_and_validate(operation, uri_params, query, self.headers, self.body)
-            handler = getattr(self, _snake(operation), None)
-            if handler is None:
+            members = parse_and_validate(operation, uri_params, query, self.headers, self.body)
+            method = getattr(self.backend, snake(operation), None)
+            if method is None:
                 return _error(501, "NotImplemented", "%s is not emulated" % operation)
             with BACKEND_LOCK:
-                result = handler()
+                result = method(**members)
         except RequestValidationError as exc:
             return _error(400, "BadRequestException", exc.message)
         except CustomerProfilesError as exc:
@@ -117,54 +128,4 @@ class CustomerProfilesResponse(ObjectsResponseMixin, ConfigResponseMixin, BaseRe
         except Exception as exc:  # pylint: disable=broad-except
             LOG.exception("customer-profiles emulator failed on %s", operation)
             return _error(500, "InternalServerException", "Emulator error: %s" % exc)
-        return 200, {"Content-Type": "application/json"}, json.dumps(result)
-
-    # operations -----------------------------------------------------------
-    def create_domain(self):
-        return self.backend.create_domain(self.params)
-
-    def get_domain(self):
-        return self.backend.get_domain(self.params["DomainName"])
-
-    def update_domain(self):
-        return self.backend.update_domain(self.params)
-
-    def delete_domain(self):
-        return self.backend.delete_domain(self.params["DomainName"])
-
-    def list_domains(self):
-        return self.backend.list_domains(self.params.get("MaxResults"), self.params.get("NextToken"))
-
-    def create_profile(self):
-        return self.backend.create_profile(self.params)
-
-    def update_profile(self):
-        return self.backend.update_profile(self.params)
-
-    def delete_profile(self):
-        return self.backend.delete_profile(self.params["DomainName"], self.params["ProfileId"])
-
-    def search_profiles(self):
-        return self.backend.search_profiles(self.params)
-
-    def batch_get_profile(self):
-        return self.backend.batch_get_profile(self.params["DomainName"], self.params["ProfileIds"])
-
-    def tag_resource(self):
-        return self.backend.tag_resource(self.params["resourceArn"], self.params["tags"])
-
-    def untag_resource(self):
-        return self.backend.untag_resource(self.params["resourceArn"], self.params["tagKeys"])
-
-    def list_tags_for_resource(self):
-        return self.backend.list_tags_for_resource(self.params["resourceArn"])
-
-
-@functools.lru_cache(maxsize=None)
-def _snake(name):
-    out = []
-    for index, char in enumerate(name):
-        if char.isupper() and index:
-            out.append("_")
-        out.append(char.lower())
-    return "".join(out)
+        return response_status(operation), {"Content-Type": "application/json"}, json.dumps(result)

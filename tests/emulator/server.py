@@ -57,7 +57,7 @@ def _read_json(environ):
 
 
 class _WsgiRequest:  # pylint: disable=too-few-public-methods
-    """What CustomerProfilesResponse._dispatch reads of a request (moto's Request has the same members)."""
+    """What CustomerProfilesResponse.dispatch reads of a request (moto's Request has the same members)."""
 
     def __init__(self, environ):
         self.environ = environ

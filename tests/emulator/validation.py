@@ -43,38 +43,6 @@ def operation_model(name):
     return service_model().operation_model(name)
 
 
-@functools.lru_cache(maxsize=None)
-def _routes():
-    """(method, compiled path regex, operation name) for every operation, most literal path first."""
-    routes = []
-    for name in service_model().operation_names:
-        http = service_model().operation_model(name).http
-        template = http["requestUri"].split("?", 1)[0]
-        regex, literal = "", 0
-        for part in re.split(r"(\{[^}]+\})", template):
-            if part.startswith("{") and part.endswith("}"):
-                label = part[1:-1]
-                greedy = label.endswith("+")
-                regex += "(?P<%s>%s)" % (label.rstrip("+"), ".+" if greedy else "[^/]+")
-            else:
-                regex += re.escape(part)
-                literal += len(part)
-        routes.append((literal, http["method"], re.compile(regex.rstrip("/") + "/?$"), name))
-    routes.sort(key=lambda route: -route[0])
-    return [(method, compiled, name) for _literal, method, compiled, name in routes]
-
-
-def match_operation(method, raw_path):
-    """The operation a request addresses and its URI labels (still percent-encoded), from the model's
-    requestUri templates; (None, {}) when nothing matches."""
-    for route_method, compiled, name in _routes():
-        if route_method == method:
-            found = compiled.match(raw_path)
-            if found:
-                return name, found.groupdict()
-    return None, {}
-
-
 def to_python_regex(pattern):
     """A Smithy/ECMA-262 pattern in Python's re syntax: `$` (unescaped, outside a character class)
     means the end of input, which is `\\Z` in Python (Python's `$` also matches before a trailing newline)."""

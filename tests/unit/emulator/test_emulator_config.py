@@ -3,6 +3,7 @@
 definitions, segment definitions and GetSegmentMembership; their tags and their deletion with the domain."""
 
 import datetime
+import inspect
 import re
 
 import pytest
@@ -15,7 +16,9 @@ from emulator_test_helpers import error_of  # pylint: disable=import-error
 import emulator
 from domain_seed import add_calculated_attribute  # pylint: disable=import-error
 from domain_seed import add_segment  # pylint: disable=import-error
+from emulator import common
 from emulator import config
+from emulator import routing
 from emulator import urls
 from emulator import validation
 
@@ -82,14 +85,48 @@ def _trigger(client, domain, name="trig", **extra):
 
 
 # routing ----------------------------------------------------------------------------------------------
+CONFIG_OPERATIONS = (
+    "PutIntegration",
+    "GetIntegration",
+    "ListIntegrations",
+    "DeleteIntegration",
+    "ListAccountIntegrations",
+    "CreateEventStream",
+    "GetEventStream",
+    "ListEventStreams",
+    "DeleteEventStream",
+    "CreateEventTrigger",
+    "GetEventTrigger",
+    "ListEventTriggers",
+    "UpdateEventTrigger",
+    "DeleteEventTrigger",
+    "CreateCalculatedAttributeDefinition",
+    "GetCalculatedAttributeDefinition",
+    "ListCalculatedAttributeDefinitions",
+    "UpdateCalculatedAttributeDefinition",
+    "DeleteCalculatedAttributeDefinition",
+    "CreateSegmentDefinition",
+    "GetSegmentDefinition",
+    "ListSegmentDefinitions",
+    "DeleteSegmentDefinition",
+    "GetSegmentMembership",
+)
+
+
 def test_every_config_operation_is_routed_and_handled():
-    paths = [re.compile(pattern.format("")) for pattern in urls.url_paths]
-    for operation in config.CONFIG_OPERATIONS:
-        uri = validation.operation_model(operation).http["requestUri"].split("?", 1)[0]
-        path = re.sub(r"\{[^}]+\}", "x", uri)
-        assert any(pattern.match(path) for pattern in paths), (operation, path)
-        assert validation.match_operation(validation.operation_model(operation).http["method"], path)[0] == operation
-        assert callable(getattr(emulator.responses.CustomerProfilesResponse, config._snake(operation)))  # pylint: disable=protected-access
+    """Routed from the model (url_paths and method + path) to one backend method that takes its members."""
+    base = "https://profile.us-east-1.amazonaws.com"
+    paths = [re.compile(pattern.format(urls.URL_PATTERN)) for pattern in urls.url_paths]
+    for operation in CONFIG_OPERATIONS:
+        http = validation.operation_model(operation).http
+        path = re.sub(r"\{[^}]+\}", "x", http["requestUri"].split("?", 1)[0])
+        assert any(pattern.match(base + path) for pattern in paths), (operation, path)
+        assert routing.match_operation(http["method"], path)[0] == operation
+        method = getattr(emulator.models.CustomerProfilesBackend, common.snake(operation))
+        parameters = inspect.signature(method).parameters
+        members = validation.operation_model(operation).input_shape.members
+        if not any(parameter.kind == parameter.VAR_KEYWORD for parameter in parameters.values()):
+            assert set(members) <= set(parameters), operation
 
 
 def test_unknown_domain_is_404_everywhere(client):

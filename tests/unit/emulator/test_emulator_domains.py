@@ -177,6 +177,9 @@ def test_list_domains_bad_token(client, domain):  # pylint: disable=unused-argum
     assert error_of(excinfo)[:2] == (400, "BadRequestException")
 
 
+KINESIS_STREAM = "arn:aws:kinesis:%s:%s:stream/s" % (REGION, ACCOUNT)
+
+
 def test_tags_round_trip(client):
     created = client.create_domain(DomainName="dom", DefaultExpirationDays=30, Tags={"a": "1"})
     assert created["Tags"] == {"a": "1"}
@@ -186,6 +189,19 @@ def test_tags_round_trip(client):
     assert client.list_tags_for_resource(resourceArn=ARN)["tags"] == {"b": "2"}
     assert client.get_domain(DomainName="dom")["Tags"] == {"b": "2"}
     assert emulator.backend().domains["dom"].arn == ARN
+
+
+def test_deleted_resources_leave_no_tags_behind(client):
+    """A domain (and its children) created again under the same ARN starts with only the tags it is given."""
+    client.create_domain(DomainName="dom", DefaultExpirationDays=30, Tags={"a": "1"})
+    client.create_event_stream(DomainName="dom", EventStreamName="s", Uri=KINESIS_STREAM, Tags={"s": "1"})
+    client.delete_domain(DomainName="dom")
+    assert client.create_domain(DomainName="dom", DefaultExpirationDays=30)["Tags"] == {}
+    assert client.list_tags_for_resource(resourceArn=ARN)["tags"] == {}
+    created = client.create_event_stream(DomainName="dom", EventStreamName="s", Uri=KINESIS_STREAM)
+    assert client.list_tags_for_resource(resourceArn=created["EventStreamArn"])["tags"] == {}
+    client.delete_event_stream(DomainName="dom", EventStreamName="s")
+    assert emulator.backend().tag_store.tags.get(created["EventStreamArn"]) is None
 
 
 def test_tags_unknown_arn_is_404(client, domain):  # pylint: disable=unused-argument

@@ -284,3 +284,16 @@ def test_trailing_newline_fails_an_end_anchored_pattern_end_to_end(raw_client):
     message = _bad_request(lambda: raw_client.create_domain(DomainName="dom\n", DefaultExpirationDays=1))
     assert "'domainName'" in message and "regular expression pattern" in message
     assert emulator.backend().domains == {}
+
+
+def test_an_operation_without_a_backend_method_is_routed_and_answers_501(client, domain):
+    """Every path of the model is routed: an operation the emulator does not emulate is validated, then 501."""
+    with pytest.raises(ClientError) as excinfo:
+        client.list_workflows(DomainName=domain)
+    assert error_of(excinfo)[:2] == (501, "NotImplemented")
+    assert emulator.calls()[-1] == {
+        "operation": "ListWorkflows",
+        "kind": "read",
+        "status": 501,
+        "error": "NotImplemented",
+    }
