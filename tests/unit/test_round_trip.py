@@ -17,9 +17,19 @@ import importlib
 import inspect
 import json
 import os
+import string
 
+import botocore.session
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import assume
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
+from ansible.module_utils.common.dict_transformations import _camel_to_snake
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
 from call_log import writes
 from connect_helpers import make_object_type
 from connect_helpers import make_order_type
@@ -136,17 +146,36 @@ def assert_no_op(run_module, cp_mock, module_name, args, source):
     return result
 
 
+def listed_item(run_module, module_name, ident):
+    """The item of the _info module's listing of every resource (its required options only) that ``ident`` names;
+    None when the _info module lists nothing without more options (profiles are searched)."""
+    lister = contract_of(info_module(module_name))
+    if lister.module_kwargs.get("required_one_of"):
+        return None
+    required = [name for name, entry in lister.argument_spec.items() if entry.get("required")]
+    info = run_ok(run_module, info_module(module_name), dict((name, ident[name]) for name in required))
+    (item,) = [
+        item
+        for item in info[lister.result_key]
+        if all(item.get(name) == value for name, value in ident.items() if name in item)
+    ]
+    return item
+
+
 def read_backs(run_module, module_name, args, result):
-    """(where from, options) of the resource the module returned and of the item its _info module returns."""
+    """(where from, options) of the resource the module returned, of the item its _info module returns for the
+    resource, and of the resource's item in the _info module's listing of every resource."""
     spec = contract_of(module_name).argument_spec
     ident = identity(module_name, args, result)
     key = result_key(module_name)
-    info = run_ok(run_module, info_module(module_name), info_args(module_name, ident))
-    (item,) = info[contract_of(info_module(module_name)).result_key]
-    return [
-        ("{0}.{1}".format(module_name, key), dict(restrict(result[key], spec), **ident)),
-        ("{0} item".format(info_module(module_name)), dict(restrict(item, spec), **ident)),
+    info_name = info_module(module_name)
+    (item,) = run_ok(run_module, info_name, info_args(module_name, ident))[contract_of(info_name).result_key]
+    found = [
+        ("{0}.{1}".format(module_name, key), result[key]),
+        ("{0} item".format(info_name), item),
+        ("{0} listing's item".format(info_name), listed_item(run_module, module_name, ident)),
     ]
+    return [(source, dict(restrict(value, spec), **ident)) for source, value in found if value is not None]
 
 
 def bulk_read_back(run_module, module_name, args, result):
@@ -624,3 +653,255 @@ def test_every_module_has_a_round_trip_case():
 )
 def test_a_read_back_given_back_is_a_no_op(run_module, cp_mock, domain, steps):
     round_trip(run_module, cp_mock, steps)
+
+
+# ------------------------------------------------------------------ configurations generated from the model
+
+_MODEL = []
+
+
+def service_model():
+    """botocore's Customer Profiles model (the installed botocore's, read once)."""
+    if not _MODEL:
+        _MODEL.append(botocore.session.get_session().get_service_model("customer-profiles"))
+    return _MODEL[0]
+
+
+def _shape(name):
+    return service_model().shape_for(name)
+
+
+# Strings are drawn from this alphabet (and match the shape's pattern); collections and strings stay small.
+ALPHABET = string.ascii_letters + string.digits + "_-.:/@ "
+MAX_TEXT = 12
+MAX_ITEMS = 2
+SKIP = None  # an override that leaves the option out
+
+
+def _option_of(member, options):
+    """The option (snake_case) that stands for ``member``: from the spec where the option tree has one,
+    ansible's conversion where it is free-form (a map's values)."""
+    if options is None:
+        return _camel_to_snake(member)
+    return next((name for name in options if to_camel(name) == member), None)
+
+
+def _text(shape):
+    metadata = shape.metadata
+    low = metadata.get("min", 0)
+    high = max(low, min(metadata.get("max", MAX_TEXT), low + MAX_TEXT))
+    pattern = metadata.get("pattern")
+    if pattern and pattern not in (".*", ".+"):
+        # room for the literal text of a pattern such as arn:aws:iam:.*:[0-9]+:.*
+        high = max(low, min(metadata.get("max", 64), low + MAX_TEXT + len(pattern)))
+        return st.from_regex(pattern, fullmatch=True, alphabet=ALPHABET).filter(lambda text: low <= len(text) <= high)
+    return st.text(ALPHABET, min_size=max(low, 1 if pattern == ".+" else 0), max_size=high)
+
+
+def _scalar(shape):
+    metadata = shape.metadata
+    kind = shape.type_name
+    if kind == "string":
+        return st.sampled_from(shape.enum) if shape.enum else _text(shape)
+    if kind in ("integer", "long"):
+        low = metadata.get("min", 0)
+        return st.integers(min_value=low, max_value=min(metadata.get("max", low + 1000), low + 1000))
+    if kind in ("double", "float"):
+        low, high = metadata.get("min", 0), metadata.get("max", 100)
+        return st.integers(min_value=int(low * 100), max_value=int(high * 100)).map(lambda value: value / 100.0)
+    if kind == "boolean":
+        return st.booleans()
+    raise AssertionError("no strategy for a {0} shape".format(kind))
+
+
+def options_from_shape(shape, options, overrides, path="", always=()):
+    """A strategy of option dicts for the structure ``shape``, walking the argument spec's ``options`` beside it
+    (None: a free-form map value, named by ansible's conversion). ``overrides`` maps option paths (dotted, list
+    items and map values transparent) to a strategy, or to SKIP. The shape's required members, and the options
+    named in ``always``, are always given."""
+    required, optional = {}, {}
+    for member, member_shape in shape.members.items():
+        option = _option_of(member, options)
+        if option is None:
+            continue
+        option_path = path + option
+        entry = (options or {}).get(option) or {}
+        if option_path in overrides:
+            strategy = overrides[option_path]
+            if strategy is SKIP:
+                continue
+        else:
+            strategy = value_from_shape(member_shape, entry.get("options"), overrides, option_path + ".")
+        (required if member in shape.required_members or option in always else optional)[option] = strategy
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def value_from_shape(shape, options, overrides, path):
+    kind = shape.type_name
+    if kind == "structure":
+        return options_from_shape(shape, options, overrides, path)
+    if kind in ("list", "map"):
+        metadata = shape.metadata
+        low = metadata.get("min", 0)
+        high = max(low, min(metadata.get("max", MAX_ITEMS), MAX_ITEMS))
+        if kind == "list":
+            return st.lists(value_from_shape(shape.member, options, overrides, path), min_size=low, max_size=high)
+        values = value_from_shape(shape.value, options, overrides, path)
+        return st.dictionaries(_scalar(shape.key), values, min_size=low, max_size=high)
+    return _scalar(shape)
+
+
+def generated_options(module_name, operation, overrides, identity, always=((),)):
+    """Options of ``module_name`` drawn from ``operation``'s input shape; the identity options are ``identity``
+    and the options with a default (state, purge_tags, ...) are not drawn. ``always`` lists alternatives of
+    options to give always (one of them is drawn)."""
+    spec = contract_of(module_name).argument_spec
+    shape = service_model().operation_model(operation).input_shape
+    skipped = dict((name, SKIP) for name, entry in spec.items() if "default" in entry or name in identity)
+    strategy = st.one_of(
+        [options_from_shape(shape, spec, dict(skipped, **overrides), always=given) for given in always]
+    )
+    return strategy.map(lambda options: dict(options, **identity))
+
+
+GEN_DOMAIN = "generated"
+ORDER_ATTRIBUTES = ("Order.Total", "Order.Id", "Order.OrderId")
+FIELD_TARGETS = (
+    "_profile.AccountNumber",
+    "_profile.FirstName",
+    "_profile.Address.City",
+    "_profile.BillingAddress.PostalCode",
+    "_profile.Attributes.tier",
+)
+
+
+def _field(name):
+    """One field of an object type: its Source reads the object's member of that name."""
+    optional = {"target": st.sampled_from(FIELD_TARGETS), "content_type": _scalar(_shape("FieldContentType"))}
+    return st.fixed_dictionaries({"source": st.just("_source." + name)}, optional=optional)
+
+
+# An object type's fields: 2 to 4, named as the service takes field names (a letter first).
+FIELDS = st.lists(
+    st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,7}", fullmatch=True), min_size=2, max_size=4, unique=True
+).flatmap(lambda names: st.fixed_dictionaries(dict((name, _field(name)) for name in names)))
+
+
+def _with_keys(options):
+    """The keys an object type needs: its first field (by name) the UNIQUE key, its second the PROFILE key."""
+    first, second = sorted(options["fields"])[:2]
+    keys = {
+        "unique" + first: [{"standard_identifiers": ["UNIQUE"], "field_names": [first]}],
+        "profile" + second: [{"standard_identifiers": ["PROFILE"], "field_names": [second]}],
+    }
+    return dict(options, keys=keys)
+
+
+def _one_audience(options):
+    """A segment is made of groups or of an SQL query, never both: the query only when the groups are empty."""
+    if options.get("segment_groups") and "segment_sql_query" in options:
+        options = dict((name, value) for name, value in options.items() if name != "segment_sql_query")
+    elif "segment_sql_query" in options:
+        options = dict((name, value) for name, value in options.items() if name != "segment_groups")
+    return options
+
+
+GENERATED = {
+    "customerprofiles_domain": dict(operation="CreateDomain", identity={"domain_name": GEN_DOMAIN}, overrides={}),
+    "customerprofiles_object_type": dict(
+        operation="PutProfileObjectType",
+        identity={"domain_name": GEN_DOMAIN, "object_type_name": "Generated"},
+        overrides={"template_id": SKIP, "fields": FIELDS, "keys": SKIP},
+        always=[("fields",)],
+        fix=_with_keys,
+    ),
+    "customerprofiles_calculated_attribute": dict(
+        operation="CreateCalculatedAttributeDefinition",
+        identity={"domain_name": GEN_DOMAIN, "calculated_attribute_name": "generated"},
+        overrides={
+            "attribute_details": st.sampled_from(ORDER_ATTRIBUTES).map(
+                lambda name: {"attributes": [{"name": name}], "expression": "{" + name + "}"}
+            ),
+        },
+    ),
+    "customerprofiles_segment_definition": dict(
+        operation="CreateSegmentDefinition",
+        identity={"domain_name": GEN_DOMAIN, "segment_definition_name": "generated"},
+        overrides={
+            "segment_groups.groups.source_segments": SKIP,
+            "segment_groups.groups.dimensions.calculated_attributes": SKIP,
+        },
+        always=[("segment_groups",), ("segment_sql_query",)],
+        fix=_one_audience,
+    ),
+    "customerprofiles_event_trigger": dict(
+        operation="CreateEventTrigger",
+        identity={"domain_name": GEN_DOMAIN, "event_trigger_name": "generated"},
+        overrides={"object_type_name": st.just("Order"), "segment_filter": SKIP},
+    ),
+    "customerprofiles_event_stream": dict(
+        operation="CreateEventStream",
+        identity={"domain_name": GEN_DOMAIN, "event_stream_name": "generated"},
+        overrides={"uri": st.just(KINESIS)},
+    ),
+    "customerprofiles_integration": dict(
+        operation="PutIntegration",
+        identity={"domain_name": GEN_DOMAIN, "uri": INSTANCE},
+        # an Amazon Connect instance maps one object type; flows and triggers are named resources of their own
+        overrides={
+            "object_type_name": st.sampled_from(["Order", "Refund"]),
+            "object_type_names": SKIP,
+            "flow_definition": SKIP,
+            "event_trigger_names": SKIP,
+        },
+        always=[("object_type_name",)],
+    ),
+    "customerprofiles_profile": dict(
+        operation="CreateProfile",
+        identity={"domain_name": GEN_DOMAIN, "account_number": "generated-1"},
+        overrides={"engagement_preferences.phone.profile_id": SKIP, "engagement_preferences.email.profile_id": SKIP},
+    ),
+}
+
+
+def generated_case(module_name):
+    case = GENERATED[module_name]
+    strategy = generated_options(
+        module_name, case["operation"], case["overrides"], case["identity"], case.get("always", ((),))
+    )
+    return strategy.map(case.get("fix") or (lambda options: options))
+
+
+def test_every_generated_module_has_an_operation_of_the_model():
+    for module_name, case in GENERATED.items():
+        assert case["operation"] in service_model().operation_names, module_name
+        assert module_name in write_modules()
+
+
+@pytest.mark.parametrize("module_name", sorted(GENERATED))
+@settings(
+    max_examples=int(os.environ.get("RT_EXAMPLES", "25")),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_generated_configuration_round_trips(run_module, cp_mock, cp_client, module_name, data):
+    options = data.draw(generated_case(module_name), label="options")
+    cp_mock.reset()
+    if module_name != "customerprofiles_domain":
+        cp_client.create_domain(DomainName=GEN_DOMAIN, DefaultExpirationDays=30)
+        make_order_type(cp_mock, cp_client, GEN_DOMAIN)
+        make_object_type(cp_mock, cp_client, GEN_DOMAIN, "Refund")
+    created = run_module(module_name, options)
+    assume(not created.failed)  # what the module or the service rightly refuses
+    if data.draw(st.booleans(), label="updated"):
+        # then another configuration of the same resource (replacing it where the service cannot update)
+        options = data.draw(generated_case(module_name), label="update")
+        recreate = dict(recreate=True) if "recreate" in contract_of(module_name).argument_spec else {}
+        created = run_module(module_name, dict(options, **recreate))
+        assume(not created.failed)
+    assert_no_op(run_module, cp_mock, module_name, options, "the same options")
+    for source, read_back in read_backs(run_module, module_name, options, created):
+        assert_no_op(run_module, cp_mock, module_name, read_back, source)
