@@ -273,14 +273,7 @@ class ObjectTypeResource(TaggedResource):
         params = self.params
         if params.get("description") == "":
             return ["description must have at least 1 characters"]
-        if params.get("template_id"):
-            given = [option for option, _member in FROM_TEMPLATE if params.get(option) is not None]
-            if given:
-                return [
-                    "{0}: not allowed with template_id (the template defines them; the service refuses them with "
-                    "TemplateId)".format(", ".join(given))
-                ]
-        if params.get("fields") is not None:
+        if params.get("fields") is not None and not params.get("template_id"):
             # what the options alone show; plan() checks the whole definition (with the current members kept)
             return mapping_errors(
                 self.desired(), format_known=params.get("source_last_updated_timestamp_format") is not None
@@ -350,6 +343,15 @@ class ObjectTypeResource(TaggedResource):
                     params["object_type_name"]
                 )
             )
+        if params.get("template_id"):
+            given = [option for option, _member in FROM_TEMPLATE if params.get(option) is not None]
+            if given:
+                raise PlanError(
+                    "Invalid options: {0}: not allowed with template_id to create object type {1} (the template "
+                    "defines them; the service refuses them with TemplateId); nothing was changed".format(
+                        ", ".join(given), params["object_type_name"]
+                    )
+                )
         definition = strip_none(self.desired())
         if definition.get("EncryptionKey") == "":
             definition.pop("EncryptionKey")
@@ -367,8 +369,9 @@ class ObjectTypeResource(TaggedResource):
         params = self.params
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
-        if template_id and not params.get("template_id"):
-            given = [option for option, member in FROM_TEMPLATE if desired.get(member) is not None]
+        if template_id:
+            # what the template supplies may be given as it is (a read-back given back), never changed
+            given = [option for option, member in FROM_TEMPLATE if member in differing_members(current, desired)]
             if given:
                 raise PlanError(
                     "Object type {0} is defined by template {1}, which supplies {2}; nothing was changed".format(

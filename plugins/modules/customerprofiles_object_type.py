@@ -74,7 +74,9 @@ options:
       - The id of an object type template (see M(awscx.customerprofiles.customerprofiles_object_type_info) with
         O(awscx.customerprofiles.customerprofiles_object_type_info#module:list_templates=true)). The template supplies the
         fields, keys, profile creation and timestamp format, so O(fields), O(keys), O(allow_profile_creation) and
-        O(source_last_updated_timestamp_format) cannot be given with it.
+        O(source_last_updated_timestamp_format) cannot be given with it to create the type. On a type made from a
+        template they may be given as the type holds them (the RV(object_type) a run returned, given back), never
+        changed.
     type: str
   expiration_days:
     description:

@@ -215,14 +215,27 @@ def test_a_type_from_a_template_keeps_the_template_on_update(run_module, cp_mock
     assert api["Fields"]
 
 
-def test_fields_with_template_id_fail_before_any_call(run_module, cp_mock, cp_client, domain):
+def test_fields_with_template_id_fail_to_create_before_any_write(run_module, cp_mock, cp_client, domain):
     template = template_id(cp_client)
     cp_mock.reset_calls()
     result = run_module(MODULE, args(description="x", template_id=template, fields=FIELDS))
-    assert operations(cp_mock) == []
     assert result.failed
     assert "fields" in result["msg"] and "template_id" in result["msg"]
-    assert operations(cp_mock) == []
+    assert operations(cp_mock) == ["GetProfileObjectType"]
+
+
+def test_what_the_template_supplies_given_back_unchanged_is_a_no_op(run_module, cp_mock, cp_client, domain):
+    template = template_id(cp_client)
+    created = run_module(MODULE, args(description="From a template", template_id=template))["object_type"]
+    cp_mock.reset_calls()
+    supplied = dict((option, created[option]) for option in ("fields", "keys", "allow_profile_creation"))
+    result = run_module(MODULE, args(description="From a template", template_id=template, **supplied))
+    assert not result.failed, result
+    assert result["changed"] is False and writes(cp_mock) == []
+    changed = dict(supplied, fields=dict(created["fields"], Extra={"source": "_source.Extra"}))
+    result = run_module(MODULE, args(template_id=template, **changed))
+    assert result.failed and template in result["msg"] and "fields" in result["msg"]
+    assert writes(cp_mock) == []
 
 
 def test_fields_on_a_template_type_fail_naming_the_template(run_module, cp_mock, cp_client, domain):
