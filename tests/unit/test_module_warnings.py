@@ -3,6 +3,10 @@
 deprecation (AnsibleAWSModule.warn passes its warnings to exit_json as ``warnings=`` on ansible-core
 2.19 and later, which ansible-core deprecates; the collection's module warns the plain AnsibleModule way)."""
 
+import os
+import subprocess
+import sys
+
 from connect_helpers import make_object_type
 
 DOMAIN = "warns"
@@ -18,3 +22,12 @@ def test_a_warning_comes_without_a_deprecation(run_module, cp_mock, cp_client):
 
     assert any("deletes every profile object" in str(warning) for warning in result["warnings"]), result
     assert result.get("deprecations", []) == [], result["deprecations"]
+
+
+def test_ansible_commands_print_no_cryptography_deprecation():
+    """Every ansible command of make example printed a CryptographyDeprecationWarning: ansible-core 2.19 imports
+    cryptography's DSA classes, which cryptography 51 deprecates. tests/requirements.txt caps cryptography below 51
+    (see the comment there); this fails when the cap is lifted while ansible-core still imports them."""
+    command = [os.path.join(os.path.dirname(sys.executable), "ansible-doc"), "--version"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "CryptographyDeprecationWarning" not in completed.stderr + completed.stdout
