@@ -8,6 +8,7 @@ one create, check mode no write.
 
 import pytest
 
+from call_log import writes
 from connect_helpers import make_order_type
 
 DOMAIN = "calls-analytics"
@@ -28,15 +29,6 @@ def domain(cp_mock, cp_client):
     return DOMAIN
 
 
-def counted(cp_mock, run_module, name, args, check_mode=False):
-    """(operations, writes) of one run with a clean call log."""
-    cp_mock.reset_calls()
-    result = run_module(name, args, check_mode=check_mode)
-    assert not result.failed, result
-    calls = cp_mock.calls()
-    return [c["operation"] for c in calls], [c["operation"] for c in calls if c["kind"] == "write"]
-
-
 def ca_args(**extra):
     return dict(
         dict(domain_name=DOMAIN, name="spend", attribute_details=DETAILS, statistic="SUM", tags={"T": "1"}), **extra
@@ -53,68 +45,112 @@ GET_CA = "GetCalculatedAttributeDefinition"
 GET_SD = "GetSegmentDefinition"
 
 
-def test_calculated_attribute_counts(run_module, cp_mock, domain):
-    assert counted(cp_mock, run_module, CA, ca_args(), check_mode=True) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA, ca_args()) == (
+def test_calculated_attribute_counts(run_logged, cp_mock, domain):
+    result, operations = run_logged(CA, ca_args(), check_mode=True)
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA], [])
+    result, operations = run_logged(CA, ca_args())
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_CA, "CreateCalculatedAttributeDefinition"],
         ["CreateCalculatedAttributeDefinition"],
     )
-    assert counted(cp_mock, run_module, CA, ca_args()) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend"), check_mode=True) == ([GET_CA], [])
+    result, operations = run_logged(CA, ca_args())
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA], [])
+    result, operations = run_logged(CA, ca_args(display_name="Spend"), check_mode=True)
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA], [])
     update = "UpdateCalculatedAttributeDefinition"
-    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend", description="d")) == (
+    result, operations = run_logged(CA, ca_args(display_name="Spend", description="d"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_CA, update],
         [update],
     )
-    assert counted(cp_mock, run_module, CA, ca_args(tags={"T": "2"})) == ([GET_CA, "TagResource"], ["TagResource"])
+    result, operations = run_logged(CA, ca_args(tags={"T": "2"}))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA, "TagResource"], ["TagResource"])
     replace = ["DeleteCalculatedAttributeDefinition", "CreateCalculatedAttributeDefinition"]
-    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True), check_mode=True) == (
+    result, operations = run_logged(CA, ca_args(statistic="COUNT", recreate=True), check_mode=True)
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_CA],
         [],
     )
-    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True)) == ([GET_CA] + replace, replace)
+    result, operations = run_logged(CA, ca_args(statistic="COUNT", recreate=True))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA] + replace, replace)
     # the segment definitions that may use it are read first (none here)
-    assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == (
+    result, operations = run_logged(CA, dict(domain_name=DOMAIN, name="spend", state="absent"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
         ["DeleteCalculatedAttributeDefinition"],
     )
-    assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == ([GET_CA], [])
+    result, operations = run_logged(CA, dict(domain_name=DOMAIN, name="spend", state="absent"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA], [])
 
 
-def test_segment_definition_counts(run_module, cp_mock, domain):
-    assert counted(cp_mock, run_module, SD, sd_args(), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args()) == (
+def test_segment_definition_counts(run_logged, cp_mock, domain):
+    result, operations = run_logged(SD, sd_args(), check_mode=True)
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_SD], [])
+    result, operations = run_logged(SD, sd_args())
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_SD, "CreateSegmentDefinition", GET_SD],
         ["CreateSegmentDefinition"],
     )
-    assert counted(cp_mock, run_module, SD, sd_args()) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args(tags={"T": "2"})) == ([GET_SD, "TagResource"], ["TagResource"])
+    result, operations = run_logged(SD, sd_args())
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_SD], [])
+    result, operations = run_logged(SD, sd_args(tags={"T": "2"}))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_SD, "TagResource"], ["TagResource"])
     replace = ["DeleteSegmentDefinition", "CreateSegmentDefinition"]
-    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True)) == (
+    result, operations = run_logged(SD, sd_args(description="d", recreate=True), check_mode=True)
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_SD], [])
+    result, operations = run_logged(SD, sd_args(description="d", recreate=True))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_SD] + replace + [GET_SD],
         replace,
     )
-    assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == (
+    result, operations = run_logged(SD, dict(domain_name=DOMAIN, name="ada", state="absent"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_SD, "DeleteSegmentDefinition"],
         ["DeleteSegmentDefinition"],
     )
-    assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == ([GET_SD], [])
+    result, operations = run_logged(SD, dict(domain_name=DOMAIN, name="ada", state="absent"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_SD], [])
 
 
-def test_info_counts(run_module, cp_mock, cp_client, domain):
+def test_info_counts(run_module, run_logged, cp_mock, cp_client, domain):
     run_module(CA, ca_args())
     run_module(SD, sd_args())
-    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN, name="spend")) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN)) == (
+    result, operations = run_logged(CA + "_info", dict(domain_name=DOMAIN, name="spend"))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == ([GET_CA], [])
+    result, operations = run_logged(CA + "_info", dict(domain_name=DOMAIN))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         ["ListCalculatedAttributeDefinitions", GET_CA],
         [],
     )
-    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN)) == (
+    result, operations = run_logged(SD + "_info", dict(domain_name=DOMAIN))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         ["ListSegmentDefinitions", GET_SD],
         [],
     )
-    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32])) == (
+    result, operations = run_logged(SD + "_info", dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32]))
+    assert not result.failed, result
+    assert (operations, writes(cp_mock)) == (
         [GET_SD, "GetSegmentMembership"],
         [],
     )

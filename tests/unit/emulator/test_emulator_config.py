@@ -997,10 +997,17 @@ def test_calls_are_logged(client, domain, order):  # pylint: disable=unused-argu
     client.put_integration(DomainName=domain, Uri=S3_URI, ObjectTypeName="Order")
     client.list_integrations(DomainName=domain)
     _error(lambda: client.get_event_stream(DomainName=domain, EventStreamName="none"))
+    integration_members = ["DomainName", "ObjectTypeName", "Uri"]  # the names, never the values
     assert emulator.calls() == [
-        {"operation": "PutIntegration", "kind": "write", "status": 200, "error": None},
-        {"operation": "ListIntegrations", "kind": "read", "status": 200, "error": None},
-        {"operation": "GetEventStream", "kind": "read", "status": 404, "error": "ResourceNotFoundException"},
+        {"operation": "PutIntegration", "kind": "write", "status": 200, "error": None, "members": integration_members},
+        {"operation": "ListIntegrations", "kind": "read", "status": 200, "error": None, "members": ["DomainName"]},
+        {
+            "operation": "GetEventStream",
+            "kind": "read",
+            "status": 404,
+            "error": "ResourceNotFoundException",
+            "members": ["DomainName", "EventStreamName"],
+        },
     ]
 
 

@@ -46,10 +46,28 @@ def test_fault_for_next_n_calls_then_success(client, domain, error, status):
     )  # other operations unaffected, update not applied
     assert client.update_domain(DomainName=domain, DefaultExpirationDays=5)["DefaultExpirationDays"] == 5
     assert emulator.calls() == [
-        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
-        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
-        {"operation": "GetDomain", "kind": "read", "status": 200, "error": None},
-        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None},
+        {
+            "operation": "UpdateDomain",
+            "kind": "write",
+            "status": status,
+            "error": error,
+            "members": ["DefaultExpirationDays", "DomainName"],
+        },
+        {
+            "operation": "UpdateDomain",
+            "kind": "write",
+            "status": status,
+            "error": error,
+            "members": ["DefaultExpirationDays", "DomainName"],
+        },
+        {"operation": "GetDomain", "kind": "read", "status": 200, "error": None, "members": ["DomainName"]},
+        {
+            "operation": "UpdateDomain",
+            "kind": "write",
+            "status": 200,
+            "error": None,
+            "members": ["DefaultExpirationDays", "DomainName"],
+        },
     ]
 
 
@@ -79,12 +97,37 @@ def test_call_log_kinds_and_errors(client, domain):
     with pytest.raises(ClientError):
         client.delete_profile(DomainName=domain, ProfileId="0" * 32)
     assert emulator.calls() == [
-        {"operation": "CreateProfile", "kind": "write", "status": 200, "error": None},
-        {"operation": "SearchProfiles", "kind": "read", "status": 200, "error": None},
-        {"operation": "BatchGetProfile", "kind": "read", "status": 200, "error": None},
-        {"operation": "ListTagsForResource", "kind": "read", "status": 200, "error": None},
-        {"operation": "DeleteProfile", "kind": "write", "status": 404, "error": "ResourceNotFoundException"},
+        {
+            "operation": "CreateProfile",
+            "kind": "write",
+            "status": 200,
+            "error": None,
+            "members": ["DomainName", "FirstName"],
+        },
+        {
+            "operation": "SearchProfiles",
+            "kind": "read",
+            "status": 200,
+            "error": None,
+            "members": ["DomainName", "KeyName", "Values"],
+        },
+        {
+            "operation": "BatchGetProfile",
+            "kind": "read",
+            "status": 200,
+            "error": None,
+            "members": ["DomainName", "ProfileIds"],
+        },
+        {"operation": "ListTagsForResource", "kind": "read", "status": 200, "error": None, "members": ["resourceArn"]},
+        {
+            "operation": "DeleteProfile",
+            "kind": "write",
+            "status": 404,
+            "error": "ResourceNotFoundException",
+            "members": ["DomainName", "ProfileId"],
+        },
     ]
+    assert pid not in repr(emulator.calls())  # the members' names, never their values
     timed = emulator.calls(times=True)
     assert [dict((key, entry[key]) for key in ("operation", "status")) for entry in timed] == [
         dict((key, entry[key]) for key in ("operation", "status")) for entry in emulator.calls()
@@ -155,7 +198,13 @@ def test_fault_after_commit_applies_the_write_then_answers_the_error(client, dom
     # the profile was created all the same: a blind retry makes a second one
     found = client.search_profiles(DomainName=domain, KeyName="_account", Values=["A-1"])["Items"]
     assert len(found) == 1
-    assert emulator.calls()[0] == {"operation": "CreateProfile", "kind": "write", "status": status, "error": error}
+    assert emulator.calls()[0] == {
+        "operation": "CreateProfile",
+        "kind": "write",
+        "status": status,
+        "error": error,
+        "members": ["AccountNumber", "DomainName"],
+    }
 
 
 def test_fault_before_the_write_changes_nothing(client, domain):
@@ -174,7 +223,13 @@ def test_truncated_answer_is_a_200_that_botocore_reads_as_empty(client, domain):
     assert "ProfileId" not in response
     # the write was applied
     assert len(client.search_profiles(DomainName=domain, KeyName="_account", Values=["A-1"])["Items"]) == 1
-    assert emulator.calls()[0] == {"operation": "CreateProfile", "kind": "write", "status": 200, "error": None}
+    assert emulator.calls()[0] == {
+        "operation": "CreateProfile",
+        "kind": "write",
+        "status": 200,
+        "error": None,
+        "members": ["AccountNumber", "DomainName"],
+    }
 
 
 def test_truncated_body_is_a_prefix_of_the_answer(aws):  # pylint: disable=unused-argument
@@ -195,7 +250,9 @@ def test_html_5xx_has_no_aws_error_type(client, domain, status):
         client.get_domain(DomainName=domain)
     # botocore finds no error code in an HTML page: the code is the HTTP status
     assert error_of(excinfo)[:2] == (status, str(status))
-    assert emulator.calls() == [{"operation": "GetDomain", "kind": "read", "status": status, "error": None}]
+    assert emulator.calls() == [
+        {"operation": "GetDomain", "kind": "read", "status": status, "error": None, "members": ["DomainName"]}
+    ]
     assert client.get_domain(DomainName=domain)["DomainName"] == domain
 
 
@@ -226,7 +283,13 @@ def test_hang_gives_no_answer_and_changes_nothing(client, domain):
     with pytest.raises(ReadTimeoutError):
         client.update_domain(DomainName=domain, DefaultExpirationDays=9)
     assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30
-    assert emulator.calls()[0] == {"operation": "UpdateDomain", "kind": "write", "status": 0, "error": None}
+    assert emulator.calls()[0] == {
+        "operation": "UpdateDomain",
+        "kind": "write",
+        "status": 0,
+        "error": None,
+        "members": ["DefaultExpirationDays", "DomainName"],
+    }
 
 
 def test_hang_after_commit_applies_the_write(client, domain):
@@ -359,7 +422,9 @@ def test_hang_over_http_closes_without_an_answer(srv):
     with pytest.raises(ConnectionClosedError):
         client.get_domain(DomainName="dom")
     assert time.monotonic() - started >= 0.3
-    assert srv.calls() == [{"operation": "GetDomain", "kind": "read", "status": 0, "error": None}]
+    assert srv.calls() == [
+        {"operation": "GetDomain", "kind": "read", "status": 0, "error": None, "members": ["DomainName"]}
+    ]
     # a client whose read timeout is shorter than the hang times out
     srv.inject_fault("GetDomain", kind="hang", seconds=3)
     with pytest.raises(ReadTimeoutError):

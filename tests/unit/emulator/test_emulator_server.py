@@ -103,8 +103,22 @@ def test_faults_and_call_log_over_http(srv, error, status):
         assert error_of(excinfo)[:2] == (status, error)
     assert client.update_domain(DomainName="dom", DefaultExpirationDays=4)["DefaultExpirationDays"] == 4
     calls = srv.calls()
-    assert calls == [{"operation": "UpdateDomain", "kind": "write", "status": status, "error": error}] * 3 + [
-        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None}
+    assert calls == [
+        {
+            "operation": "UpdateDomain",
+            "kind": "write",
+            "status": status,
+            "error": error,
+            "members": ["DefaultExpirationDays", "DomainName"],
+        }
+    ] * 3 + [
+        {
+            "operation": "UpdateDomain",
+            "kind": "write",
+            "status": 200,
+            "error": None,
+            "members": ["DefaultExpirationDays", "DomainName"],
+        }
     ]
     timed = srv.calls(times=True)
     assert [entry["status"] for entry in timed] == [status] * 3 + [200]

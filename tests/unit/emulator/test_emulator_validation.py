@@ -234,7 +234,13 @@ def test_update_profile_accepts_empty_strings(raw_client, domain):
 def test_validation_failures_are_logged(raw_client):
     _bad_request(lambda: raw_client.create_domain(DomainName="d", DefaultExpirationDays=5000))
     assert emulator.calls() == [
-        {"operation": "CreateDomain", "kind": "write", "status": 400, "error": "BadRequestException"}
+        {
+            "operation": "CreateDomain",
+            "kind": "write",
+            "status": 400,
+            "error": "BadRequestException",
+            "members": ["DefaultExpirationDays", "DomainName"],
+        }
     ]
 
 
@@ -296,4 +302,5 @@ def test_an_operation_without_a_backend_method_is_routed_and_answers_501(client,
         "kind": "read",
         "status": 501,
         "error": "NotImplemented",
+        "members": ["DomainName"],
     }

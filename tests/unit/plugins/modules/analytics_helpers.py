@@ -51,22 +51,6 @@ def tags_fragment_spec(spec):
     return dict((name, entry) for name, entry in spec.items() if name not in ("tags", "purge_tags"))
 
 
-@pytest.fixture
-def clients_built(monkeypatch):
-    """The service names of every boto3 client a module builds during the test."""
-    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
-    built = []
-    original = AnsibleAWSModule.client
-
-    def recording_client(self, service, *args, **kwargs):
-        built.append(service)
-        return original(self, service, *args, **kwargs)
-
-    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
-    return built
-
-
 def assert_no_call(log):
     assert operations(log) == [], operations(log)
 

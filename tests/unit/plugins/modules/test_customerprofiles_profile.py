@@ -5,6 +5,10 @@ import copy
 
 import pytest
 
+from call_log import calls
+from call_log import operations
+from call_log import writes
+
 MODULE = "customerprofiles_profile"
 DOMAIN = "profiles-domain"
 
@@ -91,14 +95,6 @@ def all_stored(cp_client):
     return dict((profile_id, copy.deepcopy(profile)) for profile_id, profile in backend_profiles.items())
 
 
-def operations(cp_mock):
-    return [call["operation"] for call in cp_mock.calls()]
-
-
-def writes(cp_mock):
-    return [call["operation"] for call in cp_mock.calls() if call["kind"] == "write"]
-
-
 def create(run_module, cp_mock, **fields):
     result = run(run_module, **fields)
     assert result["changed"] is True, result
@@ -138,7 +134,15 @@ def test_second_identical_run_reads_once_and_writes_nothing(run_module, cp_mock,
     assert result["changed"] is False
     assert result["profile_id"] == profile_id
     assert result["profile"] == dict(FULL, profile_id=profile_id)
-    assert cp_mock.calls() == [{"operation": "SearchProfiles", "kind": "read", "status": 200, "error": None}]
+    assert cp_mock.calls() == [
+        {
+            "operation": "SearchProfiles",
+            "kind": "read",
+            "status": 200,
+            "error": None,
+            "members": ["DomainName", "KeyName", "MaxResults", "Values"],
+        }
+    ]
 
 
 def test_returned_profile_fed_back_as_options_changes_nothing(run_module, cp_mock, cp_client, domain):
@@ -182,21 +186,9 @@ def test_change_one_field_leaves_the_others(run_module, cp_mock, cp_client, doma
     assert operations(cp_mock) == ["SearchProfiles"]
 
 
-def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, domain, monkeypatch):
+def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, domain):
     profile_id = create(run_module, cp_mock, **FULL)
-    sent = []
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import engine
-
-    real = engine.Resource.call
-
-    def record(resource, call):
-        if call.method == "update_profile":
-            sent.append(
-                dict((key, value) for key, value in call.request.items() if key not in ("DomainName", "ProfileId"))
-            )
-        return real(resource, call)
-
-    monkeypatch.setattr(engine.Resource, "call", record)
+    cp_mock.reset_calls()
 
     run(
         run_module,
@@ -207,7 +199,10 @@ def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, do
         last_name=FULL["last_name"],
     )
 
-    assert sent == [{"FirstName": "new", "Address": {"City": "new city"}, "Attributes": {"SSN": "new"}}]
+    # the call log has the request's member names: the unchanged last name is not sent
+    assert [call["members"] for call in calls(cp_mock, "UpdateProfile")] == [
+        ["Address", "Attributes", "DomainName", "FirstName", "ProfileId"]
+    ]
 
 
 # --- check mode and diff ----------------------------------------------------------------
