@@ -9,6 +9,7 @@
 
     assert operations(cp_mock) == ["SearchProfiles", "UpdateProfile"]
     assert writes(server) == []
+    assert_fails_naming(result, cp_mock, "config.fields.OrderId.target", "secret")
 """
 
 
@@ -29,3 +30,16 @@ def reads(log):
 
 def writes(log):
     return operations(log, "write")
+
+
+def assert_no_call(log):
+    assert operations(log) == [], operations(log)
+
+
+def assert_fails_naming(result, log, option, value=None):
+    """A bad-input failure: before any call, naming the option path, never repeating the value."""
+    assert result.failed, result
+    assert option in result["msg"], result["msg"]
+    if value is not None:
+        assert str(value) not in result["msg"], result["msg"]
+    assert_no_call(log)

@@ -2,6 +2,7 @@
 """customerprofiles_profile against the in-process emulator: results, what the service holds, API calls."""
 
 import copy
+import json
 
 import pytest
 
@@ -637,3 +638,98 @@ def test_maximum_lengths_are_accepted(run_module, cp_mock, cp_client, domain):
 
     assert result["changed"] is True
     assert stored(cp_client, result["profile_id"])["AdditionalInformation"] == "b" * 1000
+
+
+# --- enum values are never echoed --------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["gender", "party_type", "profile_type"])
+def test_a_bad_sensitive_enum_names_the_option_and_never_the_value(run_module, cp_mock, option):
+    args = {"domain_name": DOMAIN, "account_number": "A-1", option: SECRET, "_ansible_no_log": True}
+    result = run_module("customerprofiles_profile", args)
+    assert result.failed
+    assert option + " must be one of" in result["msg"]
+    # under no_log ansible drops the invocation; nothing else may carry the value
+    assert SECRET not in json.dumps(dict((key, value) for key, value in result.items() if key != "invocation"))
+    assert cp_mock.calls() == []
+
+
+def test_a_bad_contact_type_names_its_path(run_module, cp_mock):
+    args = {
+        "domain_name": DOMAIN,
+        "account_number": "A-1",
+        "engagement_preferences": {"phone": [{"contact_type": SECRET}]},
+    }
+    result = run_module("customerprofiles_profile", args)
+    assert result.failed
+    assert "engagement_preferences.phone[0].contact_type must be one of" in result["msg"]
+    assert SECRET not in result["msg"]
+
+
+# --- check mode before the domain exists -------------------------------------------------
+
+
+def test_check_mode_profile_on_a_domain_the_run_would_create(run_module, cp_mock):
+    result = run_module(
+        "customerprofiles_profile",
+        {"domain_name": DOMAIN, "account_number": "A-1", "first_name": "Ada"},
+        check_mode=True,
+    )
+    assert not result.failed, result.get("msg")
+    assert result["changed"] is True
+    assert result["profile"] == {"account_number": "A-1", "first_name": "Ada"}
+    assert writes(cp_mock) == []
+
+
+def test_without_check_mode_a_missing_domain_still_fails_with_the_service_error(run_module, cp_mock):
+    result = run_module("customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "A-1"})
+    assert result.failed
+    assert "ResourceNotFoundException" in result["msg"]
+    assert writes(cp_mock) == []
+
+
+# --- eventual consistency: wait after a create -------------------------------------------
+
+
+def test_create_waits_until_search_finds_the_profile(run_module, cp_mock, cp_client, domain, monkeypatch):
+    import time as real_time
+
+    real_sleep = real_time.sleep
+
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+
+    cp_mock.set_search_lag(0.6)
+    slept = []
+    monkeypatch.setattr(profile.time, "sleep", lambda seconds: slept.append(seconds) or real_sleep(seconds))
+    args = {"domain_name": DOMAIN, "account_number": "LAG-1", "first_name": "Ada"}
+    cp_mock.reset_calls()
+    created = run_module("customerprofiles_profile", args)
+    assert created["changed"] is True
+    searches = operations(cp_mock).count("SearchProfiles")
+    assert searches >= 2 and slept  # the identity search, then the wait's searches until the profile shows
+    # the next task matching the same key updates the profile instead of creating a duplicate
+    updated = run_module("customerprofiles_profile", dict(args, first_name="Grace"))
+    assert updated["profile_id"] == created["profile_id"]
+    assert len(cp_client.batch_get_profile(DomainName=DOMAIN, ProfileIds=[created["profile_id"]])["Profiles"]) == 1
+    cp_mock.set_search_lag(0)
+
+
+def test_without_wait_the_next_task_may_create_a_duplicate(run_module, cp_mock, cp_client, domain):
+    """What wait prevents: with a search lag and wait=false, the second task does not see the first profile."""
+    cp_mock.set_search_lag(30)
+    args = {"domain_name": DOMAIN, "account_number": "LAG-2", "wait": False}
+    first = run_module("customerprofiles_profile", args)
+    second = run_module("customerprofiles_profile", args)
+    assert first["profile_id"] != second["profile_id"]
+    cp_mock.set_search_lag(0)
+
+
+def test_wait_timeout_warns_and_succeeds(run_module, cp_mock, cp_client, domain):
+    cp_mock.set_search_lag(30)
+    result = run_module(
+        "customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "LAG-3", "wait_timeout": 0}
+    )
+    assert not result.failed
+    assert result["changed"] is True
+    assert "within wait_timeout=0 seconds" in json.dumps(result.get("warnings"))
+    cp_mock.set_search_lag(0)
