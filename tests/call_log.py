@@ -3,7 +3,7 @@
 
 ``log`` is anything with a ``calls()`` method (the in-process ``emulator`` module, the
 ``cp_mock`` fixture, an ``emulator.testing.EmulatorServer``) or a list of call entries
-(``{"operation", "kind": "read"|"write", "status", "error"}``).
+(``{"operation", "kind": "read"|"write", "status", "error", "members"}``, tests/emulator/README.md).
 
     from call_log import operations, reads, writes
 
@@ -22,6 +22,14 @@ def calls(log, operation=None):
 def operations(log, kind=None):
     """The operation names of the calls, oldest first; only those of ``kind`` ("read" or "write") when given."""
     return [entry["operation"] for entry in calls(log) if kind is None or entry["kind"] == kind]
+
+
+ENTRY_KEYS = ("operation", "kind", "status", "error", "members")
+
+
+def entries(log):
+    """The call entries as (operation, kind, status, error, members) tuples, oldest first."""
+    return [tuple(entry[key] for key in ENTRY_KEYS) for entry in calls(log)]
 
 
 def reads(log):

@@ -46,111 +46,78 @@ GET_SD = "GetSegmentDefinition"
 
 
 def test_calculated_attribute_counts(run_logged, cp_mock, domain):
-    result, operations = run_logged(CA, ca_args(), check_mode=True)
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA], [])
-    result, operations = run_logged(CA, ca_args())
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_CA, "CreateCalculatedAttributeDefinition"],
-        ["CreateCalculatedAttributeDefinition"],
-    )
-    result, operations = run_logged(CA, ca_args())
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA], [])
-    result, operations = run_logged(CA, ca_args(display_name="Spend"), check_mode=True)
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA], [])
     update = "UpdateCalculatedAttributeDefinition"
-    result, operations = run_logged(CA, ca_args(display_name="Spend", description="d"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_CA, update],
-        [update],
-    )
-    result, operations = run_logged(CA, ca_args(tags={"T": "2"}))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA, "TagResource"], ["TagResource"])
     replace = ["DeleteCalculatedAttributeDefinition", "CreateCalculatedAttributeDefinition"]
-    result, operations = run_logged(CA, ca_args(statistic="COUNT", recreate=True), check_mode=True)
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_CA],
-        [],
-    )
-    result, operations = run_logged(CA, ca_args(statistic="COUNT", recreate=True))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA] + replace, replace)
-    # the segment definitions that may use it are read first (none here)
-    result, operations = run_logged(CA, dict(domain_name=DOMAIN, name="spend", state="absent"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
-        ["DeleteCalculatedAttributeDefinition"],
-    )
-    result, operations = run_logged(CA, dict(domain_name=DOMAIN, name="spend", state="absent"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA], [])
+    runs = [
+        (CA, ca_args(), True, ([GET_CA], [])),
+        (
+            CA,
+            ca_args(),
+            False,
+            ([GET_CA, "CreateCalculatedAttributeDefinition"], ["CreateCalculatedAttributeDefinition"]),
+        ),
+        (CA, ca_args(), False, ([GET_CA], [])),
+        (CA, ca_args(display_name="Spend"), True, ([GET_CA], [])),
+        (CA, ca_args(display_name="Spend", description="d"), False, ([GET_CA, update], [update])),
+        (CA, ca_args(tags={"T": "2"}), False, ([GET_CA, "TagResource"], ["TagResource"])),
+        (CA, ca_args(statistic="COUNT", recreate=True), True, ([GET_CA], [])),
+        (CA, ca_args(statistic="COUNT", recreate=True), False, ([GET_CA] + replace, replace)),
+        # the segment definitions that may use it are read first (none here)
+        (
+            CA,
+            dict(domain_name=DOMAIN, name="spend", state="absent"),
+            False,
+            (
+                [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
+                ["DeleteCalculatedAttributeDefinition"],
+            ),
+        ),
+        (CA, dict(domain_name=DOMAIN, name="spend", state="absent"), False, ([GET_CA], [])),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)
 
 
 def test_segment_definition_counts(run_logged, cp_mock, domain):
-    result, operations = run_logged(SD, sd_args(), check_mode=True)
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_SD], [])
-    result, operations = run_logged(SD, sd_args())
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_SD, "CreateSegmentDefinition", GET_SD],
-        ["CreateSegmentDefinition"],
-    )
-    result, operations = run_logged(SD, sd_args())
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_SD], [])
-    result, operations = run_logged(SD, sd_args(tags={"T": "2"}))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_SD, "TagResource"], ["TagResource"])
     replace = ["DeleteSegmentDefinition", "CreateSegmentDefinition"]
-    result, operations = run_logged(SD, sd_args(description="d", recreate=True), check_mode=True)
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_SD], [])
-    result, operations = run_logged(SD, sd_args(description="d", recreate=True))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_SD] + replace + [GET_SD],
-        replace,
-    )
-    result, operations = run_logged(SD, dict(domain_name=DOMAIN, name="ada", state="absent"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_SD, "DeleteSegmentDefinition"],
-        ["DeleteSegmentDefinition"],
-    )
-    result, operations = run_logged(SD, dict(domain_name=DOMAIN, name="ada", state="absent"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_SD], [])
+    runs = [
+        (SD, sd_args(), True, ([GET_SD], [])),
+        (SD, sd_args(), False, ([GET_SD, "CreateSegmentDefinition", GET_SD], ["CreateSegmentDefinition"])),
+        (SD, sd_args(), False, ([GET_SD], [])),
+        (SD, sd_args(tags={"T": "2"}), False, ([GET_SD, "TagResource"], ["TagResource"])),
+        (SD, sd_args(description="d", recreate=True), True, ([GET_SD], [])),
+        (SD, sd_args(description="d", recreate=True), False, ([GET_SD] + replace + [GET_SD], replace)),
+        (
+            SD,
+            dict(domain_name=DOMAIN, name="ada", state="absent"),
+            False,
+            ([GET_SD, "DeleteSegmentDefinition"], ["DeleteSegmentDefinition"]),
+        ),
+        (SD, dict(domain_name=DOMAIN, name="ada", state="absent"), False, ([GET_SD], [])),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)
 
 
 def test_info_counts(run_module, run_logged, cp_mock, cp_client, domain):
     run_module(CA, ca_args())
     run_module(SD, sd_args())
-    result, operations = run_logged(CA + "_info", dict(domain_name=DOMAIN, name="spend"))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == ([GET_CA], [])
-    result, operations = run_logged(CA + "_info", dict(domain_name=DOMAIN))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        ["ListCalculatedAttributeDefinitions", GET_CA],
-        [],
-    )
-    result, operations = run_logged(SD + "_info", dict(domain_name=DOMAIN))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        ["ListSegmentDefinitions", GET_SD],
-        [],
-    )
-    result, operations = run_logged(SD + "_info", dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32]))
-    assert not result.failed, result
-    assert (operations, writes(cp_mock)) == (
-        [GET_SD, "GetSegmentMembership"],
-        [],
-    )
+    runs = [
+        (CA + "_info", dict(domain_name=DOMAIN, name="spend"), False, ([GET_CA], [])),
+        (CA + "_info", dict(domain_name=DOMAIN), False, (["ListCalculatedAttributeDefinitions", GET_CA], [])),
+        (SD + "_info", dict(domain_name=DOMAIN), False, (["ListSegmentDefinitions", GET_SD], [])),
+        (
+            SD + "_info",
+            dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32]),
+            False,
+            ([GET_SD, "GetSegmentMembership"], []),
+        ),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)

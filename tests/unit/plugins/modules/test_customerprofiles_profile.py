@@ -7,6 +7,7 @@ import json
 import pytest
 
 from call_log import calls
+from call_log import entries
 from call_log import operations
 from call_log import writes
 
@@ -135,14 +136,8 @@ def test_second_identical_run_reads_once_and_writes_nothing(run_module, cp_mock,
     assert result["changed"] is False
     assert result["profile_id"] == profile_id
     assert result["profile"] == dict(FULL, profile_id=profile_id)
-    assert cp_mock.calls() == [
-        {
-            "operation": "SearchProfiles",
-            "kind": "read",
-            "status": 200,
-            "error": None,
-            "members": ["DomainName", "KeyName", "MaxResults", "Values"],
-        }
+    assert entries(cp_mock) == [
+        ("SearchProfiles", "read", 200, None, ["DomainName", "KeyName", "MaxResults", "Values"])
     ]
 
 
