@@ -3,12 +3,13 @@
 
 ``log`` is anything with a ``calls()`` method (the in-process ``emulator`` module, the
 ``cp_mock`` fixture, an ``emulator.testing.EmulatorServer``) or a list of call entries
-(``{"operation", "kind": "read"|"write", "status", "error"}``).
+(``{"operation", "kind": "read"|"write", "status", "error", "members"}``, tests/emulator/README.md).
 
     from call_log import operations, reads, writes
 
     assert operations(cp_mock) == ["SearchProfiles", "UpdateProfile"]
     assert writes(server) == []
+    assert_fails_naming(result, cp_mock, "config.fields.OrderId.target", "secret")
 """
 
 
@@ -23,9 +24,30 @@ def operations(log, kind=None):
     return [entry["operation"] for entry in calls(log) if kind is None or entry["kind"] == kind]
 
 
+ENTRY_KEYS = ("operation", "kind", "status", "error", "members")
+
+
+def entries(log):
+    """The call entries as (operation, kind, status, error, members) tuples, oldest first."""
+    return [tuple(entry[key] for key in ENTRY_KEYS) for entry in calls(log)]
+
+
 def reads(log):
     return operations(log, "read")
 
 
 def writes(log):
     return operations(log, "write")
+
+
+def assert_no_call(log):
+    assert operations(log) == [], operations(log)
+
+
+def assert_fails_naming(result, log, option, value=None):
+    """A bad-input failure: before any call, naming the option path, never repeating the value."""
+    assert result.failed, result
+    assert option in result["msg"], result["msg"]
+    if value is not None:
+        assert str(value) not in result["msg"], result["msg"]
+    assert_no_call(log)

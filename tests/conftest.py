@@ -5,7 +5,9 @@
 - makes ``import emulator`` and ``import ansible_collections.awscx.customerprofiles``
   work (the collection is linked under .build/collections, as ansible expects);
 - ``cp_mock``: moto's in-process mock with the Customer Profiles emulator, clean per test;
-- ``run_module``: runs one of our modules in-process and returns its result.
+- ``run_module``: runs one of our modules in-process and returns its result;
+- ``run_logged``: the same with a clean call log, returning (result, operations);
+- ``clients_built``: the boto3 clients (service names) the modules build during a test.
 """
 
 import contextlib
@@ -143,6 +145,37 @@ def run_module_in_process(name, args, check_mode=False, diff=False):
 def run_module(cp_mock):
     """``run_module("customerprofiles_domain", {...}, check_mode=False, diff=False)`` -> result dict."""
     return run_module_in_process
+
+
+@pytest.fixture
+def run_logged(cp_mock):
+    """``run_logged(name, args, check_mode=False, diff=False)`` -> (result, [operations]): one module run with
+    a clean call log first, so the operations are this run's; ``call_log.reads(cp_mock)``/``writes(cp_mock)``
+    read the same run."""
+    from call_log import operations
+
+    def _run(name, args, check_mode=False, diff=False):
+        cp_mock.reset_calls()
+        result = run_module_in_process(name, args, check_mode=check_mode, diff=diff)
+        return result, operations(cp_mock)
+
+    return _run
+
+
+@pytest.fixture
+def clients_built(monkeypatch):
+    """The service names of every boto3 client a module builds during the test, in order."""
+    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+    built = []
+    original = AnsibleAWSModule.client
+
+    def recording_client(self, service, *args, **kwargs):
+        built.append(service)
+        return original(self, service, *args, **kwargs)
+
+    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
+    return built
 
 
 @pytest.fixture(scope="session")

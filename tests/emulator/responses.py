@@ -23,6 +23,7 @@ from .routing import match_operation
 from .routing import response_status
 from .validation import RequestValidationError
 from .validation import parse_and_validate
+from .validation import request_member_names
 
 LOG = logging.getLogger(__name__)
 # One operation at a time changes or reads the stored state (the server is threaded; the indexes
@@ -75,13 +76,16 @@ class CustomerProfilesResponse(BaseResponse):
                 "ResourceNotFoundException",
                 "No customer-profiles operation matches %s %s" % (request.method, self.path),
             )
+        members = request_member_names(
+            operation, self.uri_match, parse_qs(self.parsed_url.query), self.headers, self.body
+        )
         try:
             status, response_headers, body = self._run(operation)
         except faults.NoAnswer:
-            state.record_call(operation, 0, None, started)
+            state.record_call(operation, 0, None, started, members)
             raise
         error = response_headers.get("x-amzn-ErrorType") if status >= 300 else None
-        state.record_call(operation, status, error, started)
+        state.record_call(operation, status, error, started, members)
         return status, response_headers, body
 
     def _run(self, operation):

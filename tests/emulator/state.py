@@ -30,9 +30,16 @@ def operation_kind(operation):
 _TIME_KEYS = ("started", "ended")
 
 
-def record_call(operation, status, error=None, started=None):
+def record_call(operation, status, error=None, started=None, members=()):
+    """Log a call; ``members``: the names of the request's top-level members (never their values)."""
     ended = time.time()
-    entry = {"operation": operation, "kind": operation_kind(operation), "status": int(status), "error": error}
+    entry = {
+        "operation": operation,
+        "kind": operation_kind(operation),
+        "status": int(status),
+        "error": error,
+        "members": sorted(members),
+    }
     with _LOCK:
         _CALLS.append((entry, (ended if started is None else started, ended)))
 
@@ -41,8 +48,10 @@ def calls(times=False):
     """The call log, oldest first; with ``times`` each entry also has "started" and "ended"."""
     with _LOCK:
         if times:
-            return [dict(entry, **dict(zip(_TIME_KEYS, stamps))) for entry, stamps in _CALLS]
-        return [dict(entry) for entry, _stamps in _CALLS]
+            return [
+                dict(entry, members=list(entry["members"]), **dict(zip(_TIME_KEYS, stamps))) for entry, stamps in _CALLS
+            ]
+        return [dict(entry, members=list(entry["members"])) for entry, _stamps in _CALLS]
 
 
 def reset_calls():

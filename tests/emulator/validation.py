@@ -231,6 +231,38 @@ def _from_text(shape, text, path, errors):
     return None
 
 
+def request_member_names(operation_name, uri_params, query, headers, body):
+    """The sorted names of the top-level members a request carries (never their values), for the call log:
+    the input members found in the URI, the query string, the headers and the JSON body (by their model
+    member names), plus any other top-level key of the body as sent. Nothing is validated."""
+    op = operation_model(operation_name)
+    shape = op.input_shape
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", "replace") if body else ""
+    try:
+        document = json.loads(body) if body and body.strip() else {}
+    except ValueError:
+        document = {}
+    document = document if isinstance(document, dict) else {}
+    names = set()
+    wire_body = set(document)
+    for name, member in (shape.members if shape is not None else {}).items():
+        location = member.serialization.get("location")
+        wire = member.serialization.get("name", name)
+        if location == "uri":
+            found = (uri_params or {}).get(wire) is not None
+        elif location == "querystring":
+            found = bool((query or {}).get(wire))
+        elif location == "header":
+            found = headers is not None and headers.get(wire) is not None
+        else:
+            found = wire in document
+            wire_body.discard(wire)
+        if found:
+            names.add(name)
+    return sorted(names | wire_body)
+
+
 def parse_and_validate(operation_name, uri_params, query, headers, body):
     """Build the input parameters of operation_name from the request parts and validate them.
 

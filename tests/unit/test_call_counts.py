@@ -11,26 +11,12 @@ TagResource/UntagResource need the account and partition in the ARN).
 
 import pytest
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
+from call_log import reads
+from call_log import writes
 from domain_seed import DOMAIN_DELETE_READS
 
 DOMAIN = "calls-domain"
 ACCOUNT = "acct-1"
-
-
-@pytest.fixture
-def clients_built(monkeypatch):
-    """The service names of every boto3 client a module builds during the test."""
-    built = []
-    original = AnsibleAWSModule.client
-
-    def recording_client(self, service, *args, **kwargs):
-        built.append(service)
-        return original(self, service, *args, **kwargs)
-
-    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
-    return built
 
 
 @pytest.fixture
@@ -44,21 +30,6 @@ def profile_id(cp_client, domain):
     return cp_client.create_profile(
         DomainName=domain, AccountNumber=ACCOUNT, FirstName="Ada", Attributes={"Tier": "gold"}
     )["ProfileId"]
-
-
-def run_counted(cp_mock, run_module, name, args, check_mode=False):
-    """Run the module with a clean call log; returns (result, [operations], [read ops], [write ops])."""
-    cp_mock.reset_calls()
-    result = run_module(name, args, check_mode=check_mode)
-    assert not result.failed, result
-    calls = cp_mock.calls()
-    operations = [call["operation"] for call in calls]
-    return (
-        result,
-        operations,
-        [call["operation"] for call in calls if call["kind"] == "read"],
-        [call["operation"] for call in calls if call["kind"] == "write"],
-    )
 
 
 # ------------------------------------------------------------------ no-op: 1 read, 0 writes
@@ -75,41 +46,44 @@ def run_counted(cp_mock, run_module, name, args, check_mode=False):
         pytest.param(dict(domain_name=DOMAIN, tags={"Team": "crm"}, purge_tags=False), id="subset-of-tags-no-purge"),
     ],
 )
-def test_noop_domain_present_is_one_read_no_write_no_sts(run_module, cp_mock, domain, clients_built, args):
-    result, operations, reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+def test_noop_domain_present_is_one_read_no_write_no_sts(run_logged, cp_mock, domain, clients_built, args):
+    result, operations = run_logged("customerprofiles_domain", args)
+    assert not result.failed, result
     assert result["changed"] is False
     assert operations == ["GetDomain"]
-    assert (reads, writes) == (["GetDomain"], [])
+    assert (reads(cp_mock), writes(cp_mock)) == (["GetDomain"], [])
     assert clients_built == ["customer-profiles"]
 
 
-def test_noop_domain_absent_is_one_read(run_module, cp_mock):
-    result, operations, _reads, _writes = run_counted(
-        cp_mock, run_module, "customerprofiles_domain", dict(domain_name="never-made", state="absent")
-    )
+def test_noop_domain_absent_is_one_read(run_logged, cp_mock):
+    result, operations = run_logged("customerprofiles_domain", dict(domain_name="never-made", state="absent"))
+    assert not result.failed, result
     assert result["changed"] is False
     assert operations == ["GetDomain"]
 
 
-def test_noop_profile_by_match_by_is_one_read_no_write(run_module, cp_mock, profile_id, clients_built):
+def test_noop_profile_by_match_by_is_one_read_no_write(run_logged, cp_mock, profile_id, clients_built):
     args = dict(domain_name=DOMAIN, account_number=ACCOUNT, first_name="Ada", attributes={"Tier": "gold"})
-    result, operations, reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is False
     assert result["profile_id"] == profile_id
-    assert (operations, reads, writes) == (["SearchProfiles"], ["SearchProfiles"], [])
+    assert (operations, reads(cp_mock), writes(cp_mock)) == (["SearchProfiles"], ["SearchProfiles"], [])
     assert clients_built == ["customer-profiles"]
 
 
-def test_noop_profile_by_profile_id_is_one_read_no_write(run_module, cp_mock, profile_id):
+def test_noop_profile_by_profile_id_is_one_read_no_write(run_logged, cp_mock, profile_id):
     args = dict(domain_name=DOMAIN, profile_id=profile_id, first_name="Ada")
-    result, operations, reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is False
-    assert (operations, reads, writes) == (["SearchProfiles"], ["SearchProfiles"], [])
+    assert (operations, reads(cp_mock), writes(cp_mock)) == (["SearchProfiles"], ["SearchProfiles"], [])
 
 
-def test_noop_profile_absent_is_one_read(run_module, cp_mock, domain):
+def test_noop_profile_absent_is_one_read(run_logged, cp_mock, domain):
     args = dict(domain_name=domain, account_number="nobody", state="absent")
-    result, operations, _reads, _writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is False
     assert operations == ["SearchProfiles"]
 
@@ -117,74 +91,80 @@ def test_noop_profile_absent_is_one_read(run_module, cp_mock, domain):
 # ------------------------------------------------------------------ writes: the one read plus exactly the writes needed
 
 
-def test_domain_create_is_exactly_one_create_call(run_module, cp_mock, clients_built):
+def test_domain_create_is_exactly_one_create_call(run_logged, cp_mock, clients_built):
     args = dict(domain_name="calls-new", default_expiration_days=30, tags={"Team": "crm"})
-    result, operations, reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+    result, operations = run_logged("customerprofiles_domain", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["GetDomain", "CreateDomain"]  # tags go in CreateDomain: no TagResource, no re-read
-    assert writes == ["CreateDomain"]
+    assert writes(cp_mock) == ["CreateDomain"]
     assert clients_built == ["customer-profiles"]
 
 
-def test_domain_update_with_added_tag_is_one_update_and_one_tag_call(run_module, cp_mock, domain, clients_built):
+def test_domain_update_with_added_tag_is_one_update_and_one_tag_call(run_logged, cp_mock, domain, clients_built):
     """Tags of an existing domain change through TagResource (the UpdateDomain reference), never UpdateDomain."""
     args = dict(domain_name=domain, default_expiration_days=400, tags={"Owner": "me"}, purge_tags=False)
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+    result, operations = run_logged("customerprofiles_domain", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["GetDomain", "UpdateDomain", "TagResource"]
-    assert writes == ["UpdateDomain", "TagResource"]
+    assert writes(cp_mock) == ["UpdateDomain", "TagResource"]
     assert clients_built == ["customer-profiles", "sts"]  # the ARN needs the account and partition
 
 
-def test_domain_tag_change_alone_is_one_tag_call(run_module, cp_mock, domain, clients_built):
+def test_domain_tag_change_alone_is_one_tag_call(run_logged, cp_mock, domain, clients_built):
     args = dict(domain_name=domain, tags={"Team": "crm", "Env": "prod"})
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+    result, operations = run_logged("customerprofiles_domain", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["GetDomain", "TagResource"]
-    assert writes == ["TagResource"]
+    assert writes(cp_mock) == ["TagResource"]
 
 
-def test_domain_tag_removal_is_one_untag_call_and_the_only_sts_use(run_module, cp_mock, domain, clients_built):
+def test_domain_tag_removal_is_one_untag_call_and_the_only_sts_use(run_logged, cp_mock, domain, clients_built):
     args = dict(domain_name=domain, tags={"Team": "crm"})
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain", args)
+    result, operations = run_logged("customerprofiles_domain", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["GetDomain", "UntagResource"]
-    assert writes == ["UntagResource"]
+    assert writes(cp_mock) == ["UntagResource"]
     assert clients_built == ["customer-profiles", "sts"]
 
 
-def test_domain_delete_is_one_delete_call(run_module, cp_mock, domain):
-    result, operations, _reads, writes = run_counted(
-        cp_mock, run_module, "customerprofiles_domain", dict(domain_name=domain, state="absent")
-    )
+def test_domain_delete_is_one_delete_call(run_logged, cp_mock, domain):
+    result, operations = run_logged("customerprofiles_domain", dict(domain_name=domain, state="absent"))
+    assert not result.failed, result
     assert result["changed"] is True
     # what the domain holds: its Stats, then one page of each kind it may hold
     assert operations == DOMAIN_DELETE_READS + ["DeleteDomain"]
-    assert writes == ["DeleteDomain"]
+    assert writes(cp_mock) == ["DeleteDomain"]
 
 
-def test_profile_create_is_one_search_and_one_create(run_module, cp_mock, domain):
+def test_profile_create_is_one_search_and_one_create(run_logged, cp_mock, domain):
     args = dict(domain_name=domain, account_number="acct-new", first_name="Grace")
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is True
     # no read-back after the create; one search of the wait finds the new profile (search lag 0)
     assert operations == ["SearchProfiles", "CreateProfile", "SearchProfiles"]
-    assert writes == ["CreateProfile"]
+    assert writes(cp_mock) == ["CreateProfile"]
 
 
 @pytest.mark.parametrize("identity", ["match_by", "profile_id"])
-def test_profile_update_is_one_search_and_one_update(run_module, cp_mock, profile_id, identity):
+def test_profile_update_is_one_search_and_one_update(run_logged, cp_mock, profile_id, identity):
     args = dict(domain_name=DOMAIN, first_name="Grace")
     args.update(dict(account_number=ACCOUNT) if identity == "match_by" else dict(profile_id=profile_id))
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["SearchProfiles", "UpdateProfile"]  # no read-back after the update
-    assert writes == ["UpdateProfile"]
+    assert writes(cp_mock) == ["UpdateProfile"]
 
 
-def test_profile_delete_is_one_search_and_one_delete(run_module, cp_mock, profile_id):
+def test_profile_delete_is_one_search_and_one_delete(run_logged, cp_mock, profile_id):
     args = dict(domain_name=DOMAIN, profile_id=profile_id, state="absent")
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile", args)
+    result, operations = run_logged("customerprofiles_profile", args)
+    assert not result.failed, result
     assert result["changed"] is True
     assert operations == ["SearchProfiles", "DeleteProfile"]
 
@@ -192,35 +172,35 @@ def test_profile_delete_is_one_search_and_one_delete(run_module, cp_mock, profil
 # ------------------------------------------------------------------ info modules: reads only
 
 
-def test_domain_info_by_name_is_one_read(run_module, cp_mock, domain):
-    result, operations, _reads, writes = run_counted(
-        cp_mock, run_module, "customerprofiles_domain_info", dict(domain_name=domain)
-    )
+def test_domain_info_by_name_is_one_read(run_logged, cp_mock, domain):
+    result, operations = run_logged("customerprofiles_domain_info", dict(domain_name=domain))
+    assert not result.failed, result
     assert len(result["domains"]) == 1
-    assert (operations, writes) == (["GetDomain"], [])
+    assert (operations, writes(cp_mock)) == (["GetDomain"], [])
 
 
-def test_domain_info_of_every_domain_is_one_list_and_one_get_per_domain(run_module, cp_mock, cp_client, domain):
+def test_domain_info_of_every_domain_is_one_list_and_one_get_per_domain(run_logged, cp_mock, cp_client, domain):
     cp_client.create_domain(DomainName="calls-other", DefaultExpirationDays=30)
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_domain_info", {})
+    result, operations = run_logged("customerprofiles_domain_info", {})
+    assert not result.failed, result
     assert len(result["domains"]) == 2
     assert operations == ["ListDomains", "GetDomain", "GetDomain"]
-    assert writes == []
+    assert writes(cp_mock) == []
 
 
-def test_profile_info_by_search_is_one_read(run_module, cp_mock, profile_id):
+def test_profile_info_by_search_is_one_read(run_logged, cp_mock, profile_id):
     args = dict(domain_name=DOMAIN, search=[dict(key_name="_account", values=[ACCOUNT])])
-    result, operations, _reads, writes = run_counted(cp_mock, run_module, "customerprofiles_profile_info", args)
+    result, operations = run_logged("customerprofiles_profile_info", args)
+    assert not result.failed, result
     assert [p["profile_id"] for p in result["profiles"]] == [profile_id]
-    assert (operations, writes) == (["SearchProfiles"], [])
+    assert (operations, writes(cp_mock)) == (["SearchProfiles"], [])
 
 
-def test_profile_info_by_profile_id_is_one_read(run_module, cp_mock, profile_id):
-    result, operations, _reads, writes = run_counted(
-        cp_mock, run_module, "customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=[profile_id])
-    )
+def test_profile_info_by_profile_id_is_one_read(run_logged, cp_mock, profile_id):
+    result, operations = run_logged("customerprofiles_profile_info", dict(domain_name=DOMAIN, profile_id=[profile_id]))
+    assert not result.failed, result
     assert [p["profile_id"] for p in result["profiles"]] == [profile_id]
-    assert (operations, writes) == (["BatchGetProfile"], [])
+    assert (operations, writes(cp_mock)) == (["BatchGetProfile"], [])
 
 
 # ------------------------------------------------------------------ check mode: the read, never a write
@@ -256,9 +236,10 @@ def test_profile_info_by_profile_id_is_one_read(run_module, cp_mock, profile_id)
         ),
     ],
 )
-def test_check_mode_reads_once_and_never_writes(run_module, cp_mock, profile_id, clients_built, name, args):
-    result, operations, reads, writes = run_counted(cp_mock, run_module, name, args, check_mode=True)
+def test_check_mode_reads_once_and_never_writes(run_logged, cp_mock, profile_id, clients_built, name, args):
+    result, operations = run_logged(name, args, check_mode=True)
+    assert not result.failed, result
     assert result["changed"] is True
-    assert writes == []
-    assert len(operations) == 1 and reads == operations
+    assert writes(cp_mock) == []
+    assert len(operations) == 1 and reads(cp_mock) == operations
     assert clients_built == ["customer-profiles"]  # no STS either: nothing will be untagged

@@ -8,6 +8,7 @@ one create, check mode no write.
 
 import pytest
 
+from call_log import writes
 from connect_helpers import make_order_type
 
 DOMAIN = "calls-analytics"
@@ -28,15 +29,6 @@ def domain(cp_mock, cp_client):
     return DOMAIN
 
 
-def counted(cp_mock, run_module, name, args, check_mode=False):
-    """(operations, writes) of one run with a clean call log."""
-    cp_mock.reset_calls()
-    result = run_module(name, args, check_mode=check_mode)
-    assert not result.failed, result
-    calls = cp_mock.calls()
-    return [c["operation"] for c in calls], [c["operation"] for c in calls if c["kind"] == "write"]
-
-
 def ca_args(**extra):
     return dict(
         dict(domain_name=DOMAIN, name="spend", attribute_details=DETAILS, statistic="SUM", tags={"T": "1"}), **extra
@@ -53,68 +45,79 @@ GET_CA = "GetCalculatedAttributeDefinition"
 GET_SD = "GetSegmentDefinition"
 
 
-def test_calculated_attribute_counts(run_module, cp_mock, domain):
-    assert counted(cp_mock, run_module, CA, ca_args(), check_mode=True) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA, ca_args()) == (
-        [GET_CA, "CreateCalculatedAttributeDefinition"],
-        ["CreateCalculatedAttributeDefinition"],
-    )
-    assert counted(cp_mock, run_module, CA, ca_args()) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend"), check_mode=True) == ([GET_CA], [])
+def test_calculated_attribute_counts(run_logged, cp_mock, domain):
     update = "UpdateCalculatedAttributeDefinition"
-    assert counted(cp_mock, run_module, CA, ca_args(display_name="Spend", description="d")) == (
-        [GET_CA, update],
-        [update],
-    )
-    assert counted(cp_mock, run_module, CA, ca_args(tags={"T": "2"})) == ([GET_CA, "TagResource"], ["TagResource"])
     replace = ["DeleteCalculatedAttributeDefinition", "CreateCalculatedAttributeDefinition"]
-    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True), check_mode=True) == (
-        [GET_CA],
-        [],
-    )
-    assert counted(cp_mock, run_module, CA, ca_args(statistic="COUNT", recreate=True)) == ([GET_CA] + replace, replace)
-    # the segment definitions that may use it are read first (none here)
-    assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == (
-        [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
-        ["DeleteCalculatedAttributeDefinition"],
-    )
-    assert counted(cp_mock, run_module, CA, dict(domain_name=DOMAIN, name="spend", state="absent")) == ([GET_CA], [])
+    runs = [
+        (CA, ca_args(), True, ([GET_CA], [])),
+        (
+            CA,
+            ca_args(),
+            False,
+            ([GET_CA, "CreateCalculatedAttributeDefinition"], ["CreateCalculatedAttributeDefinition"]),
+        ),
+        (CA, ca_args(), False, ([GET_CA], [])),
+        (CA, ca_args(display_name="Spend"), True, ([GET_CA], [])),
+        (CA, ca_args(display_name="Spend", description="d"), False, ([GET_CA, update], [update])),
+        (CA, ca_args(tags={"T": "2"}), False, ([GET_CA, "TagResource"], ["TagResource"])),
+        (CA, ca_args(statistic="COUNT", recreate=True), True, ([GET_CA], [])),
+        (CA, ca_args(statistic="COUNT", recreate=True), False, ([GET_CA] + replace, replace)),
+        # the segment definitions that may use it are read first (none here)
+        (
+            CA,
+            dict(domain_name=DOMAIN, name="spend", state="absent"),
+            False,
+            (
+                [GET_CA, "ListSegmentDefinitions", "DeleteCalculatedAttributeDefinition"],
+                ["DeleteCalculatedAttributeDefinition"],
+            ),
+        ),
+        (CA, dict(domain_name=DOMAIN, name="spend", state="absent"), False, ([GET_CA], [])),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)
 
 
-def test_segment_definition_counts(run_module, cp_mock, domain):
-    assert counted(cp_mock, run_module, SD, sd_args(), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args()) == (
-        [GET_SD, "CreateSegmentDefinition", GET_SD],
-        ["CreateSegmentDefinition"],
-    )
-    assert counted(cp_mock, run_module, SD, sd_args()) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args(tags={"T": "2"})) == ([GET_SD, "TagResource"], ["TagResource"])
+def test_segment_definition_counts(run_logged, cp_mock, domain):
     replace = ["DeleteSegmentDefinition", "CreateSegmentDefinition"]
-    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True), check_mode=True) == ([GET_SD], [])
-    assert counted(cp_mock, run_module, SD, sd_args(description="d", recreate=True)) == (
-        [GET_SD] + replace + [GET_SD],
-        replace,
-    )
-    assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == (
-        [GET_SD, "DeleteSegmentDefinition"],
-        ["DeleteSegmentDefinition"],
-    )
-    assert counted(cp_mock, run_module, SD, dict(domain_name=DOMAIN, name="ada", state="absent")) == ([GET_SD], [])
+    runs = [
+        (SD, sd_args(), True, ([GET_SD], [])),
+        (SD, sd_args(), False, ([GET_SD, "CreateSegmentDefinition", GET_SD], ["CreateSegmentDefinition"])),
+        (SD, sd_args(), False, ([GET_SD], [])),
+        (SD, sd_args(tags={"T": "2"}), False, ([GET_SD, "TagResource"], ["TagResource"])),
+        (SD, sd_args(description="d", recreate=True), True, ([GET_SD], [])),
+        (SD, sd_args(description="d", recreate=True), False, ([GET_SD] + replace + [GET_SD], replace)),
+        (
+            SD,
+            dict(domain_name=DOMAIN, name="ada", state="absent"),
+            False,
+            ([GET_SD, "DeleteSegmentDefinition"], ["DeleteSegmentDefinition"]),
+        ),
+        (SD, dict(domain_name=DOMAIN, name="ada", state="absent"), False, ([GET_SD], [])),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)
 
 
-def test_info_counts(run_module, cp_mock, cp_client, domain):
+def test_info_counts(run_module, run_logged, cp_mock, cp_client, domain):
     run_module(CA, ca_args())
     run_module(SD, sd_args())
-    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN, name="spend")) == ([GET_CA], [])
-    assert counted(cp_mock, run_module, CA + "_info", dict(domain_name=DOMAIN)) == (
-        ["ListCalculatedAttributeDefinitions", GET_CA],
-        [],
-    )
-    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN)) == (
-        ["ListSegmentDefinitions", GET_SD],
-        [],
-    )
-    assert counted(cp_mock, run_module, SD + "_info", dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32])) == (
-        [GET_SD, "GetSegmentMembership"],
-        [],
-    )
+    runs = [
+        (CA + "_info", dict(domain_name=DOMAIN, name="spend"), False, ([GET_CA], [])),
+        (CA + "_info", dict(domain_name=DOMAIN), False, (["ListCalculatedAttributeDefinitions", GET_CA], [])),
+        (SD + "_info", dict(domain_name=DOMAIN), False, (["ListSegmentDefinitions", GET_SD], [])),
+        (
+            SD + "_info",
+            dict(domain_name=DOMAIN, name="ada", profile_ids=["a" * 32]),
+            False,
+            ([GET_SD, "GetSegmentMembership"], []),
+        ),
+    ]
+    for module, options, check_mode, expected in runs:
+        result, operations = run_logged(module, options, check_mode=check_mode)
+        assert not result.failed, result
+        assert (operations, writes(cp_mock)) == expected, (module, options, check_mode)

@@ -9,8 +9,6 @@ service returns).
 
 import pytest
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from call_log import operations
 from call_log import reads
 from call_log import writes
@@ -49,31 +47,16 @@ TRIGGER = (
 
 
 @pytest.fixture
-def clients_built(monkeypatch):
-    built = []
-    original = AnsibleAWSModule.client
-
-    def recording_client(self, service, *args, **kwargs):
-        built.append(service)
-        return original(self, service, *args, **kwargs)
-
-    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
-    return built
-
-
-@pytest.fixture
 def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     make_object_type(cp_mock, cp_client, DOMAIN, "CTR")
     return DOMAIN
 
 
-def counted(cp_mock, run_module, task, check_mode=False, **changes):
+def task_args(task, **changes):
+    """(module name, options) of ``task`` with ``changes``."""
     name, options = task
-    cp_mock.reset_calls()
-    result = run_module(name, dict(options, **changes), check_mode=check_mode)
-    assert not result.failed, result
-    return result, operations(cp_mock)
+    return name, dict(options, **changes)
 
 
 @pytest.mark.parametrize(
@@ -85,46 +68,55 @@ def counted(cp_mock, run_module, task, check_mode=False, **changes):
     ],
     ids=["integration", "event_stream", "event_trigger"],
 )
-def test_create_then_no_op(cp_mock, run_module, domain, clients_built, task, create_calls):
-    _result, calls = counted(cp_mock, run_module, task, check_mode=True)
+def test_create_then_no_op(cp_mock, run_module, run_logged, domain, clients_built, task, create_calls):
+    result, calls = run_logged(*task_args(task), check_mode=True)
+    assert not result.failed, result
     assert writes(cp_mock) == []
     assert calls == create_calls[:1] + (["GetProfileObjectType"] if task is TRIGGER else [])
-    _result, calls = counted(cp_mock, run_module, task)
+    result, calls = run_logged(*task_args(task))
+    assert not result.failed, result
     assert calls == create_calls  # tags travel in the create request
     del clients_built[:]
-    result, calls = counted(cp_mock, run_module, task)
+    result, calls = run_logged(*task_args(task))
+    assert not result.failed, result
     assert result["changed"] is False
     assert calls == create_calls[:1] and reads(cp_mock) == calls and writes(cp_mock) == []
     assert clients_built == ["customer-profiles"]
 
 
-def test_integration_update_is_one_put(cp_mock, run_module, domain):
-    counted(cp_mock, run_module, INTEGRATION)
-    _result, calls = counted(cp_mock, run_module, INTEGRATION, scope="DOMAIN")
+def test_integration_update_is_one_put(cp_mock, run_module, run_logged, domain):
+    assert not run_module(*task_args(INTEGRATION)).failed
+    result, calls = run_logged(*task_args(INTEGRATION, scope="DOMAIN"))
+    assert not result.failed, result
     assert calls == ["GetIntegration", "PutIntegration"]
 
 
-def test_trigger_update_is_one_update_call(cp_mock, run_module, domain):
-    counted(cp_mock, run_module, TRIGGER)
-    _result, calls = counted(cp_mock, run_module, TRIGGER, description="changed")
+def test_trigger_update_is_one_update_call(cp_mock, run_module, run_logged, domain):
+    assert not run_module(*task_args(TRIGGER)).failed
+    result, calls = run_logged(*task_args(TRIGGER, description="changed"))
+    assert not result.failed, result
     assert calls == ["GetEventTrigger", "UpdateEventTrigger"]
-    _result, calls = counted(cp_mock, run_module, TRIGGER, description="again", check_mode=True)
+    result, calls = run_logged(*task_args(TRIGGER, description="again"), check_mode=True)
+    assert not result.failed, result
     assert calls == ["GetEventTrigger"]
 
 
-def test_stream_recreate_is_delete_then_create(cp_mock, run_module, domain):
-    counted(cp_mock, run_module, STREAM)
-    _result, calls = counted(cp_mock, run_module, STREAM, uri=KINESIS + "-2", recreate=True, check_mode=True)
+def test_stream_recreate_is_delete_then_create(cp_mock, run_module, run_logged, domain):
+    assert not run_module(*task_args(STREAM)).failed
+    result, calls = run_logged(*task_args(STREAM, uri=KINESIS + "-2", recreate=True), check_mode=True)
+    assert not result.failed, result
     assert calls == ["GetEventStream"]
-    _result, calls = counted(cp_mock, run_module, STREAM, uri=KINESIS + "-2", recreate=True)
+    result, calls = run_logged(*task_args(STREAM, uri=KINESIS + "-2", recreate=True))
+    assert not result.failed, result
     assert calls == ["GetEventStream", "DeleteEventStream", "CreateEventStream", "GetEventStream"]
 
 
 @pytest.mark.parametrize("task", [INTEGRATION, STREAM, TRIGGER], ids=["integration", "event_stream", "event_trigger"])
-def test_tag_change_clients_and_calls(cp_mock, run_module, domain, clients_built, task):
-    counted(cp_mock, run_module, task)
+def test_tag_change_clients_and_calls(cp_mock, run_module, run_logged, domain, clients_built, task):
+    assert not run_module(*task_args(task)).failed
     del clients_built[:]
-    _result, calls = counted(cp_mock, run_module, task, tags={"Team": "other"})
+    result, calls = run_logged(*task_args(task, tags={"Team": "other"}))
+    assert not result.failed, result
     assert calls[1:] == ["TagResource"]
     sts = ["sts"] if task is not STREAM else []
     assert clients_built == ["customer-profiles"] + sts
@@ -135,11 +127,13 @@ def test_tag_change_clients_and_calls(cp_mock, run_module, domain, clients_built
     [(INTEGRATION, "GetIntegration"), (STREAM, "GetEventStream"), (TRIGGER, "GetEventTrigger")],
     ids=["integration", "event_stream", "event_trigger"],
 )
-def test_delete_is_one_write_and_absent_is_one_read(cp_mock, run_module, domain, task, read):
-    counted(cp_mock, run_module, task)
-    _result, calls = counted(cp_mock, run_module, task, state="absent")
+def test_delete_is_one_write_and_absent_is_one_read(cp_mock, run_module, run_logged, domain, task, read):
+    assert not run_module(*task_args(task)).failed
+    result, calls = run_logged(*task_args(task, state="absent"))
+    assert not result.failed, result
     assert calls[0] == read and len(writes(cp_mock)) == 1
-    _result, calls = counted(cp_mock, run_module, task, state="absent")
+    result, calls = run_logged(*task_args(task, state="absent"))
+    assert not result.failed, result
     assert calls == [read]
 
 
@@ -152,9 +146,9 @@ def test_delete_is_one_write_and_absent_is_one_read(cp_mock, run_module, domain,
         ("customerprofiles_event_trigger_info", dict(domain_name=DOMAIN), ["ListEventTriggers", "GetEventTrigger"]),
     ],
 )
-def test_info_calls(cp_mock, run_module, domain, name, options, calls_made):
+def test_info_calls(cp_mock, run_module, run_logged, domain, name, options, calls_made):
     for task in (INTEGRATION, STREAM, TRIGGER):
-        counted(cp_mock, run_module, task)
+        assert not run_module(*task_args(task)).failed
     cp_mock.reset_calls()
     assert not run_module(name, options).failed
     assert operations(cp_mock) == calls_made

@@ -13,9 +13,6 @@ import json
 
 import pytest
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
-from call_log import operations
 from call_log import writes
 
 DOMAIN = "calls-objects"
@@ -40,125 +37,110 @@ TYPE_ARGS = dict(
 
 
 @pytest.fixture
-def clients_built(monkeypatch):
-    built = []
-    original = AnsibleAWSModule.client
-
-    def recording_client(self, service, *args, **kwargs):
-        built.append(service)
-        return original(self, service, *args, **kwargs)
-
-    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
-    return built
-
-
-@pytest.fixture
 def domain(cp_mock, cp_client):
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     cp_mock.reset_calls()
     return DOMAIN
 
 
-def run_type(run_module, cp_mock, check_mode=False, **extra):
-    cp_mock.reset_calls()
-    result = run_module("customerprofiles_object_type", dict(TYPE_ARGS, **extra), check_mode=check_mode)
+def run_type(run_logged, check_mode=False, **extra):
+    """The operations of one successful customerprofiles_object_type run with TYPE_ARGS and ``extra``."""
+    result, calls = run_logged("customerprofiles_object_type", dict(TYPE_ARGS, **extra), check_mode=check_mode)
     assert not result.failed, result
-    return operations(cp_mock)
+    return calls
 
 
-def test_object_type_create(run_module, cp_mock, domain, clients_built):
-    assert run_type(run_module, cp_mock, check_mode=True) == ["GetProfileObjectType"]
-    assert run_type(run_module, cp_mock) == ["GetProfileObjectType", "PutProfileObjectType"]
+def test_object_type_create(run_logged, cp_mock, domain, clients_built):
+    assert run_type(run_logged, check_mode=True) == ["GetProfileObjectType"]
+    assert run_type(run_logged) == ["GetProfileObjectType", "PutProfileObjectType"]
     assert "sts" not in clients_built
 
 
-def test_object_type_no_op_and_update(run_module, cp_mock, domain, clients_built):
-    run_type(run_module, cp_mock)
-    assert run_type(run_module, cp_mock) == ["GetProfileObjectType"]
-    assert run_type(run_module, cp_mock, check_mode=True, expiration_days=60) == ["GetProfileObjectType"]
-    assert run_type(run_module, cp_mock, expiration_days=60) == ["GetProfileObjectType", "PutProfileObjectType"]
+def test_object_type_no_op_and_update(run_logged, cp_mock, domain, clients_built):
+    run_type(run_logged)
+    assert run_type(run_logged) == ["GetProfileObjectType"]
+    assert run_type(run_logged, check_mode=True, expiration_days=60) == ["GetProfileObjectType"]
+    assert run_type(run_logged, expiration_days=60) == ["GetProfileObjectType", "PutProfileObjectType"]
     assert "sts" not in clients_built
-    assert run_type(run_module, cp_mock, expiration_days=60, tags={"team": "sales"}) == [
+    assert run_type(run_logged, expiration_days=60, tags={"team": "sales"}) == [
         "GetProfileObjectType",
         "TagResource",
     ]
     assert clients_built.count("sts") == 1
 
 
-def test_object_type_delete(run_module, cp_mock, domain):
-    run_type(run_module, cp_mock)
+def test_object_type_delete(run_logged, cp_mock, domain):
+    run_type(run_logged)
     # the object count, then what names the type (integrations, event triggers)
     reads = ["GetProfileObjectType", "GetDomain", "ListIntegrations", "ListEventTriggers"]
-    assert run_type(run_module, cp_mock, check_mode=True, state="absent") == reads
-    assert run_type(run_module, cp_mock, state="absent") == reads + ["DeleteProfileObjectType"]
-    assert run_type(run_module, cp_mock, state="absent") == ["GetProfileObjectType"]
+    assert run_type(run_logged, check_mode=True, state="absent") == reads
+    assert run_type(run_logged, state="absent") == reads + ["DeleteProfileObjectType"]
+    assert run_type(run_logged, state="absent") == ["GetProfileObjectType"]
 
 
 def orders(count, customers):
     return [{"OrderId": str(i), "AccountNumber": "A{0}".format(i % customers)} for i in range(count)]
 
 
-def run_objects(run_module, cp_mock, objects, check_mode=False, **extra):
-    cp_mock.reset_calls()
-    result = run_module(
+def run_objects(run_logged, objects, check_mode=False, **extra):
+    """The operations of one successful customerprofiles_profile_objects run of ``objects``."""
+    result, calls = run_logged(
         "customerprofiles_profile_objects",
         dict(domain_name=DOMAIN, object_type_name=TYPE, objects=objects, **extra),
         check_mode=check_mode,
     )
     assert not result.failed, result
-    return operations(cp_mock)
+    return calls
 
 
 @pytest.fixture
-def object_type(run_module, cp_mock, domain):
-    run_type(run_module, cp_mock)
+def object_type(run_logged, cp_mock, domain):
+    run_type(run_logged)
 
 
-def test_profile_objects_create(run_module, cp_mock, object_type):
+def test_profile_objects_create(run_logged, cp_mock, object_type):
     objects = orders(25, 10)
     # nothing stored: the type, one search per customer, no listing (no profile found)
     reads = ["GetProfileObjectType"] + ["SearchProfiles"] * 10
-    assert run_objects(run_module, cp_mock, objects, check_mode=True) == reads
-    assert run_objects(run_module, cp_mock, objects) == reads + ["BatchPutProfileObject"] * 3
+    assert run_objects(run_logged, objects, check_mode=True) == reads
+    assert run_objects(run_logged, objects) == reads + ["BatchPutProfileObject"] * 3
 
 
-def test_profile_objects_no_op_update_and_delete(run_module, cp_mock, object_type):
+def test_profile_objects_no_op_update_and_delete(run_logged, cp_mock, object_type):
     objects = orders(25, 10)
-    run_objects(run_module, cp_mock, objects)
-    found = run_objects(run_module, cp_mock, objects)
+    run_objects(run_logged, objects)
+    found = run_objects(run_logged, objects)
     assert found == ["GetProfileObjectType"] + ["SearchProfiles"] * 10 + ["ListProfileObjects"] * 10
     assert found[0] == "GetProfileObjectType" and writes(cp_mock) == []
     objects[3]["Extra"] = "x"
     objects[17]["Extra"] = "y"
-    assert run_objects(run_module, cp_mock, objects, check_mode=True) == found
-    assert run_objects(run_module, cp_mock, objects) == found + ["BatchPutProfileObject"]
-    assert run_objects(run_module, cp_mock, objects[:2], state="absent")[-2:] == ["DeleteProfileObject"] * 2
+    assert run_objects(run_logged, objects, check_mode=True) == found
+    assert run_objects(run_logged, objects) == found + ["BatchPutProfileObject"]
+    assert run_objects(run_logged, objects[:2], state="absent")[-2:] == ["DeleteProfileObject"] * 2
     assert writes(cp_mock) == ["DeleteProfileObject"] * 2
 
 
-def test_profile_objects_info_one_call_a_page(run_module, cp_mock, cp_client, object_type):
+def test_profile_objects_info_one_call_a_page(run_logged, cp_mock, cp_client, object_type):
     cp_client.put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Object=json.dumps(orders(1, 1)[0]))
     profile_id = cp_client.search_profiles(DomainName=DOMAIN, KeyName="AccountNumber", Values=["A0"])["Items"][0][
         "ProfileId"
     ]
-    cp_mock.reset_calls()
-    run_module(
+    result, calls = run_logged(
         "customerprofiles_profile_objects_info", dict(domain_name=DOMAIN, object_type_name=TYPE, profile_id=profile_id)
     )
-    assert operations(cp_mock) == ["ListProfileObjects"]
+    assert not result.failed, result
+    assert calls == ["ListProfileObjects"]
 
 
 @pytest.mark.parametrize("count, customers, lists", [(120, 120, 120), (120, 2, 2 * 2)])
-def test_profile_objects_no_op_lists_once_per_profile(
-    run_module, cp_mock, cp_client, object_type, count, customers, lists
-):
+def test_profile_objects_no_op_lists_once_per_profile(run_logged, cp_client, object_type, count, customers, lists):
     """A no-op rerun: one ListProfileObjects per profile (not per object), 50 UNIQUE values a call; the reads run
     max_concurrency at a time and find the same as one at a time."""
     objects = orders(count, customers)
     for chunk in range(0, count, 10):
         items = [dict(Id=str(i), Object=json.dumps(obj)) for i, obj in enumerate(objects[chunk : chunk + 10])]
         cp_client.batch_put_profile_object(DomainName=DOMAIN, ObjectTypeName=TYPE, Items=items)
-    found = run_objects(run_module, cp_mock, objects)
+    found = run_objects(run_logged, objects)
     assert found == ["GetProfileObjectType"] + ["SearchProfiles"] * customers + ["ListProfileObjects"] * lists
-    one_at_a_time = run_objects(run_module, cp_mock, objects, max_concurrency=1)
+    one_at_a_time = run_objects(run_logged, objects, max_concurrency=1)
     assert one_at_a_time == found

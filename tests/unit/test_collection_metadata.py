@@ -98,3 +98,14 @@ def test_modules_declare_version_added_of_a_release(galaxy):
         assert tuple(int(p) for p in match.group(1).split(".")) <= tuple(
             int(p) for p in galaxy["version"].split(".")
         ), name
+
+
+def test_documented_requirements_agree_with_requirements_txt():
+    with open(os.path.join(REPO_ROOT, "requirements.txt"), encoding="utf-8") as handle:
+        wanted = sorted(
+            line.strip().replace(">=", " >= ") for line in handle if line.strip() and not line.startswith("#")
+        )
+    with open(os.path.join(REPO_ROOT, "plugins", "doc_fragments", "boto3.py"), encoding="utf-8") as handle:
+        fragment = handle.read()
+    documented = sorted(re.findall(r"^  - (boto3 >= \S+|botocore >= \S+)$", fragment, re.M))
+    assert documented == wanted

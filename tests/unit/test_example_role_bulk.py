@@ -11,14 +11,11 @@ Also: the profiles are synced in one task, the domain's other settings are role 
 object types and integrations are set up by the role.
 """
 
-import os
-
 import pytest
 
 from call_log import operations
 from call_log import writes
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOMAIN = "role-bulk"
 SECRET = "Sekrit-value"
 
@@ -195,14 +192,6 @@ def test_check_mode_on_a_new_domain_predicts_and_writes_nothing(play, server):
     assert writes(server) == []
 
 
-def module_exists(name):
-    return os.path.exists(os.path.join(REPO_ROOT, "plugins", "modules", name + ".py"))
-
-
-@pytest.mark.skipif(
-    not (module_exists("customerprofiles_object_type") and module_exists("customerprofiles_integration")),
-    reason="the object type and integration modules are not in the tree",
-)
 def test_object_types_and_integrations_are_set_up(play, server, client):
     object_type = dict(
         object_type_name="Orders",

@@ -14,6 +14,8 @@ from emulator_test_helpers import error_of  # pylint: disable=import-error
 from emulator_test_helpers import make_client  # pylint: disable=import-error
 
 import emulator
+from call_log import ENTRY_KEYS
+from call_log import entries
 
 FAULTS = [
     ("ThrottlingException", 429),
@@ -45,11 +47,11 @@ def test_fault_for_next_n_calls_then_success(client, domain, error, status):
         client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30
     )  # other operations unaffected, update not applied
     assert client.update_domain(DomainName=domain, DefaultExpirationDays=5)["DefaultExpirationDays"] == 5
-    assert emulator.calls() == [
-        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
-        {"operation": "UpdateDomain", "kind": "write", "status": status, "error": error},
-        {"operation": "GetDomain", "kind": "read", "status": 200, "error": None},
-        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None},
+    assert entries(emulator) == [
+        ("UpdateDomain", "write", status, error, ["DefaultExpirationDays", "DomainName"]),
+        ("UpdateDomain", "write", status, error, ["DefaultExpirationDays", "DomainName"]),
+        ("GetDomain", "read", 200, None, ["DomainName"]),
+        ("UpdateDomain", "write", 200, None, ["DefaultExpirationDays", "DomainName"]),
     ]
 
 
@@ -78,13 +80,15 @@ def test_call_log_kinds_and_errors(client, domain):
     client.list_tags_for_resource(resourceArn="arn:aws:profile:us-east-1:123456789012:domains/dom")
     with pytest.raises(ClientError):
         client.delete_profile(DomainName=domain, ProfileId="0" * 32)
-    assert emulator.calls() == [
-        {"operation": "CreateProfile", "kind": "write", "status": 200, "error": None},
-        {"operation": "SearchProfiles", "kind": "read", "status": 200, "error": None},
-        {"operation": "BatchGetProfile", "kind": "read", "status": 200, "error": None},
-        {"operation": "ListTagsForResource", "kind": "read", "status": 200, "error": None},
-        {"operation": "DeleteProfile", "kind": "write", "status": 404, "error": "ResourceNotFoundException"},
+    assert entries(emulator) == [
+        ("CreateProfile", "write", 200, None, ["DomainName", "FirstName"]),
+        ("SearchProfiles", "read", 200, None, ["DomainName", "KeyName", "Values"]),
+        ("BatchGetProfile", "read", 200, None, ["DomainName", "ProfileIds"]),
+        ("ListTagsForResource", "read", 200, None, ["resourceArn"]),
+        ("DeleteProfile", "write", 404, "ResourceNotFoundException", ["DomainName", "ProfileId"]),
     ]
+    assert pid not in repr(emulator.calls())  # the members' names, never their values
+    assert all(sorted(entry) == sorted(ENTRY_KEYS) for entry in emulator.calls())
     timed = emulator.calls(times=True)
     assert [dict((key, entry[key]) for key in ("operation", "status")) for entry in timed] == [
         dict((key, entry[key]) for key in ("operation", "status")) for entry in emulator.calls()
@@ -155,7 +159,7 @@ def test_fault_after_commit_applies_the_write_then_answers_the_error(client, dom
     # the profile was created all the same: a blind retry makes a second one
     found = client.search_profiles(DomainName=domain, KeyName="_account", Values=["A-1"])["Items"]
     assert len(found) == 1
-    assert emulator.calls()[0] == {"operation": "CreateProfile", "kind": "write", "status": status, "error": error}
+    assert entries(emulator)[0] == ("CreateProfile", "write", status, error, ["AccountNumber", "DomainName"])
 
 
 def test_fault_before_the_write_changes_nothing(client, domain):
@@ -174,7 +178,7 @@ def test_truncated_answer_is_a_200_that_botocore_reads_as_empty(client, domain):
     assert "ProfileId" not in response
     # the write was applied
     assert len(client.search_profiles(DomainName=domain, KeyName="_account", Values=["A-1"])["Items"]) == 1
-    assert emulator.calls()[0] == {"operation": "CreateProfile", "kind": "write", "status": 200, "error": None}
+    assert entries(emulator)[0] == ("CreateProfile", "write", 200, None, ["AccountNumber", "DomainName"])
 
 
 def test_truncated_body_is_a_prefix_of_the_answer(aws):  # pylint: disable=unused-argument
@@ -195,7 +199,7 @@ def test_html_5xx_has_no_aws_error_type(client, domain, status):
         client.get_domain(DomainName=domain)
     # botocore finds no error code in an HTML page: the code is the HTTP status
     assert error_of(excinfo)[:2] == (status, str(status))
-    assert emulator.calls() == [{"operation": "GetDomain", "kind": "read", "status": status, "error": None}]
+    assert entries(emulator) == [("GetDomain", "read", status, None, ["DomainName"])]
     assert client.get_domain(DomainName=domain)["DomainName"] == domain
 
 
@@ -226,7 +230,7 @@ def test_hang_gives_no_answer_and_changes_nothing(client, domain):
     with pytest.raises(ReadTimeoutError):
         client.update_domain(DomainName=domain, DefaultExpirationDays=9)
     assert client.get_domain(DomainName=domain)["DefaultExpirationDays"] == 30
-    assert emulator.calls()[0] == {"operation": "UpdateDomain", "kind": "write", "status": 0, "error": None}
+    assert entries(emulator)[0] == ("UpdateDomain", "write", 0, None, ["DefaultExpirationDays", "DomainName"])
 
 
 def test_hang_after_commit_applies_the_write(client, domain):
@@ -359,7 +363,7 @@ def test_hang_over_http_closes_without_an_answer(srv):
     with pytest.raises(ConnectionClosedError):
         client.get_domain(DomainName="dom")
     assert time.monotonic() - started >= 0.3
-    assert srv.calls() == [{"operation": "GetDomain", "kind": "read", "status": 0, "error": None}]
+    assert entries(srv) == [("GetDomain", "read", 0, None, ["DomainName"])]
     # a client whose read timeout is shorter than the hang times out
     srv.inject_fault("GetDomain", kind="hang", seconds=3)
     with pytest.raises(ReadTimeoutError):

@@ -459,13 +459,18 @@ def test_valid_special_mappings_are_accepted(client, domain):
         SourceLastUpdatedTimestampFormat="EpochMilli",
     )
     # LOOKUP_ONLY + PROFILE alone is fine when AllowProfileCreation is false (the admin guide's waiver)
+    lookup_only = _keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"]))
     client.put_profile_object_type(
-        DomainName=domain,
-        ObjectTypeName="U",
-        Description="d",
-        Fields=BASE_FIELDS,
-        Keys=_keys(a=(["UNIQUE"], ["id"]), b=(["PROFILE", "LOOKUP_ONLY"], ["acct"])),
+        DomainName=domain, ObjectTypeName="U", Description="d", Fields=BASE_FIELDS, Keys=lookup_only
     )
+
+    assert sorted(emulator.backend().domains[domain].object_types) == ["T", "U"]
+    special = client.get_profile_object_type(DomainName=domain, ObjectTypeName="T")
+    assert (special["Fields"], special["Keys"]) == (fields, keys)
+    assert special["SourceLastUpdatedTimestampFormat"] == "EpochMilli"
+    waived = client.get_profile_object_type(DomainName=domain, ObjectTypeName="U")
+    assert (waived["Fields"], waived["Keys"]) == (BASE_FIELDS, lookup_only)
+    assert waived.get("AllowProfileCreation", False) is False
 
 
 def test_reserved_names_and_shared_key_content_types(client, domain):

@@ -10,6 +10,7 @@ from emulator_test_helpers import error_of  # pylint: disable=import-error
 from emulator_test_helpers import make_client  # pylint: disable=import-error
 
 import emulator
+from call_log import entries
 from emulator.common import UnsupportedRegionException
 
 
@@ -54,12 +55,13 @@ def test_other_regions_answer_400_unsupported_region(aws, region):  # pylint: di
         status, code, message = error_of(excinfo)
         assert (status, code) == (400, "UnsupportedRegionException")
         assert "not available in region %s" % region in message and "us-east-1" in message
-    assert emulator.calls()[-1] == {
-        "operation": "CreateDomain",
-        "kind": "write",
-        "status": 400,
-        "error": "UnsupportedRegionException",
-    }
+    assert entries(emulator)[-1] == (
+        "CreateDomain",
+        "write",
+        400,
+        "UnsupportedRegionException",
+        ["DefaultExpirationDays", "DomainName"],
+    )
 
 
 def test_in_process_backend_of_an_unsupported_region_raises(aws):  # pylint: disable=unused-argument

@@ -18,6 +18,7 @@ from emulator_test_helpers import assert_reset  # pylint: disable=import-error
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 from emulator_test_helpers import session  # pylint: disable=import-error
 
+from call_log import entries
 from emulator.testing import TESTS_DIR
 from emulator.testing import start_server
 
@@ -103,8 +104,8 @@ def test_faults_and_call_log_over_http(srv, error, status):
         assert error_of(excinfo)[:2] == (status, error)
     assert client.update_domain(DomainName="dom", DefaultExpirationDays=4)["DefaultExpirationDays"] == 4
     calls = srv.calls()
-    assert calls == [{"operation": "UpdateDomain", "kind": "write", "status": status, "error": error}] * 3 + [
-        {"operation": "UpdateDomain", "kind": "write", "status": 200, "error": None}
+    assert entries(calls) == [("UpdateDomain", "write", status, error, ["DefaultExpirationDays", "DomainName"])] * 3 + [
+        ("UpdateDomain", "write", 200, None, ["DefaultExpirationDays", "DomainName"])
     ]
     timed = srv.calls(times=True)
     assert [entry["status"] for entry in timed] == [status] * 3 + [200]

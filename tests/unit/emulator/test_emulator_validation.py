@@ -7,6 +7,7 @@ from emulator_test_helpers import add_body_members  # pylint: disable=import-err
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
+from call_log import entries
 from emulator import validation
 
 
@@ -233,8 +234,8 @@ def test_update_profile_accepts_empty_strings(raw_client, domain):
 
 def test_validation_failures_are_logged(raw_client):
     _bad_request(lambda: raw_client.create_domain(DomainName="d", DefaultExpirationDays=5000))
-    assert emulator.calls() == [
-        {"operation": "CreateDomain", "kind": "write", "status": 400, "error": "BadRequestException"}
+    assert entries(emulator) == [
+        ("CreateDomain", "write", 400, "BadRequestException", ["DefaultExpirationDays", "DomainName"])
     ]
 
 
@@ -291,9 +292,4 @@ def test_an_operation_without_a_backend_method_is_routed_and_answers_501(client,
     with pytest.raises(ClientError) as excinfo:
         client.list_workflows(DomainName=domain)
     assert error_of(excinfo)[:2] == (501, "NotImplemented")
-    assert emulator.calls()[-1] == {
-        "operation": "ListWorkflows",
-        "kind": "read",
-        "status": 501,
-        "error": "NotImplemented",
-    }
+    assert entries(emulator)[-1] == ("ListWorkflows", "read", 501, "NotImplemented", ["DomainName"])

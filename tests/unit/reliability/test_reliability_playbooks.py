@@ -141,6 +141,11 @@ CONCURRENCY_PLAYS = [
         "RACE-1",
         """\
       register: unsafe
+      ignore_errors: true
+    - ansible.builtin.debug:
+        msg: >-
+          UNSAFE {{ inventory_hostname }} failed={{ unsafe is failed }} changed={{ unsafe is changed }}
+          ids={{ unsafe.profile_ids | default([]) }}
 """,
     ),
     (
@@ -180,8 +185,16 @@ def concurrency_playbook(url, domain):
     )
 
 
+# The unsafe play's race made certain (well under the modules' 30 s read timeout): the first two searches (one
+# per host) are answered this late, so each host's search runs before either host's create lands; the two
+# creates are too, so both profiles exist before either host searches again (the wait after a create).
+RACE_DELAY = 10
+
+
 def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
     client(server).create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+    server.inject_fault("SearchProfiles", kind="delay", seconds=RACE_DELAY, count=2)
+    server.inject_fault("CreateProfile", kind="delay", seconds=RACE_DELAY, count=2)
 
     run = run_playbook(
         write_text(tmp_path, "playbook.yml", concurrency_playbook(server.url, DOMAIN)),
@@ -195,18 +208,20 @@ def test_concurrent_upserts_and_the_safe_patterns(server, tmp_path):
     # the safe patterns: exactly one profile each
     assert len(profiles_with_account(server, "THROTTLED-1")) == 1
     assert len(profiles_with_account(server, "ONCE-1")) == 1
-    # the unsafe play: both hosts searched, then created; one profile, or two when the searches
-    # ran before either create (a race: the service has no unique key on account_number)
+    # the unsafe play: both hosts searched before either created (the service has no unique key on
+    # account_number), so each created one; each host then finds both and fails naming them
     raced = profiles_with_account(server, "RACE-1")
-    assert len(raced) in (1, 2)
+    assert len(raced) == 2
+    assert server.pending_faults() == {}  # the delayed calls were the hosts' first search and their create
+    ids = sorted(item["ProfileId"] for item in raced)
+    unsafe = [line for line in run.stdout.splitlines() if "UNSAFE " in line]
+    assert len(unsafe) == 2
+    assert all("failed=True changed=True" in line and ids[0] in line and ids[1] in line for line in unsafe), unsafe
+    # the next run refuses to guess: it fails on each host naming both ids, and changes nothing
     again = [line for line in run.stdout.splitlines() if "AGAIN " in line]
     assert len(again) == 2
-    if len(raced) == 2:
-        # the next run refuses to guess: it fails on each host naming both ids, and changes nothing
-        ids = sorted(item["ProfileId"] for item in raced)
-        assert all("failed=True" in line and ids[0] in line and ids[1] in line for line in again)
-    else:
-        assert all("failed=False changed=False" in line for line in again)
+    assert all("failed=True changed=False" in line and ids[0] in line and ids[1] in line for line in again), again
+    assert len(profiles_with_account(server, "RACE-1")) == 2
 
 
 def test_interleaved_upserts_duplicate_then_fail_naming_both_ids(run_module, cp_mock, cp_client, monkeypatch):

@@ -4,21 +4,21 @@
 import copy
 
 import pytest
-from analytics_helpers import DOMAIN
-from analytics_helpers import assert_fails_naming
-from analytics_helpers import doc_spec_differences
-from analytics_helpers import documented_options
-from analytics_helpers import tags_fragment_spec
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import calculated_attribute
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import transform
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from call_log import assert_fails_naming
 from call_log import operations
 from call_log import writes
 from connect_helpers import make_order_type
 from domain_seed import add_segment
+from module_docs import doc_spec_differences
+from module_docs import documented_options
+from module_docs import tags_fragment_spec
 
+DOMAIN = "analytics-domain"
 MODULE = "customerprofiles_calculated_attribute"
 NAME = "orders_90_days"
 GET = "GetCalculatedAttributeDefinition"

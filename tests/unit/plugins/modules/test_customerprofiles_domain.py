@@ -3,6 +3,8 @@
 
 import pytest
 
+from call_log import operations as ops
+from call_log import writes
 from domain_seed import DOMAIN_DELETE_READS as CONTENT_READS
 from domain_seed import add_event_trigger
 from domain_seed import seed_domain
@@ -11,14 +13,6 @@ MODULE = "customerprofiles_domain"
 NAME = "unit-domain"
 DLQ = "https://sqs.us-east-1.amazonaws.com/123456789012/profiles-dlq"
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-
-
-def ops(emulator, kind=None):
-    return [c["operation"] for c in emulator.calls() if kind is None or c["kind"] == kind]
-
-
-def writes(emulator):
-    return ops(emulator, "write")
 
 
 def stored(cp_client, name=NAME):

@@ -26,14 +26,8 @@ def args(**options):
     return base
 
 
-def run_logged(cp_mock, run_module, options, **kwargs):
-    cp_mock.reset_calls()
-    result = run_module(MODULE, options, **kwargs)
-    return result, operations(cp_mock)
-
-
-def test_create_returns_state_and_destination_status(cp_mock, cp_client, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "crm"}))
+def test_create_returns_state_and_destination_status(cp_mock, cp_client, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(tags={"Team": "crm"}))
     assert result["changed"] is True, result
     assert calls == ["GetEventStream", "CreateEventStream", "GetEventStream"]
     stream = result["event_stream"]
@@ -46,28 +40,28 @@ def test_create_returns_state_and_destination_status(cp_mock, cp_client, run_mod
     assert cp_client.get_event_stream(DomainName=DOMAIN, EventStreamName=NAME)["Tags"] == {"Team": "crm"}
 
 
-def test_second_run_is_a_no_op(cp_mock, run_module, domain):
+def test_second_run_is_a_no_op(cp_mock, run_module, run_logged, domain):
     first = run_module(MODULE, args(tags={"Team": "crm"}))
-    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "crm"}))
+    result, calls = run_logged(MODULE, args(tags={"Team": "crm"}))
     assert result["changed"] is False
     assert calls == ["GetEventStream"]
     assert result["event_stream"] == first["event_stream"]
-    without_uri, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME))
+    without_uri, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_stream_name=NAME))
     assert without_uri["changed"] is False and calls == ["GetEventStream"]
 
 
-def test_tags_change_in_place_on_the_returned_arn(cp_mock, cp_client, run_module, domain):
+def test_tags_change_in_place_on_the_returned_arn(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(tags={"Team": "crm", "Old": "x"}))
-    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "data"}))
+    result, calls = run_logged(MODULE, args(tags={"Team": "data"}))
     assert result["changed"] is True
     assert calls == ["GetEventStream", "TagResource", "UntagResource"]
     assert cp_client.get_event_stream(DomainName=DOMAIN, EventStreamName=NAME)["Tags"] == {"Team": "data"}
     assert result["event_stream"]["tags"] == {"Team": "data"}
 
 
-def test_a_different_uri_fails_naming_it_and_changes_nothing(cp_mock, cp_client, run_module, domain):
+def test_a_different_uri_fails_naming_it_and_changes_nothing(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(cp_mock, run_module, args(uri=KINESIS_2))
+    result, calls = run_logged(MODULE, args(uri=KINESIS_2))
     assert result.failed
     assert result["changed"] is False
     assert "uri" in result["msg"] and "recreate=true" in result["msg"]
@@ -76,25 +70,25 @@ def test_a_different_uri_fails_naming_it_and_changes_nothing(cp_mock, cp_client,
     assert cp_client.get_event_stream(DomainName=DOMAIN, EventStreamName=NAME)["DestinationDetails"]["Uri"] == KINESIS
 
 
-def test_recreate_deletes_then_creates(cp_mock, cp_client, run_module, domain):
+def test_recreate_deletes_then_creates(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(tags={"Team": "crm"}))
-    predicted, calls = run_logged(cp_mock, run_module, args(uri=KINESIS_2, recreate=True), check_mode=True, diff=True)
+    predicted, calls = run_logged(MODULE, args(uri=KINESIS_2, recreate=True), check_mode=True, diff=True)
     assert predicted["changed"] is True and writes(cp_mock) == []
     assert predicted["diff"]["before"]["uri"] == KINESIS and predicted["diff"]["after"]["uri"] == KINESIS_2
-    result, calls = run_logged(cp_mock, run_module, args(uri=KINESIS_2, recreate=True))
+    result, calls = run_logged(MODULE, args(uri=KINESIS_2, recreate=True))
     assert result["changed"] is True, result
     assert calls == ["GetEventStream", "DeleteEventStream", "CreateEventStream", "GetEventStream"]
     assert result["event_stream"]["uri"] == KINESIS_2
     assert result["event_stream"]["tags"] == {"Team": "crm"}  # tags not given: kept
     held = cp_client.get_event_stream(DomainName=DOMAIN, EventStreamName=NAME)
     assert held["DestinationDetails"]["Uri"] == KINESIS_2 and held["Tags"] == {"Team": "crm"}
-    same, calls = run_logged(cp_mock, run_module, args(uri=KINESIS_2, recreate=True))
+    same, calls = run_logged(MODULE, args(uri=KINESIS_2, recreate=True))
     assert same["changed"] is False and calls == ["GetEventStream"]
 
 
-def test_one_stream_per_domain_names_the_existing_stream(cp_mock, cp_client, run_module, domain):
+def test_one_stream_per_domain_names_the_existing_stream(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(cp_mock, run_module, args(event_stream_name="second-stream"))
+    result, calls = run_logged(MODULE, args(event_stream_name="second-stream"))
     assert result.failed
     assert result["changed"] is False
     assert "already has event stream {0}".format(NAME) in result["msg"]
@@ -117,8 +111,8 @@ def test_stopped_and_unhealthy_stream_is_described(cp_mock, run_module, domain):
     assert stream["destination_details"]["message"] == "gone"
 
 
-def test_check_mode_create_and_diff(cp_mock, cp_client, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(), check_mode=True, diff=True)
+def test_check_mode_create_and_diff(cp_mock, cp_client, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(), check_mode=True, diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == [] and calls == ["GetEventStream"]
     assert result["diff"]["before"] == {}
@@ -131,31 +125,31 @@ def test_check_mode_create_and_diff(cp_mock, cp_client, run_module, domain):
     assert applied["event_stream"]["destination_details"]["uri"] == KINESIS
 
 
-def test_create_needs_uri(cp_mock, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME))
+def test_create_needs_uri(cp_mock, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_stream_name=NAME))
     assert result.failed
     assert "uri (a Kinesis data stream ARN) is required" in result["msg"]
     assert calls == ["GetEventStream"]
 
 
-def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
+def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(
-        cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"), diff=True
-    )
+    result, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"), diff=True)
     assert result["changed"] is True
     assert calls == ["GetEventStream", "DeleteEventStream"]
     assert result["event_stream"] == {} and result["diff"]["after"] == {}
     assert cp_client.list_event_streams(DomainName=DOMAIN)["Items"] == []
-    again, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"))
+    again, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_stream_name=NAME, state="absent"))
     assert again["changed"] is False and calls == ["GetEventStream"]
 
 
 @pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
-def test_a_stream_of_another_account_fails_before_any_write(cp_mock, cp_client, run_module, domain, check_mode):
+def test_a_stream_of_another_account_fails_before_any_write(
+    cp_mock, cp_client, run_module, run_logged, domain, check_mode
+):
     # issue 20: check mode predicted success, and CreateEventStream then failed
     result, calls = run_logged(
-        cp_mock, run_module, args(uri="arn:aws:kinesis:us-east-1:999999999999:stream/other"), check_mode=check_mode
+        MODULE, args(uri="arn:aws:kinesis:us-east-1:999999999999:stream/other"), check_mode=check_mode
     )
     assert result.failed, result
     assert result["changed"] is False
@@ -184,9 +178,9 @@ def test_a_stream_of_another_account_fails_before_any_write(cp_mock, cp_client, 
 )
 @pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
 def test_a_uri_that_is_no_stream_of_the_region_fails_before_any_call(
-    cp_mock, run_module, domain, uri, message, check_mode
+    cp_mock, run_module, run_logged, domain, uri, message, check_mode
 ):
-    result, calls = run_logged(cp_mock, run_module, args(uri=uri), check_mode=check_mode)
+    result, calls = run_logged(MODULE, args(uri=uri), check_mode=check_mode)
     assert result.failed, result
     assert "uri " + message in result["msg"], result["msg"]
     assert uri not in result["msg"]
@@ -203,8 +197,10 @@ def test_a_uri_that_is_no_stream_of_the_region_fails_before_any_call(
         (dict(tags={"Team": "v" * 300}), "tags.Team", "v" * 300),
     ],
 )
-def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, domain, options, path, value):
-    result, calls = run_logged(cp_mock, run_module, args(**options))
+def test_bad_input_fails_before_any_call_naming_the_option(
+    cp_mock, run_module, run_logged, domain, options, path, value
+):
+    result, calls = run_logged(MODULE, args(**options))
     assert result.failed, result
     assert calls == []
     assert path in result["msg"]

@@ -52,15 +52,9 @@ def stored(cp_client):
     return cp_client.get_event_trigger(DomainName=DOMAIN, EventTriggerName=NAME)
 
 
-def run_logged(cp_mock, run_module, options, **kwargs):
-    cp_mock.reset_calls()
-    result = run_module(MODULE, options, **kwargs)
-    return result, operations(cp_mock)
-
-
-def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, domain):
+def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, run_logged, domain):
     result, calls = run_logged(
-        cp_mock, run_module, args(description="Orders over 500", event_trigger_limits=LIMITS, tags={"Team": "c"})
+        MODULE, args(description="Orders over 500", event_trigger_limits=LIMITS, tags={"Team": "c"})
     )
     assert result["changed"] is True, result
     assert calls == ["GetEventTrigger", "GetProfileObjectType", "CreateEventTrigger"]
@@ -77,8 +71,8 @@ def test_create_reads_the_object_type_first(cp_mock, cp_client, run_module, doma
     assert held["EventTriggerLimits"]["Periods"][0]["MaxInvocationsPerProfile"] == 1
 
 
-def test_a_missing_object_type_fails_naming_object_type_name(cp_mock, cp_client, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(object_type_name="NoSuchType"))
+def test_a_missing_object_type_fails_naming_object_type_name(cp_mock, cp_client, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(object_type_name="NoSuchType"))
     assert result.failed
     assert result["changed"] is False
     assert "object_type_name: object type NoSuchType does not exist in domain " + DOMAIN in result["msg"]
@@ -87,9 +81,11 @@ def test_a_missing_object_type_fails_naming_object_type_name(cp_mock, cp_client,
 
 
 @pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
-def test_a_segment_filter_naming_no_segment_fails_before_any_write(cp_mock, cp_client, run_module, domain, check_mode):
+def test_a_segment_filter_naming_no_segment_fails_before_any_write(
+    cp_mock, cp_client, run_module, run_logged, domain, check_mode
+):
     # issue 20: check mode predicted success, and CreateEventTrigger then failed
-    result, calls = run_logged(cp_mock, run_module, args(segment_filter="no-such-segment"), check_mode=check_mode)
+    result, calls = run_logged(MODULE, args(segment_filter="no-such-segment"), check_mode=check_mode)
     assert result.failed, result
     assert result["changed"] is False
     assert "segment_filter: segment definition no-such-segment does not exist in domain " + DOMAIN in result["msg"]
@@ -97,34 +93,32 @@ def test_a_segment_filter_naming_no_segment_fails_before_any_write(cp_mock, cp_c
     assert cp_client.list_event_triggers(DomainName=DOMAIN)["Items"] == []
 
 
-def test_an_existing_segment_filter_is_read_once_then_kept(cp_mock, cp_client, run_module, domain):
+def test_an_existing_segment_filter_is_read_once_then_kept(cp_mock, cp_client, run_module, run_logged, domain):
     cp_client.create_segment_definition(
         DomainName=DOMAIN, SegmentDefinitionName="vip", DisplayName="VIP", SegmentSqlQuery="SELECT * FROM profiles"
     )
-    result, calls = run_logged(cp_mock, run_module, args(segment_filter="vip"))
+    result, calls = run_logged(MODULE, args(segment_filter="vip"))
     assert result["changed"] is True, result
     assert calls == ["GetEventTrigger", "GetProfileObjectType", "GetSegmentDefinition", "CreateEventTrigger"]
-    again, calls = run_logged(cp_mock, run_module, args(segment_filter="vip"))
+    again, calls = run_logged(MODULE, args(segment_filter="vip"))
     assert again["changed"] is False
     assert calls == ["GetEventTrigger"]
 
 
-def test_second_run_is_a_no_op(cp_mock, run_module, domain):
+def test_second_run_is_a_no_op(cp_mock, run_module, run_logged, domain):
     options = args(description="Orders", event_trigger_limits=LIMITS, tags={"Team": "c"})
     first = run_module(MODULE, options)
-    result, calls = run_logged(cp_mock, run_module, options)
+    result, calls = run_logged(MODULE, options)
     assert result["changed"] is False
     assert calls == ["GetEventTrigger"]
     assert result["event_trigger"] == first["event_trigger"]
 
 
-def test_update_in_place_sends_only_what_differs(cp_mock, cp_client, run_module, domain, sent):
+def test_update_in_place_sends_only_what_differs(cp_mock, cp_client, run_module, run_logged, domain, sent):
     run_module(MODULE, args(description="Orders", event_trigger_limits=LIMITS))
     created_at = stored(cp_client)["CreatedAt"]
     del sent[:]
-    result, calls = run_logged(
-        cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="Big orders")
-    )
+    result, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="Big orders"))
     assert result["changed"] is True
     assert calls == ["GetEventTrigger", "UpdateEventTrigger"]
     (request,) = requests_of(sent, "UpdateEventTrigger")
@@ -146,27 +140,27 @@ def test_a_given_block_is_complete(cp_mock, cp_client, run_module, domain):
     assert "EventExpiration" not in stored(cp_client)["EventTriggerLimits"]
 
 
-def test_moving_to_another_object_type_reads_it(cp_mock, cp_client, run_module, domain):
+def test_moving_to_another_object_type_reads_it(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(cp_mock, run_module, args(object_type_name="Refund"))
+    result, calls = run_logged(MODULE, args(object_type_name="Refund"))
     assert result["changed"] is True
     assert calls == ["GetEventTrigger", "GetProfileObjectType", "UpdateEventTrigger"]
     assert stored(cp_client)["ObjectTypeName"] == "Refund"
-    missing, calls = run_logged(cp_mock, run_module, args(object_type_name="Gone"))
+    missing, calls = run_logged(MODULE, args(object_type_name="Gone"))
     assert missing.failed and "object_type_name" in missing["msg"]
     assert writes(cp_mock) == []
 
 
-def test_tags_change_through_tag_calls(cp_mock, cp_client, run_module, domain):
+def test_tags_change_through_tag_calls(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(tags={"Team": "c", "Old": "x"}))
-    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "d"}))
+    result, calls = run_logged(MODULE, args(tags={"Team": "d"}))
     assert result["changed"] is True
     assert calls == ["GetEventTrigger", "TagResource", "UntagResource"]
     assert stored(cp_client)["Tags"] == {"Team": "d"}
 
 
-def test_check_mode_and_diff(cp_mock, cp_client, run_module, domain):
-    predicted, calls = run_logged(cp_mock, run_module, args(description="Orders"), check_mode=True, diff=True)
+def test_check_mode_and_diff(cp_mock, cp_client, run_module, run_logged, domain):
+    predicted, calls = run_logged(MODULE, args(description="Orders"), check_mode=True, diff=True)
     assert predicted["changed"] is True
     assert writes(cp_mock) == []
     assert predicted["diff"]["before"] == {}
@@ -175,26 +169,26 @@ def test_check_mode_and_diff(cp_mock, cp_client, run_module, domain):
     applied = run_module(MODULE, args(description="Orders"))
     for key, value in predicted["event_trigger"].items():
         assert applied["event_trigger"][key] == value
-    update, calls = run_logged(cp_mock, run_module, args(description="Other"), check_mode=True, diff=True)
+    update, calls = run_logged(MODULE, args(description="Other"), check_mode=True, diff=True)
     assert update["changed"] is True and writes(cp_mock) == []
     assert update["diff"]["before"]["description"] == "Orders" and update["diff"]["after"]["description"] == "Other"
     assert stored(cp_client)["Description"] == "Orders"
 
 
-def test_create_needs_object_type_and_conditions(cp_mock, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="x"))
+def test_create_needs_object_type_and_conditions(cp_mock, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, description="x"))
     assert result.failed
     assert "object_type_name and event_trigger_conditions are required" in result["msg"]
     assert writes(cp_mock) == []
 
 
-def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
+def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args())
-    result, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
+    result, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
     assert result["changed"] is True
     assert calls == ["GetEventTrigger", "DeleteEventTrigger"]
     assert result["event_trigger"] == {}
-    again, calls = run_logged(cp_mock, run_module, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
+    again, calls = run_logged(MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, state="absent"))
     assert again["changed"] is False and calls == ["GetEventTrigger"]
 
 
@@ -292,8 +286,10 @@ ATTRIBUTE_PATH = "event_trigger_conditions[0].event_trigger_dimensions[0].object
         (dict(tags={"aws:reserved": "v"}), "tags", None),
     ],
 )
-def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, domain, options, path, value):
-    result, calls = run_logged(cp_mock, run_module, args(**options))
+def test_bad_input_fails_before_any_call_naming_the_option(
+    cp_mock, run_module, run_logged, domain, options, path, value
+):
+    result, calls = run_logged(MODULE, args(**options))
     assert result.failed, result
     assert calls == []
     assert path in result["msg"]

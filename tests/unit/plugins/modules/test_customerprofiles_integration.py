@@ -55,17 +55,11 @@ def stored(cp_client, uri=INSTANCE):
     return cp_client.get_integration(DomainName=DOMAIN, Uri=uri)
 
 
-def run_logged(cp_mock, run_module, options, **kwargs):
-    cp_mock.reset_calls()
-    result = run_module(MODULE, options, **kwargs)
-    return result, operations(cp_mock)
-
-
 # ------------------------------------------------------------------ create / no-op / update / delete
 
 
-def test_create_connect_instance_integration(cp_mock, cp_client, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(object_type_name="CTR", tags={"Team": "cc", "Cost": 42}))
+def test_create_connect_instance_integration(cp_mock, cp_client, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(object_type_name="CTR", tags={"Team": "cc", "Cost": 42}))
     assert result["changed"] is True, result
     assert calls == ["GetIntegration", "PutIntegration"]
     integration = result["integration"]
@@ -79,20 +73,22 @@ def test_create_connect_instance_integration(cp_mock, cp_client, run_module, dom
     assert held["Tags"] == {"Team": "cc", "Cost": "42"}
 
 
-def test_second_run_is_a_no_op(cp_mock, cp_client, run_module, domain):
+def test_second_run_is_a_no_op(cp_mock, cp_client, run_module, run_logged, domain):
     options = args(object_type_name="CTR", scope="PROFILE", tags={"Team": "cc"})
     first = run_module(MODULE, options)
-    result, calls = run_logged(cp_mock, run_module, options)
+    result, calls = run_logged(MODULE, options)
     assert result["changed"] is False
     assert calls == ["GetIntegration"]
     assert result["integration"] == first["integration"]
 
 
-def test_update_sends_the_whole_definition_keeping_what_is_left_out(cp_mock, cp_client, run_module, domain, sent):
+def test_update_sends_the_whole_definition_keeping_what_is_left_out(
+    cp_mock, cp_client, run_module, run_logged, domain, sent
+):
     role = "arn:aws:iam::123456789012:role/profiles"
     run_module(MODULE, args(object_type_name="CTR", role_arn=role, tags={"Team": "cc"}))
     del sent[:]
-    result, calls = run_logged(cp_mock, run_module, args(scope="DOMAIN"))
+    result, calls = run_logged(MODULE, args(scope="DOMAIN"))
     assert result["changed"] is True
     assert calls == ["GetIntegration", "PutIntegration"]
     (request,) = requests_of(sent, "PutIntegration")
@@ -122,47 +118,45 @@ def test_switch_from_one_object_type_to_a_map(cp_mock, cp_client, run_module, do
     assert stored(cp_client)["ObjectTypeNames"] == names
 
 
-def test_empty_role_arn_removes_the_role(cp_mock, cp_client, run_module, domain):
+def test_empty_role_arn_removes_the_role(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(object_type_name="CTR", role_arn="arn:aws:iam::123456789012:role/profiles"))
     result = run_module(MODULE, args(role_arn=""))
     assert result["changed"] is True
     assert "role_arn" not in result["integration"]
     assert "RoleArn" not in stored(cp_client)
-    again, calls = run_logged(cp_mock, run_module, args(role_arn=""))
+    again, calls = run_logged(MODULE, args(role_arn=""))
     assert again["changed"] is False and calls == ["GetIntegration"]
 
 
-def test_tags_of_an_existing_integration_change_through_tag_calls(cp_mock, cp_client, run_module, domain):
+def test_tags_of_an_existing_integration_change_through_tag_calls(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(object_type_name="CTR", tags={"Team": "cc", "Old": "x"}))
-    result, calls = run_logged(cp_mock, run_module, args(tags={"Team": "sales"}))
+    result, calls = run_logged(MODULE, args(tags={"Team": "sales"}))
     assert result["changed"] is True
     assert calls == ["GetIntegration", "TagResource", "UntagResource"]
     assert stored(cp_client)["Tags"] == {"Team": "sales"}
     assert result["integration"]["tags"] == {"Team": "sales"}
-    kept, calls = run_logged(cp_mock, run_module, args(tags={"New": "1"}, purge_tags=False))
+    kept, calls = run_logged(MODULE, args(tags={"New": "1"}, purge_tags=False))
     assert calls == ["GetIntegration", "TagResource"]
     assert kept["integration"]["tags"] == {"Team": "sales", "New": "1"}
 
 
-def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, domain):
+def test_delete_and_absent_when_missing(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(object_type_name="CTR"))
-    result, calls = run_logged(cp_mock, run_module, args(state="absent"), diff=True)
+    result, calls = run_logged(MODULE, args(state="absent"), diff=True)
     assert result["changed"] is True
     assert calls == ["GetIntegration", "DeleteIntegration"]
     assert result["integration"] == {}
     assert result["diff"]["before"]["uri"] == INSTANCE and result["diff"]["after"] == {}
     assert cp_client.list_integrations(DomainName=DOMAIN)["Items"] == []
-    again, calls = run_logged(cp_mock, run_module, args(state="absent"))
+    again, calls = run_logged(MODULE, args(state="absent"))
     assert again["changed"] is False and calls == ["GetIntegration"]
 
 
 # ------------------------------------------------------------------ check mode and diff
 
 
-def test_check_mode_create_predicts_and_writes_nothing(cp_mock, cp_client, run_module, domain):
-    predicted, calls = run_logged(
-        cp_mock, run_module, args(object_type_name="CTR", tags={"Team": "cc"}), check_mode=True, diff=True
-    )
+def test_check_mode_create_predicts_and_writes_nothing(cp_mock, cp_client, run_module, run_logged, domain):
+    predicted, calls = run_logged(MODULE, args(object_type_name="CTR", tags={"Team": "cc"}), check_mode=True, diff=True)
     assert predicted["changed"] is True
     assert writes(cp_mock) == []
     assert cp_client.list_integrations(DomainName=DOMAIN)["Items"] == []
@@ -173,11 +167,9 @@ def test_check_mode_create_predicts_and_writes_nothing(cp_mock, cp_client, run_m
         assert applied["integration"][key] == value
 
 
-def test_check_mode_update_and_diff(cp_mock, cp_client, run_module, domain):
+def test_check_mode_update_and_diff(cp_mock, cp_client, run_module, run_logged, domain):
     run_module(MODULE, args(object_type_name="CTR"))
-    result, calls = run_logged(
-        cp_mock, run_module, args(object_type_name="Contact", scope="DOMAIN"), check_mode=True, diff=True
-    )
+    result, calls = run_logged(MODULE, args(object_type_name="Contact", scope="DOMAIN"), check_mode=True, diff=True)
     assert result["changed"] is True
     assert writes(cp_mock) == []
     assert result["diff"]["before"]["object_type_name"] == "CTR"
@@ -205,15 +197,17 @@ def test_flow_definition_sent_on_create_never_returned(cp_mock, cp_client, run_m
     assert "flow_definition" not in result["integration"]
 
 
-def test_flow_definition_of_an_existing_integration_needs_update_flow_definition(cp_mock, run_module, domain, sent):
+def test_flow_definition_of_an_existing_integration_needs_update_flow_definition(
+    cp_mock, run_module, run_logged, domain, sent
+):
     options = dict(domain_name=DOMAIN, uri=FLOW_URI, object_type_name="Contact", flow_definition=FLOW)
     run_module(MODULE, options)
-    skipped, calls = run_logged(cp_mock, run_module, options)
+    skipped, calls = run_logged(MODULE, options)
     assert skipped["changed"] is False
     assert calls == ["GetIntegration"]
     assert "update_flow_definition=true" in json.dumps(skipped.get("warnings"))  # the form differs across ansible-core
     del sent[:]
-    updated, calls = run_logged(cp_mock, run_module, dict(options, update_flow_definition=True))
+    updated, calls = run_logged(MODULE, dict(options, update_flow_definition=True))
     assert updated["changed"] is True
     assert calls == ["GetIntegration", "PutIntegration"]
     (request,) = requests_of(sent, "PutIntegration")
@@ -242,15 +236,15 @@ def test_flow_definition_options_are_the_model_shape():
 # ------------------------------------------------------------------ input checks before any call
 
 
-def test_object_type_name_and_names_are_mutually_exclusive(cp_mock, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(object_type_name="CTR", object_type_names={"A": "Contact"}))
+def test_object_type_name_and_names_are_mutually_exclusive(cp_mock, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(object_type_name="CTR", object_type_names={"A": "Contact"}))
     assert result.failed
     assert calls == []
     assert "object_type_name and object_type_names are mutually exclusive" in result["msg"]
 
 
-def test_create_needs_an_object_type(cp_mock, run_module, domain):
-    result, calls = run_logged(cp_mock, run_module, args(scope="PROFILE"))
+def test_create_needs_an_object_type(cp_mock, run_module, run_logged, domain):
+    result, calls = run_logged(MODULE, args(scope="PROFILE"))
     assert result.failed
     assert calls == ["GetIntegration"]
     assert "object_type_name or object_type_names is required" in result["msg"]
@@ -258,11 +252,13 @@ def test_create_needs_an_object_type(cp_mock, run_module, domain):
 
 @pytest.mark.parametrize("exists", [False, True], ids=["create", "update"])
 @pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
-def test_an_empty_object_type_names_fails_before_any_call(cp_mock, cp_client, run_module, domain, exists, check_mode):
+def test_an_empty_object_type_names_fails_before_any_call(
+    cp_mock, cp_client, run_module, run_logged, domain, exists, check_mode
+):
     # issue 20: {} was sent as nothing, so check mode predicted success and PutIntegration then failed
     if exists:
         run_module(MODULE, args(object_type_name="CTR"))
-    result, calls = run_logged(cp_mock, run_module, args(object_type_names={}), check_mode=check_mode)
+    result, calls = run_logged(MODULE, args(object_type_names={}), check_mode=check_mode)
     assert result.failed, result
     assert "object_type_names must have at least 1 entries" in result["msg"]
     assert calls == []
@@ -325,8 +321,10 @@ def test_an_empty_object_type_names_fails_before_any_call(cp_mock, cp_client, ru
         (dict(object_type_name="CTR", tags={"aws:reserved": "v"}), "tags", "aws:reserved"),
     ],
 )
-def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, domain, options, path, value):
-    result, calls = run_logged(cp_mock, run_module, args(**options))
+def test_bad_input_fails_before_any_call_naming_the_option(
+    cp_mock, run_module, run_logged, domain, options, path, value
+):
+    result, calls = run_logged(MODULE, args(**options))
     assert result.failed, result
     assert calls == []
     assert path in result["msg"]

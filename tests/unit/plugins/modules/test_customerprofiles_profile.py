@@ -2,8 +2,14 @@
 """customerprofiles_profile against the in-process emulator: results, what the service holds, API calls."""
 
 import copy
+import json
 
 import pytest
+
+from call_log import calls
+from call_log import entries
+from call_log import operations
+from call_log import writes
 
 MODULE = "customerprofiles_profile"
 DOMAIN = "profiles-domain"
@@ -91,14 +97,6 @@ def all_stored(cp_client):
     return dict((profile_id, copy.deepcopy(profile)) for profile_id, profile in backend_profiles.items())
 
 
-def operations(cp_mock):
-    return [call["operation"] for call in cp_mock.calls()]
-
-
-def writes(cp_mock):
-    return [call["operation"] for call in cp_mock.calls() if call["kind"] == "write"]
-
-
 def create(run_module, cp_mock, **fields):
     result = run(run_module, **fields)
     assert result["changed"] is True, result
@@ -138,7 +136,9 @@ def test_second_identical_run_reads_once_and_writes_nothing(run_module, cp_mock,
     assert result["changed"] is False
     assert result["profile_id"] == profile_id
     assert result["profile"] == dict(FULL, profile_id=profile_id)
-    assert cp_mock.calls() == [{"operation": "SearchProfiles", "kind": "read", "status": 200, "error": None}]
+    assert entries(cp_mock) == [
+        ("SearchProfiles", "read", 200, None, ["DomainName", "KeyName", "MaxResults", "Values"])
+    ]
 
 
 def test_returned_profile_fed_back_as_options_changes_nothing(run_module, cp_mock, cp_client, domain):
@@ -182,21 +182,9 @@ def test_change_one_field_leaves_the_others(run_module, cp_mock, cp_client, doma
     assert operations(cp_mock) == ["SearchProfiles"]
 
 
-def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, domain, monkeypatch):
+def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, domain):
     profile_id = create(run_module, cp_mock, **FULL)
-    sent = []
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import engine
-
-    real = engine.Resource.call
-
-    def record(resource, call):
-        if call.method == "update_profile":
-            sent.append(
-                dict((key, value) for key, value in call.request.items() if key not in ("DomainName", "ProfileId"))
-            )
-        return real(resource, call)
-
-    monkeypatch.setattr(engine.Resource, "call", record)
+    cp_mock.reset_calls()
 
     run(
         run_module,
@@ -207,7 +195,10 @@ def test_update_sends_only_the_changed_fields(run_module, cp_mock, cp_client, do
         last_name=FULL["last_name"],
     )
 
-    assert sent == [{"FirstName": "new", "Address": {"City": "new city"}, "Attributes": {"SSN": "new"}}]
+    # the call log has the request's member names: the unchanged last name is not sent
+    assert [call["members"] for call in calls(cp_mock, "UpdateProfile")] == [
+        ["Address", "Attributes", "DomainName", "FirstName", "ProfileId"]
+    ]
 
 
 # --- check mode and diff ----------------------------------------------------------------
@@ -642,3 +633,98 @@ def test_maximum_lengths_are_accepted(run_module, cp_mock, cp_client, domain):
 
     assert result["changed"] is True
     assert stored(cp_client, result["profile_id"])["AdditionalInformation"] == "b" * 1000
+
+
+# --- enum values are never echoed --------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["gender", "party_type", "profile_type"])
+def test_a_bad_sensitive_enum_names_the_option_and_never_the_value(run_module, cp_mock, option):
+    args = {"domain_name": DOMAIN, "account_number": "A-1", option: SECRET, "_ansible_no_log": True}
+    result = run_module("customerprofiles_profile", args)
+    assert result.failed
+    assert option + " must be one of" in result["msg"]
+    # under no_log ansible drops the invocation; nothing else may carry the value
+    assert SECRET not in json.dumps(dict((key, value) for key, value in result.items() if key != "invocation"))
+    assert cp_mock.calls() == []
+
+
+def test_a_bad_contact_type_names_its_path(run_module, cp_mock):
+    args = {
+        "domain_name": DOMAIN,
+        "account_number": "A-1",
+        "engagement_preferences": {"phone": [{"contact_type": SECRET}]},
+    }
+    result = run_module("customerprofiles_profile", args)
+    assert result.failed
+    assert "engagement_preferences.phone[0].contact_type must be one of" in result["msg"]
+    assert SECRET not in result["msg"]
+
+
+# --- check mode before the domain exists -------------------------------------------------
+
+
+def test_check_mode_profile_on_a_domain_the_run_would_create(run_module, cp_mock):
+    result = run_module(
+        "customerprofiles_profile",
+        {"domain_name": DOMAIN, "account_number": "A-1", "first_name": "Ada"},
+        check_mode=True,
+    )
+    assert not result.failed, result.get("msg")
+    assert result["changed"] is True
+    assert result["profile"] == {"account_number": "A-1", "first_name": "Ada"}
+    assert writes(cp_mock) == []
+
+
+def test_without_check_mode_a_missing_domain_still_fails_with_the_service_error(run_module, cp_mock):
+    result = run_module("customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "A-1"})
+    assert result.failed
+    assert "ResourceNotFoundException" in result["msg"]
+    assert writes(cp_mock) == []
+
+
+# --- eventual consistency: wait after a create -------------------------------------------
+
+
+def test_create_waits_until_search_finds_the_profile(run_module, cp_mock, cp_client, domain, monkeypatch):
+    import time as real_time
+
+    real_sleep = real_time.sleep
+
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+
+    cp_mock.set_search_lag(0.6)
+    slept = []
+    monkeypatch.setattr(profile.time, "sleep", lambda seconds: slept.append(seconds) or real_sleep(seconds))
+    args = {"domain_name": DOMAIN, "account_number": "LAG-1", "first_name": "Ada"}
+    cp_mock.reset_calls()
+    created = run_module("customerprofiles_profile", args)
+    assert created["changed"] is True
+    searches = operations(cp_mock).count("SearchProfiles")
+    assert searches >= 2 and slept  # the identity search, then the wait's searches until the profile shows
+    # the next task matching the same key updates the profile instead of creating a duplicate
+    updated = run_module("customerprofiles_profile", dict(args, first_name="Grace"))
+    assert updated["profile_id"] == created["profile_id"]
+    assert len(cp_client.batch_get_profile(DomainName=DOMAIN, ProfileIds=[created["profile_id"]])["Profiles"]) == 1
+    cp_mock.set_search_lag(0)
+
+
+def test_without_wait_the_next_task_may_create_a_duplicate(run_module, cp_mock, cp_client, domain):
+    """What wait prevents: with a search lag and wait=false, the second task does not see the first profile."""
+    cp_mock.set_search_lag(30)
+    args = {"domain_name": DOMAIN, "account_number": "LAG-2", "wait": False}
+    first = run_module("customerprofiles_profile", args)
+    second = run_module("customerprofiles_profile", args)
+    assert first["profile_id"] != second["profile_id"]
+    cp_mock.set_search_lag(0)
+
+
+def test_wait_timeout_warns_and_succeeds(run_module, cp_mock, cp_client, domain):
+    cp_mock.set_search_lag(30)
+    result = run_module(
+        "customerprofiles_profile", {"domain_name": DOMAIN, "account_number": "LAG-3", "wait_timeout": 0}
+    )
+    assert not result.failed
+    assert result["changed"] is True
+    assert "within wait_timeout=0 seconds" in json.dumps(result.get("warnings"))
+    cp_mock.set_search_lag(0)

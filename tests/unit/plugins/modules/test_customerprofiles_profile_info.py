@@ -3,6 +3,8 @@
 
 import pytest
 
+from call_log import operations
+
 MODULE = "customerprofiles_profile_info"
 DOMAIN = "info-domain"
 
@@ -21,10 +23,6 @@ def info(run_module, **args):
 
 def make(cp_client, **fields):
     return cp_client.create_profile(DomainName=DOMAIN, **fields)["ProfileId"]
-
-
-def operations(cp_mock):
-    return [call["operation"] for call in cp_mock.calls()]
 
 
 def test_by_one_id_in_the_profile_module_form(run_module, cp_mock, cp_client, domain):

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile_objects
+from call_log import calls
 from call_log import operations
 from call_log import writes
 
@@ -138,18 +139,13 @@ def test_put_profile_object_one_per_object_without_batch(run_module, cp_mock, cp
     assert all(r["unique_key"] for r in result["objects"])
 
 
-def test_batch_is_chosen_by_the_installed_botocore(run_module, cp_mock, object_type, monkeypatch):
-    seen = []
-    real = profile_objects.ProfileObjectsResource.batch_supported
+def test_batch_is_chosen_by_the_installed_botocore(run_module, cp_mock, object_type):
+    import botocore
 
-    def spy(self):
-        seen.append(self.module.botocore_at_least("1.43.17"))
-        return real(self)
-
-    monkeypatch.setattr(profile_objects.ProfileObjectsResource, "batch_supported", spy)
+    assert tuple(int(part) for part in botocore.__version__.split(".")[:3]) >= (1, 43, 17)  # has the batch call
     run_module(MODULE, args(orders(1, 1)))
-    assert seen == [True]
     assert writes(cp_mock) == ["BatchPutProfileObject"]
+    assert calls(cp_mock, "BatchPutProfileObject")[0]["members"] == ["DomainName", "Items", "ObjectTypeName"]
 
 
 def test_check_mode_predicts_and_writes_nothing(run_module, cp_mock, cp_client, object_type):

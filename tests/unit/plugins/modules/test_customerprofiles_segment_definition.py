@@ -2,22 +2,21 @@
 """customerprofiles_segment_definition against the in-process emulator: results, stored state and API calls."""
 
 import pytest
-from analytics_helpers import DOMAIN
-from analytics_helpers import assert_fails_naming
-from analytics_helpers import clients_built  # noqa: F401  # pylint: disable=unused-import
-from analytics_helpers import doc_spec_differences
-from analytics_helpers import documented_options
-from analytics_helpers import tags_fragment_spec
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import spec_model_differences
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api as to_request
+from call_log import assert_fails_naming
 from call_log import operations
 from call_log import writes
 from connect_helpers import make_order_type
+from module_docs import doc_spec_differences
+from module_docs import documented_options
+from module_docs import tags_fragment_spec
 
+DOMAIN = "analytics-domain"
 MODULE = "customerprofiles_segment_definition"
 NAME = "gold_paris"
 GET = "GetSegmentDefinition"
@@ -264,7 +263,7 @@ def test_recreate_from_groups_to_a_query_drops_the_groups(run_module, cp_mock, c
     assert len(create) == 1 and create[0]["status"] == 200
 
 
-def test_tags_change_in_place_on_the_services_arn(run_module, cp_mock, cp_client, domain, clients_built):  # noqa: F811
+def test_tags_change_in_place_on_the_services_arn(run_module, cp_mock, cp_client, domain, clients_built):
     make(cp_client, Tags={"Campaign": "spring", "Old": "x"})
     result = run_module(MODULE, args(tags={"Campaign": "summer"}))
     assert result["changed"] is True and result["recreated"] is False

@@ -1,16 +1,14 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""customerprofiles_calculated_attribute_info and customerprofiles_segment_definition_info (with membership)."""
+"""customerprofiles_segment_definition_info (with segment membership) against the in-process emulator."""
 
 import pytest
-from analytics_helpers import DOMAIN
-from analytics_helpers import assert_fails_naming
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+from call_log import assert_fails_naming
 from call_log import operations
-from connect_helpers import make_order_type
 
-DETAILS = {"Attributes": [{"Name": "Order.Total"}], "Expression": "{Order.Total}"}
+DOMAIN = "analytics-domain"
 TIER_GOLD = {
     "Include": "ALL",
     "Groups": [
@@ -26,16 +24,8 @@ TIER_GOLD = {
 
 @pytest.fixture
 def domain(cp_mock, cp_client):
+    """A domain with two segment definitions: gold (profiles whose Tier attribute is gold) and sql."""
     cp_client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
-    make_order_type(cp_mock, cp_client, DOMAIN)
-    for index in range(3):
-        cp_client.create_calculated_attribute_definition(
-            DomainName=DOMAIN,
-            CalculatedAttributeName="attribute_{0}".format(index),
-            AttributeDetails=DETAILS,
-            Statistic="SUM",
-            Tags={"Index": str(index)},
-        )
     cp_client.create_segment_definition(
         DomainName=DOMAIN, SegmentDefinitionName="gold", DisplayName="Gold", SegmentGroups=TIER_GOLD
     )
@@ -44,39 +34,6 @@ def domain(cp_mock, cp_client):
     )
     emulator.reset_calls()
     return DOMAIN
-
-
-def test_calculated_attribute_info_one(run_module, cp_mock, domain):
-    result = run_module("customerprofiles_calculated_attribute_info", dict(domain_name=DOMAIN, name="attribute_1"))
-    assert result["changed"] is False
-    assert [item["calculated_attribute_name"] for item in result["calculated_attributes"]] == ["attribute_1"]
-    item = result["calculated_attributes"][0]
-    assert item["attribute_details"] == {"attributes": [{"name": "Order.Total"}], "expression": "{Order.Total}"}
-    assert item["statistic"] == "SUM" and item["status"] == "COMPLETED" and item["tags"] == {"Index": "1"}
-    assert operations(cp_mock) == ["GetCalculatedAttributeDefinition"]
-
-
-def test_calculated_attribute_info_missing_is_an_empty_list(run_module, cp_mock, domain):
-    result = run_module("customerprofiles_calculated_attribute_info", dict(domain_name=DOMAIN, name="nothing"))
-    assert result["calculated_attributes"] == [] and not result.failed
-
-
-def test_calculated_attribute_info_every_one_all_pages(run_module, cp_mock, cp_client, domain, monkeypatch):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import core
-
-    original = core.paginate
-    monkeypatch.setattr(
-        "ansible_collections.awscx.customerprofiles.plugins.module_utils.core.paginate",
-        lambda call, key, **params: original(call, key, page_size=2, **params),
-    )
-    result = run_module("customerprofiles_calculated_attribute_info", dict(domain_name=DOMAIN))
-    assert [item["calculated_attribute_name"] for item in result["calculated_attributes"]] == [
-        "attribute_0",
-        "attribute_1",
-        "attribute_2",
-    ]
-    assert all(item["statistic"] == "SUM" for item in result["calculated_attributes"])
-    assert operations(cp_mock) == ["ListCalculatedAttributeDefinitions"] * 2 + ["GetCalculatedAttributeDefinition"] * 3
 
 
 def test_segment_definition_info_every_one(run_module, cp_mock, domain):
@@ -146,7 +103,6 @@ def test_membership_needs_a_botocore_that_has_the_operation(run_module, cp_mock,
     assert operations(cp_mock) == []
 
 
-def test_info_of_a_bad_domain_name_fails_before_any_call(run_module, cp_mock):
-    for module in ("customerprofiles_calculated_attribute_info", "customerprofiles_segment_definition_info"):
-        result = run_module(module, dict(domain_name="bad domain!"))
-        assert_fails_naming(result, cp_mock, "domain_name", "bad domain!")
+def test_a_bad_domain_name_fails_before_any_call(run_module, cp_mock):
+    result = run_module("customerprofiles_segment_definition_info", dict(domain_name="bad domain!"))
+    assert_fails_naming(result, cp_mock, "domain_name", "bad domain!")

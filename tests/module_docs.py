@@ -1,15 +1,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Shared by the tests of the calculated attribute and segment definition modules."""
+"""A module's DOCUMENTATION options compared with its argument spec (names, type, elements, required, aliases,
+default), for the tests that check a module documents exactly what it accepts."""
 
 import importlib
 
-import pytest
 import yaml
-
-from call_log import operations
-from call_log import writes
-
-DOMAIN = "analytics-domain"
 
 
 def documented_options(module_name):
@@ -49,35 +44,3 @@ def doc_spec_differences(documented, spec, path=""):
 def tags_fragment_spec(spec):
     """The module's spec less tags/purge_tags, which amazon.aws.tags documents."""
     return dict((name, entry) for name, entry in spec.items() if name not in ("tags", "purge_tags"))
-
-
-@pytest.fixture
-def clients_built(monkeypatch):
-    """The service names of every boto3 client a module builds during the test."""
-    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
-    built = []
-    original = AnsibleAWSModule.client
-
-    def recording_client(self, service, *args, **kwargs):
-        built.append(service)
-        return original(self, service, *args, **kwargs)
-
-    monkeypatch.setattr(AnsibleAWSModule, "client", recording_client)
-    return built
-
-
-def assert_no_call(log):
-    assert operations(log) == [], operations(log)
-
-
-def assert_fails_naming(result, log, option, value=None):
-    """A bad-input failure: before any call, naming the option path, never repeating the value."""
-    assert result.failed, result
-    assert option in result["msg"], result["msg"]
-    if value is not None:
-        assert str(value) not in result["msg"], result["msg"]
-    assert_no_call(log)
-
-
-__all__ = ["DOMAIN", "operations", "writes"]
