@@ -277,6 +277,7 @@ calculated_attribute:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/calculated_attribute_return.yml (make docs-modules)
     calculated_attribute_name:
       description: The name.
       type: str
@@ -355,6 +356,7 @@ calculated_attribute:
       type: dict
       returned: when the definition exists
       sample: {"Team": "marketing"}
+    # END generated calculated_attribute_return
 recreated:
   description: Whether the definition was deleted and created again (O(recreate=true)); in check mode, whether it would be.
   returned: always

@@ -106,6 +106,7 @@ event_stream:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_stream_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -170,6 +171,7 @@ event_stream:
       type: dict
       returned: when the stream exists
       sample: {"Team": "crm"}
+    # END generated event_stream_return
 diff:
   description: With C(--diff), the stream before and as it would be after (V({}) when absent).
   returned: in diff mode

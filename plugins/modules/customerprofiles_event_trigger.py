@@ -190,6 +190,7 @@ event_trigger:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_trigger_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -242,6 +243,7 @@ event_trigger:
       type: dict
       returned: when the trigger exists
       sample: {"Team": "campaigns"}
+    # END generated event_trigger_return
 diff:
   description: With C(--diff), the trigger before and as it would be after (V({}) when absent).
   returned: in diff mode

@@ -383,6 +383,7 @@ integration:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/integration_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -444,6 +445,7 @@ integration:
       type: dict
       returned: when the integration exists
       sample: {"Team": "contact-center"}
+    # END generated integration_return
 diff:
   description: With C(--diff), the integration before and as it would be after (V({}) when absent).
   returned: in diff mode

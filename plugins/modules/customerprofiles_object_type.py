@@ -243,6 +243,7 @@ object_type:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/object_type_return.yml (make docs-modules)
     object_type_name:
       description: The name of the object type.
       type: str
@@ -315,6 +316,7 @@ object_type:
       description: The tags, keys as stored.
       type: dict
       sample: {"team": "crm"}
+    # END generated object_type_return
 domain_object_count:
   description:
     - With O(state=absent) when the object type exists, the number of profile objects (of every type) the domain

@@ -70,6 +70,26 @@ options:
       - home_phone_number
       - business_phone_number
     default: account_number
+  purge_attributes:
+    description:
+      - When V(true) and O(attributes) is given, stored attribute keys not in O(attributes) are removed.
+      - O(attributes) left out leaves every attribute as it is, whatever this option says.
+    type: bool
+    default: false
+  wait:
+    description:
+      - SearchProfiles is eventually consistent in AWS. After creating a profile, wait until SearchProfiles finds it
+        by its O(match_by) key (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
+        matching the same key updates it instead of creating a duplicate.
+      - When O(wait_timeout) passes first, the module warns and succeeds (the profile was created).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds O(wait) waits at most.
+    type: int
+    default: 60
+  # BEGIN generated from tests/docs/blocks/profile_fields.yml (make docs-modules)
   account_number:
     description:
       - A unique account number that you have given to the customer.
@@ -220,25 +240,6 @@ options:
         of at most 255 characters (numbers are sent as strings).
       - Merged onto the stored attributes; C("") as a value removes that key. See O(purge_attributes).
     type: dict
-  purge_attributes:
-    description:
-      - When V(true) and O(attributes) is given, stored attribute keys not in O(attributes) are removed.
-      - O(attributes) left out leaves every attribute as it is, whatever this option says.
-    type: bool
-    default: false
-  wait:
-    description:
-      - SearchProfiles is eventually consistent in AWS. After creating a profile, wait until SearchProfiles finds it
-        by its O(match_by) key (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
-        matching the same key updates it instead of creating a duplicate.
-      - When O(wait_timeout) passes first, the module warns and succeeds (the profile was created).
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds O(wait) waits at most.
-    type: int
-    default: 60
   gender:
     description:
       - The customer's gender (the API's older enumeration; see also O(gender_string)).
@@ -291,6 +292,7 @@ options:
         type: list
         elements: dict
         suboptions: *contact_preference_suboptions
+  # END generated profile_fields
 notes:
   - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
     profile; use C(no_log) on the task when its output must not be logged.

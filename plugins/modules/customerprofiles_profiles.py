@@ -160,6 +160,7 @@ options:
         description:
           - This item's O(purge_attributes), instead of the task's.
         type: bool
+      # BEGIN generated from tests/docs/blocks/profile_fields.yml (make docs-modules) prefix=profiles[].
       account_number:
         description:
           - A unique account number that you have given to the customer.
@@ -362,6 +363,7 @@ options:
             type: list
             elements: dict
             suboptions: *contact_preference_suboptions
+      # END generated profile_fields
 notes:
   - A profile's fields are personal data. None of the options is marked C(no_log); RV(profiles) holds ids and
     statuses only, but the task's arguments (and C(--diff)) hold the fields, so use C(no_log) on the task when they

@@ -341,6 +341,7 @@ segment_definition:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/segment_definition_return.yml (make docs-modules)
     segment_definition_name:
       description: The name.
       type: str
@@ -396,6 +397,7 @@ segment_definition:
       type: dict
       returned: when the definition exists
       sample: {"Campaign": "spring"}
+    # END generated segment_definition_return
 recreated:
   description: Whether the definition was deleted and created again (O(recreate=true)); in check mode, whether it would be.
   returned: always
