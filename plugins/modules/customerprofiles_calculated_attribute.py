@@ -53,11 +53,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain, 1 to 64 letters, digits, underscores or hyphens.
-    type: str
-    required: true
   calculated_attribute_name:
     description:
       - The name of the calculated attribute, 1 to 255 characters, a letter or underscore first, then letters,
@@ -219,6 +214,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""

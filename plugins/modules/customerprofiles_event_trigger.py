@@ -39,11 +39,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   event_trigger_name:
     description:
       - The name of the event trigger (1 to 64 letters, digits, underscores or hyphens).
@@ -146,6 +141,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""

@@ -45,11 +45,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain the object type belongs to (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   object_type_name:
     description:
       - The name of the object type (1 to 255 characters; a letter or underscore, then letters, digits,
@@ -168,6 +163,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""

@@ -38,11 +38,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain that holds the profile.
-    type: str
-    required: true
   state:
     description:
       - V(present) creates or updates the profile, V(absent) deletes it.
@@ -76,19 +71,6 @@ options:
       - O(attributes) left out leaves every attribute as it is, whatever this option says.
     type: bool
     default: false
-  wait:
-    description:
-      - SearchProfiles is eventually consistent in AWS. After creating a profile, wait until SearchProfiles finds it
-        by its O(match_by) key (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
-        matching the same key updates it instead of creating a duplicate.
-      - When O(wait_timeout) passes first, the module warns and succeeds (the profile was created).
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds O(wait) waits at most.
-    type: int
-    default: 60
   # BEGIN generated from tests/docs/blocks/profile_fields.yml (make docs-modules)
   account_number:
     description:
@@ -296,8 +278,6 @@ options:
 notes:
   - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
     profile; use C(no_log) on the task when its output must not be logged.
-  - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
-    be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
   - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
     the service may have stored the profile) is never retried blindly. The module first searches for the
     O(match_by) value; a profile found is adopted (reported created, with its id). When none is found, a 5xx is
@@ -314,6 +294,8 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
+  - awscx.customerprofiles.profile_wait
 """
 
 EXAMPLES = r"""

@@ -45,11 +45,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain, 1 to 64 letters, digits, underscores or hyphens.
-    type: str
-    required: true
   segment_definition_name:
     description:
       - The name of the segment definition, 1 to 64 letters, digits, underscores or hyphens.
@@ -289,6 +284,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
