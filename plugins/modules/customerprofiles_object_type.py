@@ -197,9 +197,6 @@ EXAMPLES = r"""
         source: _source.Tier
         target: _profile.Attributes.loyalty_tier
         content_type: STRING
-      Total:
-        source: _source.Total
-        content_type: NUMBER
     keys:
       OrderId:
         - standard_identifiers: [UNIQUE]
