@@ -40,7 +40,7 @@ export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(COLLECTIONS)
 TEST_STAGES := format-check changelog-lint docs-lint unit integration compat lint sanity artifact-test importer ee
 
 .PHONY: help venv venvs collection test unit integration compat sanity changelog-lint lint \
-  format format-check artifact-test example docs-lint docs importer ee bench clean lock model-drift
+  format format-check artifact-test example docs-lint docs-modules docs importer ee bench clean lock model-drift
 
 help: ## list every target (this text)
 	@echo "make targets (make test runs: $(TEST_STAGES)):"
@@ -229,6 +229,9 @@ $(DOCS_STAMP): docs/requirements.txt $(LOCK)
 
 docs-lint: venv $(DOCS_STAMP) ## antsibull-docs lint-collection-docs; docs/docsite/rst/ pages current with docs/*.md
 	$(DOCS_VENV)/bin/python tests/docs/docs_site.py lint $(BIN)/python
+
+docs-modules: venv ## rewrite the module docs' generated regions from tests/docs/blocks (make unit fails when stale)
+	$(BIN)/python tests/docs/module_docs.py write
 
 docs-rst: $(DOCS_STAMP) ## rewrite docs/docsite/rst/*.rst from the guides in docs/*.md (pandoc)
 	$(DOCS_VENV)/bin/python tests/docs/docs_site.py rst $(BIN)/python

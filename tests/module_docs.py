@@ -7,9 +7,20 @@ import importlib
 import yaml
 
 
+COLLECTION = "ansible_collections.awscx.customerprofiles.plugins."
+
+
 def documented_options(module_name):
-    module = importlib.import_module("ansible_collections.awscx.customerprofiles.plugins.modules." + module_name)
-    return yaml.safe_load(module.DOCUMENTATION)["options"]
+    """The module's options, with those of this collection's doc fragments it extends (as ansible-doc merges them)."""
+    module = importlib.import_module(COLLECTION + "modules." + module_name)
+    doc = yaml.safe_load(module.DOCUMENTATION)
+    options = {}
+    for name in doc.get("extends_documentation_fragment", []):
+        if name.startswith("awscx.customerprofiles."):
+            fragment = importlib.import_module(COLLECTION + "doc_fragments." + name.split(".")[-1])
+            options.update(yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)["options"])
+    options.update(doc["options"])
+    return options
 
 
 def doc_spec_differences(documented, spec, path=""):

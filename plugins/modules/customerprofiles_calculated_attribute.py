@@ -53,11 +53,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain, 1 to 64 letters, digits, underscores or hyphens.
-    type: str
-    required: true
   calculated_attribute_name:
     description:
       - The name of the calculated attribute, 1 to 255 characters, a letter or underscore first, then letters,
@@ -219,6 +214,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -277,6 +273,7 @@ calculated_attribute:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/calculated_attribute_return.yml (make docs-modules)
     calculated_attribute_name:
       description: The name.
       type: str
@@ -355,6 +352,7 @@ calculated_attribute:
       type: dict
       returned: when the definition exists
       sample: {"Team": "marketing"}
+    # END generated calculated_attribute_return
 recreated:
   description: Whether the definition was deleted and created again (O(recreate=true)); in check mode, whether it would be.
   returned: always

@@ -26,11 +26,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain.
-    type: str
-    required: true
   calculated_attribute_name:
     description:
       - The name of one calculated attribute definition. Left out, every definition of the domain is described.
@@ -40,6 +35,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -68,9 +64,11 @@ calculated_attributes:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/calculated_attribute_return.yml (make docs-modules)
     calculated_attribute_name:
       description: The name.
       type: str
+      returned: when the definition exists
       sample: orders_last_90_days
     display_name:
       description: The display name.
@@ -85,9 +83,10 @@ calculated_attributes:
     attribute_details:
       description: The attributes and the expression.
       type: dict
+      returned: when the definition exists
       sample: {"attributes": [{"name": "Order.OrderId"}], "expression": "{Order.OrderId}"}
     conditions:
-      description: The conditions.
+      description: The conditions (range, object count, threshold).
       type: dict
       returned: when set
       sample: {"range": {"value": 90, "unit": "DAYS"}}
@@ -104,6 +103,7 @@ calculated_attributes:
     statistic:
       description: The aggregation.
       type: str
+      returned: when the definition exists
       sample: COUNT
     use_historical_data:
       description: Whether objects ingested before the definition are used.
@@ -111,27 +111,39 @@ calculated_attributes:
       returned: when the service reports it
       sample: false
     status:
-      description: V(PREPARING), V(IN_PROGRESS), V(COMPLETED) or V(FAILED).
+      description: Where the service is in computing the values, V(PREPARING), V(IN_PROGRESS), V(COMPLETED) or V(FAILED).
       type: str
       returned: when the service reports it
       sample: COMPLETED
     readiness:
-      description: How far the computation is (C(progress_percentage), C(message)).
+      description: How far the computation is.
       type: dict
       returned: when the service reports it
-      sample: {"progress_percentage": 100}
+      contains:
+        progress_percentage:
+          description: The percentage done.
+          type: int
+          sample: 100
+        message:
+          description: The service's message, if any.
+          type: str
+          sample: Computing values from historical data
     created_at:
       description: When the definition was created (ISO 8601).
       type: str
+      returned: when the definition exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     last_updated_at:
       description: When the definition was last updated (ISO 8601).
       type: str
+      returned: when the definition exists (not in check mode before creation)
       sample: "2024-05-02T08:30:00+00:00"
     tags:
       description: The tags, keys exactly as stored.
       type: dict
+      returned: when the definition exists
       sample: {"Team": "marketing"}
+    # END generated calculated_attribute_return
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (

@@ -320,6 +320,7 @@ domain:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/domain_return.yml (make docs-modules)
     domain_name:
       description: The name of the domain.
       type: str
@@ -421,6 +422,7 @@ domain:
       type: dict
       returned: when the domain exists
       sample: {"CostCenter": "retail", "Environment": "prod"}
+    # END generated domain_return
 contents:
   description:
     - With O(state=absent) on a domain that existed, what it held when the module read it, by kind (each

@@ -67,13 +67,16 @@ domains:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/domain_return.yml (make docs-modules)
     domain_name:
       description: The name of the domain.
       type: str
+      returned: when the domain exists
       sample: retail-customers
     default_expiration_days:
       description: The default number of days until data expires.
       type: int
+      returned: when the domain exists
       sample: 365
     default_encryption_key:
       description: The KMS key ARN used to encrypt the domain's data.
@@ -86,36 +89,87 @@ domains:
       returned: when set
       sample: https://sqs.us-east-1.amazonaws.com/123456789012/profiles-dlq
     matching:
-      description: The identity resolution configuration.
+      description: The identity resolution configuration, with the module's option names.
       type: dict
       returned: when set
-      sample: {"enabled": true, "job_schedule": {"day_of_the_week": "MONDAY", "time": "03:00"}}
+      sample:
+        enabled: true
+        job_schedule:
+          day_of_the_week: MONDAY
+          time: "03:00"
+        auto_merging:
+          enabled: true
+          consolidation:
+            matching_attributes_list: [[EmailAddress]]
+          conflict_resolution:
+            conflict_resolving_model: RECENCY
+          min_allowed_confidence_score_for_merging: 0.9
+        exporting_config:
+          s3_exporting:
+            s3_bucket_name: my-results
+            s3_key_name: matches/
     rule_based_matching:
-      description: The rule-based matching configuration and its C(status).
+      description: The rule-based matching configuration, with the module's option names, and its C(status).
       type: dict
       returned: when set
-      sample: {"enabled": true, "status": "ACTIVE", "matching_rules": [{"rule": ["EmailAddress"]}]}
+      sample:
+        enabled: true
+        status: ACTIVE
+        matching_rules:
+          - rule: [EmailAddress]
+        max_allowed_rule_level_for_merging: 1
+        max_allowed_rule_level_for_matching: 1
+        attribute_types_selector:
+          attribute_matching_model: ONE_TO_ONE
+          email_address: [EmailAddress]
+        conflict_resolution:
+          conflict_resolving_model: RECENCY
     data_store:
       description: The data store configuration and readiness.
       type: dict
       returned: when set
-      sample: {"enabled": true, "readiness": {"progress_percentage": 100, "message": "Ready"}}
+      sample:
+        enabled: true
+        readiness:
+          progress_percentage: 100
+          message: Ready
     stats:
-      description: Usage statistics (C(profile_count), C(metering_profile_count), C(object_count), C(total_size) in bytes).
+      description: Usage statistics of the domain.
       type: dict
-      sample: {"profile_count": 42, "metering_profile_count": 42, "object_count": 120, "total_size": 65536}
+      returned: when the domain exists
+      contains:
+        profile_count:
+          description: The number of profiles.
+          type: int
+          sample: 42
+        metering_profile_count:
+          description: The number of profiles metered this month.
+          type: int
+          sample: 42
+        object_count:
+          description: The number of profile objects.
+          type: int
+          sample: 120
+        total_size:
+          description: The total size of the domain's data, in bytes.
+          type: int
+          sample: 65536
     created_at:
       description: When the domain was created (ISO 8601).
       type: str
+      returned: when the domain exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     last_updated_at:
       description: When the domain was last updated (ISO 8601).
       type: str
+      returned: when the domain exists (not in check mode before creation)
       sample: "2024-05-02T08:30:00+00:00"
     tags:
       description: The domain's tags, keys exactly as stored.
       type: dict
-      sample: {"CostCenter": "retail"}
+      returned: when the domain exists
+      sample: {"CostCenter": "retail", "Environment": "prod"}
+    # END generated domain_return
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainLister

@@ -33,11 +33,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   event_stream_name:
     description:
       - The name of the event stream (1 to 64 letters, digits, underscores or hyphens).
@@ -75,6 +70,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -106,6 +102,7 @@ event_stream:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_stream_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -170,6 +167,7 @@ event_stream:
       type: dict
       returned: when the stream exists
       sample: {"Team": "crm"}
+    # END generated event_stream_return
 diff:
   description: With C(--diff), the stream before and as it would be after (V({}) when absent).
   returned: in diff mode

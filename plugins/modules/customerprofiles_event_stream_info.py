@@ -23,11 +23,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain.
-    type: str
-    required: true
   event_stream_name:
     description:
       - The name of one event stream. When not given, every stream of the domain is described.
@@ -37,6 +32,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -61,25 +57,31 @@ event_streams:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_stream_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
+      returned: when the stream exists
       sample: retail-customers
     event_stream_name:
       description: The name of the stream.
       type: str
+      returned: when the stream exists
       sample: profile-changes
     event_stream_arn:
       description: The ARN of the event stream.
       type: str
+      returned: when the stream exists (not in check mode before creation)
       sample: arn:aws:profile:us-east-1:123456789012:domains/retail-customers/event-streams/profile-changes
     uri:
-      description: The Kinesis data stream ARN.
+      description: The Kinesis data stream ARN (the destination's URI).
       type: str
+      returned: when the stream exists
       sample: arn:aws:kinesis:us-east-1:123456789012:stream/profile-changes
     state:
       description: V(RUNNING) or V(STOPPED).
       type: str
+      returned: when the stream exists (not in check mode before creation)
       sample: RUNNING
     stopped_since:
       description: When the stream stopped (ISO 8601).
@@ -87,17 +89,40 @@ event_streams:
       returned: when stopped
       sample: "2024-05-02T08:30:00+00:00"
     destination_details:
-      description: The destination (C(uri), C(status) V(HEALTHY) or V(UNHEALTHY), C(unhealthy_since), C(message)).
+      description: The destination and its status.
       type: dict
-      sample: {"uri": "arn:aws:kinesis:us-east-1:123456789012:stream/profile-changes", "status": "HEALTHY"}
+      returned: when the stream exists
+      contains:
+        uri:
+          description: The Kinesis data stream ARN.
+          type: str
+          sample: arn:aws:kinesis:us-east-1:123456789012:stream/profile-changes
+        status:
+          description: V(HEALTHY) or V(UNHEALTHY).
+          type: str
+          returned: when the stream exists (not in check mode before creation)
+          sample: HEALTHY
+        unhealthy_since:
+          description: When the destination became unhealthy (ISO 8601).
+          type: str
+          returned: when unhealthy
+          sample: "2024-05-02T08:30:00+00:00"
+        message:
+          description: Why the destination is unhealthy.
+          type: str
+          returned: when the service gives one
+          sample: The stream does not exist
     created_at:
       description: When the stream was created (ISO 8601).
       type: str
+      returned: when the stream exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     tags:
-      description: The stream's tags.
+      description: The stream's tags, keys exactly as stored.
       type: dict
+      returned: when the stream exists
       sample: {"Team": "crm"}
+    # END generated event_stream_return
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info

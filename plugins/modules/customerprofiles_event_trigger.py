@@ -39,11 +39,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   event_trigger_name:
     description:
       - The name of the event trigger (1 to 64 letters, digits, underscores or hyphens).
@@ -146,6 +141,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -190,6 +186,7 @@ event_trigger:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_trigger_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -242,6 +239,7 @@ event_trigger:
       type: dict
       returned: when the trigger exists
       sample: {"Team": "campaigns"}
+    # END generated event_trigger_return
 diff:
   description: With C(--diff), the trigger before and as it would be after (V({}) when absent).
   returned: in diff mode

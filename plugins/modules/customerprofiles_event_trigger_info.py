@@ -23,11 +23,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain.
-    type: str
-    required: true
   event_trigger_name:
     description:
       - The name of one event trigger. When not given, every trigger of the domain is described.
@@ -37,6 +32,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -58,17 +54,21 @@ event_triggers:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/event_trigger_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
+      returned: when the trigger exists
       sample: retail-customers
     event_trigger_name:
       description: The name of the trigger.
       type: str
+      returned: when the trigger exists
       sample: high-value-order
     object_type_name:
       description: The object type.
       type: str
+      returned: when the trigger exists
       sample: Order
     description:
       description: The description.
@@ -79,6 +79,7 @@ event_triggers:
       description: The conditions, with the module's option names.
       type: list
       elements: dict
+      returned: when the trigger exists
       sample: [{"logical_operator": "ALL", "event_trigger_dimensions": [{"object_attributes": [{"field_name": "amount",
                "comparison_operator": "GREATER_THAN", "values": ["500"]}]}]}]
     segment_filter:
@@ -94,15 +95,19 @@ event_triggers:
     created_at:
       description: When the trigger was created (ISO 8601).
       type: str
+      returned: when the trigger exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     last_updated_at:
       description: When the trigger was last changed (ISO 8601).
       type: str
+      returned: when the trigger exists (not in check mode before creation)
       sample: "2024-05-02T08:30:00+00:00"
     tags:
-      description: The trigger's tags.
+      description: The trigger's tags, keys exactly as stored.
       type: dict
+      returned: when the trigger exists
       sample: {"Team": "campaigns"}
+    # END generated event_trigger_return
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info

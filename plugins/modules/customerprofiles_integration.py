@@ -42,11 +42,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   uri:
     description:
       - The URI of the source, 1 to 255 characters; the identity of the integration.
@@ -289,6 +284,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -383,6 +379,7 @@ integration:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/integration_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
@@ -444,6 +441,7 @@ integration:
       type: dict
       returned: when the integration exists
       sample: {"Team": "contact-center"}
+    # END generated integration_return
 diff:
   description: With C(--diff), the integration before and as it would be after (V({}) when absent).
   returned: in diff mode

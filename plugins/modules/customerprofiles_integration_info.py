@@ -24,11 +24,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain.
-    type: str
-    required: true
   uri:
     description:
       - The URI of one integration (for Amazon Connect, the instance ARN).
@@ -38,6 +33,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -67,13 +63,16 @@ integrations:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/integration_return.yml (make docs-modules)
     domain_name:
       description: The domain.
       type: str
+      returned: when the integration exists
       sample: retail-customers
     uri:
       description: The URI of the source.
       type: str
+      returned: when the integration exists
       sample: arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555
     object_type_name:
       description: The object type.
@@ -91,35 +90,42 @@ integrations:
       returned: when set
       sample: arn:aws:iam::123456789012:role/profiles-appflow
     event_trigger_names:
-      description: The event triggers of the integration.
+      description: The event triggers of the integration (empty when none).
       type: list
       elements: str
-      sample: []
+      returned: when the integration exists
+      sample: ["high-value-order"]
     scope:
       description: V(PROFILE) or V(DOMAIN).
       type: str
+      returned: when the integration exists
       sample: PROFILE
     is_unstructured:
-      description: Whether the integration ingests unstructured data.
+      description: Whether the integration ingests unstructured data (object type V(_unstructured)).
       type: bool
+      returned: when the integration exists
       sample: false
     workflow_id:
-      description: The workflow of the integration, if any.
+      description: The workflow the service runs for the integration, if any.
       type: str
       returned: when set
       sample: 1234abcd-12ab-34cd-56ef-1234567890ab
     created_at:
       description: When the integration was created (ISO 8601).
       type: str
+      returned: when the integration exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     last_updated_at:
       description: When the integration was last changed (ISO 8601).
       type: str
+      returned: when the integration exists (not in check mode before creation)
       sample: "2024-05-02T08:30:00+00:00"
     tags:
-      description: The integration's tags.
+      description: The integration's tags, keys exactly as stored.
       type: dict
+      returned: when the integration exists
       sample: {"Team": "contact-center"}
+    # END generated integration_return
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info

@@ -45,11 +45,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain the object type belongs to (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   object_type_name:
     description:
       - The name of the object type (1 to 255 characters; a letter or underscore, then letters, digits,
@@ -170,6 +165,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -203,9 +199,6 @@ EXAMPLES = r"""
         source: _source.Tier
         target: _profile.Attributes.loyalty_tier
         content_type: STRING
-      Total:
-        source: _source.Total
-        content_type: NUMBER
     keys:
       OrderId:
         - standard_identifiers: [UNIQUE]
@@ -245,6 +238,7 @@ object_type:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/object_type_return.yml (make docs-modules)
     object_type_name:
       description: The name of the object type.
       type: str
@@ -317,6 +311,7 @@ object_type:
       description: The tags, keys as stored.
       type: dict
       sample: {"team": "crm"}
+    # END generated object_type_return
 domain_object_count:
   description:
     - With O(state=absent) when the object type exists, the number of profile objects (of every type) the domain

@@ -92,6 +92,7 @@ object_types:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/object_type_return.yml (make docs-modules)
     object_type_name:
       description: The name of the object type.
       type: str
@@ -153,15 +154,18 @@ object_types:
     created_at:
       description: When the type was created (ISO 8601).
       type: str
+      returned: when known
       sample: "2024-05-01T12:00:00+00:00"
     last_updated_at:
       description: When the type was last updated (ISO 8601).
       type: str
+      returned: when known
       sample: "2024-05-02T08:30:00+00:00"
     tags:
       description: The tags, keys as stored.
       type: dict
       sample: {"team": "crm"}
+    # END generated object_type_return
 templates:
   description:
     - The templates asked for. With O(template_id), the template as C(GetProfileObjectTypeTemplate) describes it;

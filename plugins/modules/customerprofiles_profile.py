@@ -38,11 +38,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain that holds the profile.
-    type: str
-    required: true
   state:
     description:
       - V(present) creates or updates the profile, V(absent) deletes it.
@@ -70,6 +65,13 @@ options:
       - home_phone_number
       - business_phone_number
     default: account_number
+  purge_attributes:
+    description:
+      - When V(true) and O(attributes) is given, stored attribute keys not in O(attributes) are removed.
+      - O(attributes) left out leaves every attribute as it is, whatever this option says.
+    type: bool
+    default: false
+  # BEGIN generated from tests/docs/blocks/profile_fields.yml (make docs-modules)
   account_number:
     description:
       - A unique account number that you have given to the customer.
@@ -220,25 +222,6 @@ options:
         of at most 255 characters (numbers are sent as strings).
       - Merged onto the stored attributes; C("") as a value removes that key. See O(purge_attributes).
     type: dict
-  purge_attributes:
-    description:
-      - When V(true) and O(attributes) is given, stored attribute keys not in O(attributes) are removed.
-      - O(attributes) left out leaves every attribute as it is, whatever this option says.
-    type: bool
-    default: false
-  wait:
-    description:
-      - SearchProfiles is eventually consistent in AWS. After creating a profile, wait until SearchProfiles finds it
-        by its O(match_by) key (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
-        matching the same key updates it instead of creating a duplicate.
-      - When O(wait_timeout) passes first, the module warns and succeeds (the profile was created).
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds O(wait) waits at most.
-    type: int
-    default: 60
   gender:
     description:
       - The customer's gender (the API's older enumeration; see also O(gender_string)).
@@ -291,11 +274,10 @@ options:
         type: list
         elements: dict
         suboptions: *contact_preference_suboptions
+  # END generated profile_fields
 notes:
   - A profile's fields are personal data. None of its options is marked C(no_log), since the module returns the
     profile; use C(no_log) on the task when its output must not be logged.
-  - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
-    be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
   - CreateProfile has no idempotency token. A create whose answer is lost (a 5xx answer or a time-out, after which
     the service may have stored the profile) is never retried blindly. The module first searches for the
     O(match_by) value; a profile found is adopted (reported created, with its id). When none is found, a 5xx is
@@ -312,6 +294,8 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
+  - awscx.customerprofiles.profile_wait
 """
 
 EXAMPLES = r"""

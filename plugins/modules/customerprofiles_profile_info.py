@@ -22,11 +22,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain to look in.
-    type: str
-    required: true
   profile_id:
     description:
       - One profile id, or a list of them. The profiles are read with BatchGetProfile, 20 ids a call.
@@ -78,6 +73,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""

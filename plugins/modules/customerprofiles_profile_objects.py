@@ -54,11 +54,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain (1 to 64 letters, digits, underscores or hyphens).
-    type: str
-    required: true
   object_type_name:
     description:
       - The object type of every object in O(objects).
@@ -99,6 +94,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""

@@ -65,11 +65,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain that holds the profiles.
-    type: str
-    required: true
   state:
     description:
       - V(present) creates or updates every profile of O(profiles), V(absent) deletes those that exist.
@@ -115,19 +110,6 @@ options:
         CreateProfile, UpdateProfile and DeleteProfile; throttled calls are retried anyway.
     type: float
     default: 95
-  wait:
-    description:
-      - SearchProfiles is eventually consistent in AWS. After creating profiles, wait until SearchProfiles finds each of them
-        by its O(match_by) key (batched searches) (searching again after 0.25, 0.5, 1 and then every 2 seconds), so that a next task
-        matching the same key updates it instead of creating a duplicate.
-      - When O(wait_timeout) passes first, the module warns and succeeds (the profiles were created).
-    type: bool
-    default: true
-  wait_timeout:
-    description:
-      - How many seconds O(wait) waits at most.
-    type: int
-    default: 60
   profiles:
     description:
       - The profiles. Each item takes the options of M(awscx.customerprofiles.customerprofiles_profile) except
@@ -160,6 +142,7 @@ options:
         description:
           - This item's O(purge_attributes), instead of the task's.
         type: bool
+      # BEGIN generated from tests/docs/blocks/profile_fields.yml (make docs-modules) prefix=profiles[].
       account_number:
         description:
           - A unique account number that you have given to the customer.
@@ -362,12 +345,11 @@ options:
             type: list
             elements: dict
             suboptions: *contact_preference_suboptions
+      # END generated profile_fields
 notes:
   - A profile's fields are personal data. None of the options is marked C(no_log); RV(profiles) holds ids and
     statuses only, but the task's arguments (and C(--diff)) hold the fields, so use C(no_log) on the task when they
     must not be logged. With C(no_log), ansible-playbook shows none of the result; it is still registered whole.
-  - Customer Profiles search is eventually consistent in AWS; a profile created moments ago by another client may not
-    be found by O(match_by) yet. Profiles this module creates are waited for (see O(wait)).
   - In check mode, a task on a domain that does not exist yet predicts that every profile would be created.
   - The boto3 client keeps at most 10 connections open, so a O(max_concurrency) above 10 opens extra connections
     instead of reusing them.
@@ -375,6 +357,8 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
+  - awscx.customerprofiles.profile_wait
 """
 
 EXAMPLES = r"""

@@ -45,11 +45,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain, 1 to 64 letters, digits, underscores or hyphens.
-    type: str
-    required: true
   segment_definition_name:
     description:
       - The name of the segment definition, 1 to 64 letters, digits, underscores or hyphens.
@@ -289,6 +284,7 @@ extends_documentation_fragment:
   - amazon.aws.region.modules
   - amazon.aws.tags
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -341,6 +337,7 @@ segment_definition:
   returned: always
   type: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/segment_definition_return.yml (make docs-modules)
     segment_definition_name:
       description: The name.
       type: str
@@ -396,6 +393,7 @@ segment_definition:
       type: dict
       returned: when the definition exists
       sample: {"Campaign": "spring"}
+    # END generated segment_definition_return
 recreated:
   description: Whether the definition was deleted and created again (O(recreate=true)); in check mode, whether it would be.
   returned: always

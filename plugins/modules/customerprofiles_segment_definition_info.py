@@ -28,11 +28,6 @@ description:
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
-  domain_name:
-    description:
-      - The name of the domain.
-    type: str
-    required: true
   segment_definition_name:
     description:
       - The name of one segment definition. Left out, every definition of the domain is described.
@@ -48,6 +43,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
+  - awscx.customerprofiles.domain_name
 """
 
 EXAMPLES = r"""
@@ -84,13 +80,16 @@ segment_definitions:
   type: list
   elements: dict
   contains:
+    # BEGIN generated from tests/docs/blocks/segment_definition_return.yml (make docs-modules)
     segment_definition_name:
       description: The name.
       type: str
+      returned: when the definition exists
       sample: gold_paris_frequent
     display_name:
       description: The display name.
       type: str
+      returned: when the definition exists
       sample: Gold customers in Paris, frequent buyers
     description:
       description: The description.
@@ -118,22 +117,26 @@ segment_definitions:
       returned: when set
       sample: {"attributes": [{"name": "LastName", "order": "ASC"}]}
     segment_type:
-      description: V(CLASSIC) or V(ENHANCED).
+      description: V(CLASSIC) or V(ENHANCED), as the service reports it.
       type: str
       returned: when the service reports it
       sample: CLASSIC
     segment_definition_arn:
       description: The ARN of the definition.
       type: str
+      returned: when the definition exists (not in check mode before creation)
       sample: arn:aws:profile:us-east-1:123456789012:domains/retail-customers/segment-definitions/gold_paris_frequent
     created_at:
       description: When the definition was created (ISO 8601).
       type: str
+      returned: when the definition exists (not in check mode before creation)
       sample: "2024-05-01T12:00:00+00:00"
     tags:
       description: The tags, keys exactly as stored.
       type: dict
+      returned: when the definition exists
       sample: {"Campaign": "spring"}
+    # END generated segment_definition_return
 segment_membership:
   description:
     - With O(profile_ids), the membership of those profiles in the segment, as GetSegmentMembership reports it;
