@@ -17,6 +17,8 @@ A resource declares:
 - ``apply(plan)``: makes the calls (the default runs ``plan.calls`` in order) and returns
   the result;
 - ``describe(result)``: the module-form result, under ``result_key``.
+- ``invocation()``: the ``invocation`` the module returns, or None for ansible-core's own (every option echoed
+  in ``module_args``).
 
 The driver, run(), owns the flow: input shape and model validation before any call,
 read, plan, check mode (the prediction) or apply, and a single exit with ``diff`` in
