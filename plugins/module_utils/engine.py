@@ -17,6 +17,8 @@ A resource declares:
 - ``apply(plan)``: makes the calls (the default runs ``plan.calls`` in order) and returns
   the result;
 - ``describe(result)``: the module-form result, under ``result_key``.
+- ``invocation()``: the ``invocation`` the module returns, or None for ansible-core's own (every option echoed
+  in ``module_args``).
 
 The driver, run(), owns the flow: input shape and model validation before any call,
 read, plan, check mode (the prediction) or apply, and a single exit with ``diff`` in
@@ -44,10 +46,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
 
-def as_written(message, argument_spec, raw):
-    """``message`` with a leading option name replaced by the alias the user wrote (``name`` for ``domain_name``)."""
+def as_written(message, argument_spec, written):
+    """``message`` with a leading option name replaced by the alias the user wrote (``name`` for ``domain_name``);
+    ``written``: the option names and aliases the user wrote."""
     for name, spec in argument_spec.items():
-        alias = next((alias for alias in spec.get("aliases", []) if alias in raw and name not in raw), None)
+        alias = next((alias for alias in spec.get("aliases", []) if alias in written and name not in written), None)
         size = len(name)
         rest = message[size:]
         if alias and message.startswith(name) and rest[:1] in (" ", ".", "["):
@@ -132,6 +135,10 @@ class Contract:
         """Hand-written messages for what the model cannot say (cross-option rules, identity)."""
         return []
 
+    def invocation(self):
+        """The ``invocation`` the module returns; None: ansible-core's own (``module_args``: every option)."""
+        return None
+
     def validate(self):
         errors = []
         for operation, options, prefix in self.model_inputs():
@@ -212,14 +219,14 @@ class Resource(Contract):
         return diff
 
 
-def _module(spec, raw, **kwargs):
-    """The module object; input (``raw``, as the user wrote it) whose shape ansible-core would mangle, or
-    that is not one of an option's choices, is reported by option name.
+def _module(spec, shape_errors, **kwargs):
+    """The module object; input whose shape ansible-core would mangle, or that is not one of an option's choices
+    (``shape_errors``: input_shape_errors() of the input as the user wrote it), is reported by option name.
 
     ansible-core then never sees a value outside ``choices`` (its message would repeat the value), and
     the values of the options reported are masked in the failure's ``invocation`` too.
     """
-    errors, paths = input_shape_errors(spec, raw)
+    errors, paths = shape_errors
     if errors:
         # only to report these errors: the spec takes the values reported, and the options' relations
         # (mutually_exclusive, required_one_of, ...) wait for input whose values ansible-core can take
@@ -256,22 +263,30 @@ def masked(params, spec, paths):
     return params
 
 
-def _fail(module, error, changed):
+def _fail(module, error, changed, invocation=None):
+    extra = {} if invocation is None else dict(invocation=invocation)
     if isinstance(error, PlanError):
-        module.fail_json(msg=error.message, changed=changed, **error.details)
+        extra.update(error.details)
+        module.fail_json(msg=error.message, changed=changed, **extra)
     message, details = describe_error(error)
     details.update(error.kwargs or {})
+    details.update(extra)
     module.fail_json(msg=message, changed=changed, **details)
 
 
 def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
+    spec = contract_class.argument_spec
     raw = _load_params() or {}  # the options as the user wrote them (aliases, types before conversion)
-    module = _module(contract_class.argument_spec, raw, supports_check_mode=True, **contract_class.module_kwargs)
+    shape_errors = input_shape_errors(spec, raw)
+    written = frozenset(raw)
+    # ansible-core parses the options again: this copy (a bulk module's N items) is not held meanwhile.
+    del raw
+    module = _module(spec, shape_errors, supports_check_mode=True, **contract_class.module_kwargs)
     # The client is built first (no call is made): validation then reads the service model it loaded.
     contract = contract_class(module, module.customer_profiles_client())
     use_service_model(contract.client.meta.service_model)
-    errors = [as_written(message, contract_class.argument_spec, raw) for message in contract.validate()]
+    errors = [as_written(message, spec, written) for message in contract.validate()]
     if errors:
         module.fail_json(msg="Invalid options: " + "; ".join(errors))
     return module, contract
@@ -285,13 +300,18 @@ def run(resource_class):
         plan = resource.plan(current)
         outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
     except (CustomerProfilesError, PlanError) as e:
-        _fail(module, e, changed=resource.writes > 0)
+        _fail(module, e, changed=resource.writes > 0, invocation=resource.invocation())
     if plan.extra.get("warning"):
         module.warn(plan.extra["warning"])
     result = dict(changed=plan.changed)
     result.update(resource.result(plan, outcome))
+    if resource.invocation() is not None:
+        result["invocation"] = resource.invocation()
     if module._diff:
         result["diff"] = resource.diff(current, plan, outcome)
+    # What was read and planned is not needed any more: let it go before ansible-core copies the result and
+    # serializes it (for a bulk module, all of its items).
+    del resource, plan, current, outcome
     module.exit_json(**result)
 
 

@@ -34,6 +34,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
@@ -90,13 +91,23 @@ def item_failure(error):
 
 
 class Item:
-    """One item of the list: its per-item params (the fields plus the task's options), and what became of it."""
+    """One item of the list: its per-item params (the fields given plus the task's options), and what became of it.
+
+    Held for every item at once, so it keeps only what the run still needs: the current profile (API item) from
+    the read until the item is planned, then its id; the write calls (``calls``) only when they are to be made (not
+    in check mode; ``changes`` says whether there are any); the predicted before and after only in diff mode."""
+
+    __slots__ = ("index", "params", "current", "current_id", "profile_id", "calls", "changes", "before", "after")
+    __slots__ += ("status", "error", "profile_ids")
 
     def __init__(self, index, params):
         self.index = index
         self.params = params
         self.current = None
+        self.current_id = None
+        self.profile_id = None
         self.calls = []
+        self.changes = False
         self.before = {}
         self.after = {}
         self.status = None
@@ -108,7 +119,7 @@ class Item:
         """How the item finds its profile: ("id", profile_id) or (match_by, value)."""
         if self.params.get("profile_id"):
             return ("id", self.params["profile_id"])
-        return (self.params["match_by"], self.params[self.params["match_by"]])
+        return (self.params["match_by"], self.params.get(self.params["match_by"]))
 
     def fail(self, error):
         self.status = "failed"
@@ -116,11 +127,17 @@ class Item:
         self.profile_ids = getattr(error, "details", {}).get("profile_ids")
 
 
+def given(item):
+    """The options an item of ``profiles`` sets (ansible-core fills every option it leaves out with None)."""
+    return strip_none(item)
+
+
 def item_params(params, item):
-    """The options of one customerprofiles_profile task for ``item``: its fields plus the task's options."""
-    merged = dict((name, item.get(name)) for name in _ITEM_SPEC)
+    """The options of one customerprofiles_profile task for ``item`` (given(), the options it sets): those plus the
+    task's options (the options it leaves out are left out, not None)."""
+    merged = dict(item)
     for name in ITEM_OVERRIDES:
-        if merged[name] is None:
+        if merged.get(name) is None:
             merged[name] = params[name]
     merged.update(domain_name=params["domain_name"], state=params["state"])
     return merged
@@ -140,11 +157,23 @@ class ProfilesResource(BulkResource):
 
     def __init__(self, module, client):
         super(ProfilesResource, self).__init__(module, client)
-        self.items = [
-            Item(index, item_params(self.params, item)) for index, item in enumerate(self.params["profiles"] or [])
-        ]
+        # The items as given replace, in place, ansible-core's validated items, in which every option an item leaves
+        # out is None (some 30 per item): the module then holds one small dict per item instead, and the invocation
+        # that ansible-core returns (module_args) lists each item's options as given, without 30 nulls each.
+        profiles = self.params["profiles"] or []
+        for index, item in enumerate(profiles):
+            profiles[index] = given(item)  # one at a time: ansible-core's copy of each item goes as it is replaced
+        self.items = [Item(index, item_params(self.params, item)) for index, item in enumerate(profiles)]
         self.domain_missing = None
         self.lock = threading.Lock()
+
+    def invocation(self):
+        """Below -vvv, the ``invocation`` leaves ``profiles`` out: ansible-core holds a task's result several times
+        on the controller, and N items echoed in it cost more than all the rest. At -vvv (where the default
+        callback shows it) it is ansible-core's own, which lists each item's options as given."""
+        if self.module._verbosity >= 3:
+            return None
+        return dict(module_args=dict((name, value) for name, value in self.params.items() if name != "profiles"))
 
     # validation -----------------------------------------------------------------------
     def model_inputs(self):
@@ -162,8 +191,9 @@ class ProfilesResource(BulkResource):
 
     # reads ------------------------------------------------------------------------------
     def read(self):
-        """Each item's current profile (API item) or None, from batched reads run ``max_concurrency`` at a time
-        under a read bucket of ``rate_limit`` calls per second; a missing domain: no profiles."""
+        """Each item's current profile (API item, in ``item.current``) or None, from batched reads run
+        ``max_concurrency`` at a time under a read bucket of ``rate_limit`` calls per second; a missing domain: no
+        profiles. Returns the items (plan() drops each API item once the item is planned)."""
         # Two items with the same profile_id or match_by value: known before any call.
         raise_duplicates((item.key, item.index) for item in self.items if item.key[1])
         self.start_reads()
@@ -179,7 +209,7 @@ class ProfilesResource(BulkResource):
             self.domain_missing = e
             for item in self.items:
                 item.current, item.status, item.error = None, None, None
-        return [item.current for item in self.items]
+        return self.items
 
     def read_by_id(self, items):
         if not items:
@@ -222,26 +252,39 @@ class ProfilesResource(BulkResource):
         if self.domain_missing is not None and params["state"] == "present" and not self.module.check_mode:
             raise self.domain_missing
         for item in self.items:
-            if item.status == "failed":
-                continue
-            try:
-                item.calls, item.before, item.after = plan_profile(item.current, item.params)
-            except PlanError as e:
-                item.fail(e)
-                continue
-            item.status = predicted_status(item)
+            self.plan_item(item)
         self.check_duplicates()
         calls = [call for item in self.items for call in item.calls]
-        plan = Plan(calls)
+        plan = Plan(calls, changed=any(item.changes for item in self.items))
         if self.failed() and (self.module.check_mode or not calls):
             raise self.failure(plan)
         return plan
+
+    def plan_item(self, item):
+        """Plan one item. Of its current profile only the id is kept, its calls only when they are to be made, and
+        the predicted before and after only in diff mode (the diff is their only reader): N items never hold N API
+        items and N predictions at once."""
+        current, item.current = item.current, None
+        item.current_id = current["ProfileId"] if current else None
+        if item.status == "failed":
+            return
+        try:
+            calls, before, after = plan_profile(current, item.params)
+        except PlanError as e:
+            item.fail(e)
+            return
+        item.changes = bool(calls)
+        item.calls = [] if self.module.check_mode else calls
+        item.profile_id = after.get("profile_id")
+        if self.module._diff:
+            item.before, item.after = before, after
+        item.status = predicted_status(item)
 
     def check_duplicates(self):
         """Two items that would manage the same profile (the same profile id, or the same match value that
         finds no profile, so both would create it) fail the task before any write."""
         raise_duplicates(
-            (("id", item.current["ProfileId"]) if item.current else item.key, item.index)
+            (("id", item.current_id) if item.current_id else item.key, item.index)
             for item in self.items
             if item.status not in ("failed", "absent")
         )
@@ -266,7 +309,9 @@ class ProfilesResource(BulkResource):
                 response = self.call(call, item)
                 self.stop.record()
                 if call.method == "create_profile":
-                    item.after = dict(item.after, profile_id=response["ProfileId"])
+                    item.profile_id = response["ProfileId"]
+                    if self.module._diff:
+                        item.after = dict(item.after, profile_id=item.profile_id)
         except (CustomerProfilesError, PlanError) as e:
             self.stop.record(e)
             item.fail(e)
@@ -310,10 +355,10 @@ class ProfilesResource(BulkResource):
         missing = []
         for item in items:
             profiles = found.get(item.key, [])
-            if not any(profile["ProfileId"] == item.after.get("profile_id") for profile in profiles):
+            if not any(profile["ProfileId"] == item.profile_id for profile in profiles):
                 missing.append(item)
             elif len(profiles) > 1:
-                item.fail(duplicate_error(profiles, item.key[0], item.after["profile_id"]))
+                item.fail(duplicate_error(profiles, item.key[0], item.profile_id))
         return missing
 
     # results ----------------------------------------------------------------------------
@@ -365,7 +410,7 @@ class ProfilesResource(BulkResource):
                 after=item.after,
             )
             for item in self.items
-            if item.calls and item.status not in ("failed", "not_attempted")
+            if item.changes and item.status not in ("failed", "not_attempted")
         ]
 
 
@@ -391,15 +436,15 @@ def failure_text(error):
 
 def predicted_status(item):
     if item.params["state"] == "absent":
-        return "deleted" if item.calls else "absent"
-    if item.current is None:
+        return "deleted" if item.changes else "absent"
+    if item.current_id is None:
         return "created"
-    return "updated" if item.calls else "unchanged"
+    return "updated" if item.changes else "unchanged"
 
 
 def profile_id_of(item):
     if item.status in ("failed", "not_attempted"):
-        return (item.current or {}).get("ProfileId") or item.params.get("profile_id") or item.after.get("profile_id")
+        return item.current_id or item.params.get("profile_id") or item.profile_id
     if item.status in ("deleted", "absent"):
         return None
-    return item.after.get("profile_id")
+    return item.profile_id

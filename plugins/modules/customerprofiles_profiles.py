@@ -353,6 +353,10 @@ notes:
   - In check mode, a task on a domain that does not exist yet predicts that every profile would be created.
   - The boto3 client keeps at most 10 connections open, so a O(max_concurrency) above 10 opens extra connections
     instead of reusing them.
+  - Below verbosity C(-vvv), the C(invocation.module_args) that ansible-core returns leaves O(profiles) out (the
+    controller holds a task's result several times, and tens of thousands of items echoed in it cost more memory than
+    all the rest). At C(-vvv) it lists each item with the options the item sets. What 50,000 items cost in memory is
+    in the collection's docs/performance.md.
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules

@@ -4,6 +4,7 @@ customerprofiles_profile task (the agreement table runs both), batched reads, co
 partial failure, check/diff, validation, quota mode and the SearchProfiles values limit."""
 
 import copy
+import json
 import time
 
 import pytest
@@ -579,6 +580,64 @@ def test_empty_list_does_nothing(run_module, cp_mock, domain):
     result = bulk(run_module, [])
     assert result["changed"] is False and result["profiles"] == []
     assert cp_mock.calls() == []
+
+
+# --- memory: what N items cost (docs/performance.md, "Memory") -------------------------------
+
+
+@pytest.fixture
+def planned_items(monkeypatch):
+    """The resource's items as they are when the result is built (a list filled by each run)."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
+
+    seen = []
+    result = ProfilesResource.result
+
+    def capture(self, plan, outcome):
+        seen.extend(self.items)
+        return result(self, plan, outcome)
+
+    monkeypatch.setattr(ProfilesResource, "result", capture)
+    return seen
+
+
+def test_check_mode_without_diff_holds_no_profile_per_item(run_module, cp_client, cp_mock, domain, planned_items):
+    """Once planned, an item keeps neither the profile read, nor its predicted before and after, nor (in check mode)
+    its requests; the result carries no field value (the invocation leaves the items out below -vvv)."""
+    items = mixed(cp_client, cp_mock)
+
+    result = bulk(run_module, items, check_mode=True)
+
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert result["changed"] is True
+    for item in planned_items:
+        assert item.current is None and item.calls == []
+        assert item.before == {} and item.after == {}
+    assert [item.current_id is not None for item in planned_items] == [True, True, False]
+    assert set(result["profiles"][0]) == {"index", "profile_id", "status"}
+    assert "profiles" not in result["invocation"]["module_args"]
+    assert result["invocation"]["module_args"]["domain_name"] == DOMAIN
+    text = json.dumps(result)
+    assert not [value for item in items for value in item.values() if value in text]
+
+
+def test_diff_mode_keeps_the_predictions_and_apply_the_calls(run_module, cp_client, cp_mock, domain, planned_items):
+    items = mixed(cp_client, cp_mock)
+
+    result = bulk(run_module, items, diff=True)
+
+    assert [bool(item.calls) for item in planned_items] == [False, True, True]
+    assert [item.after.get("first_name") for item in planned_items] == ["Ann", "Bob", "New"]
+    assert len(result["diff"]) == 2 and len(writes(cp_mock)) == 2
+
+
+def test_invocation_lists_the_items_as_given_at_vvv(run_module, cp_mock, domain):
+    items = [dict(account_number="A-0001", first_name="Ann", address=dict(city="Paris")), dict(account_number="A-2")]
+
+    result = bulk(run_module, items, check_mode=True, _ansible_verbosity=3)
+
+    assert result["invocation"]["module_args"]["profiles"] == items
+    assert result["invocation"]["module_args"]["domain_name"] == DOMAIN
 
 
 # --- 1,000 profiles end to end, over the emulator server --------------------------------------
