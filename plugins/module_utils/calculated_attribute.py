@@ -32,6 +32,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import calculated_attribute_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -227,26 +228,31 @@ class CalculatedAttributeResource(DomainChild):
     name_member = "CalculatedAttributeName"
 
     def read(self):
+        """The definition, and for state=absent what names it (``dependents``)."""
         current = get_calculated_attribute(self.client, self.params["domain_name"], self.name)
-        self.dependents = {}
-        if current is not None and self.params["state"] == "absent":
-            self.dependents = calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
-        return current
+        if current is None or self.params["state"] != "absent":
+            return current
+        return Current(
+            current, dependents=calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
+        )
 
-    def plan(self, current):
+    def plan(self, found):
+        current = found.resource
         if self.params["state"] == "absent":
             if not current:
                 return Plan(after=None)
             warning = None
-            if self.dependents:
+            if found.dependents:
                 # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
                 warning = (
                     "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
                     "keep naming a definition that no longer exists.".format(
-                        self.name, describe_dependents(self.dependents)
+                        self.name, describe_dependents(found.dependents)
                     )
                 )
-            return Plan([self.delete_call()], after=None, warning=warning, dependents=self.dependents)
+            return Plan(
+                [self.delete_call()], after=None, warnings=[warning], diff_header=warning, dependents=found.dependents
+            )
         desired = given_members(self.params, MEMBERS)
         if current is None:
             return self._plan_create(desired)
@@ -328,9 +334,9 @@ class CalculatedAttributeResource(DomainChild):
         )
 
     def result(self, plan, outcome):
-        result = {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
-        if "dependents" in plan.extra:
-            result["dependents"] = plan.extra["dependents"]
+        result = {self.result_key: self.describe(outcome), "recreated": plan.replaced}
+        if plan.dependents is not None:
+            result["dependents"] = plan.dependents
         return result
 
     def describe(self, result):

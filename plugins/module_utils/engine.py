@@ -96,18 +96,71 @@ class Call:
         return "Call({0!r})".format(self.method)
 
 
+class Current:
+    """What read() found: the API resource (None when it does not exist) and the facts the plan needs besides.
+
+    read() may return the API resource alone: the driver wraps it. The facts are named fields, None when not read:
+    ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what names the resource, kind -> names),
+    ``domain_object_count`` (the domain's profile objects), ``missing`` (the error that found the domain missing:
+    in check mode the run may create it first, so only apply meets it), ``entries`` (bulk: one per item).
+    """
+
+    def __init__(
+        self, resource=None, contents=None, dependents=None, domain_object_count=None, missing=None, entries=None
+    ):
+        self.resource = resource
+        self.contents = contents
+        self.dependents = dependents
+        self.domain_object_count = domain_object_count
+        self.missing = missing
+        self.entries = entries
+
+
 class Plan:
     """What a run would do: the write calls in order and the predicted result (module form or API form,
     as the resource's describe() takes it). ``changed`` defaults to "there are calls".
 
-    ``extra["warning"]``: what the user must know about the change (what a delete takes with it); the
-    driver warns with it and the diff shows it as its ``after_header``."""
+    The other fields are what result(), diff() and apply() need besides, None when unused:
 
-    def __init__(self, calls=(), after=None, changed=None, **extra):
+    - ``warnings``: what the user must know (the driver warns with each, in check mode too);
+    - ``diff_header``: the diff's ``after_header`` (what a delete takes with it);
+    - ``blocked``: an error that stops the apply before any write; check mode predicts all the same (the
+      same run may first create what is missing);
+    - ``before``: the resource as read, where apply needs it (to explain a refusal);
+    - ``contents``, ``dependents``, ``domain_object_count``: what a delete takes with it, returned;
+    - ``replaced``: the plan deletes the resource and creates it again (``recreated`` in the result);
+    - ``entries`` and ``call_items``: bulk modules' items as read, and the item indexes each call writes.
+    """
+
+    def __init__(
+        self,
+        calls=(),
+        after=None,
+        changed=None,
+        warnings=(),
+        diff_header=None,
+        blocked=None,
+        before=None,
+        contents=None,
+        dependents=None,
+        domain_object_count=None,
+        replaced=False,
+        entries=None,
+        call_items=None,
+    ):
         self.calls = list(calls)
         self.after = after
         self.changed = bool(self.calls) if changed is None else changed
-        self.extra = extra
+        self.warnings = [warning for warning in warnings if warning]
+        self.diff_header = diff_header
+        self.blocked = blocked
+        self.before = before
+        self.contents = contents
+        self.dependents = dependents
+        self.domain_object_count = domain_object_count
+        self.replaced = replaced
+        self.entries = entries
+        self.call_items = call_items
 
 
 class Contract:
@@ -145,21 +198,22 @@ class Resource(Contract):
 
     # the flow -----------------------------------------------------------------------
     def read(self):
+        """The API resource (None when it does not exist), or a Current carrying it and the facts the plan needs."""
         raise NotImplementedError
 
     def plan(self, current):
-        """Pure: the Plan from ``current``. By default, by state and existence: plan_absent(current),
-        plan_create() or plan_update(current)."""
+        """Pure: the Plan from the options and ``current`` (a Current), no call made, nothing kept on ``self``.
+        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current``."""
         if self.params.get("state") == "absent":
             return self.plan_absent(current)
-        if current is None:
-            return self.plan_create()
+        if current.resource is None:
+            return self.plan_create(current)
         return self.plan_update(current)
 
     def plan_absent(self, current):
         raise NotImplementedError
 
-    def plan_create(self):
+    def plan_create(self, current):
         raise NotImplementedError
 
     def plan_update(self, current):
@@ -206,9 +260,10 @@ class Resource(Contract):
         return {self.result_key: self.describe(outcome)}
 
     def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("warning"):
-            diff["after_header"] = plan.extra["warning"]
+        """Before (``current``, a Current) and after, described; the plan's ``diff_header`` as ``after_header``."""
+        diff = dict(before=self.describe(current.resource), after=self.describe(outcome))
+        if plan.diff_header:
+            diff["after_header"] = plan.diff_header
         return diff
 
 
@@ -282,12 +337,16 @@ def run(resource_class):
     module, resource = _start(resource_class)
     try:
         current = resource.read()
+        if not isinstance(current, Current):
+            current = Current(current)
         plan = resource.plan(current)
+        for warning in plan.warnings:
+            module.warn(warning)
+        if plan.blocked is not None and not module.check_mode:
+            raise plan.blocked
         outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=resource.writes > 0)
-    if plan.extra.get("warning"):
-        module.warn(plan.extra["warning"])
     result = dict(changed=plan.changed)
     result.update(resource.result(plan, outcome))
     if module._diff:

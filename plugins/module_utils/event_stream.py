@@ -135,7 +135,8 @@ class EventStreamResource(DomainChild):
                 raise PlanError(errors[0] + "; nothing was changed")
         return current
 
-    def plan(self, current):
+    def plan(self, found):
+        current = found.resource
         params = self.params
         identity = self.identity()
         if params["state"] == "absent":
@@ -172,7 +173,7 @@ class EventStreamResource(DomainChild):
         if tags:
             request["Tags"] = dict(tags)
         after = dict(identity, DestinationDetails=dict(Uri=self.params["uri"]), Tags=dict(tags or {}))
-        return Plan([Call("create_event_stream", request, "create event stream")], after=after, created=True)
+        return Plan([Call("create_event_stream", request, "create event stream")], after=after)
 
     def apply(self, plan):
         for call in plan.calls:
@@ -182,7 +183,7 @@ class EventStreamResource(DomainChild):
                 if call.method == "create_event_stream":
                     self._explain_one_stream_per_domain(e)
                 raise
-        if plan.extra.get("created"):
+        if any(call.method == "create_event_stream" for call in plan.calls):
             # CreateEventStream answers only the ARN and tags: the state and destination status come from a read.
             created = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
             return created or plan.after

@@ -165,7 +165,8 @@ class EventTriggerResource(DomainChild):
                 )
         return current
 
-    def plan(self, current):
+    def plan(self, found):
+        current = found.resource
         params = self.params
         identity = self.identity()
         if params["state"] == "absent":

@@ -262,7 +262,7 @@ class IntegrationResource(TaggedResource):
         return get_integration(self.client, self.params["domain_name"], self.params["uri"])
 
     def plan_absent(self, current):
-        if current is None:
+        if current.resource is None:
             return Plan(after=None)
         request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
         return Plan([Call("delete_integration", request, "delete integration")], after=None)
@@ -274,7 +274,7 @@ class IntegrationResource(TaggedResource):
             request["FlowDefinition"] = flow
         return request
 
-    def plan_create(self):
+    def plan_create(self, current):
         desired = desired_definition(self.params)
         if desired["ObjectTypeName"] is None and desired["ObjectTypeNames"] is None:
             raise PlanError(
@@ -292,7 +292,8 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
+        current = found.resource
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)
@@ -301,8 +302,9 @@ class IntegrationResource(TaggedResource):
         )
         flow_given = self.params.get("flow_definition") is not None
         send_flow = flow_given and self.params["update_flow_definition"]
+        warnings = []
         if flow_given and not send_flow:
-            self.module.warn(
+            warnings.append(
                 "flow_definition is not sent to integration {0}, which exists: the service never returns it, so it "
                 "cannot be compared. Set update_flow_definition=true to send it.".format(self.params["uri"])
             )
@@ -315,7 +317,7 @@ class IntegrationResource(TaggedResource):
             after.update(after_definition)
             after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
-        return Plan(calls, after=after, changed_members=changes)
+        return Plan(calls, after=after, warnings=warnings)
 
     def apply(self, plan):
         return self.apply_put(plan, "put_integration")

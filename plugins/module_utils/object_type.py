@@ -27,6 +27,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import object_type_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -296,16 +297,16 @@ class ObjectTypeResource(TaggedResource):
 
     # the flow -------------------------------------------------------------------------
     def read(self):
+        """The object type, and for state=absent the domain's object count and what names the type."""
         current = get_object_type(self.client, self.params["domain_name"], self.params["object_type_name"])
-        self.domain_object_count = None
-        self.dependents = {}
-        if current is not None and self.params["state"] == "absent":
-            domain = get_domain(self.client, self.params["domain_name"]) or {}
-            self.domain_object_count = (domain.get("Stats") or {}).get("ObjectCount")
-            self.dependents = object_type_dependents(
-                self.client, self.params["domain_name"], self.params["object_type_name"]
-            )
-        return current
+        if current is None or self.params["state"] != "absent":
+            return current
+        domain = get_domain(self.client, self.params["domain_name"]) or {}
+        return Current(
+            current,
+            domain_object_count=(domain.get("Stats") or {}).get("ObjectCount"),
+            dependents=object_type_dependents(self.client, self.params["domain_name"], self.params["object_type_name"]),
+        )
 
     def desired(self):
         """The members the user gave (None: not given), in API shape."""
@@ -318,31 +319,38 @@ class ObjectTypeResource(TaggedResource):
         return desired
 
     def plan_absent(self, current):
-        if current is None:
+        if current.resource is None:
             return Plan(after=None)
         params = self.params
-        count = self.domain_object_count
+        count = current.domain_object_count
         warning = (
             "Deleting object type {0} deletes every profile object of that type from domain {1}, irreversibly "
             "(the domain holds {2} profile object(s) of all types).".format(
                 params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
             )
         )
-        if self.dependents:
+        if current.dependents:
             # The API reference: DeleteProfileObjectType "also disables integrations from this specific
             # ProfileObjectType"; it does not refuse the delete.
             warning += (
                 " It is named by {0}: the service deletes it anyway, disables those integrations for it, and what "
-                "names it keeps naming a type that no longer exists.".format(describe_dependents(self.dependents))
+                "names it keeps naming a type that no longer exists.".format(describe_dependents(current.dependents))
             )
         call = Call(
             "delete_profile_object_type",
             dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"]),
             "delete object type",
         )
-        return Plan([call], after=None, warning=warning, domain_object_count=count, dependents=self.dependents)
+        return Plan(
+            [call],
+            after=None,
+            warnings=[warning],
+            diff_header=warning,
+            domain_object_count=count,
+            dependents=current.dependents,
+        )
 
-    def plan_create(self):
+    def plan_create(self, current):
         params = self.params
         if not params.get("description"):
             raise PlanError(
@@ -363,8 +371,9 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
+        current = found.resource
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
         if template_id and not params.get("template_id"):
@@ -394,7 +403,7 @@ class ObjectTypeResource(TaggedResource):
                 else:
                     after[member] = copy.deepcopy(desired[member])
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
-        return Plan(calls, after=after, changed_members=changed)
+        return Plan(calls, after=after)
 
     def apply(self, plan):
         return self.apply_put(plan, "put_profile_object_type")
@@ -404,9 +413,9 @@ class ObjectTypeResource(TaggedResource):
 
     def result(self, plan, outcome):
         result = {self.result_key: self.describe(outcome)}
-        if "dependents" in plan.extra:
-            result["domain_object_count"] = plan.extra["domain_object_count"]
-            result["dependents"] = plan.extra["dependents"]
+        if plan.dependents is not None:
+            result["domain_object_count"] = plan.domain_object_count
+            result["dependents"] = plan.dependents
         return result
 
 

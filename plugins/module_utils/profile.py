@@ -35,6 +35,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import is_incomplete_answer
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -470,9 +471,8 @@ class ProfileResource(Resource):
         return profile_errors(self.params)
 
     def read(self):
-        """The current profile (API item) or None; a missing domain counts as no profile (self.domain_missing)."""
+        """The current profile (API item) or None; a missing domain counts as no profile (``missing``)."""
         params = self.params
-        self.domain_missing = False
         try:
             if params["profile_id"]:
                 return get_profile_by_id(self.client, params["domain_name"], params["profile_id"])
@@ -480,19 +480,17 @@ class ProfileResource(Resource):
                 self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
             )
         except is_ansible_aws_error_code("ResourceNotFoundException") as e:
-            self.domain_missing = e
-            return None
+            return Current(None, missing=e)
         if len(matches) > 1:
             raise ambiguity_error(matches, params["match_by"])
         return matches[0] if matches else None
 
     def plan(self, current):
         # The domain does not exist. In check mode it may be one that the same run would create: the profile
-        # "would be created". Otherwise a present profile fails with the service's error.
-        if self.domain_missing and self.params["state"] == "present" and not self.module.check_mode:
-            raise self.domain_missing
-        calls, before, after = plan_profile(current, self.params)
-        return Plan(calls, after=after, before=before)
+        # "would be created". Otherwise a present profile fails with the service's error (``blocked``).
+        blocked = current.missing if self.params["state"] == "present" else None
+        calls, before, after = plan_profile(current.resource, self.params)
+        return Plan(calls, after=after, before=before, blocked=blocked)
 
     def call(self, call):
         """One write, retried; a create never blindly (see create_profile)."""
@@ -541,7 +539,7 @@ class ProfileResource(Resource):
         return dict(profile_id=outcome.get("profile_id"), profile=outcome)
 
     def diff(self, current, plan, outcome):
-        return dict(before=plan.extra["before"], after=outcome)
+        return dict(before=plan.before, after=outcome)
 
 
 class ProfileLister(Lister):

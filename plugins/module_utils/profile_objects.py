@@ -303,7 +303,7 @@ class ProfileObjectsResource(BulkResource):
     def plan(self, current):
         params = self.params
         results, puts, calls, call_items = [], [], [], []
-        for entry in current:
+        for entry in current.resource:
             result = dict(index=entry["index"], profile_id=entry["profile_id"], unique_key=entry["unique_key"])
             if entry["error"]:
                 result.update(status="failed", msg=entry["error"])
@@ -353,14 +353,14 @@ class ProfileObjectsResource(BulkResource):
             call_items.append(indexes)
         if not calls or self.module.check_mode:
             self.raise_failures(results)
-        return Plan(calls, after=results, call_items=call_items, entries=current)
+        return Plan(calls, after=results, call_items=call_items, entries=current.resource)
 
     # apply ------------------------------------------------------------------------------
     def apply(self, plan):
         results = dict((result["index"], dict(result)) for result in plan.after)
         # The writes go one at a time: they stop after NO_ANSWER_ROUNDS in a row got no answer.
         self.stop = NoAnswerStop(NO_ANSWER_ROUNDS)
-        for call, indexes in zip(plan.calls, plan.extra["call_items"]):
+        for call, indexes in zip(plan.calls, plan.call_items):
             if self.stop.stopped:
                 for index in indexes:
                     results[index]["status"] = "not_attempted"
@@ -425,7 +425,7 @@ class ProfileObjectsResource(BulkResource):
 
     def diff(self, current, plan, outcome):
         changed = [result["index"] for result in outcome if result["status"] in ("created", "updated", "deleted")]
-        entries = dict((entry["index"], entry) for entry in plan.extra["entries"])
+        entries = dict((entry["index"], entry) for entry in plan.entries)
         before = [
             dict(index=index, object=entries[index]["stored"])
             for index in changed

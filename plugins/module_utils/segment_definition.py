@@ -256,7 +256,8 @@ class SegmentDefinitionResource(DomainChild):
                 + "; create it first. Nothing was changed."
             )
 
-    def plan(self, current):
+    def plan(self, found):
+        current = found.resource
         if self.params["state"] == "absent":
             return Plan([self.delete_call()] if current else [], after=None)
         desired = given_members(self.params, MEMBERS)
@@ -313,7 +314,7 @@ class SegmentDefinitionResource(DomainChild):
         return plan.after
 
     def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_segment_definition(result)
