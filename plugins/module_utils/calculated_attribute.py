@@ -26,7 +26,6 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_an
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import calculated_attribute_dependents
@@ -300,29 +299,23 @@ class CalculatedAttributeResource(DomainChild):
             after=after,
         )
 
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            if call.method == "create_calculated_attribute_definition":
-                outcome.update(self._create(call))
-            else:
-                response = self.call(call)
-                if call.method == "update_calculated_attribute_definition":
-                    outcome.update(dict((key, value) for key, value in response.items() if key != "Tags"))
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_calculated_attribute_definition":
+            outcome.update(response)
+        elif call.method == "update_calculated_attribute_definition":
+            outcome.update(dict((key, value) for key, value in response.items() if key != "Tags"))
         return outcome
 
-    def _create(self, call):
-        """Create the definition; a refusal because the domain holds the maximum says so, with the count."""
-        try:
-            return self.call(call)
-        except CustomerProfilesError as error:
-            if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
-                raise
-            refused = error
+    def explain(self, call, error, plan):
+        """A create refused because the domain holds the maximum says so, with the count."""
+        if call.method != "create_calculated_attribute_definition":
+            return
+        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+            return
         count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
         if count < MAX_PER_DOMAIN:
-            raise refused
-        message = refused.exception.response.get("Error", {}).get("Message", "")
+            return
+        message = error.exception.response.get("Error", {}).get("Message", "")
         raise PlanError(
             "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
             "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "

@@ -252,29 +252,33 @@ class DomainResource(TaggedResource):
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
         return Plan(calls, after=after, before=current)
 
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            try:
-                response = self.call(call)
-            except CustomerProfilesError as e:
-                response = self._created_all_the_same(e, call)
-                if response is None:
-                    self._explain_busy_matching(e, call, plan.before or {})
-                    raise
-            if call.method == "create_domain":
-                # A domain just created holds nothing: its statistics are known without a read.
-                response.setdefault("Stats", outcome["Stats"])
-                response["Tags"] = dict(response.get("Tags") or outcome["Tags"])
-                outcome = response
-            elif call.method == "update_domain":
-                for member, value in response.items():
-                    if member not in ("Tags", "DomainName"):
-                        outcome[member] = value
-                for _option, member in SETTINGS[1:]:
-                    if call.request.get(member) == "":
-                        outcome.pop(member, None)
+    def call(self, call):
+        """A CreateDomain that failed but created the domain all the same answers with the domain read."""
+        try:
+            return super(DomainResource, self).call(call)
+        except CustomerProfilesError as e:
+            response = self._created_all_the_same(e, call)
+            if response is None:
+                raise
+            return response
+
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_domain":
+            # A domain just created holds nothing: its statistics are known without a read.
+            response.setdefault("Stats", outcome["Stats"])
+            response["Tags"] = dict(response.get("Tags") or outcome["Tags"])
+            return response
+        if call.method == "update_domain":
+            for member, value in response.items():
+                if member not in ("Tags", "DomainName"):
+                    outcome[member] = value
+            for _option, member in SETTINGS[1:]:
+                if call.request.get(member) == "":
+                    outcome.pop(member, None)
         return outcome
+
+    def explain(self, call, error, plan):
+        self._explain_busy_matching(error, call, plan.before or {})
 
     def _created_all_the_same(self, error, call):
         """The domain a failed CreateDomain created all the same (an attempt's answer was incomplete, so the retry

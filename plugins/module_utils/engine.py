@@ -31,6 +31,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
+
 from ansible.module_utils.basic import _load_params
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
@@ -248,9 +250,42 @@ class Resource(Contract):
         return response
 
     def apply(self, plan):
+        """Make ``plan.calls`` in order; the outcome is the prediction (``plan.after``) brought up to date by each
+        call's answer (outcome_from). A call that fails goes to explain() first; read_back() has the last word.
+        A resource fills in these hooks; only a bulk module, whose items are applied concurrently, overrides apply.
+        """
+        outcome = copy.deepcopy(plan.after)
         for call in plan.calls:
-            self.call(call)
-        return plan.after
+            try:
+                response = self.call(call)
+            except CustomerProfilesError as error:
+                self.explain(call, error, plan)
+                raise
+            outcome = self.outcome_from(call, response, outcome)
+        return self.read_back(plan, outcome)
+
+    # the hooks of apply ------------------------------------------------------------------
+    answered_by = ()  # the client methods whose answer is the resource (a put, a create or update that returns it)
+
+    def outcome_from(self, call, response, outcome):
+        """The outcome once ``call`` answered ``response``. By default the prediction stands, except after a call of
+        ``answered_by``: its answer replaces the prediction, with the tags planned kept (the tags change through
+        the tag calls, and a put never changes those of an existing resource)."""
+        if call.method not in self.answered_by:
+            return outcome
+        tags = outcome.get("Tags")
+        outcome = response
+        outcome["Tags"] = dict(tags or {})
+        return outcome
+
+    def explain(self, call, error, plan):
+        """``call`` failed with ``error``: raise a PlanError that says more than the service's message (which
+        resource is in the way, which quota is reached), or return to let the error through as it is."""
+
+    def read_back(self, plan, outcome):
+        """The outcome once every call is made; by default ``outcome``. A resource whose create answers without
+        the resource itself reads it back here."""
+        return outcome
 
     def describe(self, result):
         return result

@@ -23,7 +23,6 @@ from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_acco
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
@@ -175,19 +174,16 @@ class EventStreamResource(DomainChild):
         after = dict(identity, DestinationDetails=dict(Uri=self.params["uri"]), Tags=dict(tags or {}))
         return Plan([Call("create_event_stream", request, "create event stream")], after=after)
 
-    def apply(self, plan):
-        for call in plan.calls:
-            try:
-                self.call(call)
-            except CustomerProfilesError as e:
-                if call.method == "create_event_stream":
-                    self._explain_one_stream_per_domain(e)
-                raise
+    def explain(self, call, error, plan):
+        if call.method == "create_event_stream":
+            self._explain_one_stream_per_domain(error)
+
+    def read_back(self, plan, outcome):
         if any(call.method == "create_event_stream" for call in plan.calls):
             # CreateEventStream answers only the ARN and tags: the state and destination status come from a read.
             created = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
-            return created or plan.after
-        return plan.after
+            return created or outcome
+        return outcome
 
     def _explain_one_stream_per_domain(self, error):
         """CreateEventStream refused on a domain that already has a stream: name that stream."""

@@ -138,6 +138,7 @@ class EventTriggerResource(DomainChild):
     members = MEMBERS
     delete_method = "delete_event_trigger"
     name_member = "EventTriggerName"
+    answered_by = ("create_event_trigger", "update_event_trigger")
 
     def read(self):
         params = self.params
@@ -200,16 +201,6 @@ class EventTriggerResource(DomainChild):
             calls.append(Call("update_event_trigger", request, "update event trigger"))
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
         return Plan(calls, after=after)
-
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method in ("create_event_trigger", "update_event_trigger"):
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = tags
-        return outcome
 
     def describe(self, result):
         return describe_event_trigger(result, self.params["domain_name"])

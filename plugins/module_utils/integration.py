@@ -230,6 +230,7 @@ def _sendable(definition):
 class IntegrationResource(TaggedResource):
     argument_spec = INTEGRATION_ARGUMENT_SPEC
     result_key = "integration"
+    answered_by = ("put_integration",)
 
     def arn_path(self):
         return "domains/{0}/integrations/{1}".format(self.params["domain_name"], self.params["uri"])
@@ -318,9 +319,6 @@ class IntegrationResource(TaggedResource):
             after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
         return Plan(calls, after=after, warnings=warnings)
-
-    def apply(self, plan):
-        return self.apply_put(plan, "put_integration")
 
     def describe(self, result):
         return describe_integration(result)

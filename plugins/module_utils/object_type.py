@@ -245,6 +245,7 @@ def mapping_errors(definition, format_known=True):
 class ObjectTypeResource(TaggedResource):
     argument_spec = OBJECT_TYPE_ARGUMENT_SPEC
     result_key = "object_type"
+    answered_by = ("put_profile_object_type",)
 
     def arn_path(self):
         return "domains/{0}/object-types/{1}".format(self.params["domain_name"], self.params["object_type_name"])
@@ -404,9 +405,6 @@ class ObjectTypeResource(TaggedResource):
                     after[member] = copy.deepcopy(desired[member])
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
         return Plan(calls, after=after)
-
-    def apply(self, plan):
-        return self.apply_put(plan, "put_profile_object_type")
 
     def describe(self, result):
         return describe_object_type(result)

@@ -500,14 +500,11 @@ class ProfileResource(Resource):
         self.writes += 1
         return response
 
-    def apply(self, plan):
-        after = dict(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == "create_profile":
-                after["profile_id"] = response["ProfileId"]
-                self.wait_until_searchable(after["profile_id"])
-        return after
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_profile":
+            outcome["profile_id"] = response["ProfileId"]
+            self.wait_until_searchable(outcome["profile_id"])
+        return outcome
 
     def wait_until_searchable(self, profile_id):
         """SearchProfiles is eventually consistent: wait (bounded) until the new profile is found by its match_by key,

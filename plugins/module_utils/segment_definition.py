@@ -303,15 +303,11 @@ class SegmentDefinitionResource(DomainChild):
         after = dict(desired, SegmentDefinitionName=self.name, Tags=tags)
         return Plan([Call("create_segment_definition", request, "create segment definition")], after=after)
 
-    def apply(self, plan):
-        created = False
-        for call in plan.calls:
-            self.call(call)
-            created = created or call.method == "create_segment_definition"
-        if created:
+    def read_back(self, plan, outcome):
+        if any(call.method == "create_segment_definition" for call in plan.calls):
             # CreateSegmentDefinition answers without the definition itself: read it back once.
-            return get_segment_definition(self.client, self.params["domain_name"], self.name) or plan.after
-        return plan.after
+            return get_segment_definition(self.client, self.params["domain_name"], self.name) or outcome
+        return outcome
 
     def result(self, plan, outcome):
         return {self.result_key: self.describe(outcome), "recreated": plan.replaced}

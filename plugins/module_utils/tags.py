@@ -16,8 +16,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
-
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
@@ -72,18 +70,6 @@ class TaggedResource(Resource):
         if self._arn is None:
             self._arn = resource_arn(self.module, self.arn_path())
         return self._arn
-
-    def apply_put(self, plan, put_method):
-        """Make the calls; the answer of ``put_method`` (which replaces the definition) is the outcome, with the
-        tags as planned (a put never changes the tags of an existing resource: they go through the tag calls)."""
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == put_method:
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = dict(tags or {})
-        return outcome
 
     def call(self, call):
         if call.method in TAG_METHODS and call.request["resourceArn"] is None:
