@@ -42,6 +42,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import VERBATIM_KEYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
@@ -171,6 +172,7 @@ class Contract:
     argument_spec = {}
     module_kwargs = {}
     result_key = None
+    verbatim_keys = VERBATIM_KEYS  # the API members whose map keys are data (kept as written): see transform.py
 
     def __init__(self, module, client):
         self.module = module

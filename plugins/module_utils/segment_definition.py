@@ -19,25 +19,17 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     get_calculated_attribute,
 )
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import given_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 
 def _dimension():
@@ -135,7 +127,6 @@ MEMBERS = (
     ("segment_sql_query", "SegmentSqlQuery"),
     ("segment_sort", "SegmentSort"),
 )
-OPTION_OF = dict((member, option) for option, member in MEMBERS)
 # Members of a GetSegmentDefinition answer that are never sent back.
 READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags", "SegmentType")
 # The two ways of defining the audience: exactly one of them.
@@ -216,19 +207,26 @@ def segment_references(segment_groups):
 
 
 class SegmentDefinitionResource(DomainChild):
+    """No update: any difference is replaced. CreateSegmentDefinition answers without the definition itself: it
+    is read back once (``read_back_after_create``)."""
+
     argument_spec = SEGMENT_DEFINITION_ARGUMENT_SPEC
     module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
     result_key = "segment_definition"
     kind = "segment definition"
     name_option = "segment_definition_name"
+    name_member = "SegmentDefinitionName"
     arn_kind = "segment-definitions"
     create_operation = "CreateSegmentDefinition"
     members = MEMBERS
+    read_only = READ_ONLY
+    exclusive = EXCLUSIVE
+    create_method = "create_segment_definition"
     delete_method = "delete_segment_definition"
-    name_member = "SegmentDefinitionName"
+    read_back_after_create = True
 
     def read(self):
-        current = get_segment_definition(self.client, self.params["domain_name"], self.name)
+        current = self.get()
         if current and current.get("SegmentDefinitionArn"):
             self._arn = current["SegmentDefinitionArn"]  # the service's own ARN, for tag calls
         if self.params["state"] == "present" and (current is None or self.params["recreate"]):
@@ -256,58 +254,16 @@ class SegmentDefinitionResource(DomainChild):
                 + "; create it first. Nothing was changed."
             )
 
-    def plan(self, found):
-        current = found.resource
-        if self.params["state"] == "absent":
-            return Plan([self.delete_call()] if current else [], after=None)
-        desired = given_members(self.params, MEMBERS)
-        if current is None:
-            return self._plan_create(desired)
-        differing = differing_members(current, desired)
-        if check_replaceable(
-            "Segment definition", self.name, [OPTION_OF[member] for member in differing], self.params["recreate"]
-        ):
-            calls, after = replace_plan(
-                self.kind,
-                self.params,
-                "SegmentDefinitionName",
-                current,
-                desired,
-                READ_ONLY,
-                self.delete_call(),
-                "create_segment_definition",
-                exclusive=EXCLUSIVE,
-            )
-            return Plan(calls, after=after, replaced=True)
-        calls = []
-        after = copy.deepcopy(current)
-        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
-        return Plan(calls, after=after)
-
-    def _plan_create(self, desired):
+    def missing_to_create(self, desired):
         missing = []
         if "DisplayName" not in desired:
             missing.append("display_name")
         if "SegmentGroups" not in desired and "SegmentSqlQuery" not in desired:
             missing.append("segment_groups or segment_sql_query")
-        if missing:
-            raise PlanError(
-                "{0} required to create segment definition {1}, which does not exist".format(
-                    " and ".join(missing) + (" are" if len(missing) > 1 else " is"), self.name
-                )
-            )
-        tags = text_values(self.params.get("tags")) or {}
-        request = dict(desired, DomainName=self.params["domain_name"], SegmentDefinitionName=self.name)
-        if tags:
-            request["Tags"] = tags
-        after = dict(desired, SegmentDefinitionName=self.name, Tags=tags)
-        return Plan([Call("create_segment_definition", request, "create segment definition")], after=after)
+        return missing
 
-    def read_back(self, plan, outcome):
-        if any(call.method == "create_segment_definition" for call in plan.calls):
-            # CreateSegmentDefinition answers without the definition itself: read it back once.
-            return get_segment_definition(self.client, self.params["domain_name"], self.name) or outcome
-        return outcome
+    def get(self):
+        return get_segment_definition(self.client, self.params["domain_name"], self.name)
 
     def result(self, plan, outcome):
         return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
