@@ -38,7 +38,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform i
 # "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
 MAX_PER_DOMAIN = 50
 
-# API members (and their option names) whose values are maps keyed by user data.
+# The members whose maps are keyed by user data: tags and a filter dimension's Attributes.
+VERBATIM = ("Tags", "Attributes")
 
 
 # ---------------------------------------------------------------- option <-> API mapping
@@ -169,7 +170,7 @@ def list_calculated_attributes(client, domain_name):
 
 def describe_calculated_attribute(api):
     """A calculated attribute definition as the modules return it (snake_case, data map keys as stored)."""
-    return describe(api, NAMES)
+    return describe(api, NAMES, VERBATIM)
 
 
 class CalculatedAttributeResource(DomainChild):
@@ -178,6 +179,7 @@ class CalculatedAttributeResource(DomainChild):
     argument_spec = CALCULATED_ATTRIBUTE_ARGUMENT_SPEC
     result_key = "calculated_attribute"
     kind = "calculated attribute definition"
+    verbatim_keys = VERBATIM
     name_option = "calculated_attribute_name"
     name_member = "CalculatedAttributeName"
     arn_kind = "calculated-attributes"

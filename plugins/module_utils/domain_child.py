@@ -41,12 +41,12 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import planned_tags
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import VERBATIM_KEYS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import TAGS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 
-def given_members(params, members, verbatim=VERBATIM_KEYS):
+def given_members(params, members, verbatim=TAGS):
     """The members the user gave, in API form: ``members`` is a sequence of (option, member); ``verbatim`` the
     members whose map keys are data (kept as written)."""
     desired = {}

@@ -42,7 +42,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import VERBATIM_KEYS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import TAGS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
@@ -99,44 +99,51 @@ class Call:
         return "Call({0!r})".format(self.method)
 
 
-class Current:
-    """What read() found: the API resource (None when it does not exist) and the facts the plan needs besides.
+class Record:
+    """Named fields with their defaults (``FIELDS``); a name that is not one of them is a TypeError."""
 
-    read() may return the API resource alone: the driver wraps it. The facts are named fields, None when not read:
-    ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what names the resource, kind -> names),
-    ``domain_object_count`` (the domain's profile objects), ``missing`` (the error that found the domain missing:
-    in check mode the run may create it first, so only apply meets it), ``entries`` (bulk: one per item).
+    FIELDS = {}
+
+    def __init__(self, **values):
+        unknown = sorted(set(values) - set(self.FIELDS))
+        if unknown:
+            raise TypeError("{0} has no field {1}".format(type(self).__name__, ", ".join(unknown)))
+        for name, default in self.FIELDS.items():
+            setattr(self, name, values.get(name, default))
+
+
+class Current(Record):
+    """What read() found: ``resource``, the API resource (None when it does not exist), and the facts the plan
+    needs besides. read() may return the API resource alone: the driver wraps it.
+
+    The facts, None when not read: ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what
+    names the resource, kind -> names), ``domain_object_count`` (the domain's profile objects), ``missing`` (the
+    error that found the domain missing: in check mode the same run may create it first).
     """
 
-    def __init__(
-        self, resource=None, contents=None, dependents=None, domain_object_count=None, missing=None, entries=None
-    ):
-        self.resource = resource
-        self.contents = contents
-        self.dependents = dependents
-        self.domain_object_count = domain_object_count
-        self.missing = missing
-        self.entries = entries
+    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None)
+
+    def __init__(self, resource=None, **facts):
+        super(Current, self).__init__(resource=resource, **facts)
 
 
-class Plan:
-    """What a run would do: the write calls in order and the predicted result (module form or API form,
-    as the resource's describe() takes it). ``changed`` defaults to "there are calls".
+class Plan(Record):
+    """What a run would do: ``calls``, the write calls in order, and ``after``, the predicted result (module form
+    or API form, as the resource's describe() takes it). ``changed`` defaults to "there are calls".
 
-    The other fields are what result(), diff() and apply() need besides, None when unused:
+    The other fields are what the driver, result(), diff() and apply() need besides (None when unused):
 
     - ``warnings``: what the user must know (the driver warns with each, in check mode too);
     - ``diff_header``: the diff's ``after_header`` (what a delete takes with it);
     - ``blocked``: an error that stops the apply before any write; check mode predicts all the same (the
       same run may first create what is missing);
-    - ``before``: the resource as read, where apply needs it (to explain a refusal);
+    - ``before``: the resource as read, where apply needs it (to explain a refusal), or the module-form before;
     - ``contents``, ``dependents``, ``domain_object_count``: what a delete takes with it, returned;
     - ``replaced``: the plan deletes the resource and creates it again (``recreated`` in the result);
-    - ``entries`` and ``call_items``: bulk modules' items as read, and the item indexes each call writes.
+    - ``entries`` and ``call_items``: a bulk module's items as read, and the item indexes each call writes.
     """
 
-    def __init__(
-        self,
+    FIELDS = dict(
         calls=(),
         after=None,
         changed=None,
@@ -150,20 +157,12 @@ class Plan:
         replaced=False,
         entries=None,
         call_items=None,
-    ):
-        self.calls = list(calls)
-        self.after = after
-        self.changed = bool(self.calls) if changed is None else changed
-        self.warnings = [warning for warning in warnings if warning]
-        self.diff_header = diff_header
-        self.blocked = blocked
-        self.before = before
-        self.contents = contents
-        self.dependents = dependents
-        self.domain_object_count = domain_object_count
-        self.replaced = replaced
-        self.entries = entries
-        self.call_items = call_items
+    )
+
+    def __init__(self, calls=(), after=None, **fields):
+        super(Plan, self).__init__(calls=list(calls), after=after, **fields)
+        self.changed = bool(self.calls) if self.changed is None else self.changed
+        self.warnings = [warning for warning in self.warnings if warning]
 
 
 class Contract:
@@ -172,7 +171,7 @@ class Contract:
     argument_spec = {}
     module_kwargs = {}
     result_key = None
-    verbatim_keys = VERBATIM_KEYS  # the API members whose map keys are data (kept as written): see transform.py
+    verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
 
     def __init__(self, module, client):
         self.module = module

@@ -173,9 +173,13 @@ def list_integrations(client, domain_name):
 # ---------------------------------------------------------------- shapes
 
 
+# The members whose maps are keyed by user data (source event types, task properties): kept as written.
+VERBATIM = ("Tags", "ObjectTypeNames", "TaskProperties")
+
+
 def describe_integration(api):
     """A GetIntegration/PutIntegration/ListIntegrations item as the modules return it ({} when absent)."""
-    return describe(api, INTEGRATION_NAMES)
+    return describe(api, INTEGRATION_NAMES, VERBATIM)
 
 
 def current_definition(current):
@@ -219,7 +223,7 @@ def flow_definition_request(params):
     """The FlowDefinition member from the flow_definition option (None when not given)."""
     if params.get("flow_definition") is None:
         return None
-    return to_api(strip_none(params["flow_definition"]))
+    return to_api(strip_none(params["flow_definition"]), VERBATIM)
 
 
 def _sendable(definition):
@@ -230,6 +234,7 @@ def _sendable(definition):
 class IntegrationResource(TaggedResource):
     argument_spec = INTEGRATION_ARGUMENT_SPEC
     result_key = "integration"
+    verbatim_keys = VERBATIM
     answered_by = ("put_integration",)
 
     def arn_path(self):

@@ -116,6 +116,10 @@ def list_templates(client):
 # ---------------------------------------------------------------- shapes
 
 
+# The members whose maps are keyed by user data (field and key names): kept as written or stored.
+VERBATIM = ("Tags", "Fields", "Keys")
+
+
 def describe_object_type(api):
     """An object type (or template) answer as the modules return it: snake_case, field and key names as stored."""
     if not api:
@@ -124,7 +128,7 @@ def describe_object_type(api):
     api.pop("ResponseMetadata", None)
     if "Tags" in api or "ObjectTypeName" in api:
         api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES))
+    return from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES), VERBATIM)
 
 
 def object_keys(object_type, identifier):
@@ -245,6 +249,7 @@ def mapping_errors(definition, format_known=True):
 class ObjectTypeResource(TaggedResource):
     argument_spec = OBJECT_TYPE_ARGUMENT_SPEC
     result_key = "object_type"
+    verbatim_keys = VERBATIM
     answered_by = ("put_profile_object_type",)
 
     def arn_path(self):
@@ -314,7 +319,7 @@ class ObjectTypeResource(TaggedResource):
         params = self.params
         desired = dict((member, params.get(option)) for option, member in SETTINGS)
         # the names of fields and keys are data: transform keeps the keys of these maps as written
-        maps = to_api(strip_none(dict(fields=params.get("fields"), keys=params.get("keys"))))
+        maps = to_api(strip_none(dict(fields=params.get("fields"), keys=params.get("keys"))), self.verbatim_keys)
         desired["Fields"] = maps.get("Fields")
         desired["Keys"] = maps.get("Keys")
         return desired

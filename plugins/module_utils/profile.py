@@ -133,6 +133,8 @@ def _field_spec():
 PROFILE_FIELD_SPEC = _field_spec()
 PROFILE_FIELDS = tuple(sorted(PROFILE_FIELD_SPEC))
 PROFILE_NAMES = frozenset(names_from_spec(PROFILE_FIELD_SPEC) | set(["profile_id"]))
+# The member whose map is keyed by user data (custom attribute names): kept as written or stored.
+VERBATIM = ("Attributes",)
 
 
 # --- calls ------------------------------------------------------------------------------
@@ -261,7 +263,7 @@ def describe_profile(api_item):
     if not api_item:
         return {}
     item = dict((key, value) for key, value in api_item.items() if key != "FoundByItems")
-    return prune(from_api(item, PROFILE_NAMES))
+    return prune(from_api(item, PROFILE_NAMES, VERBATIM))
 
 
 def fields_from_params(params):
@@ -274,7 +276,7 @@ def fields_from_params(params):
 
 def profile_to_api(fields):
     """Module-form profile fields to CreateProfile/UpdateProfile members."""
-    return to_api(fields)
+    return to_api(fields, VERBATIM)
 
 
 # --- comparison -------------------------------------------------------------------------
@@ -332,7 +334,7 @@ def update_to_api(request):
         elif name == "engagement_preferences":
             api["EngagementPreferences"] = dict((kind.capitalize(), to_api(items)) for kind, items in value.items())
         else:
-            api.update(to_api({name: value}))
+            api.update(to_api({name: value}, VERBATIM))
     return api
 
 

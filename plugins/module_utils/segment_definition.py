@@ -133,6 +133,8 @@ READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags
 EXCLUSIVE = (("SegmentGroups", "SegmentSqlQuery"),)
 
 NAMES = names_from_spec(SEGMENT_DEFINITION_ARGUMENT_SPEC)
+# The members whose maps are keyed by user data: tags and a segment dimension's Attributes and CalculatedAttributes.
+VERBATIM = ("Tags", "Attributes", "CalculatedAttributes")
 MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 
 
@@ -162,7 +164,7 @@ def get_segment_membership(client, domain_name, name, profile_ids):
 
 def describe_segment_definition(api):
     """A segment definition as the modules return it (snake_case, data map keys as stored)."""
-    return describe(api, NAMES)
+    return describe(api, NAMES, VERBATIM)
 
 
 def describe_membership(api):
@@ -214,6 +216,7 @@ class SegmentDefinitionResource(DomainChild):
     module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
     result_key = "segment_definition"
     kind = "segment definition"
+    verbatim_keys = VERBATIM
     name_option = "segment_definition_name"
     name_member = "SegmentDefinitionName"
     arn_kind = "segment-definitions"
