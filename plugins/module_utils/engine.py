@@ -355,9 +355,20 @@ def _fail(module, error, changed):
     module.fail_json(msg=message, changed=changed, **details)
 
 
+def options_as_written():
+    """The module's options as the user wrote them: aliases as given, values before ansible-core converts them.
+
+    The one reader of ansible-core's input, for the driver only. ansible-core keeps only the converted options
+    and has no public function for these; the driver needs them before the module object exists, to report
+    input whose shape ansible-core would mangle (by option name, never the value) and to name an option as
+    written (an alias). ``_load_params`` is private: if ansible-core changes it, only this function changes.
+    """
+    return _load_params() or {}
+
+
 def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
-    raw = _load_params() or {}  # the options as the user wrote them (aliases, types before conversion)
+    raw = options_as_written()
     module = _module(contract_class.argument_spec, raw, supports_check_mode=True, **contract_class.module_kwargs)
     # The client is built first (no call is made): validation then reads the service model it loaded.
     contract = contract_class(module, module.customer_profiles_client())
