@@ -31,6 +31,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
@@ -125,8 +126,7 @@ CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
     filter=dict(type="dict", options=FILTER_OPTIONS),
     statistic=dict(type="str"),
     use_historical_data=dict(type="bool"),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )
 
@@ -191,10 +191,11 @@ class CalculatedAttributeResource(DomainChild):
     create_method = "create_calculated_attribute_definition"
     update_method = "update_calculated_attribute_definition"
     delete_method = "delete_calculated_attribute_definition"
+    reads_one = staticmethod(get_calculated_attribute)
 
     def read(self):
         """The definition, and for state=absent what names it (``dependents``)."""
-        current = get_calculated_attribute(self.client, self.params["domain_name"], self.name)
+        current = self.get()
         if current is None or self.params["state"] != "absent":
             return current
         return Current(
@@ -259,12 +260,8 @@ class CalculatedAttributeLister(NamedLister):
     get_operation = "GetCalculatedAttributeDefinition"
     argument_spec = named_spec("calculated_attribute_name")
     result_key = "calculated_attributes"
-
-    def get(self, name):
-        return get_calculated_attribute(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_calculated_attributes(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_calculated_attribute)
+    reads_all = staticmethod(list_calculated_attributes)
 
     def describe(self, item):
         return describe_calculated_attribute(item)

@@ -24,6 +24,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -107,8 +108,7 @@ DOMAIN_ARGUMENT_SPEC = dict(
     matching=dict(type="dict", options=MATCHING_OPTIONS),
     rule_based_matching=dict(type="dict", options=RULE_BASED_MATCHING_OPTIONS),
     data_store=dict(type="dict", options=dict(enabled=dict(type="bool"))),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     force=dict(type="bool", default=False),
 )
 

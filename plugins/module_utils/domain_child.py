@@ -16,7 +16,8 @@ A DomainChild declares:
   replacing (delete, then create), refused unless ``recreate`` is set; ``read_only`` are the members of a read
   that are never sent back, ``exclusive`` groups of members of which the one given replaces the others;
 - its calls: ``create_method``, ``update_method`` (None: the service has none), ``delete_method``;
-- ``get()``, the resource read again by its identity, where ``read_back_after_create`` is set (a create that
+- ``reads_one``, its get function ``(client, domain_name, name)`` (as ``staticmethod(get_...)``): ``get()``
+  reads the resource by its identity, for read() and where ``read_back_after_create`` is set (a create that
   answers without the resource);
 - its describe.
 
@@ -74,6 +75,7 @@ class DomainChild(TaggedResource):
     update_method = None
     delete_method = None
     read_back_after_create = False
+    reads_one = None
 
     @property
     def name(self):
@@ -87,8 +89,8 @@ class DomainChild(TaggedResource):
         return "domains/{0}/{1}/{2}".format(self.params["domain_name"], self.arn_kind, self.name)
 
     def get(self):
-        """The resource read again by its identity (None when gone); needed where ``read_back_after_create``."""
-        raise NotImplementedError
+        """The resource read by its identity (None when it does not exist)."""
+        return self.reads_one(self.client, self.params["domain_name"], self.name)
 
     def model_inputs(self):
         params = self.params

@@ -448,18 +448,22 @@ class NamedLister(Lister):
     the domain, each read again with the get call (the list items are summaries).
 
     A subclass sets ``name_option``, ``name_member`` (the name in a list item), ``get_operation`` (checked
-    against the model) and ``result_key``, and implements ``get(name)`` and ``list_items()``.
+    against the model), ``result_key``, and the resource's two reads: ``reads_one``, ``(client, domain_name,
+    name)`` -> the item or None, and ``reads_all``, ``(client, domain_name)`` -> every list item (as
+    ``staticmethod(get_...)`` and ``staticmethod(list_...)``).
     """
 
     name_option = None
     name_member = None
     get_operation = None
+    reads_one = None
+    reads_all = None
 
     def get(self, name):
-        raise NotImplementedError
+        return self.reads_one(self.client, self.params["domain_name"], name)
 
     def list_items(self):
-        raise NotImplementedError
+        return self.reads_all(self.client, self.params["domain_name"])
 
     def model_inputs(self):
         options = {"domain_name": self.params["domain_name"], self.name_option: self.params[self.name_option]}

@@ -26,6 +26,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_chil
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 
 EVENT_STREAM_ARGUMENT_SPEC = dict(
@@ -34,8 +35,7 @@ EVENT_STREAM_ARGUMENT_SPEC = dict(
     uri=dict(type="str"),
     state=dict(type="str", default="present", choices=["present", "absent"]),
     recreate=dict(type="bool", default=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 EVENT_STREAM_NAMES = ("domain_name", "event_stream_name", "uri", "tags")
@@ -109,6 +109,7 @@ class EventStreamResource(DomainChild):
     create_method = "create_event_stream"
     delete_method = "delete_event_stream"
     read_back_after_create = True
+    reads_one = staticmethod(get_event_stream)
 
     def arn(self):
         """The service returns the stream's ARN: no STS call is needed."""
@@ -145,9 +146,6 @@ class EventStreamResource(DomainChild):
     def predicted(self, request, tags):
         return dict(self.identity(), DestinationDetails=dict(Uri=request["Uri"]), Tags=dict(tags or {}))
 
-    def get(self):
-        return get_event_stream(self.client, self.params["domain_name"], self.name)
-
     def explain(self, call, error, plan):
         if call.method == "create_event_stream":
             self._explain_one_stream_per_domain(error)
@@ -183,12 +181,8 @@ class EventStreamLister(NamedLister):
     get_operation = "GetEventStream"
     argument_spec = named_spec("event_stream_name")
     result_key = "event_streams"
-
-    def get(self, name):
-        return get_event_stream(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_event_streams(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_event_stream)
+    reads_all = staticmethod(list_event_streams)
 
     def describe(self, item):
         return describe_event_stream(item)

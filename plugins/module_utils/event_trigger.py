@@ -25,6 +25,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 
@@ -75,8 +76,7 @@ EVENT_TRIGGER_ARGUMENT_SPEC = dict(
     event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
     event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 EVENT_TRIGGER_NAMES = names_from_spec(EVENT_TRIGGER_ARGUMENT_SPEC)
@@ -130,10 +130,11 @@ class EventTriggerResource(DomainChild):
     update_method = "update_event_trigger"
     delete_method = "delete_event_trigger"
     answered_by = ("create_event_trigger", "update_event_trigger")
+    reads_one = staticmethod(get_event_trigger)
 
     def read(self):
         params = self.params
-        current = get_event_trigger(self.client, params["domain_name"], params["event_trigger_name"])
+        current = self.get()
         wanted_type = params.get("object_type_name")
         moving = current is None or (wanted_type is not None and wanted_type != current.get("ObjectTypeName"))
         if params["state"] == "present" and wanted_type is not None and moving:
@@ -169,12 +170,8 @@ class EventTriggerLister(NamedLister):
     get_operation = "GetEventTrigger"
     argument_spec = named_spec("event_trigger_name")
     result_key = "event_triggers"
-
-    def get(self, name):
-        return get_event_trigger(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_event_triggers(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_event_trigger)
+    reads_all = staticmethod(list_event_triggers)
 
     def describe(self, item):
         return describe_event_trigger(item, self.params["domain_name"])

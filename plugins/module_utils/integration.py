@@ -31,6 +31,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -135,8 +136,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
     scope=dict(type="str"),
     flow_definition=dict(type="dict", options=FLOW_DEFINITION_OPTIONS),
     update_flow_definition=dict(type="bool", default=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 INTEGRATION_NAMES = names_from_spec(INTEGRATION_ARGUMENT_SPEC)

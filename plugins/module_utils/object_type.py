@@ -33,6 +33,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import service_model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
@@ -82,8 +83,7 @@ OBJECT_TYPE_ARGUMENT_SPEC = dict(
     source_priority=dict(type="int"),
     fields=dict(type="dict"),
     keys=dict(type="dict", no_log=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 OBJECT_TYPE_NAMES = names_from_spec(OBJECT_TYPE_ARGUMENT_SPEC)

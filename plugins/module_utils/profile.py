@@ -488,6 +488,8 @@ class ProfileResource(Resource):
         return matches[0] if matches else None
 
     def plan(self, current):
+        """One profile's plan is plan_profile's, which the bulk module (profiles.py) runs for each item: it plans
+        every state, so the dispatch of Resource.plan is not used."""
         # The domain does not exist. In check mode it may be one that the same run would create: the profile
         # "would be created". Otherwise a present profile fails with the service's error (``blocked``).
         blocked = current.missing if self.params["state"] == "present" else None

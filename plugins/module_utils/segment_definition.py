@@ -27,6 +27,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
@@ -114,8 +115,7 @@ SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
     segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
     segment_sql_query=dict(type="str"),
     segment_sort=dict(type="dict", options=SEGMENT_SORT_OPTIONS),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )
 
@@ -227,6 +227,7 @@ class SegmentDefinitionResource(DomainChild):
     create_method = "create_segment_definition"
     delete_method = "delete_segment_definition"
     read_back_after_create = True
+    reads_one = staticmethod(get_segment_definition)
 
     def read(self):
         current = self.get()
@@ -265,9 +266,6 @@ class SegmentDefinitionResource(DomainChild):
             missing.append("segment_groups or segment_sql_query")
         return missing
 
-    def get(self):
-        return get_segment_definition(self.client, self.params["domain_name"], self.name)
-
     def result(self, plan, outcome):
         return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
@@ -282,6 +280,8 @@ class SegmentDefinitionLister(NamedLister):
     argument_spec = named_spec("segment_definition_name", profile_ids=dict(type="list", elements="str"))
     module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
     result_key = "segment_definitions"
+    reads_one = staticmethod(get_segment_definition)
+    reads_all = staticmethod(list_segment_definitions)
     membership = None
 
     def model_inputs(self):
@@ -290,12 +290,6 @@ class SegmentDefinitionLister(NamedLister):
             options = dict(inputs[0][1], profile_ids=self.params["profile_ids"])
             inputs.append(("GetSegmentMembership", options, ""))
         return inputs
-
-    def get(self, name):
-        return get_segment_definition(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_segment_definitions(self.client, self.params["domain_name"])
 
     def get_one(self):
         domain, name = self.params["domain_name"], self.params["segment_definition_name"]

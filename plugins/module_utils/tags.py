@@ -28,6 +28,9 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 
 TAG_METHODS = ("tag_resource", "untag_resource")
 
+# The options of every tagged resource (amazon.aws's tags and purge_tags).
+TAG_OPTIONS = dict(tags=dict(type="dict", aliases=["resource_tags"]), purge_tags=dict(type="bool", default=True))
+
 
 def resource_arn(module, path):
     """The ARN of a Customer Profiles resource (``domains/<name>...``) in the module's account and partition."""
