@@ -137,27 +137,17 @@ class Plan(Record):
     - ``diff_header``: the diff's ``after_header`` (what a delete takes with it);
     - ``blocked``: an error that stops the apply before any write; check mode predicts all the same (the
       same run may first create what is missing);
+    - ``failure``: the error a run that writes nothing ends with (check mode, or no call to make): the items
+      of a bulk module that fail; when there are writes to make, apply makes them and reports the failure after;
     - ``before``: the resource as read, where apply needs it (to explain a refusal), or the module-form before;
     - ``contents``, ``dependents``, ``domain_object_count``: what a delete takes with it, returned;
     - ``replaced``: the plan deletes the resource and creates it again (``recreated`` in the result);
     - ``entries`` and ``call_items``: a bulk module's items as read, and the item indexes each call writes.
     """
 
-    FIELDS = dict(
-        calls=(),
-        after=None,
-        changed=None,
-        warnings=(),
-        diff_header=None,
-        blocked=None,
-        before=None,
-        contents=None,
-        dependents=None,
-        domain_object_count=None,
-        replaced=False,
-        entries=None,
-        call_items=None,
-    )
+    FIELDS = dict(calls=(), after=None, changed=None, warnings=(), diff_header=None, blocked=None, before=None)
+    FIELDS.update(contents=None, dependents=None, domain_object_count=None, replaced=False)
+    FIELDS.update(entries=None, call_items=None, failure=None)
 
     def __init__(self, calls=(), after=None, **fields):
         super(Plan, self).__init__(calls=list(calls), after=after, **fields)
@@ -391,6 +381,8 @@ def run(resource_class):
             module.warn(warning)
         if plan.blocked is not None and not module.check_mode:
             raise plan.blocked
+        if plan.failure is not None and (module.check_mode or not plan.calls):
+            raise plan.failure
         outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=resource.writes > 0)
