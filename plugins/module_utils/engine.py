@@ -7,21 +7,23 @@
 
 A resource declares:
 
-- ``argument_spec`` (and ``module_kwargs`` such as ``mutually_exclusive``);
-- ``validate(params)``: the option trees to check against the service model, as
+- ``argument_spec`` (and ``module_kwargs`` such as ``mutually_exclusive``), ``result_key``, ``verbatim_keys``;
+- ``validate()``: the option trees to check against the service model, as
   ``(operation, options, prefix)`` triples from ``model_inputs``, plus hand-written
   messages from ``extra_checks`` for what the model cannot say;
-- ``read()``: the current resource, or None;
-- ``plan(current)``: pure, no call made; a Plan of the write calls to make and the
-  predicted result;
-- ``apply(plan)``: makes the calls (the default runs ``plan.calls`` in order) and returns
-  the result;
+- ``read()``: the current resource or None, or a Current carrying it and the facts the plan needs;
+- ``plan(current)``: pure (no call, no check mode, nothing kept on ``self``): a Plan of the write
+  calls to make, the predicted result and named fields for the driver, result() and diff();
+  by default dispatched to ``plan_absent`` / ``plan_create`` / ``plan_update``;
+- ``apply(plan)``'s hooks: ``answered_by``, ``outcome_from``, ``explain``, ``read_back`` (the
+  default apply makes ``plan.calls`` in order; only bulk modules override it);
 - ``describe(result)``: the module-form result, under ``result_key``.
 
 The driver, run(), owns the flow: input shape and model validation before any call,
-read, plan, check mode (the prediction) or apply, and a single exit with ``diff`` in
+read, plan, warnings, check mode (the prediction) or apply, and a single exit with ``diff`` in
 diff mode. Helpers return values or raise; only the driver exits. A failure after a
-write reports ``changed: true``.
+write reports ``changed: true``. A resource inside a domain derives from
+domain_child.DomainChild, which plans its create, update, replace and delete from declarations.
 
 An info module is a Lister: ``get_one(params)`` or ``list_all(params)`` (every page),
 each item described; run_info() is its driver.
