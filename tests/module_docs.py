@@ -6,7 +6,6 @@ import importlib
 
 import yaml
 
-
 COLLECTION = "ansible_collections.awscx.customerprofiles.plugins."
 
 

@@ -117,7 +117,11 @@ class NoAnswerStop:
 
 class BulkResource(Resource):
     """A Resource with the bulk options: reads run ``max_concurrency`` at a time under a read bucket of
-    ``rate_limit`` calls per second (start_reads() makes it)."""
+    ``rate_limit`` calls per second (start_reads() makes it).
+
+    A bulk resource overrides plan() and apply() (the engine's per-call hooks do not fit): each item is
+    planned on its own and fails on its own, the writes are rate limited (and, for profiles, concurrent),
+    they stop after rounds without an answer, and the result is one status per item."""
 
     values_per_call = 50
 

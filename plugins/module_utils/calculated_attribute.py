@@ -19,49 +19,31 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import calculated_attribute_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import describe_dependents
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 # "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
 MAX_PER_DOMAIN = 50
 
-# API members (and their option names) whose values are maps keyed by user data.
+# The members whose maps are keyed by user data: tags and a filter dimension's Attributes.
+VERBATIM = ("Tags", "Attributes")
 
 
 # ---------------------------------------------------------------- option <-> API mapping
-
-
-def given_members(params, members):
-    """The members the user gave, in API form: ``members`` is a sequence of (option, member)."""
-    desired = {}
-    for option, member in members:
-        value = params.get(option)
-        if value is not None:
-            desired[member] = to_api(strip_none(value)) if isinstance(value, (dict, list)) else value
-    return desired
 
 
 def spec_model_differences(argument_spec, shape, path=""):
@@ -144,8 +126,7 @@ CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
     filter=dict(type="dict", options=FILTER_OPTIONS),
     statistic=dict(type="str"),
     use_historical_data=dict(type="bool"),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )
 
@@ -164,7 +145,6 @@ REQUIRED_TO_CREATE = (("attribute_details", "AttributeDetails"), ("statistic", "
 # Members of a GetCalculatedAttributeDefinition answer that are never sent back.
 READ_ONLY = ("CalculatedAttributeName", "CreatedAt", "LastUpdatedAt", "Status", "Readiness", "Tags")
 
-OPTION_OF = dict((member, option) for option, member in MEMBERS)
 NAMES = names_from_spec(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 
 
@@ -190,133 +170,70 @@ def list_calculated_attributes(client, domain_name):
 
 def describe_calculated_attribute(api):
     """A calculated attribute definition as the modules return it (snake_case, data map keys as stored)."""
-    return describe(api, NAMES)
-
-
-def replace_plan(kind, params, name_member, current, desired, read_only, delete_call, create_method, exclusive=()):
-    """The delete + create calls that replace ``current`` with the complete definition (``desired`` over the
-    current members), tags included in the create request; and the definition created (API form).
-
-    ``exclusive`` are groups of members of which the one given replaces the others (a segment's groups or query).
-    """
-    definition = complete_definition(current, desired, read_only)
-    for members in exclusive:
-        if any(member in desired for member in members):
-            for member in members:
-                if member not in desired:
-                    definition.pop(member, None)
-    tags = tag_plan([], "", current.get("Tags") or {}, params)
-    request = dict(definition, DomainName=params["domain_name"], **{name_member: current[name_member]})
-    if tags:
-        request["Tags"] = tags
-    calls = [delete_call, Call(create_method, request, "create {0} again".format(kind))]
-    after = dict(definition, **{name_member: current[name_member]})
-    after["Tags"] = tags
-    return calls, after
+    return describe(api, NAMES, VERBATIM)
 
 
 class CalculatedAttributeResource(DomainChild):
+    """DisplayName, Description and Conditions update in place; a difference in another member is replaced."""
+
     argument_spec = CALCULATED_ATTRIBUTE_ARGUMENT_SPEC
     result_key = "calculated_attribute"
     kind = "calculated attribute definition"
+    verbatim_keys = VERBATIM
     name_option = "calculated_attribute_name"
+    name_member = "CalculatedAttributeName"
     arn_kind = "calculated-attributes"
     create_operation = "CreateCalculatedAttributeDefinition"
     members = MEMBERS
+    required_to_create = REQUIRED_TO_CREATE
+    updatable = UPDATABLE
+    read_only = READ_ONLY
+    create_method = "create_calculated_attribute_definition"
+    update_method = "update_calculated_attribute_definition"
     delete_method = "delete_calculated_attribute_definition"
-    name_member = "CalculatedAttributeName"
+    reads_one = staticmethod(get_calculated_attribute)
 
     def read(self):
-        current = get_calculated_attribute(self.client, self.params["domain_name"], self.name)
-        self.dependents = {}
-        if current is not None and self.params["state"] == "absent":
-            self.dependents = calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
-        return current
-
-    def plan(self, current):
-        if self.params["state"] == "absent":
-            if not current:
-                return Plan(after=None)
-            warning = None
-            if self.dependents:
-                # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
-                warning = (
-                    "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
-                    "keep naming a definition that no longer exists.".format(
-                        self.name, describe_dependents(self.dependents)
-                    )
-                )
-            return Plan([self.delete_call()], after=None, warning=warning, dependents=self.dependents)
-        desired = given_members(self.params, MEMBERS)
-        if current is None:
-            return self._plan_create(desired)
-        differing = differing_members(current, desired)
-        fixed = [OPTION_OF[member] for member in differing if member not in UPDATABLE]
-        if check_replaceable("Calculated attribute definition", self.name, fixed, self.params["recreate"]):
-            calls, after = replace_plan(
-                self.kind,
-                self.params,
-                "CalculatedAttributeName",
-                current,
-                desired,
-                READ_ONLY,
-                self.delete_call(),
-                "create_calculated_attribute_definition",
-            )
-            return Plan(calls, after=after, replaced=True)
-        updates = dict((member, desired[member]) for member in differing if member in UPDATABLE)
-        calls = []
-        if updates:
-            request = dict(updates, DomainName=self.params["domain_name"], CalculatedAttributeName=self.name)
-            calls.append(
-                Call("update_calculated_attribute_definition", request, "update calculated attribute definition")
-            )
-        after = copy.deepcopy(current)
-        after.update(copy.deepcopy(updates))
-        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
-        return Plan(calls, after=after)
-
-    def _plan_create(self, desired):
-        missing = [option for option, member in REQUIRED_TO_CREATE if member not in desired]
-        if missing:
-            raise PlanError(
-                "{0} required to create calculated attribute definition {1}, which does not exist".format(
-                    " and ".join(missing) + (" are" if len(missing) > 1 else " is"), self.name
-                )
-            )
-        tags = text_values(self.params.get("tags")) or {}
-        request = dict(desired, DomainName=self.params["domain_name"], CalculatedAttributeName=self.name)
-        if tags:
-            request["Tags"] = tags
-        after = dict(desired, CalculatedAttributeName=self.name, Tags=tags)
-        return Plan(
-            [Call("create_calculated_attribute_definition", request, "create calculated attribute definition")],
-            after=after,
+        """The definition, and for state=absent what names it (``dependents``)."""
+        current = self.get()
+        if current is None or self.params["state"] != "absent":
+            return current
+        return Current(
+            current, dependents=calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
         )
 
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            if call.method == "create_calculated_attribute_definition":
-                outcome.update(self._create(call))
-            else:
-                response = self.call(call)
-                if call.method == "update_calculated_attribute_definition":
-                    outcome.update(dict((key, value) for key, value in response.items() if key != "Tags"))
+    def plan_absent(self, current):
+        plan = super(CalculatedAttributeResource, self).plan_absent(current)
+        if plan.calls:
+            plan.dependents = current.dependents
+            if current.dependents:
+                # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
+                plan.diff_header = (
+                    "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
+                    "keep naming a definition that no longer exists.".format(
+                        self.name, describe_dependents(current.dependents)
+                    )
+                )
+                plan.warnings = [plan.diff_header]
+        return plan
+
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_calculated_attribute_definition":
+            outcome.update(response)
+        elif call.method == "update_calculated_attribute_definition":
+            outcome.update(dict((key, value) for key, value in response.items() if key != "Tags"))
         return outcome
 
-    def _create(self, call):
-        """Create the definition; a refusal because the domain holds the maximum says so, with the count."""
-        try:
-            return self.call(call)
-        except CustomerProfilesError as error:
-            if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
-                raise
-            refused = error
+    def explain(self, call, error, plan):
+        """A create refused because the domain holds the maximum says so, with the count."""
+        if call.method != "create_calculated_attribute_definition":
+            return
+        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+            return
         count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
         if count < MAX_PER_DOMAIN:
-            raise refused
-        message = refused.exception.response.get("Error", {}).get("Message", "")
+            return
+        message = error.exception.response.get("Error", {}).get("Message", "")
         raise PlanError(
             "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
             "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
@@ -328,9 +245,9 @@ class CalculatedAttributeResource(DomainChild):
         )
 
     def result(self, plan, outcome):
-        result = {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
-        if "dependents" in plan.extra:
-            result["dependents"] = plan.extra["dependents"]
+        result = {self.result_key: self.describe(outcome), "recreated": plan.replaced}
+        if plan.dependents is not None:
+            result["dependents"] = plan.dependents
         return result
 
     def describe(self, result):
@@ -343,12 +260,8 @@ class CalculatedAttributeLister(NamedLister):
     get_operation = "GetCalculatedAttributeDefinition"
     argument_spec = named_spec("calculated_attribute_name")
     result_key = "calculated_attributes"
-
-    def get(self, name):
-        return get_calculated_attribute(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_calculated_attributes(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_calculated_attribute)
+    reads_all = staticmethod(list_calculated_attributes)
 
     def describe(self, item):
         return describe_calculated_attribute(item)

@@ -20,9 +20,11 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import domain_contents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -106,8 +108,7 @@ DOMAIN_ARGUMENT_SPEC = dict(
     matching=dict(type="dict", options=MATCHING_OPTIONS),
     rule_based_matching=dict(type="dict", options=RULE_BASED_MATCHING_OPTIONS),
     data_store=dict(type="dict", options=dict(enabled=dict(type="bool"))),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     force=dict(type="bool", default=False),
 )
 
@@ -174,16 +175,17 @@ class DomainResource(TaggedResource):
         return [("UpdateDomain", options, "")]
 
     def read(self):
+        """The domain, and for state=absent what it holds (``contents``)."""
         current = get_domain(self.client, self.params["domain_name"])
-        self.contents = None
+        contents = None
         if current is not None and self.params["state"] == "absent":
-            self.contents = domain_contents(self.client, self.params["domain_name"], current.get("Stats"))
-        return current
+            contents = domain_contents(self.client, self.params["domain_name"], current.get("Stats"))
+        return Current(current, contents=contents)
 
     def plan_absent(self, current):
-        if current is None:
+        if current.resource is None:
             return Plan(after=None)
-        contents = self.contents
+        contents = current.contents
         if contents.held() and not self.params["force"]:
             raise PlanError(
                 "Domain {0} holds {1}. Deleting it deletes all of it, irreversibly; set force=true to delete it "
@@ -192,9 +194,10 @@ class DomainResource(TaggedResource):
                 profile_count=contents.counts["profiles"],
             )
         call = Call("delete_domain", dict(DomainName=self.params["domain_name"]), "delete domain")
-        return Plan([call], after=None, contents=contents)
+        header = "deleted with domain {0}: {1}".format(self.params["domain_name"], contents.describe())
+        return Plan([call], after=None, contents=contents, diff_header=header)
 
-    def plan_create(self):
+    def plan_create(self, current):
         params = self.params
         if params["default_expiration_days"] is None:
             raise PlanError(
@@ -218,8 +221,9 @@ class DomainResource(TaggedResource):
         after["Stats"] = dict(EMPTY_STATS)
         return Plan([Call("create_domain", request, "create domain")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
+        current = found.resource
         request = {}
         for option, member in SETTINGS:
             wanted = params.get(option)
@@ -246,31 +250,35 @@ class DomainResource(TaggedResource):
             else:
                 after[member] = value
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
-        return Plan(calls, after=after, current=current)
+        return Plan(calls, after=after, before=current)
 
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            try:
-                response = self.call(call)
-            except CustomerProfilesError as e:
-                response = self._created_all_the_same(e, call)
-                if response is None:
-                    self._explain_busy_matching(e, call, plan.extra.get("current") or {})
-                    raise
-            if call.method == "create_domain":
-                # A domain just created holds nothing: its statistics are known without a read.
-                response.setdefault("Stats", outcome["Stats"])
-                response["Tags"] = dict(response.get("Tags") or outcome["Tags"])
-                outcome = response
-            elif call.method == "update_domain":
-                for member, value in response.items():
-                    if member not in ("Tags", "DomainName"):
-                        outcome[member] = value
-                for _option, member in SETTINGS[1:]:
-                    if call.request.get(member) == "":
-                        outcome.pop(member, None)
+    def call(self, call):
+        """A CreateDomain that failed but created the domain all the same answers with the domain read."""
+        try:
+            return super(DomainResource, self).call(call)
+        except CustomerProfilesError as e:
+            response = self._created_all_the_same(e, call)
+            if response is None:
+                raise
+            return response
+
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_domain":
+            # A domain just created holds nothing: its statistics are known without a read.
+            response.setdefault("Stats", outcome["Stats"])
+            response["Tags"] = dict(response.get("Tags") or outcome["Tags"])
+            return response
+        if call.method == "update_domain":
+            for member, value in response.items():
+                if member not in ("Tags", "DomainName"):
+                    outcome[member] = value
+            for _option, member in SETTINGS[1:]:
+                if call.request.get(member) == "":
+                    outcome.pop(member, None)
         return outcome
+
+    def explain(self, call, error, plan):
+        self._explain_busy_matching(error, call, plan.before or {})
 
     def _created_all_the_same(self, error, call):
         """The domain a failed CreateDomain created all the same (an attempt's answer was incomplete, so the retry
@@ -299,17 +307,9 @@ class DomainResource(TaggedResource):
 
     def result(self, plan, outcome):
         result = {self.result_key: self.describe(outcome)}
-        if plan.extra.get("contents") is not None:
-            result["contents"] = plan.extra["contents"].counts
+        if plan.contents is not None:
+            result["contents"] = plan.contents.counts
         return result
-
-    def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("contents") is not None:
-            diff["after_header"] = "deleted with domain {0}: {1}".format(
-                self.params["domain_name"], plan.extra["contents"].describe()
-            )
-        return diff
 
 
 class DomainLister(Lister):

@@ -7,23 +7,25 @@
 
 A resource declares:
 
-- ``argument_spec`` (and ``module_kwargs`` such as ``mutually_exclusive``);
-- ``validate(params)``: the option trees to check against the service model, as
+- ``argument_spec`` (and ``module_kwargs`` such as ``mutually_exclusive``), ``result_key``, ``verbatim_keys``;
+- ``validate()``: the option trees to check against the service model, as
   ``(operation, options, prefix)`` triples from ``model_inputs``, plus hand-written
   messages from ``extra_checks`` for what the model cannot say;
-- ``read()``: the current resource, or None;
-- ``plan(current)``: pure, no call made; a Plan of the write calls to make and the
-  predicted result;
-- ``apply(plan)``: makes the calls (the default runs ``plan.calls`` in order) and returns
-  the result;
+- ``read()``: the current resource or None, or a Current carrying it and the facts the plan needs;
+- ``plan(current)``: pure (no call, no check mode, nothing kept on ``self``): a Plan of the write
+  calls to make, the predicted result and named fields for the driver, result() and diff();
+  by default dispatched to ``plan_absent`` / ``plan_create`` / ``plan_update``;
+- ``apply(plan)``'s hooks: ``answered_by``, ``outcome_from``, ``explain``, ``read_back`` (the
+  default apply makes ``plan.calls`` in order; only bulk modules override it);
 - ``describe(result)``: the module-form result, under ``result_key``.
 - ``invocation()``: the ``invocation`` the module returns, or None for ansible-core's own (every option echoed
   in ``module_args``).
 
 The driver, run(), owns the flow: input shape and model validation before any call,
-read, plan, check mode (the prediction) or apply, and a single exit with ``diff`` in
+read, plan, warnings, check mode (the prediction) or apply, and a single exit with ``diff`` in
 diff mode. Helpers return values or raise; only the driver exits. A failure after a
-write reports ``changed: true``.
+write reports ``changed: true``. A resource inside a domain derives from
+domain_child.DomainChild, which plans its create, update, replace and delete from declarations.
 
 An info module is a Lister: ``get_one(params)`` or ``list_all(params)`` (every page),
 each item described; run_info() is its driver.
@@ -32,6 +34,8 @@ each item described; run_info() is its driver.
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import copy
 
 from ansible.module_utils.basic import _load_params
 
@@ -42,6 +46,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import TAGS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
 
@@ -99,18 +104,60 @@ class Call:
         return "Call({0!r})".format(self.method)
 
 
-class Plan:
-    """What a run would do: the write calls in order and the predicted result (module form or API form,
-    as the resource's describe() takes it). ``changed`` defaults to "there are calls".
+class Record:
+    """Named fields with their defaults (``FIELDS``); a name that is not one of them is a TypeError."""
 
-    ``extra["warning"]``: what the user must know about the change (what a delete takes with it); the
-    driver warns with it and the diff shows it as its ``after_header``."""
+    FIELDS = {}
 
-    def __init__(self, calls=(), after=None, changed=None, **extra):
-        self.calls = list(calls)
-        self.after = after
-        self.changed = bool(self.calls) if changed is None else changed
-        self.extra = extra
+    def __init__(self, **values):
+        unknown = sorted(set(values) - set(self.FIELDS))
+        if unknown:
+            raise TypeError("{0} has no field {1}".format(type(self).__name__, ", ".join(unknown)))
+        for name, default in self.FIELDS.items():
+            setattr(self, name, values.get(name, default))
+
+
+class Current(Record):
+    """What read() found: ``resource``, the API resource (None when it does not exist), and the facts the plan
+    needs besides. read() may return the API resource alone: the driver wraps it.
+
+    The facts, None when not read: ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what
+    names the resource, kind -> names), ``domain_object_count`` (the domain's profile objects), ``missing`` (the
+    error that found the domain missing: in check mode the same run may create it first).
+    """
+
+    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None)
+
+    def __init__(self, resource=None, **facts):
+        super(Current, self).__init__(resource=resource, **facts)
+
+
+class Plan(Record):
+    """What a run would do: ``calls``, the write calls in order, and ``after``, the predicted result (module form
+    or API form, as the resource's describe() takes it). ``changed`` defaults to "there are calls".
+
+    The other fields are what the driver, result(), diff() and apply() need besides (None when unused):
+
+    - ``warnings``: what the user must know (the driver warns with each, in check mode too);
+    - ``diff_header``: the diff's ``after_header`` (what a delete takes with it);
+    - ``blocked``: an error that stops the apply before any write; check mode predicts all the same (the
+      same run may first create what is missing);
+    - ``failure``: the error a run that writes nothing ends with (check mode, or no call to make): the items
+      of a bulk module that fail; when there are writes to make, apply makes them and reports the failure after;
+    - ``before``: the resource as read, where apply needs it (to explain a refusal), or the module-form before;
+    - ``contents``, ``dependents``, ``domain_object_count``: what a delete takes with it, returned;
+    - ``replaced``: the plan deletes the resource and creates it again (``recreated`` in the result);
+    - ``entries`` and ``call_items``: a bulk module's items as read, and the item indexes each call writes.
+    """
+
+    FIELDS = dict(calls=(), after=None, changed=None, warnings=(), diff_header=None, blocked=None, before=None)
+    FIELDS.update(contents=None, dependents=None, domain_object_count=None, replaced=False)
+    FIELDS.update(entries=None, call_items=None, failure=None)
+
+    def __init__(self, calls=(), after=None, **fields):
+        super(Plan, self).__init__(calls=list(calls), after=after, **fields)
+        self.changed = bool(self.calls) if self.changed is None else self.changed
+        self.warnings = [warning for warning in self.warnings if warning]
 
 
 class Contract:
@@ -119,6 +166,7 @@ class Contract:
     argument_spec = {}
     module_kwargs = {}
     result_key = None
+    verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
 
     def __init__(self, module, client):
         self.module = module
@@ -152,21 +200,22 @@ class Resource(Contract):
 
     # the flow -----------------------------------------------------------------------
     def read(self):
+        """The API resource (None when it does not exist), or a Current carrying it and the facts the plan needs."""
         raise NotImplementedError
 
     def plan(self, current):
-        """Pure: the Plan from ``current``. By default, by state and existence: plan_absent(current),
-        plan_create() or plan_update(current)."""
+        """Pure: the Plan from the options and ``current`` (a Current), no call made, nothing kept on ``self``.
+        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current``."""
         if self.params.get("state") == "absent":
             return self.plan_absent(current)
-        if current is None:
-            return self.plan_create()
+        if current.resource is None:
+            return self.plan_create(current)
         return self.plan_update(current)
 
     def plan_absent(self, current):
         raise NotImplementedError
 
-    def plan_create(self):
+    def plan_create(self, current):
         raise NotImplementedError
 
     def plan_update(self, current):
@@ -201,9 +250,42 @@ class Resource(Contract):
         return response
 
     def apply(self, plan):
+        """Make ``plan.calls`` in order; the outcome is the prediction (``plan.after``) brought up to date by each
+        call's answer (outcome_from). A call that fails goes to explain() first; read_back() has the last word.
+        A resource fills in these hooks; only a bulk module, whose items are applied concurrently, overrides apply.
+        """
+        outcome = copy.deepcopy(plan.after)
         for call in plan.calls:
-            self.call(call)
-        return plan.after
+            try:
+                response = self.call(call)
+            except CustomerProfilesError as error:
+                self.explain(call, error, plan)
+                raise
+            outcome = self.outcome_from(call, response, outcome)
+        return self.read_back(plan, outcome)
+
+    # the hooks of apply ------------------------------------------------------------------
+    answered_by = ()  # the client methods whose answer is the resource (a put, a create or update that returns it)
+
+    def outcome_from(self, call, response, outcome):
+        """The outcome once ``call`` answered ``response``. By default the prediction stands, except after a call of
+        ``answered_by``: its answer replaces the prediction, with the tags planned kept (the tags change through
+        the tag calls, and a put never changes those of an existing resource)."""
+        if call.method not in self.answered_by:
+            return outcome
+        tags = outcome.get("Tags")
+        outcome = response
+        outcome["Tags"] = dict(tags or {})
+        return outcome
+
+    def explain(self, call, error, plan):
+        """``call`` failed with ``error``: raise a PlanError that says more than the service's message (which
+        resource is in the way, which quota is reached), or return to let the error through as it is."""
+
+    def read_back(self, plan, outcome):
+        """The outcome once every call is made; by default ``outcome``. A resource whose create answers without
+        the resource itself reads it back here."""
+        return outcome
 
     def describe(self, result):
         return result
@@ -213,9 +295,10 @@ class Resource(Contract):
         return {self.result_key: self.describe(outcome)}
 
     def diff(self, current, plan, outcome):
-        diff = dict(before=self.describe(current), after=self.describe(outcome))
-        if plan.extra.get("warning"):
-            diff["after_header"] = plan.extra["warning"]
+        """Before (``current``, a Current) and after, described; the plan's ``diff_header`` as ``after_header``."""
+        diff = dict(before=self.describe(current.resource), after=self.describe(outcome))
+        if plan.diff_header:
+            diff["after_header"] = plan.diff_header
         return diff
 
 
@@ -274,10 +357,21 @@ def _fail(module, error, changed, invocation=None):
     module.fail_json(msg=message, changed=changed, **details)
 
 
+def options_as_written():
+    """The module's options as the user wrote them: aliases as given, values before ansible-core converts them.
+
+    The one reader of ansible-core's input, for the driver only. ansible-core keeps only the converted options
+    and has no public function for these; the driver needs them before the module object exists, to report
+    input whose shape ansible-core would mangle (by option name, never the value) and to name an option as
+    written (an alias). ``_load_params`` is private: if ansible-core changes it, only this function changes.
+    """
+    return _load_params() or {}
+
+
 def _start(contract_class):
     """The module object and the resource (or lister) with its client, once the input passed validation."""
     spec = contract_class.argument_spec
-    raw = _load_params() or {}  # the options as the user wrote them (aliases, types before conversion)
+    raw = options_as_written()
     shape_errors = input_shape_errors(spec, raw)
     written = frozenset(raw)
     # ansible-core parses the options again: this copy (a bulk module's N items) is not held meanwhile.
@@ -297,12 +391,18 @@ def run(resource_class):
     module, resource = _start(resource_class)
     try:
         current = resource.read()
+        if not isinstance(current, Current):
+            current = Current(current)
         plan = resource.plan(current)
+        for warning in plan.warnings:
+            module.warn(warning)
+        if plan.blocked is not None and not module.check_mode:
+            raise plan.blocked
+        if plan.failure is not None and (module.check_mode or not plan.calls):
+            raise plan.failure
         outcome = plan.after if module.check_mode or not plan.calls else resource.apply(plan)
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=resource.writes > 0, invocation=resource.invocation())
-    if plan.extra.get("warning"):
-        module.warn(plan.extra["warning"])
     result = dict(changed=plan.changed)
     result.update(resource.result(plan, outcome))
     if resource.invocation() is not None:
@@ -362,18 +462,22 @@ class NamedLister(Lister):
     the domain, each read again with the get call (the list items are summaries).
 
     A subclass sets ``name_option``, ``name_member`` (the name in a list item), ``get_operation`` (checked
-    against the model) and ``result_key``, and implements ``get(name)`` and ``list_items()``.
+    against the model), ``result_key``, and the resource's two reads: ``reads_one``, ``(client, domain_name,
+    name)`` -> the item or None, and ``reads_all``, ``(client, domain_name)`` -> every list item (as
+    ``staticmethod(get_...)`` and ``staticmethod(list_...)``).
     """
 
     name_option = None
     name_member = None
     get_operation = None
+    reads_one = None
+    reads_all = None
 
     def get(self, name):
-        raise NotImplementedError
+        return self.reads_one(self.client, self.params["domain_name"], name)
 
     def list_items(self):
-        raise NotImplementedError
+        return self.reads_all(self.client, self.params["domain_name"])
 
     def model_inputs(self):
         options = {"domain_name": self.params["domain_name"], self.name_option: self.params[self.name_option]}

@@ -15,28 +15,19 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 import re
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tag_total
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 EVENT_STREAM_ARGUMENT_SPEC = dict(
     domain_name=dict(type="str", required=True),
@@ -44,8 +35,7 @@ EVENT_STREAM_ARGUMENT_SPEC = dict(
     uri=dict(type="str"),
     state=dict(type="str", default="present", choices=["present", "absent"]),
     recreate=dict(type="bool", default=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 EVENT_STREAM_NAMES = ("domain_name", "event_stream_name", "uri", "tags")
@@ -105,14 +95,21 @@ def describe_event_stream(api):
 
 
 class EventStreamResource(DomainChild):
+    """No update: a different ``uri`` is replaced. CreateEventStream answers only the ARN and tags: the state and
+    destination status come from a read (``read_back_after_create``)."""
+
     argument_spec = EVENT_STREAM_ARGUMENT_SPEC
     result_key = "event_stream"
+    kind = "event stream"
     name_option = "event_stream_name"
+    name_member = "EventStreamName"
     arn_kind = "event-streams"
     create_operation = "CreateEventStream"
     members = (("uri", "Uri"),)
+    create_method = "create_event_stream"
     delete_method = "delete_event_stream"
-    name_member = "EventStreamName"
+    read_back_after_create = True
+    reads_one = staticmethod(get_event_stream)
 
     def arn(self):
         """The service returns the stream's ARN: no STS call is needed."""
@@ -123,7 +120,7 @@ class EventStreamResource(DomainChild):
 
     def read(self):
         params = self.params
-        current = get_event_stream(self.client, params["domain_name"], params["event_stream_name"])
+        current = self.get()
         if current:
             self._arn = current.get("EventStreamArn")
         current_uri = ((current or {}).get("DestinationDetails") or {}).get("Uri")
@@ -135,58 +132,23 @@ class EventStreamResource(DomainChild):
                 raise PlanError(errors[0] + "; nothing was changed")
         return current
 
-    def plan(self, current):
-        params = self.params
-        identity = self.identity()
-        if params["state"] == "absent":
-            if current is None:
-                return Plan(after=None)
-            return Plan([self.delete_call()], after=None)
-        if current is None:
-            if not params.get("uri"):
-                raise PlanError(
-                    "uri (a Kinesis data stream ARN) is required to create event stream {0} in domain {1}, which does not "
-                    "exist".format(params["event_stream_name"], params["domain_name"])
-                )
-            return self._plan_create(identity, text_values(params.get("tags")) or {})
-        current_uri = (current.get("DestinationDetails") or {}).get("Uri")
-        differing = ["uri"] if params.get("uri") is not None and params["uri"] != current_uri else []
-        if check_replaceable("Event stream", params["event_stream_name"], differing, params["recreate"]):
-            tags = current.get("Tags") or {}
-            to_set, to_remove = tag_changes(tags, text_values(params.get("tags")), params["purge_tags"])
-            plan = self._plan_create(identity, apply_tag_changes(tags, to_set, to_remove))
-            plan.calls.insert(0, self.delete_call("to create it again"))
-            return plan
-        calls = []
-        after = copy.deepcopy(current)
-        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
-        return Plan(calls, after=after)
+    def differing(self, resource, desired):
+        """A different ``uri`` (the stream's DestinationDetails.Uri), the one member, which cannot be updated."""
+        current_uri = (resource.get("DestinationDetails") or {}).get("Uri")
+        return ["Uri"] if desired.get("Uri") is not None and desired["Uri"] != current_uri else []
 
-    def _plan_create(self, identity, tags):
-        """CreateEventStream carrying ``tags`` (the tags the stream is to have)."""
-        errors = []
-        check_tag_total(errors, "tags", tags)
-        if errors:
-            raise PlanError(errors[0] + "; nothing was changed")
-        request = dict(identity, Uri=self.params["uri"])
-        if tags:
-            request["Tags"] = dict(tags)
-        after = dict(identity, DestinationDetails=dict(Uri=self.params["uri"]), Tags=dict(tags or {}))
-        return Plan([Call("create_event_stream", request, "create event stream")], after=after, created=True)
+    def missing_to_create(self, desired):
+        return [] if desired.get("Uri") else ["uri (a Kinesis data stream ARN)"]
 
-    def apply(self, plan):
-        for call in plan.calls:
-            try:
-                self.call(call)
-            except CustomerProfilesError as e:
-                if call.method == "create_event_stream":
-                    self._explain_one_stream_per_domain(e)
-                raise
-        if plan.extra.get("created"):
-            # CreateEventStream answers only the ARN and tags: the state and destination status come from a read.
-            created = get_event_stream(self.client, self.params["domain_name"], self.params["event_stream_name"])
-            return created or plan.after
-        return plan.after
+    def replacement(self, resource, desired):
+        return dict(Uri=desired["Uri"])
+
+    def predicted(self, request, tags):
+        return dict(self.identity(), DestinationDetails=dict(Uri=request["Uri"]), Tags=dict(tags or {}))
+
+    def explain(self, call, error, plan):
+        if call.method == "create_event_stream":
+            self._explain_one_stream_per_domain(error)
 
     def _explain_one_stream_per_domain(self, error):
         """CreateEventStream refused on a domain that already has a stream: name that stream."""
@@ -219,12 +181,8 @@ class EventStreamLister(NamedLister):
     get_operation = "GetEventStream"
     argument_spec = named_spec("event_stream_name")
     result_key = "event_streams"
-
-    def get(self, name):
-        return get_event_stream(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_event_streams(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_event_stream)
+    reads_all = staticmethod(list_event_streams)
 
     def describe(self, item):
         return describe_event_stream(item)

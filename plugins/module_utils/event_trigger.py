@@ -16,25 +16,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 # The members of the model's EventTriggerCondition and EventTriggerLimits shapes, as snake_case sub-options.
 # tests/unit/plugins/modules/test_customerprofiles_event_trigger.py checks these trees against the model.
@@ -83,8 +76,7 @@ EVENT_TRIGGER_ARGUMENT_SPEC = dict(
     event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
     event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 EVENT_TRIGGER_NAMES = names_from_spec(EVENT_TRIGGER_ARGUMENT_SPEC)
@@ -97,7 +89,7 @@ MEMBERS = (
     ("segment_filter", "SegmentFilter"),
     ("event_trigger_limits", "EventTriggerLimits"),
 )
-REQUIRED_TO_CREATE = ("object_type_name", "event_trigger_conditions")
+REQUIRED_TO_CREATE = (("object_type_name", "ObjectTypeName"), ("event_trigger_conditions", "EventTriggerConditions"))
 
 
 # ---------------------------------------------------------------- reads
@@ -121,27 +113,28 @@ def describe_event_trigger(api, domain_name=None):
     return describe(api, EVENT_TRIGGER_NAMES, **({"DomainName": domain_name} if domain_name else {}))
 
 
-def desired_members(params):
-    """The members the user gave, in API form (None: not given); a block given is complete."""
-    return dict(
-        (member, None if params.get(option) is None else to_api(strip_none(params[option])))
-        for option, member in MEMBERS
-    )
-
-
 class EventTriggerResource(DomainChild):
+    """Every member updates in place; the answers of the create and the update are the trigger."""
+
     argument_spec = EVENT_TRIGGER_ARGUMENT_SPEC
     result_key = "event_trigger"
+    kind = "event trigger"
     name_option = "event_trigger_name"
+    name_member = "EventTriggerName"
     arn_kind = "event-triggers"
     create_operation = "CreateEventTrigger"
     members = MEMBERS
+    required_to_create = REQUIRED_TO_CREATE
+    updatable = tuple(member for _option, member in MEMBERS)
+    create_method = "create_event_trigger"
+    update_method = "update_event_trigger"
     delete_method = "delete_event_trigger"
-    name_member = "EventTriggerName"
+    answered_by = ("create_event_trigger", "update_event_trigger")
+    reads_one = staticmethod(get_event_trigger)
 
     def read(self):
         params = self.params
-        current = get_event_trigger(self.client, params["domain_name"], params["event_trigger_name"])
+        current = self.get()
         wanted_type = params.get("object_type_name")
         moving = current is None or (wanted_type is not None and wanted_type != current.get("ObjectTypeName"))
         if params["state"] == "present" and wanted_type is not None and moving:
@@ -165,51 +158,6 @@ class EventTriggerResource(DomainChild):
                 )
         return current
 
-    def plan(self, current):
-        params = self.params
-        identity = self.identity()
-        if params["state"] == "absent":
-            if current is None:
-                return Plan(after=None)
-            return Plan([self.delete_call()], after=None)
-        desired = desired_members(params)
-        if current is None:
-            missing = [option for option in REQUIRED_TO_CREATE if params.get(option) is None]
-            if missing:
-                raise PlanError(
-                    "{0} required to create event trigger {1}, which does not exist".format(
-                        " and ".join(missing) + (" are" if len(missing) > 1 else " is"), params["event_trigger_name"]
-                    )
-                )
-            request = dict((member, value) for member, value in desired.items() if value is not None)
-            request.update(identity)
-            tags = text_values(params.get("tags"))
-            if tags:
-                request["Tags"] = tags
-            after = dict((key, value) for key, value in request.items() if key != "DomainName")
-            after["Tags"] = dict(tags or {})
-            return Plan([Call("create_event_trigger", request, "create event trigger")], after=after)
-        differing = differing_members(current, desired)
-        calls = []
-        after = copy.deepcopy(current)
-        if differing:
-            request = dict((member, desired[member]) for member in differing)
-            after.update(copy.deepcopy(request))
-            request.update(identity)
-            calls.append(Call("update_event_trigger", request, "update event trigger"))
-        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
-        return Plan(calls, after=after)
-
-    def apply(self, plan):
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method in ("create_event_trigger", "update_event_trigger"):
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = tags
-        return outcome
-
     def describe(self, result):
         return describe_event_trigger(result, self.params["domain_name"])
 
@@ -222,12 +170,8 @@ class EventTriggerLister(NamedLister):
     get_operation = "GetEventTrigger"
     argument_spec = named_spec("event_trigger_name")
     result_key = "event_triggers"
-
-    def get(self, name):
-        return get_event_trigger(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_event_triggers(self.client, self.params["domain_name"])
+    reads_one = staticmethod(get_event_trigger)
+    reads_all = staticmethod(list_event_triggers)
 
     def describe(self, item):
         return describe_event_trigger(item, self.params["domain_name"])

@@ -31,6 +31,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine impo
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
@@ -135,8 +136,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
     scope=dict(type="str"),
     flow_definition=dict(type="dict", options=FLOW_DEFINITION_OPTIONS),
     update_flow_definition=dict(type="bool", default=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 INTEGRATION_NAMES = names_from_spec(INTEGRATION_ARGUMENT_SPEC)
@@ -173,9 +173,13 @@ def list_integrations(client, domain_name):
 # ---------------------------------------------------------------- shapes
 
 
+# The members whose maps are keyed by user data (source event types, task properties): kept as written.
+VERBATIM = ("Tags", "ObjectTypeNames", "TaskProperties")
+
+
 def describe_integration(api):
     """A GetIntegration/PutIntegration/ListIntegrations item as the modules return it ({} when absent)."""
-    return describe(api, INTEGRATION_NAMES)
+    return describe(api, INTEGRATION_NAMES, VERBATIM)
 
 
 def current_definition(current):
@@ -219,7 +223,7 @@ def flow_definition_request(params):
     """The FlowDefinition member from the flow_definition option (None when not given)."""
     if params.get("flow_definition") is None:
         return None
-    return to_api(strip_none(params["flow_definition"]))
+    return to_api(strip_none(params["flow_definition"]), VERBATIM)
 
 
 def _sendable(definition):
@@ -230,6 +234,8 @@ def _sendable(definition):
 class IntegrationResource(TaggedResource):
     argument_spec = INTEGRATION_ARGUMENT_SPEC
     result_key = "integration"
+    verbatim_keys = VERBATIM
+    answered_by = ("put_integration",)
 
     def arn_path(self):
         return "domains/{0}/integrations/{1}".format(self.params["domain_name"], self.params["uri"])
@@ -262,7 +268,7 @@ class IntegrationResource(TaggedResource):
         return get_integration(self.client, self.params["domain_name"], self.params["uri"])
 
     def plan_absent(self, current):
-        if current is None:
+        if current.resource is None:
             return Plan(after=None)
         request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
         return Plan([Call("delete_integration", request, "delete integration")], after=None)
@@ -274,7 +280,7 @@ class IntegrationResource(TaggedResource):
             request["FlowDefinition"] = flow
         return request
 
-    def plan_create(self):
+    def plan_create(self, current):
         desired = desired_definition(self.params)
         if desired["ObjectTypeName"] is None and desired["ObjectTypeNames"] is None:
             raise PlanError(
@@ -292,7 +298,8 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
+        current = found.resource
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)
@@ -301,8 +308,9 @@ class IntegrationResource(TaggedResource):
         )
         flow_given = self.params.get("flow_definition") is not None
         send_flow = flow_given and self.params["update_flow_definition"]
+        warnings = []
         if flow_given and not send_flow:
-            self.module.warn(
+            warnings.append(
                 "flow_definition is not sent to integration {0}, which exists: the service never returns it, so it "
                 "cannot be compared. Set update_flow_definition=true to send it.".format(self.params["uri"])
             )
@@ -315,10 +323,7 @@ class IntegrationResource(TaggedResource):
             after.update(after_definition)
             after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
-        return Plan(calls, after=after, changed_members=changes)
-
-    def apply(self, plan):
-        return self.apply_put(plan, "put_integration")
+        return Plan(calls, after=after, warnings=warnings)
 
     def describe(self, result):
         return describe_integration(result)

@@ -27,11 +27,13 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import object_type_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import service_model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
@@ -81,8 +83,7 @@ OBJECT_TYPE_ARGUMENT_SPEC = dict(
     source_priority=dict(type="int"),
     fields=dict(type="dict"),
     keys=dict(type="dict", no_log=False),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
 )
 
 OBJECT_TYPE_NAMES = names_from_spec(OBJECT_TYPE_ARGUMENT_SPEC)
@@ -115,6 +116,10 @@ def list_templates(client):
 # ---------------------------------------------------------------- shapes
 
 
+# The members whose maps are keyed by user data (field and key names): kept as written or stored.
+VERBATIM = ("Tags", "Fields", "Keys")
+
+
 def describe_object_type(api):
     """An object type (or template) answer as the modules return it: snake_case, field and key names as stored."""
     if not api:
@@ -123,7 +128,7 @@ def describe_object_type(api):
     api.pop("ResponseMetadata", None)
     if "Tags" in api or "ObjectTypeName" in api:
         api["Tags"] = dict(api.get("Tags") or {})
-    return from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES))
+    return from_api(api, OBJECT_TYPE_NAMES | set(TEMPLATE_NAMES), VERBATIM)
 
 
 def object_keys(object_type, identifier):
@@ -244,6 +249,8 @@ def mapping_errors(definition, format_known=True):
 class ObjectTypeResource(TaggedResource):
     argument_spec = OBJECT_TYPE_ARGUMENT_SPEC
     result_key = "object_type"
+    verbatim_keys = VERBATIM
+    answered_by = ("put_profile_object_type",)
 
     def arn_path(self):
         return "domains/{0}/object-types/{1}".format(self.params["domain_name"], self.params["object_type_name"])
@@ -289,53 +296,60 @@ class ObjectTypeResource(TaggedResource):
 
     # the flow -------------------------------------------------------------------------
     def read(self):
+        """The object type, and for state=absent the domain's object count and what names the type."""
         current = get_object_type(self.client, self.params["domain_name"], self.params["object_type_name"])
-        self.domain_object_count = None
-        self.dependents = {}
-        if current is not None and self.params["state"] == "absent":
-            domain = get_domain(self.client, self.params["domain_name"]) or {}
-            self.domain_object_count = (domain.get("Stats") or {}).get("ObjectCount")
-            self.dependents = object_type_dependents(
-                self.client, self.params["domain_name"], self.params["object_type_name"]
-            )
-        return current
+        if current is None or self.params["state"] != "absent":
+            return current
+        domain = get_domain(self.client, self.params["domain_name"]) or {}
+        return Current(
+            current,
+            domain_object_count=(domain.get("Stats") or {}).get("ObjectCount"),
+            dependents=object_type_dependents(self.client, self.params["domain_name"], self.params["object_type_name"]),
+        )
 
     def desired(self):
         """The members the user gave (None: not given), in API shape."""
         params = self.params
         desired = dict((member, params.get(option)) for option, member in SETTINGS)
         # the names of fields and keys are data: transform keeps the keys of these maps as written
-        maps = to_api(strip_none(dict(fields=params.get("fields"), keys=params.get("keys"))))
+        maps = to_api(strip_none(dict(fields=params.get("fields"), keys=params.get("keys"))), self.verbatim_keys)
         desired["Fields"] = maps.get("Fields")
         desired["Keys"] = maps.get("Keys")
         return desired
 
     def plan_absent(self, current):
-        if current is None:
+        if current.resource is None:
             return Plan(after=None)
         params = self.params
-        count = self.domain_object_count
+        count = current.domain_object_count
         warning = (
             "Deleting object type {0} deletes every profile object of that type from domain {1}, irreversibly "
             "(the domain holds {2} profile object(s) of all types).".format(
                 params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
             )
         )
-        if self.dependents:
+        if current.dependents:
             # The API reference: DeleteProfileObjectType "also disables integrations from this specific
             # ProfileObjectType"; it does not refuse the delete.
             warning += (
                 " It is named by {0}: the service deletes it anyway, disables those integrations for it, and what "
-                "names it keeps naming a type that no longer exists.".format(describe_dependents(self.dependents))
+                "names it keeps naming a type that no longer exists.".format(describe_dependents(current.dependents))
             )
         call = Call(
             "delete_profile_object_type",
             dict(DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"]),
             "delete object type",
         )
-        return Plan([call], after=None, warning=warning, domain_object_count=count, dependents=self.dependents)
+        return Plan(
+            [call],
+            after=None,
+            warnings=[warning],
+            diff_header=warning,
+            domain_object_count=count,
+            dependents=current.dependents,
+        )
 
-    def plan_create(self):
+    def plan_create(self, current):
         params = self.params
         if not params.get("description"):
             raise PlanError(
@@ -365,8 +379,9 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
+        current = found.resource
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
         if template_id:
@@ -397,19 +412,16 @@ class ObjectTypeResource(TaggedResource):
                 else:
                     after[member] = copy.deepcopy(desired[member])
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
-        return Plan(calls, after=after, changed_members=changed)
-
-    def apply(self, plan):
-        return self.apply_put(plan, "put_profile_object_type")
+        return Plan(calls, after=after)
 
     def describe(self, result):
         return describe_object_type(result)
 
     def result(self, plan, outcome):
         result = {self.result_key: self.describe(outcome)}
-        if "dependents" in plan.extra:
-            result["domain_object_count"] = plan.extra["domain_object_count"]
-            result["dependents"] = plan.extra["dependents"]
+        if plan.dependents is not None:
+            result["domain_object_count"] = plan.domain_object_count
+            result["dependents"] = plan.dependents
         return result
 
 

@@ -35,6 +35,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import is_incomplete_answer
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -132,6 +133,8 @@ def _field_spec():
 PROFILE_FIELD_SPEC = _field_spec()
 PROFILE_FIELDS = tuple(sorted(PROFILE_FIELD_SPEC))
 PROFILE_NAMES = frozenset(names_from_spec(PROFILE_FIELD_SPEC) | set(["profile_id"]))
+# The member whose map is keyed by user data (custom attribute names): kept as written or stored.
+VERBATIM = ("Attributes",)
 
 
 # --- calls ------------------------------------------------------------------------------
@@ -260,7 +263,7 @@ def describe_profile(api_item):
     if not api_item:
         return {}
     item = dict((key, value) for key, value in api_item.items() if key != "FoundByItems")
-    return prune(from_api(item, PROFILE_NAMES))
+    return prune(from_api(item, PROFILE_NAMES, VERBATIM))
 
 
 def fields_from_params(params):
@@ -273,7 +276,7 @@ def fields_from_params(params):
 
 def profile_to_api(fields):
     """Module-form profile fields to CreateProfile/UpdateProfile members."""
-    return to_api(fields)
+    return to_api(fields, VERBATIM)
 
 
 # --- comparison -------------------------------------------------------------------------
@@ -331,7 +334,7 @@ def update_to_api(request):
         elif name == "engagement_preferences":
             api["EngagementPreferences"] = dict((kind.capitalize(), to_api(items)) for kind, items in value.items())
         else:
-            api.update(to_api({name: value}))
+            api.update(to_api({name: value}, VERBATIM))
     return api
 
 
@@ -470,9 +473,8 @@ class ProfileResource(Resource):
         return profile_errors(self.params)
 
     def read(self):
-        """The current profile (API item) or None; a missing domain counts as no profile (self.domain_missing)."""
+        """The current profile (API item) or None; a missing domain counts as no profile (``missing``)."""
         params = self.params
-        self.domain_missing = False
         try:
             if params["profile_id"]:
                 return get_profile_by_id(self.client, params["domain_name"], params["profile_id"])
@@ -480,19 +482,19 @@ class ProfileResource(Resource):
                 self.client, params["domain_name"], params["match_by"], [params[params["match_by"]]]
             )
         except is_ansible_aws_error_code("ResourceNotFoundException") as e:
-            self.domain_missing = e
-            return None
+            return Current(None, missing=e)
         if len(matches) > 1:
             raise ambiguity_error(matches, params["match_by"])
         return matches[0] if matches else None
 
     def plan(self, current):
+        """One profile's plan is plan_profile's, which the bulk module (profiles.py) runs for each item: it plans
+        every state, so the dispatch of Resource.plan is not used."""
         # The domain does not exist. In check mode it may be one that the same run would create: the profile
-        # "would be created". Otherwise a present profile fails with the service's error.
-        if self.domain_missing and self.params["state"] == "present" and not self.module.check_mode:
-            raise self.domain_missing
-        calls, before, after = plan_profile(current, self.params)
-        return Plan(calls, after=after, before=before)
+        # "would be created". Otherwise a present profile fails with the service's error (``blocked``).
+        blocked = current.missing if self.params["state"] == "present" else None
+        calls, before, after = plan_profile(current.resource, self.params)
+        return Plan(calls, after=after, before=before, blocked=blocked)
 
     def call(self, call):
         """One write, retried; a create never blindly (see create_profile)."""
@@ -502,14 +504,11 @@ class ProfileResource(Resource):
         self.writes += 1
         return response
 
-    def apply(self, plan):
-        after = dict(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == "create_profile":
-                after["profile_id"] = response["ProfileId"]
-                self.wait_until_searchable(after["profile_id"])
-        return after
+    def outcome_from(self, call, response, outcome):
+        if call.method == "create_profile":
+            outcome["profile_id"] = response["ProfileId"]
+            self.wait_until_searchable(outcome["profile_id"])
+        return outcome
 
     def wait_until_searchable(self, profile_id):
         """SearchProfiles is eventually consistent: wait (bounded) until the new profile is found by its match_by key,
@@ -541,7 +540,7 @@ class ProfileResource(Resource):
         return dict(profile_id=outcome.get("profile_id"), profile=outcome)
 
     def diff(self, current, plan, outcome):
-        return dict(before=plan.extra["before"], after=outcome)
+        return dict(before=plan.before, after=outcome)
 
 
 class ProfileLister(Lister):

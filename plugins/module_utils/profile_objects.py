@@ -34,6 +34,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import redact
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -222,7 +223,6 @@ class ProfileObjectsResource(BulkResource):
         params = self.params
         domain, type_name = params["domain_name"], params["object_type_name"]
         object_type = get_object_type(self.client, domain, type_name)
-        self.type_missing = object_type is None
         entries = []
         for index, item in enumerate(params["objects"]):
             obj, text = parse_object(item)
@@ -230,9 +230,11 @@ class ProfileObjectsResource(BulkResource):
                 dict(index=index, object=obj, text=text, profile_id=None, unique_key=None, stored=None, error=None)
             )
         if object_type is None:
-            if self.module.check_mode and params["state"] == "present":
-                return entries  # a type the same run would create: every object would be created
-            raise PlanError("Object type {0} does not exist in domain {1}".format(type_name, domain))
+            missing = PlanError("Object type {0} does not exist in domain {1}".format(type_name, domain))
+            if params["state"] == "present":
+                # check mode: a type the same run would create, every object would be created; apply: blocked
+                return Current(entries, missing=missing)
+            raise missing
         unique_name, unique_steps, profile_keys = object_type_keys(object_type, type_name)
         seen = {}
         for entry in entries:
@@ -303,7 +305,7 @@ class ProfileObjectsResource(BulkResource):
     def plan(self, current):
         params = self.params
         results, puts, calls, call_items = [], [], [], []
-        for entry in current:
+        for entry in current.resource:
             result = dict(index=entry["index"], profile_id=entry["profile_id"], unique_key=entry["unique_key"])
             if entry["error"]:
                 result.update(status="failed", msg=entry["error"])
@@ -351,16 +353,21 @@ class ProfileObjectsResource(BulkResource):
                 )
                 calls.append(Call("put_profile_object", request, "ingest object {0}".format(indexes[0])))
             call_items.append(indexes)
-        if not calls or self.module.check_mode:
-            self.raise_failures(results)
-        return Plan(calls, after=results, call_items=call_items, entries=current)
+        return Plan(
+            calls,
+            after=results,
+            call_items=call_items,
+            entries=current.resource,
+            blocked=current.missing,
+            failure=self.failure(results),
+        )
 
     # apply ------------------------------------------------------------------------------
     def apply(self, plan):
         results = dict((result["index"], dict(result)) for result in plan.after)
         # The writes go one at a time: they stop after NO_ANSWER_ROUNDS in a row got no answer.
         self.stop = NoAnswerStop(NO_ANSWER_ROUNDS)
-        for call, indexes in zip(plan.calls, plan.extra["call_items"]):
+        for call, indexes in zip(plan.calls, plan.call_items):
             if self.stop.stopped:
                 for index in indexes:
                     results[index]["status"] = "not_attempted"
@@ -398,13 +405,18 @@ class ProfileObjectsResource(BulkResource):
         return summary
 
     def raise_failures(self, results, applied=False):
-        """PlanError giving each failed object's reason (never a field value) and the objects not attempted (the
+        error = self.failure(results, applied)
+        if error is not None:
+            raise error
+
+    def failure(self, results, applied=False):
+        """The PlanError giving each failed object's reason (never a field value) and the objects not attempted (the
         writes stopped getting answers); "the others were applied" only when there are others and writes were
         made (``applied``)."""
         failed = [result for result in results if result["status"] == "failed"]
         not_attempted = [result["index"] for result in results if result["status"] == "not_attempted"]
         if not (failed or not_attempted):
-            return
+            return None
         others = ""
         if len(failed) + len(not_attempted) < len(results):
             others = ", the others were applied" if applied else ", nothing was changed"
@@ -418,14 +430,14 @@ class ProfileObjectsResource(BulkResource):
                     self.stop.message(len(not_attempted)), ", ".join(map(str, not_attempted)), "" if failed else others
                 )
             )
-        raise PlanError("; ".join(parts), objects=results, summary=self.summary(results))
+        return PlanError("; ".join(parts), objects=results, summary=self.summary(results))
 
     def result(self, plan, outcome):
         return dict(objects=outcome, summary=self.summary(outcome))
 
     def diff(self, current, plan, outcome):
         changed = [result["index"] for result in outcome if result["status"] in ("created", "updated", "deleted")]
-        entries = dict((entry["index"], entry) for entry in plan.extra["entries"])
+        entries = dict((entry["index"], entry) for entry in plan.entries)
         before = [
             dict(index=index, object=entries[index]["stored"])
             for index in changed

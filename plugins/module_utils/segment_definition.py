@@ -19,25 +19,18 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     get_calculated_attribute,
 )
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import given_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import replace_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 
 def _dimension():
@@ -122,8 +115,7 @@ SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
     segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
     segment_sql_query=dict(type="str"),
     segment_sort=dict(type="dict", options=SEGMENT_SORT_OPTIONS),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
+    **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )
 
@@ -135,13 +127,14 @@ MEMBERS = (
     ("segment_sql_query", "SegmentSqlQuery"),
     ("segment_sort", "SegmentSort"),
 )
-OPTION_OF = dict((member, option) for option, member in MEMBERS)
 # Members of a GetSegmentDefinition answer that are never sent back.
 READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags", "SegmentType")
 # The two ways of defining the audience: exactly one of them.
 EXCLUSIVE = (("SegmentGroups", "SegmentSqlQuery"),)
 
 NAMES = names_from_spec(SEGMENT_DEFINITION_ARGUMENT_SPEC)
+# The members whose maps are keyed by user data: tags and a segment dimension's Attributes and CalculatedAttributes.
+VERBATIM = ("Tags", "Attributes", "CalculatedAttributes")
 MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 
 
@@ -171,7 +164,7 @@ def get_segment_membership(client, domain_name, name, profile_ids):
 
 def describe_segment_definition(api):
     """A segment definition as the modules return it (snake_case, data map keys as stored)."""
-    return describe(api, NAMES)
+    return describe(api, NAMES, VERBATIM)
 
 
 def describe_membership(api):
@@ -216,19 +209,28 @@ def segment_references(segment_groups):
 
 
 class SegmentDefinitionResource(DomainChild):
+    """No update: any difference is replaced. CreateSegmentDefinition answers without the definition itself: it
+    is read back once (``read_back_after_create``)."""
+
     argument_spec = SEGMENT_DEFINITION_ARGUMENT_SPEC
     module_kwargs = dict(mutually_exclusive=[("segment_groups", "segment_sql_query")])
     result_key = "segment_definition"
     kind = "segment definition"
+    verbatim_keys = VERBATIM
     name_option = "segment_definition_name"
+    name_member = "SegmentDefinitionName"
     arn_kind = "segment-definitions"
     create_operation = "CreateSegmentDefinition"
     members = MEMBERS
+    read_only = READ_ONLY
+    exclusive = EXCLUSIVE
+    create_method = "create_segment_definition"
     delete_method = "delete_segment_definition"
-    name_member = "SegmentDefinitionName"
+    read_back_after_create = True
+    reads_one = staticmethod(get_segment_definition)
 
     def read(self):
-        current = get_segment_definition(self.client, self.params["domain_name"], self.name)
+        current = self.get()
         if current and current.get("SegmentDefinitionArn"):
             self._arn = current["SegmentDefinitionArn"]  # the service's own ARN, for tag calls
         if self.params["state"] == "present" and (current is None or self.params["recreate"]):
@@ -256,64 +258,16 @@ class SegmentDefinitionResource(DomainChild):
                 + "; create it first. Nothing was changed."
             )
 
-    def plan(self, current):
-        if self.params["state"] == "absent":
-            return Plan([self.delete_call()] if current else [], after=None)
-        desired = given_members(self.params, MEMBERS)
-        if current is None:
-            return self._plan_create(desired)
-        differing = differing_members(current, desired)
-        if check_replaceable(
-            "Segment definition", self.name, [OPTION_OF[member] for member in differing], self.params["recreate"]
-        ):
-            calls, after = replace_plan(
-                self.kind,
-                self.params,
-                "SegmentDefinitionName",
-                current,
-                desired,
-                READ_ONLY,
-                self.delete_call(),
-                "create_segment_definition",
-                exclusive=EXCLUSIVE,
-            )
-            return Plan(calls, after=after, replaced=True)
-        calls = []
-        after = copy.deepcopy(current)
-        after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, self.params)
-        return Plan(calls, after=after)
-
-    def _plan_create(self, desired):
+    def missing_to_create(self, desired):
         missing = []
         if "DisplayName" not in desired:
             missing.append("display_name")
         if "SegmentGroups" not in desired and "SegmentSqlQuery" not in desired:
             missing.append("segment_groups or segment_sql_query")
-        if missing:
-            raise PlanError(
-                "{0} required to create segment definition {1}, which does not exist".format(
-                    " and ".join(missing) + (" are" if len(missing) > 1 else " is"), self.name
-                )
-            )
-        tags = text_values(self.params.get("tags")) or {}
-        request = dict(desired, DomainName=self.params["domain_name"], SegmentDefinitionName=self.name)
-        if tags:
-            request["Tags"] = tags
-        after = dict(desired, SegmentDefinitionName=self.name, Tags=tags)
-        return Plan([Call("create_segment_definition", request, "create segment definition")], after=after)
-
-    def apply(self, plan):
-        created = False
-        for call in plan.calls:
-            self.call(call)
-            created = created or call.method == "create_segment_definition"
-        if created:
-            # CreateSegmentDefinition answers without the definition itself: read it back once.
-            return get_segment_definition(self.client, self.params["domain_name"], self.name) or plan.after
-        return plan.after
+        return missing
 
     def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": bool(plan.extra.get("replaced"))}
+        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_segment_definition(result)
@@ -326,6 +280,8 @@ class SegmentDefinitionLister(NamedLister):
     argument_spec = named_spec("segment_definition_name", profile_ids=dict(type="list", elements="str"))
     module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
     result_key = "segment_definitions"
+    reads_one = staticmethod(get_segment_definition)
+    reads_all = staticmethod(list_segment_definitions)
     membership = None
 
     def model_inputs(self):
@@ -334,12 +290,6 @@ class SegmentDefinitionLister(NamedLister):
             options = dict(inputs[0][1], profile_ids=self.params["profile_ids"])
             inputs.append(("GetSegmentMembership", options, ""))
         return inputs
-
-    def get(self, name):
-        return get_segment_definition(self.client, self.params["domain_name"], name)
-
-    def list_items(self):
-        return list_segment_definitions(self.client, self.params["domain_name"])
 
     def get_one(self):
         domain, name = self.params["domain_name"], self.params["segment_definition_name"]

@@ -16,12 +16,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
-
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
@@ -30,6 +27,9 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
 
 TAG_METHODS = ("tag_resource", "untag_resource")
+
+# The options of every tagged resource (amazon.aws's tags and purge_tags).
+TAG_OPTIONS = dict(tags=dict(type="dict", aliases=["resource_tags"]), purge_tags=dict(type="bool", default=True))
 
 
 def resource_arn(module, path):
@@ -50,6 +50,12 @@ def tag_plan(calls, arn_path, current_tags, params):
         calls.append(
             Call(TAG_METHODS[1], dict(resourceArn=None, tagKeys=sorted(to_remove)), "remove tags of " + arn_path)
         )
+    return planned_tags(current_tags, params)
+
+
+def planned_tags(current_tags, params):
+    """The tags a resource holding ``current_tags`` is to have (what a create that replaces it sends); at most 50."""
+    to_set, to_remove = tag_changes(current_tags, text_values(params.get("tags")), params.get("purge_tags", True))
     tags_after = apply_tag_changes(current_tags, to_set, to_remove)
     errors = []
     check_tag_total(errors, "tags", tags_after)
@@ -73,57 +79,7 @@ class TaggedResource(Resource):
             self._arn = resource_arn(self.module, self.arn_path())
         return self._arn
 
-    def apply_put(self, plan, put_method):
-        """Make the calls; the answer of ``put_method`` (which replaces the definition) is the outcome, with the
-        tags as planned (a put never changes the tags of an existing resource: they go through the tag calls)."""
-        outcome = copy.deepcopy(plan.after)
-        for call in plan.calls:
-            response = self.call(call)
-            if call.method == put_method:
-                tags = outcome.get("Tags")
-                outcome = response
-                outcome["Tags"] = dict(tags or {})
-        return outcome
-
     def call(self, call):
         if call.method in TAG_METHODS and call.request["resourceArn"] is None:
             call = Call(call.method, dict(call.request, resourceArn=self.arn()), call.action)
         return super(TaggedResource, self).call(call)
-
-
-class DomainChild(TaggedResource):
-    """A resource named inside a domain (an event stream, a trigger, a calculated attribute, a segment definition).
-
-    ``name_option`` is the option that names it; its ARN is ``domains/<domain>/<arn_kind>/<name>``; its create
-    request (``create_operation``) carries the ``members`` ((option, member) pairs), checked against the model.
-    """
-
-    name_option = None
-    arn_kind = None
-    create_operation = None
-    members = ()
-    delete_method = None  # the client method that deletes it, e.g. delete_event_stream
-    name_member = None  # the request member of its name, e.g. EventStreamName
-
-    def identity(self):
-        """The request members that address the resource."""
-        return {"DomainName": self.params["domain_name"], self.name_member: self.name}
-
-    def delete_call(self, why=""):
-        action = self.delete_method.replace("_", " ") + (" ({0})".format(why) if why else "")
-        return Call(self.delete_method, self.identity(), action)
-
-    @property
-    def name(self):
-        return self.params[self.name_option]
-
-    def arn_path(self):
-        return "domains/{0}/{1}/{2}".format(self.params["domain_name"], self.arn_kind, self.name)
-
-    def model_inputs(self):
-        params = self.params
-        options = dict((option, strip_none(params.get(option))) for option, _member in self.members)
-        options.update({"domain_name": params["domain_name"], self.name_option: self.name})
-        if params.get("tags"):
-            options["tags"] = text_values(params["tags"])
-        return [(self.create_operation, options, "")]

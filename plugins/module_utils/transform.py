@@ -20,10 +20,11 @@ import datetime
 
 from ansible.module_utils.common.dict_transformations import _camel_to_snake
 
-# API members whose values, when they are maps, are keyed by user data: tags, profile attributes,
-# object type fields and keys, segment dimensions, integration object type names. Their keys are
-# kept exactly as written or stored; their values are converted like any other option.
-VERBATIM_KEYS = ("Tags", "Attributes", "CalculatedAttributes", "Fields", "Keys", "ObjectTypeNames", "TaskProperties")
+# The API members whose values, when they are maps, are keyed by user data: their keys are kept exactly as
+# written or stored, their values are converted like any other option. Every resource has tags; each resource
+# names its own others (profile attributes, object type fields and keys, segment dimensions...) in its file,
+# as its Resource's ``verbatim_keys``, and passes them to to_api/from_api/describe.
+TAGS = ("Tags",)
 
 
 def to_camel(name):
@@ -42,7 +43,7 @@ def names_from_spec(argument_spec):
     return names
 
 
-def to_api(value, verbatim=VERBATIM_KEYS):
+def to_api(value, verbatim=TAGS):
     """Options (snake_case, None meaning "not given") to an API shape (CamelCase, Nones dropped)."""
     if isinstance(value, dict):
         result = {}
@@ -62,7 +63,7 @@ def to_api(value, verbatim=VERBATIM_KEYS):
     return value
 
 
-def from_api(value, known_names=(), verbatim=VERBATIM_KEYS):
+def from_api(value, known_names=(), verbatim=TAGS):
     """An API shape to snake_case, preferring the module's own option names.
 
     ``known_names`` are the module's option names; an API key whose CamelCase form
@@ -103,7 +104,7 @@ def _from_api(value, reverse, verbatim):
     return value
 
 
-def describe(api, known_names=(), **extra):
+def describe(api, known_names=(), verbatim=TAGS, **extra):
     """A service answer as the modules return it: ResponseMetadata dropped, ``Tags`` a plain dict (also when
     the answer has none), the members in option form (from_api); ``extra`` members are set first. {} for None."""
     if not api:
@@ -113,4 +114,4 @@ def describe(api, known_names=(), **extra):
     api["Tags"] = dict(api.get("Tags") or {})
     for member, value in extra.items():
         api.setdefault(member, value)
-    return from_api(api, known_names)
+    return from_api(api, known_names, verbatim)

@@ -7,6 +7,7 @@ import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import domain as d
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import DomainContents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
 
 
 def params(**extra):
@@ -39,8 +40,7 @@ def plan(current, **extra):
     resource = d.DomainResource(FakeModule(params(**extra)), client=None)
     # what read() finds besides the domain for state=absent: the profiles of its Stats, no other content
     stats = (current or {}).get("Stats", {})
-    resource.contents = DomainContents({"profiles": stats.get("ProfileCount", 0)})
-    return resource.plan(current)
+    return resource.plan(Current(current, contents=DomainContents({"profiles": stats.get("ProfileCount", 0)})))
 
 
 def methods(result):

@@ -39,7 +39,7 @@ def test_to_api_lists_of_dicts():
 
 def test_from_api_prefers_known_names_and_keeps_verbatim_maps():
     api = {"Address1": "1 Main St", "ProfileCount": 3, "Tags": {"CostCenter": "x"}, "Attributes": {"SSN": "1"}}
-    assert from_api(api, ["address_1"]) == {
+    assert from_api(api, ["address_1"], ("Tags", "Attributes")) == {
         "address_1": "1 Main St",
         "profile_count": 3,
         "tags": {"CostCenter": "x"},

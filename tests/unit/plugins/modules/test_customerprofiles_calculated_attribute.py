@@ -186,7 +186,7 @@ def test_update_in_place_of_display_name_description_and_conditions(run_module, 
 
 
 def test_an_option_left_out_is_left_as_it_is(run_module, cp_mock, cp_client, domain):
-    make(cp_client, DisplayName="Kept", Filter=transform.to_api(FILTER))
+    make(cp_client, DisplayName="Kept", Filter=transform.to_api(FILTER, calculated_attribute.VERBATIM))
     result = assert_idempotent(run_module, cp_mock, dict(domain_name=DOMAIN, name=NAME))
     assert result["calculated_attribute"]["display_name"] == "Kept"
     assert result["calculated_attribute"]["filter"] == FILTER
@@ -458,8 +458,8 @@ def test_bad_input_shape_is_named(run_module, cp_mock):
 
 def test_mapping_keeps_data_map_keys_and_maps_their_values():
     options = copy.deepcopy(FILTER)
-    api = transform.to_api(options)
+    api = transform.to_api(options, calculated_attribute.VERBATIM)
     assert api["Groups"][0]["Dimensions"][0]["Attributes"] == {
         "Order.Total": {"DimensionType": "GREATER_THAN", "Values": ["100"]}
     }
-    assert transform.from_api(api, calculated_attribute.NAMES) == FILTER
+    assert transform.from_api(api, calculated_attribute.NAMES, calculated_attribute.VERBATIM) == FILTER

@@ -7,7 +7,7 @@ import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import spec_model_differences
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api as to_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from call_log import assert_fails_naming
 from call_log import operations
 from call_log import writes
@@ -38,6 +38,11 @@ GROUPS = {
     ],
 }
 SORT = {"attributes": [{"name": "LastName", "order": "ASC", "data_type": "STRING", "type": "PROFILE"}]}
+
+
+def to_request(options):
+    """Options in API form, the segment definition's data maps kept as written."""
+    return to_api(options, segment_definition.VERBATIM)
 
 
 @pytest.fixture
