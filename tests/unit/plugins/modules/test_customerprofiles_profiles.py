@@ -497,15 +497,12 @@ def test_throttled_reads_in_the_pool_are_retried(run_module, cp_client, cp_mock,
 
 def test_quota_mode_creates_without_a_throttle(run_module, cp_mock, domain):
     cp_mock.set_quota_mode(True)
-    start = time.monotonic()
 
     result = bulk(run_module, accounts(250))
 
-    elapsed = time.monotonic() - start
     assert not result.failed and result["summary"]["created"] == 250
     assert [entry for entry in cp_mock.calls() if entry["status"] == 429] == []
-    # 250 writes at 95 a second (the first second's burst aside) take about 1.6-2.7 s.
-    assert elapsed < 10
+    # How long it takes (250 writes at 95 a second) is measured by make bench's quota mode, not here.
 
 
 def test_quota_mode_over_the_rate_is_ridden_out(run_module, cp_mock, domain):
@@ -674,17 +671,15 @@ def test_a_thousand_profiles_end_to_end(fresh_emulator_server, tmp_path):
     """
     path = write_text(tmp_path, "play.yml", play)
     extra_vars = {"emulator_url": server.url, "bulk_profiles": accounts(1000, first_name="Ann")}
-    start = time.monotonic()
     first = run_playbook(path, tmp_path, extra_vars=extra_vars)
     assert first.returncode == 0, first.output[-3000:]
     creates = len([entry for entry in server.calls() if entry["operation"] == "CreateProfile"])
     server.reset_calls()
     second = run_playbook(path, tmp_path, extra_vars=extra_vars)
-    elapsed = time.monotonic() - start
 
     assert second.returncode == 0, second.output[-3000:]
     assert creates == 1000
     assert second.recap()["changed"] == 0
     assert writes(server) == []
     assert operations(server).count("SearchProfiles") == 20
-    assert elapsed < 60
+    # Its time is make bench's (the bulk kinds), not a test's.
