@@ -281,6 +281,11 @@ class CustomerProfilesModule(AnsibleAWSModule):
         """
         self._module.warn(warning)
 
+    def verbosity(self):
+        """How many ``-v`` the task runs with. AnsibleAWSModule wraps an AnsibleModule (``_module``) and forwards
+        unknown attributes to it only from amazon.aws 10 on, so the wrapped module is asked directly."""
+        return getattr(getattr(self, "_module", self), "_verbosity", 0)
+
     def customer_profiles_client(self):
         """The one client factory: retried calls (pass aws_retry=True) with bounded time-outs."""
         return self.retrying_client(SERVICE_NAME)

@@ -171,7 +171,7 @@ class ProfilesResource(BulkResource):
         """Below -vvv, the ``invocation`` leaves ``profiles`` out: ansible-core holds a task's result several times
         on the controller, and N items echoed in it cost more than all the rest. At -vvv (where the default
         callback shows it) it is ansible-core's own, which lists each item's options as given."""
-        if self.module._verbosity >= 3:
+        if self.module.verbosity() >= 3:
             return None
         return dict(module_args=dict((name, value) for name, value in self.params.items() if name != "profiles"))
 
