@@ -122,12 +122,10 @@ def tasks_in(data):
     for item in data or ():
         if "hosts" in item:
             for key in PLAY_KEYS:
-                for task in tasks_in(item.get(key)):
-                    yield task
+                yield from tasks_in(item.get(key))
         elif any(key in item for key in BLOCK_KEYS):
             for key in BLOCK_KEYS:
-                for task in tasks_in(item.get(key)):
-                    yield task
+                yield from tasks_in(item.get(key))
         else:
             yield item
 

@@ -68,14 +68,11 @@ def member_paths(shape, path, seen=()):
         for name, member in shape.members.items():
             inner = "{0}.{1}".format(path, name) if path else name
             yield inner
-            for nested in member_paths(member, inner, seen):
-                yield nested
+            yield from member_paths(member, inner, seen)
     elif shape.type_name == "list":
-        for nested in member_paths(shape.member, path + "[]", seen):
-            yield nested
+        yield from member_paths(shape.member, path + "[]", seen)
     elif shape.type_name == "map":
-        for nested in member_paths(shape.value, path + "{}", seen):
-            yield nested
+        yield from member_paths(shape.value, path + "{}", seen)
 
 
 def operation_members(model, operation):

@@ -221,9 +221,9 @@ class DomainResource(TaggedResource):
         after["Stats"] = dict(EMPTY_STATS)
         return Plan([Call("create_domain", request, "create domain")], after=after)
 
-    def plan_update(self, found):
+    def plan_update(self, current):
         params = self.params
-        current = found.resource
+        current = current.resource  # the Current read() returned: its API resource
         request = {}
         for option, member in SETTINGS:
             wanted = params.get(option)

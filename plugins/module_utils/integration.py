@@ -298,8 +298,8 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def plan_update(self, found):
-        current = found.resource
+    def plan_update(self, current):
+        current = current.resource  # the Current read() returned: its API resource
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)

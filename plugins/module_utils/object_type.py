@@ -379,9 +379,9 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def plan_update(self, found):
+    def plan_update(self, current):
         params = self.params
-        current = found.resource
+        current = current.resource  # the Current read() returned: its API resource
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
         if template_id:

@@ -290,7 +290,7 @@ class ProfilesResource(BulkResource):
         )
 
     # apply ------------------------------------------------------------------------------
-    def call(self, call, item):  # pylint: disable=arguments-differ
+    def call(self, call, item):  # pylint: disable=arguments-differ,arguments-renamed
         """One write of ``item`` (retried, a create never blindly: see profile.create_profile; rate limited)."""
         self.bucket.take()
         return super(ProfilesResource, self).call(call, write_method(self.client, call, item.params))
