@@ -122,11 +122,9 @@ def check_answer(http_response, parsed, model, **kwargs):  # pylint: disable=unu
     body_members = [
         name for name, member in (shape.members if shape else {}).items() if not member.serialization.get("location")
     ]
-    if (
-        body.strip()
-        and model.metadata.get("protocol") in ("json", "rest-json")
-        and not any(name in parsed for name in body_members)
-    ):
+    json_body = model.metadata.get("protocol") in ("json", "rest-json")
+    parsed_empty = not any(name in parsed for name in body_members)
+    if body.strip() and json_body and parsed_empty:
         try:
             json.loads(body.decode("utf-8"))
         except ValueError:  # UnicodeDecodeError is a ValueError

@@ -196,16 +196,10 @@ def target_error(target, timestamp_format):
             return None if timestamp_format else "needs source_last_updated_timestamp_format"
         member = input_shape("CreateProfile").members.get(parts[0]) if parts[0] != "DomainName" else None
         kind = member.type_name if member is not None else None
-        if (
-            (kind == "string" and len(parts) == 1)
-            or (kind == "map" and len(parts) == 2 and parts[1])
-            or (
-                kind == "structure"
-                and len(parts) == 2
-                and parts[1] in member.members
-                and member.members[parts[1]].type_name == "string"
-            )
-        ):
+        text_field = kind == "string" and len(parts) == 1
+        map_key = kind == "map" and len(parts) == 2 and bool(parts[1])
+        text_member = kind == "structure" and len(parts) == 2 and parts[1] in member.members
+        if text_field or map_key or (text_member and member.members[parts[1]].type_name == "string"):
             return None
         return (
             "is not a field of the standard profile (_profile.FirstName, _profile.Address.City, "

@@ -250,13 +250,11 @@ class SegmentDefinitionResource(DomainChild):
             if not exists[(kind, name)]:
                 missing.append((path, kind, name))
         if missing:
-            raise PlanError(
-                "; ".join(
-                    "{0}: {1} {2} does not exist in domain {3}".format(path, kind, name, domain)
-                    for path, kind, name in missing
-                )
-                + "; create it first. Nothing was changed."
-            )
+            reasons = [
+                "{0}: {1} {2} does not exist in domain {3}".format(path, kind, name, domain)
+                for path, kind, name in missing
+            ]
+            raise PlanError("; ".join(reasons + ["create it first. Nothing was changed."]))
 
     def missing_to_create(self, desired):
         missing = []
