@@ -22,19 +22,21 @@ __metaclass__ = type
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import calculated_attribute_dependents
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import describe_dependents
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import (
+    calculated_attribute_dependents,
+)
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 
 # "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
 MAX_PER_DOMAIN = 50

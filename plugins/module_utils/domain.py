@@ -13,24 +13,24 @@ import copy
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import applied
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import domain_contents
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import applied
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import domain_contents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
 DAYS_OF_THE_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
 

@@ -20,14 +20,14 @@ import re
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 
 EVENT_STREAM_ARGUMENT_SPEC = dict(
     domain_name=dict(type="str", required=True),

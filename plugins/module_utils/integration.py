@@ -22,22 +22,22 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
 # API maps keyed by data (event types, AppFlow task property names): their keys are kept as written.
 

@@ -27,23 +27,23 @@ except ImportError:
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import RETRY_DECORATOR
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import is_incomplete_answer
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import paginate
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import RETRY_DECORATOR
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import chunks
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import is_incomplete_answer
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import paginate
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
 # --- the service's rules (botocore model of customer-profiles) ---------------------------
 
@@ -84,7 +84,7 @@ STRING_FIELDS = (
     "phone_number",
 )
 # The older enum fields. The model marks them sensitive, so their values are checked against the
-# model's enums by module_utils/model.py (whose messages never repeat a value), not by
+# model's enums by module_utils/_engine/model.py (whose messages never repeat a value), not by
 # ansible-core's choices (whose message does, even under no_log).
 ENUM_FIELDS = ("gender", "party_type", "profile_type")
 

@@ -24,26 +24,26 @@ import re
 
 from ansible.module_utils.six import string_types
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import redact
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Lister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import MINIMUM_BOTOCORE
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import has_operation
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import NO_ANSWER_ROUNDS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import NoAnswerStop
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import chunks
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import redact
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import MINIMUM_BOTOCORE
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import object_keys
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_profiles
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
 
 BATCH_SIZE = 10  # BatchPutProfileObject Items: 1-10
 LIST_PAGE_SIZE = 100  # ListProfileObjects MaxResults: 1-100

@@ -29,18 +29,18 @@ import threading
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BULK_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NO_ANSWER_ROUNDS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import BulkResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import NoAnswerStop
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import error_details
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import BULK_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import NO_ANSWER_ROUNDS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import BulkResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import NoAnswerStop
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import TokenBucket
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import chunks
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import error_details
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC

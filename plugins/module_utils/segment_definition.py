@@ -16,21 +16,21 @@ __metaclass__ = type
 
 import copy
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     get_calculated_attribute,
 )
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import describe_profile
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TAG_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import describe
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
 
 
 def _dimension():

@@ -387,10 +387,10 @@ diff:
       sample: {"calculated_attribute_name": "orders_last_90_days", "statistic": "COUNT"}
 """
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     CalculatedAttributeResource,
 )
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
 
 
 def main():

@@ -146,10 +146,10 @@ calculated_attributes:
     # END generated calculated_attribute_return
 """
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     CalculatedAttributeLister,
 )
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
 
 
 def main():

@@ -487,8 +487,8 @@ diff:
       sample: "deleted with domain retail-customers: 1200 profiles, 5310 profile objects and 2 object types"
 """
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
 
 
 def main():

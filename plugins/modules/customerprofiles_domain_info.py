@@ -172,8 +172,8 @@ domains:
     # END generated domain_return
 """
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
 
 
 def main():

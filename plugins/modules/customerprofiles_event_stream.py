@@ -183,7 +183,7 @@ diff:
       sample: {"event_stream_name": "profile-changes", "uri": "arn:aws:kinesis:us-east-1:123456789012:stream/profile-changes"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_stream import EventStreamResource
 
 

@@ -125,7 +125,7 @@ event_streams:
     # END generated event_stream_return
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_stream import EventStreamLister
 
 

@@ -255,7 +255,7 @@ diff:
       sample: {"event_trigger_name": "high-value-order", "object_type_name": "Order"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EventTriggerResource
 
 

@@ -110,7 +110,7 @@ event_triggers:
     # END generated event_trigger_return
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EventTriggerLister
 
 

@@ -457,7 +457,7 @@ diff:
       sample: {"uri": "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555", "object_type_name": "CTR"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationResource
 
 

@@ -128,7 +128,7 @@ integrations:
     # END generated integration_return
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationLister
 
 

@@ -339,7 +339,7 @@ dependents:
       returned: when there are any
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
 
 

@@ -209,7 +209,7 @@ templates:
       sample: {"ShopifyOrderId": [{"standard_identifiers": ["UNIQUE", "ORDER"], "field_names": ["id"]}]}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeLister
 
 

@@ -404,7 +404,7 @@ profile:
       loyalty_tier: gold
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import ProfileResource
 
 

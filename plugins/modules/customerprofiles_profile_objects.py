@@ -168,7 +168,7 @@ summary:
   sample: {"created": 2, "updated": 1, "unchanged": 22, "deleted": 0, "absent": 0, "failed": 0, "not_attempted": 0}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile_objects import ProfileObjectsResource
 
 

@@ -106,7 +106,7 @@ profile_objects:
       sample: {"OrderId": "1001", "AccountNumber": "A-100", "Total": 42.5}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile_objects import ProfileObjectsLister
 
 

@@ -534,7 +534,7 @@ duplicate_items:
   sample: [[0, 4]]
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
 
 

@@ -414,7 +414,7 @@ diff:
       sample: {"segment_definition_name": "gold_paris_frequent", "display_name": "Gold customers"}
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionResource
 
 

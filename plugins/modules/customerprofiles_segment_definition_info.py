@@ -195,7 +195,7 @@ segment_membership:
       sample: "2024-05-02T08:30:00+00:00"
 """
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import run_info
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run_info
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionLister
 
 

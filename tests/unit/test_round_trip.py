@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from ansible.module_utils.common.dict_transformations import _camel_to_snake
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 from call_log import writes
 from connect_helpers import make_object_type
 from connect_helpers import make_order_type

@@ -5,7 +5,7 @@ import socket
 import time
 
 DOMAIN = "reliability"
-# The policy of plugins/module_utils/core.py: AWSRetry.jittered_backoff(retries=12, delay=0.5, backoff=2, max_delay=10):
+# The policy of plugins/module_utils/_engine/core.py: AWSRetry.jittered_backoff(retries=12, delay=0.5, backoff=2, max_delay=10):
 # 12 attempts, the delay before each retry drawn from [0, bound].
 ATTEMPTS = 12
 DELAY_BOUNDS = [0.5, 1, 2, 4, 8, 10, 10, 10, 10, 10, 10]

@@ -338,6 +338,6 @@ def test_object_writes_stop_after_three_without_an_answer(run_module, cp_mock, c
 
 
 def has_batch_put():
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import has_operation
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 
     return has_operation("BatchPutProfileObject")

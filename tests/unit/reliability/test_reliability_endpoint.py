@@ -59,7 +59,7 @@ def botocore_sleeps(monkeypatch):
 @pytest.fixture
 def client_configs(monkeypatch):
     """The botocore Config of every client the modules build."""
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesModule
 
     configs = []
     original = CustomerProfilesModule.customer_profiles_client

@@ -475,8 +475,8 @@ def test_every_tagged_union_of_the_model_takes_exactly_one_member():
     with no member or two, naming the path and the members (botocore's message names no option)."""
     import botocore.session
 
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import _snake
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_value
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import _snake
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import check_value
 
     model = botocore.session.get_session().get_service_model("customer-profiles")
     unions = [model.shape_for(name) for name in model.shape_names if model.shape_for(name).metadata.get("union")]

@@ -1,12 +1,12 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """compare.py: the shared rules for "what changes"."""
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import tag_changes
 
 
 def test_strip_none_at_every_level():

@@ -6,8 +6,8 @@ import datetime
 import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import domain as d
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.dependents import DomainContents
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Current
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import DomainContents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 
 
 def params(**extra):

@@ -123,7 +123,7 @@ def test_an_option_the_installed_botocore_lacks_names_the_option_and_the_version
     import botocore.model
     import botocore.session
 
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
 
     loader = botocore.session.get_session().get_component("data_loader")
     data = copy.deepcopy(loader.load_service_model("customer-profiles", "service-2"))

@@ -208,7 +208,7 @@ def test_get_profile_by_id():
 
 
 def test_model_check_allows_empty_and_maximums():
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import check_request
 
     fields = {"first_name": "", "additional_information": "x" * 1000, "address": {"city": ""}, "attributes": {"k": ""}}
     assert check_request("UpdateProfile", fields) == []

@@ -3,10 +3,10 @@
 
 import datetime
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import from_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import names_from_spec
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 
 
 def test_to_camel():

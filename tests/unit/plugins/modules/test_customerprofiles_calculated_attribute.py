@@ -7,8 +7,8 @@ import pytest
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import calculated_attribute
-from ansible_collections.awscx.customerprofiles.plugins.module_utils import transform
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import transform
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import input_shape
 from call_log import assert_fails_naming
 from call_log import operations
 from call_log import writes

@@ -45,11 +45,11 @@ def test_calculated_attribute_info_missing_is_an_empty_list(run_module, cp_mock,
 
 
 def test_calculated_attribute_info_every_one_all_pages(run_module, cp_mock, cp_client, domain, monkeypatch):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import core
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import core
 
     original = core.paginate
     monkeypatch.setattr(
-        "ansible_collections.awscx.customerprofiles.plugins.module_utils.core.paginate",
+        "ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core.paginate",
         lambda call, key, **params: original(call, key, page_size=2, **params),
     )
     result = run_module("customerprofiles_calculated_attribute_info", dict(domain_name=DOMAIN))

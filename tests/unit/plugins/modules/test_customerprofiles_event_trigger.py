@@ -3,9 +3,9 @@
 
 import pytest
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EVENT_TRIGGER_ARGUMENT_SPEC
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
 from call_log import operations
 from call_log import writes
 from connect_helpers import make_object_type

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import FLOW_DEFINITION_OPTIONS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
 from call_log import operations
 from call_log import writes
 from connect_helpers import make_object_type
@@ -364,11 +364,11 @@ def test_info_one_and_all(cp_mock, cp_client, run_module, domain):
 
 
 def test_info_follows_every_page(cp_mock, cp_client, run_module, domain, monkeypatch):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import core
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import core
 
     original = core.paginate
     monkeypatch.setattr(
-        "ansible_collections.awscx.customerprofiles.plugins.module_utils.core.paginate",
+        "ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core.paginate",
         lambda call, key, **params: original(call, key, page_size=2, **params),
     )
     uris = ["arn:aws:connect:us-east-1:123456789012:instance/i-{0}".format(index) for index in range(5)]

@@ -106,8 +106,8 @@ def create(run_module, cp_mock, **fields):
 
 def api_form(fields):
     """What the service should hold for module-form fields (CamelCase, attribute keys verbatim)."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
     from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import VERBATIM
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 
     return to_api(fields, VERBATIM)
 

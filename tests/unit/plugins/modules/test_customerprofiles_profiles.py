@@ -279,7 +279,7 @@ class FakeClock:
     ],
 )
 def test_token_bucket_starts_full_then_keeps_the_rate(rate, at_once):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils.bulk import TokenBucket
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import TokenBucket
 
     fake = FakeClock()
     bucket = TokenBucket(rate, clock=fake.clock, sleep=fake.sleep)

@@ -5,9 +5,9 @@ import pytest
 
 import emulator
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import segment_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import input_shape
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import spec_model_differences
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import input_shape
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
 from call_log import assert_fails_naming
 from call_log import operations
 from call_log import writes

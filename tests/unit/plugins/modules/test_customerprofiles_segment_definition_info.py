@@ -4,7 +4,7 @@
 import pytest
 
 import emulator
-from ansible_collections.awscx.customerprofiles.plugins.module_utils import model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
 from call_log import assert_fails_naming
 from call_log import operations
 

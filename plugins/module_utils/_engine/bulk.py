@@ -27,10 +27,10 @@ try:
 except ImportError:
     HTTPClientError = None  # AnsibleAWSModule reports a missing botocore
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import chunks
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import chunks
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
 
 DEFAULT_CONCURRENCY = 10
 # Calls per second: just under the service's default quota of 100 TPS per profile operation.

@@ -6,7 +6,7 @@
 """Checks of the options that the service model cannot express, run before any API call.
 
 The model's own rules (lengths, ranges, enums, patterns, sizes, required members) are
-checked by module_utils/model.py. This module holds the rest:
+checked by module_utils/_engine/model.py. This module holds the rest:
 
 - the shape of the input as the user wrote it, before ansible-core converts it: a list,
   dict or boolean given to a text option would otherwise be stored as its Python text

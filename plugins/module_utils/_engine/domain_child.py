@@ -32,19 +32,19 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import complete_definition
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import differing_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import check_replaceable
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import TaggedResource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import planned_tags
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.tags import tag_plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import TAGS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_api
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import check_replaceable
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import planned_tags
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import TAGS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
 
 def given_members(params, members, verbatim=TAGS):

@@ -18,13 +18,13 @@ __metaclass__ = type
 
 from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import apply_tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.compare import tag_changes
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.engine import Resource
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import check_tag_total
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import check_tag_total
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
 TAG_METHODS = ("tag_resource", "untag_resource")
 

@@ -32,7 +32,7 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports a missing botocore
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 
 SERVICE_NAME = "customer-profiles"
 

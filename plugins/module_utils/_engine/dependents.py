@@ -11,9 +11,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 
 # What customerprofiles_domain counts before a delete, in this order: (kind, singular, plural). The first two
 # come from GetDomain's Stats, the others from one page of their List call (LISTED).

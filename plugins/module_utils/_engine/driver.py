@@ -39,16 +39,16 @@ import copy
 
 from ansible.module_utils.basic import _load_params
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import CustomerProfilesModule
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import applied
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.core import describe_error
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import check_request
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.model import use_service_model
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.transform import TAGS
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import input_shape_errors
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.validation import tolerant_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesModule
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import applied
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import check_request
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import use_service_model
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import TAGS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import input_shape_errors
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import tolerant_spec
 
 
 def as_written(message, argument_spec, written):
