@@ -21,12 +21,13 @@ __metaclass__ = type
 
 import copy
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import BULK_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import TokenBucket
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import bulk_option_errors
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.bulk import concurrently
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
@@ -254,10 +255,7 @@ class DomainConfigResource(Resource):
                     "purge: {0} is not in config; a kind that config leaves out is left alone, so it cannot be "
                     "purged (give config.{0}: [] to delete every one)".format(key)
                 )
-        if params["max_concurrency"] < 1:
-            errors.append("max_concurrency must be at least 1")
-        if not params["rate_limit"] > 0:
-            errors.append("rate_limit must be greater than 0")
+        errors.extend(bulk_option_errors(params))
         items = []
         if config.get("domain") is not None:
             items.extend(self._domain_item(config["domain"], errors))
@@ -327,18 +325,9 @@ class DomainConfigResource(Resource):
 
     # the flow -------------------------------------------------------------------------
     def concurrently(self, function, arguments):
-        """function(argument) for each argument, ``max_concurrency`` at a time, each started under the read
-        bucket (``rate_limit`` a second); the results in order."""
-        bucket = TokenBucket(self.params["rate_limit"])
-
-        def limited(argument):
-            bucket.take()
-            return function(argument)
-
-        if len(arguments) < 2:
-            return [limited(argument) for argument in arguments]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], len(arguments))) as pool:
-            return list(pool.map(limited, arguments))
+        """function(argument) for each argument, ``max_concurrency`` at a time, each started under a read bucket of
+        ``rate_limit`` a second; the results in order."""
+        return concurrently(function, arguments, self.params["max_concurrency"], TokenBucket(self.params["rate_limit"]))
 
     def read(self):
         """Every item read concurrently (its own read: one Get, and what its plan needs besides); the purged kinds
@@ -578,11 +567,7 @@ class DomainConfigLister(Lister):
                 errors.append("substitutions: a text to replace must not be empty")
             if not isinstance(replacement, str):
                 errors.append("substitutions: every replacement must be a string")
-        if self.params["max_concurrency"] < 1:
-            errors.append("max_concurrency must be at least 1")
-        if not self.params["rate_limit"] > 0:
-            errors.append("rate_limit must be greater than 0")
-        return errors
+        return errors + bulk_option_errors(self.params)
 
     def wanted_one(self):
         return True

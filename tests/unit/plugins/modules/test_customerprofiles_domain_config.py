@@ -331,3 +331,59 @@ def test_an_update_and_a_replacement_mean_what_their_modules_mean(console_domain
     assert actions["domain"] == "update"
     assert actions["segment_definitions"] == "replace"
     assert writes(cp_mock) == ["UpdateDomain", "DeleteSegmentDefinition", "CreateSegmentDefinition"]
+
+
+def test_an_object_type_made_from_a_template_is_exported_with_its_template_id(cp_mock, cp_client, run_module):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    cp_client.put_profile_object_type(
+        DomainName=SOURCE, ObjectTypeName="Accounts", Description="CRM accounts", TemplateId="Salesforce-Account"
+    )
+    (exported,) = export(run_module)["config"]["object_types"]
+    # what the template supplies (fields, keys, settings) is not exported: the template gives it again
+    assert exported == {
+        "object_type_name": "Accounts",
+        "description": "CRM accounts",
+        "template_id": "Salesforce-Account",
+        "tags": {},
+    }
+    config = dict(object_types=[exported])
+    cp_mock.reset_calls()
+    assert apply(run_module, config)["changed"] is False and writes(cp_mock) == []
+    created = apply(run_module, dict(config, domain=dict(default_expiration_days=365)), domain=TARGET)
+    assert not created.failed, created.get("msg")
+    copy_of = cp_client.get_profile_object_type(DomainName=TARGET, ObjectTypeName="Accounts")
+    assert copy_of["TemplateId"] == "Salesforce-Account" and "AccountNumber" in copy_of["Fields"]
+
+
+def test_an_appflow_integration_says_its_flow_definition_is_not_exported(cp_mock, cp_client, run_module):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    seed_domain(cp_client, SOURCE)
+    flow = "arn:aws:appflow:us-east-1:123456789012:flow/crm-accounts"
+    cp_client.put_integration(DomainName=SOURCE, Uri=flow, ObjectTypeName="Orders")
+    result = export(run_module)
+    uris = [item["uri"] for item in result["config"]["integrations"]]
+    index = uris.index(flow)
+    assert result["not_exported"] == [
+        {
+            "path": "integrations[{0}].flow_definition".format(index),
+            "reason": "GetIntegration never returns an Amazon AppFlow integration's flow definition",
+        }
+    ]
+
+
+def test_substitutions_move_a_domain_to_another_region_of_the_emulator(console_domain, cp_mock, cp_client, run_module):
+    moved = {"us-east-1": "eu-west-2", CONNECT.split(":instance/")[1]: "99999999-2222-3333-4444-555555555555"}
+    result = export(run_module, substitutions=moved)
+    config = result["config"]
+    # string values are rewritten, names (map keys such as field names and tag keys) are kept
+    assert config["integrations"][0]["uri"].startswith("arn:aws:connect:eu-west-2:")
+    assert config["event_streams"][0]["uri"].startswith("arn:aws:kinesis:eu-west-2:")
+    assert sorted(config["object_types"][0]["fields"]) == ["id", "status", "total"]
+    assert config["domain"]["tags"] == {"Team": "crm"}
+    assert result["account_specific"] == ["integrations[0].uri", "event_streams[0].uri"]
+    created = apply(run_module, config, region="eu-west-2")
+    assert not created.failed, created.get("msg")
+    assert created["summary"]["create"] == 7
+    assert export(run_module, region="eu-west-2")["config"] == config
+    # the source region is untouched
+    assert cp_client.get_domain(DomainName=SOURCE)["DefaultExpirationDays"] == 365
