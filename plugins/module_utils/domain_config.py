@@ -169,6 +169,12 @@ DOMAIN_CONFIG_INFO_ARGUMENT_SPEC = dict(
 )
 
 
+def reads_concurrently(params, function, arguments):
+    """function(argument) for each argument, ``max_concurrency`` at a time, each started under a read bucket of
+    ``rate_limit`` a second; the results in order."""
+    return concurrently(function, arguments, params["max_concurrency"], TokenBucket(params["rate_limit"]))
+
+
 class ItemModule:
     """The module object one resource of the document sees: the item's options as ``params``; everything else
     (check mode, the region, warnings, clients, the caller's account) is the task's module."""
@@ -325,9 +331,7 @@ class DomainConfigResource(Resource):
 
     # the flow -------------------------------------------------------------------------
     def concurrently(self, function, arguments):
-        """function(argument) for each argument, ``max_concurrency`` at a time, each started under a read bucket of
-        ``rate_limit`` a second; the results in order."""
-        return concurrently(function, arguments, self.params["max_concurrency"], TokenBucket(self.params["rate_limit"]))
+        return reads_concurrently(self.params, function, arguments)
 
     def read(self):
         """Every item read concurrently (its own read: one Get, and what its plan needs besides); the purged kinds
@@ -555,7 +559,9 @@ class DomainConfigLister(Lister):
     are complete), run concurrently under the rate limit."""
 
     argument_spec = DOMAIN_CONFIG_INFO_ARGUMENT_SPEC
-    concurrently = DomainConfigResource.concurrently
+
+    def concurrently(self, function, arguments):
+        return reads_concurrently(self.params, function, arguments)
 
     def model_inputs(self):
         return [("GetDomain", dict(domain_name=self.params["domain_name"]), "")]
