@@ -38,7 +38,7 @@ description:
     object type and a segment definition; a segment definition names calculated attributes and other segments;
     an integration names object types and event triggers). Deletes (O(purge)) go last, in reverse order.
   - A write that fails stops the writes after it (they may depend on it). The task fails with
-    RV(changes) (what was made), RV(failed_change) and RV(not_made), and RV(changed=true) if anything was written; a
+    RV(changes) (what was made), RV(failed_change) and RV(not_made), and C(changed=true) if anything was written; a
     rerun converges, making only what is left.
   - A second run with the same document makes no write call. In check mode no write call is made and
     RV(changes) and RV(summary) are what would be done. With C(--diff), each resource that changes has its own
