@@ -90,22 +90,12 @@ options:
       - Purge object types while the domain holds profile objects (see O(purge)).
     type: bool
     default: false
-  max_concurrency:
-    description:
-      - How many reads run at the same time, in threads of the module process. At least 1. Writes go one at a time.
-    type: int
-    default: 10
-  rate_limit:
-    description:
-      - At most this many reads per second, in all threads together (a client-side token bucket that holds one
-        second's worth and starts full). Greater than 0.
-    type: float
-    default: 95.0
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
   - awscx.customerprofiles.domain_name
+  - awscx.customerprofiles.read_concurrency
 notes:
   - Each item takes its module's C(tags) and C(purge_tags) (default true, as there).
   - The document of M(awscx.customerprofiles.customerprofiles_domain_config_info) given back as O(config) is a
@@ -158,8 +148,9 @@ EXAMPLES = r"""
 RETURN = r"""
 changes:
   description:
-    - One entry per resource of the document and per resource that O(purge) deletes, in the order of the
-      document. When the task fails after a write, only the changes made.
+    - One entry per resource of the document and per resource that O(purge) deletes, in the order the writes
+      go (the domain, then the kinds in dependency order, each in the order of the document; then the deletes,
+      which are made in reverse dependency order). When a write fails, only the changes made before it.
   returned: always
   type: list
   elements: dict

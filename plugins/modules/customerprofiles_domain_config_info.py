@@ -42,22 +42,12 @@ options:
       - Map keys (field names, key names, tag keys) are names and are kept as they are.
     type: dict
     default: {}
-  max_concurrency:
-    description:
-      - How many reads run at the same time, in threads of the module process. At least 1.
-    type: int
-    default: 10
-  rate_limit:
-    description:
-      - At most this many reads per second, in all threads together (a client-side token bucket that holds one
-        second's worth and starts full). Greater than 0.
-    type: float
-    default: 95.0
 extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - awscx.customerprofiles.boto3
   - awscx.customerprofiles.domain_name
+  - awscx.customerprofiles.read_concurrency
 seealso:
   - module: awscx.customerprofiles.customerprofiles_domain_config
 """
