@@ -204,16 +204,16 @@ class CalculatedAttributeResource(DomainChild):
             current, dependents=calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
         )
 
-    def plan_absent(self, current):
-        plan = super(CalculatedAttributeResource, self).plan_absent(current)
+    def plan_absent(self, found):
+        plan = super(CalculatedAttributeResource, self).plan_absent(found)
         if plan.calls:
-            plan.dependents = current.dependents
-            if current.dependents:
+            plan.dependents = found.dependents
+            if found.dependents:
                 # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
                 plan.diff_header = (
                     "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
                     "keep naming a definition that no longer exists.".format(
-                        self.name, describe_dependents(current.dependents)
+                        self.name, describe_dependents(found.dependents)
                     )
                 )
                 plan.warnings = [plan.diff_header]

@@ -182,10 +182,10 @@ class DomainResource(TaggedResource):
             contents = domain_contents(self.client, self.params["domain_name"], current.get("Stats"))
         return Current(current, contents=contents)
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
-        contents = current.contents
+        contents = found.contents
         if contents.held() and not self.params["force"]:
             raise PlanError(
                 "Domain {0} holds {1}. Deleting it deletes all of it, irreversibly; set force=true to delete it "
@@ -197,7 +197,7 @@ class DomainResource(TaggedResource):
         header = "deleted with domain {0}: {1}".format(self.params["domain_name"], contents.describe())
         return Plan([call], after=None, contents=contents, diff_header=header)
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         params = self.params
         if params["default_expiration_days"] is None:
             raise PlanError(
@@ -221,9 +221,9 @@ class DomainResource(TaggedResource):
         after["Stats"] = dict(EMPTY_STATS)
         return Plan([Call("create_domain", request, "create domain")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
-        current = current.resource  # the Current read() returned: its API resource
+        current = found.resource
         request = {}
         for option, member in SETTINGS:
             wanted = params.get(option)

@@ -267,8 +267,8 @@ class IntegrationResource(TaggedResource):
     def read(self):
         return get_integration(self.client, self.params["domain_name"], self.params["uri"])
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
         return Plan([Call("delete_integration", request, "delete integration")], after=None)
@@ -280,7 +280,7 @@ class IntegrationResource(TaggedResource):
             request["FlowDefinition"] = flow
         return request
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         desired = desired_definition(self.params)
         if desired["ObjectTypeName"] is None and desired["ObjectTypeNames"] is None:
             raise PlanError(
@@ -298,8 +298,8 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def plan_update(self, current):
-        current = current.resource  # the Current read() returned: its API resource
+    def plan_update(self, found):
+        current = found.resource
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)

@@ -311,23 +311,23 @@ class ObjectTypeResource(TaggedResource):
         desired["Keys"] = maps.get("Keys")
         return desired
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         params = self.params
-        count = current.domain_object_count
+        count = found.domain_object_count
         warning = (
             "Deleting object type {0} deletes every profile object of that type from domain {1}, irreversibly "
             "(the domain holds {2} profile object(s) of all types).".format(
                 params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
             )
         )
-        if current.dependents:
+        if found.dependents:
             # The API reference: DeleteProfileObjectType "also disables integrations from this specific
             # ProfileObjectType"; it does not refuse the delete.
             warning += (
                 " It is named by {0}: the service deletes it anyway, disables those integrations for it, and what "
-                "names it keeps naming a type that no longer exists.".format(describe_dependents(current.dependents))
+                "names it keeps naming a type that no longer exists.".format(describe_dependents(found.dependents))
             )
         call = Call(
             "delete_profile_object_type",
@@ -340,10 +340,10 @@ class ObjectTypeResource(TaggedResource):
             warnings=[warning],
             diff_header=warning,
             domain_object_count=count,
-            dependents=current.dependents,
+            dependents=found.dependents,
         )
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         params = self.params
         if not params.get("description"):
             raise PlanError(
@@ -373,9 +373,9 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
-        current = current.resource  # the Current read() returned: its API resource
+        current = found.resource
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
         if template_id:

@@ -146,12 +146,12 @@ class DomainChild(TaggedResource):
         return dict((member, option) for option, member in self.members)[member]
 
     # the plans ------------------------------------------------------------------------
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         return Plan([self.delete_call()], after=None)
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         desired = self.desired()
         missing = self.missing_to_create(desired)
         if missing:
@@ -167,8 +167,8 @@ class DomainChild(TaggedResource):
         call = self.create_call(desired, tags, "create " + self.kind)
         return Plan([call], after=self.predicted(call.request, tags))
 
-    def plan_update(self, current):
-        resource = current.resource
+    def plan_update(self, found):
+        resource = found.resource
         desired = self.desired()
         differing = self.differing(resource, desired)
         fixed = [self.option_of(member) for member in differing if member not in self.updatable]

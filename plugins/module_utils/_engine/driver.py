@@ -205,20 +205,21 @@ class Resource(Contract):
 
     def plan(self, current):
         """Pure: the Plan from the options and ``current`` (a Current), no call made, nothing kept on ``self``.
-        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current``."""
+        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current`` as
+        ``found`` (an override reads ``found.resource`` and the facts beside it, and never rebinds ``found``)."""
         if self.params.get("state") == "absent":
             return self.plan_absent(current)
         if current.resource is None:
             return self.plan_create(current)
         return self.plan_update(current)
 
-    def plan_absent(self, current):
+    def plan_absent(self, found):
         raise NotImplementedError
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         raise NotImplementedError
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         raise NotImplementedError
 
     def call(self, call, method=None):
