@@ -123,10 +123,13 @@ class Current(Record):
 
     The facts, None when not read: ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what
     names the resource, kind -> names), ``domain_object_count`` (the domain's profile objects), ``missing`` (the
-    error that found the domain missing: in check mode the same run may create it first).
+    error that found the domain missing: in check mode the same run may create it first), ``keep`` (what of a plan
+    per item the run will read, for a resource of many items that holds only that: ``"calls"`` when the writes are
+    sent, not in check mode, and ``"predictions"`` when diff() shows them, in diff mode; the plan is the same
+    otherwise, and whether to apply stays the driver's decision).
     """
 
-    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None)
+    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None, keep=None)
 
     def __init__(self, resource=None, **facts):
         super(Current, self).__init__(resource=resource, **facts)
