@@ -20,22 +20,21 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import (
     calculated_attribute_dependents,
 )
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 
 # "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
@@ -117,10 +116,8 @@ ATTRIBUTE_DETAILS_OPTIONS = dict(
     expression=dict(type="str", required=True),
 )
 
-CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    calculated_attribute_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = child_spec(
+    "calculated_attribute_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
     attribute_details=dict(type="dict", options=ATTRIBUTE_DETAILS_OPTIONS),
@@ -133,17 +130,11 @@ CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
 )
 
 # option -> CreateCalculatedAttributeDefinition member, in the order of the request shape
-MEMBERS = (
-    ("display_name", "DisplayName"),
-    ("description", "Description"),
-    ("attribute_details", "AttributeDetails"),
-    ("conditions", "Conditions"),
-    ("filter", "Filter"),
-    ("statistic", "Statistic"),
-    ("use_historical_data", "UseHistoricalData"),
+MEMBERS = option_members(
+    "display_name", "description", "attribute_details", "conditions", "filter", "statistic", "use_historical_data"
 )
 UPDATABLE = ("DisplayName", "Description", "Conditions")
-REQUIRED_TO_CREATE = (("attribute_details", "AttributeDetails"), ("statistic", "Statistic"))
+REQUIRED_TO_CREATE = option_members("attribute_details", "statistic")
 # Members of a GetCalculatedAttributeDefinition answer that are never sent back.
 READ_ONLY = ("CalculatedAttributeName", "CreatedAt", "LastUpdatedAt", "Status", "Readiness", "Tags")
 
@@ -153,21 +144,9 @@ NAMES = names_from_spec(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 # ---------------------------------------------------------------- reads
 
 
-def get_calculated_attribute(client, domain_name, name):
-    """GetCalculatedAttributeDefinition's answer, or None when the definition (or the domain) does not exist."""
-    return get_or_none(
-        client.get_calculated_attribute_definition,
-        "get calculated attribute definition",
-        DomainName=domain_name,
-        CalculatedAttributeName=name,
-    )
-
-
-def list_calculated_attributes(client, domain_name):
-    """Every ListCalculatedAttributeDefinitions item of the domain, all pages."""
-    return list_all(
-        client.list_calculated_attribute_definitions, "list calculated attribute definitions", DomainName=domain_name
-    )
+get_calculated_attribute, list_calculated_attributes = named_reads(
+    "get_calculated_attribute_definition", "list_calculated_attribute_definitions", "CalculatedAttributeName"
+)
 
 
 def describe_calculated_attribute(api):
@@ -230,19 +209,17 @@ class CalculatedAttributeResource(DomainChild):
         """A create refused because the domain holds the maximum says so, with the count."""
         if call.method != "create_calculated_attribute_definition":
             return
-        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+        message = bad_request_message(error)
+        if message is None:
             return
         count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
         if count < MAX_PER_DOMAIN:
             return
-        message = error.exception.response.get("Error", {}).get("Message", "")
-        raise PlanError(
+        raise refusal_explained(
             "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
             "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
-            "no longer used first. Service message: {4} (BadRequestException)".format(
-                self.params["domain_name"], count, MAX_PER_DOMAIN, self.name, message
-            ),
-            error=dict(code="BadRequestException", message=message),
+            "no longer used first.".format(self.params["domain_name"], count, MAX_PER_DOMAIN, self.name),
+            message,
             calculated_attribute_count=count,
         )
 
@@ -256,14 +233,6 @@ class CalculatedAttributeResource(DomainChild):
         return describe_calculated_attribute(result)
 
 
-class CalculatedAttributeLister(NamedLister):
-    name_option = "calculated_attribute_name"
-    name_member = "CalculatedAttributeName"
-    get_operation = "GetCalculatedAttributeDefinition"
-    argument_spec = named_spec("calculated_attribute_name")
-    result_key = "calculated_attributes"
-    reads_one = staticmethod(get_calculated_attribute)
-    reads_all = staticmethod(list_calculated_attributes)
-
-    def describe(self, item):
-        return describe_calculated_attribute(item)
+CalculatedAttributeLister = named_lister(
+    CalculatedAttributeResource, "GetCalculatedAttributeDefinition", "calculated_attributes", list_calculated_attributes
+)

@@ -11,8 +11,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import applied
@@ -24,11 +22,14 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
@@ -117,12 +118,8 @@ DOMAIN_NAMES = names_from_spec(DOMAIN_ARGUMENT_SPEC)
 EMPTY_STATS = {"ProfileCount": 0, "MeteringProfileCount": 0, "ObjectCount": 0, "TotalSize": 0}
 
 # option -> UpdateDomain member, for the top-level settings ("" clears the two text ones)
-SETTINGS = (
-    ("default_expiration_days", "DefaultExpirationDays"),
-    ("default_encryption_key", "DefaultEncryptionKey"),
-    ("dead_letter_queue_url", "DeadLetterQueueUrl"),
-)
-BLOCK_OPTIONS = (("matching", "Matching"), ("rule_based_matching", "RuleBasedMatching"), ("data_store", "DataStore"))
+SETTINGS = option_members("default_expiration_days", "default_encryption_key", "dead_letter_queue_url")
+BLOCK_OPTIONS = option_members("matching", "rule_based_matching", "data_store")
 
 
 # ---------------------------------------------------------------- reads
@@ -292,14 +289,15 @@ class DomainResource(TaggedResource):
         busy = (current.get("RuleBasedMatching") or {}).get("Status") == "IN_PROGRESS"
         if call.method != "update_domain" or not ("RuleBasedMatching" in call.request or busy):
             return
-        if isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
-            message = error.exception.response.get("Error", {}).get("Message", "")
+        message = bad_request_message(error)
+        if message is not None:
             status = (current.get("RuleBasedMatching") or {}).get("Status") or "unknown"
-            raise PlanError(
+            raise refusal_explained(
                 "The service refused to change rule_based_matching of domain {0} because its rule-based matching job is in "
-                "progress (status {1}). Retry when the rule-based matching job has finished. Service message: {2} "
-                "(BadRequestException)".format(self.params["domain_name"], status, message),
-                error=dict(code="BadRequestException", message=message),
+                "progress (status {1}). Retry when the rule-based matching job has finished.".format(
+                    self.params["domain_name"], status
+                ),
+                message,
             )
 
     def describe(self, result):

@@ -25,8 +25,7 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
@@ -36,6 +35,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
@@ -142,13 +142,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
 INTEGRATION_NAMES = names_from_spec(INTEGRATION_ARGUMENT_SPEC)
 
 # option -> PutIntegration member: the definition that PutIntegration replaces whole.
-DEFINITION = (
-    ("object_type_name", "ObjectTypeName"),
-    ("object_type_names", "ObjectTypeNames"),
-    ("role_arn", "RoleArn"),
-    ("event_trigger_names", "EventTriggerNames"),
-    ("scope", "Scope"),
-)
+DEFINITION = option_members("object_type_name", "object_type_names", "role_arn", "event_trigger_names", "scope")
 DEFINITION_MEMBERS = tuple(member for _option, member in DEFINITION)
 # What the service puts in when a member is not sent (GetIntegration returns these).
 SERVICE_DEFAULTS = {"Scope": "PROFILE", "EventTriggerNames": []}
@@ -160,14 +154,7 @@ UNSTRUCTURED = "_unstructured"
 # ---------------------------------------------------------------- reads
 
 
-def get_integration(client, domain_name, uri):
-    """GetIntegration's answer, or None when the integration (or the domain) does not exist."""
-    return get_or_none(client.get_integration, "get integration", DomainName=domain_name, Uri=uri)
-
-
-def list_integrations(client, domain_name):
-    """Every ListIntegrations item of the domain, all pages."""
-    return list_all(client.list_integrations, "list integrations", DomainName=domain_name)
+get_integration, list_integrations = named_reads("get_integration", "list_integrations", "Uri")
 
 
 # ---------------------------------------------------------------- shapes
@@ -236,9 +223,8 @@ class IntegrationResource(TaggedResource):
     result_key = "integration"
     verbatim_keys = VERBATIM
     answered_by = ("put_integration",)
-
-    def arn_path(self):
-        return "domains/{0}/integrations/{1}".format(self.params["domain_name"], self.params["uri"])
+    name_option = "uri"
+    arn_kind = "integrations"
 
     def model_inputs(self):
         params = self.params

@@ -17,16 +17,16 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     get_calculated_attribute,
 )
@@ -106,10 +106,8 @@ SEGMENT_SORT_OPTIONS = dict(
     ),
 )
 
-SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    segment_definition_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+SEGMENT_DEFINITION_ARGUMENT_SPEC = child_spec(
+    "segment_definition_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
     segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
@@ -120,13 +118,7 @@ SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
 )
 
 # option -> CreateSegmentDefinition member
-MEMBERS = (
-    ("display_name", "DisplayName"),
-    ("description", "Description"),
-    ("segment_groups", "SegmentGroups"),
-    ("segment_sql_query", "SegmentSqlQuery"),
-    ("segment_sort", "SegmentSort"),
-)
+MEMBERS = option_members("display_name", "description", "segment_groups", "segment_sql_query", "segment_sort")
 # Members of a GetSegmentDefinition answer that are never sent back.
 READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags", "SegmentType")
 # The two ways of defining the audience: exactly one of them.
@@ -141,16 +133,9 @@ MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 # ---------------------------------------------------------------- reads
 
 
-def get_segment_definition(client, domain_name, name):
-    """GetSegmentDefinition's answer, or None when the definition (or the domain) does not exist."""
-    return get_or_none(
-        client.get_segment_definition, "get segment definition", DomainName=domain_name, SegmentDefinitionName=name
-    )
-
-
-def list_segment_definitions(client, domain_name):
-    """Every ListSegmentDefinitions item of the domain, all pages."""
-    return list_all(client.list_segment_definitions, "list segment definitions", DomainName=domain_name)
+get_segment_definition, list_segment_definitions = named_reads(
+    "get_segment_definition", "list_segment_definitions", "SegmentDefinitionName"
+)
 
 
 @CustomerProfilesErrorHandler.common_error_handler("get segment membership")
@@ -271,15 +256,18 @@ class SegmentDefinitionResource(DomainChild):
         return describe_segment_definition(result)
 
 
-class SegmentDefinitionLister(NamedLister):
-    name_option = "segment_definition_name"
-    name_member = "SegmentDefinitionName"
-    get_operation = "GetSegmentDefinition"
-    argument_spec = named_spec("segment_definition_name", profile_ids=dict(type="list", elements="str"))
+class SegmentDefinitionLister(
+    named_lister(
+        SegmentDefinitionResource,
+        "GetSegmentDefinition",
+        "segment_definitions",
+        list_segment_definitions,
+        profile_ids=dict(type="list", elements="str"),
+    )
+):
+    """With ``profile_ids``, the definition's membership of those profiles too (GetSegmentMembership)."""
+
     module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
-    result_key = "segment_definitions"
-    reads_one = staticmethod(get_segment_definition)
-    reads_all = staticmethod(list_segment_definitions)
     membership = None
 
     def model_inputs(self):
@@ -299,9 +287,6 @@ class SegmentDefinitionLister(NamedLister):
                     get_segment_membership(self.client, domain, name, self.params["profile_ids"])
                 )
         return item
-
-    def describe(self, item):
-        return describe_segment_definition(item)
 
     def result(self, items):
         result = super(SegmentDefinitionLister, self).result(items)
