@@ -29,6 +29,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
@@ -78,41 +80,32 @@ def spec_model_differences(argument_spec, shape, path=""):
 INCLUDE_OPTIONS = ("ALL", "ANY", "NONE")
 
 CONDITIONS_OPTIONS = dict(
-    range=dict(
-        type="dict",
-        options=dict(
+    range=dict_option(
+        dict(
             value=dict(type="int"),
             unit=dict(type="str"),
-            value_range=dict(
-                type="dict", options=dict(start=dict(type="int", required=True), end=dict(type="int", required=True))
-            ),
+            value_range=dict_option(dict(start=dict(type="int", required=True), end=dict(type="int", required=True))),
             timestamp_source=dict(type="str"),
             timestamp_format=dict(type="str"),
-        ),
+        )
     ),
     object_count=dict(type="int"),
-    threshold=dict(
-        type="dict", options=dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))
-    ),
+    threshold=dict_option(dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))),
 )
 
 FILTER_OPTIONS = dict(
     include=dict(type="str", required=True),
-    groups=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
+    groups=list_option(
+        dict(
             type=dict(type="str", required=True),
-            dimensions=dict(
-                type="list", elements="dict", required=True, options=dict(attributes=dict(type="dict", required=True))
-            ),
+            dimensions=list_option(dict(attributes=dict(type="dict", required=True)), required=True),
         ),
+        required=True,
     ),
 )
 
 ATTRIBUTE_DETAILS_OPTIONS = dict(
-    attributes=dict(type="list", elements="dict", required=True, options=dict(name=dict(type="str", required=True))),
+    attributes=list_option(dict(name=dict(type="str", required=True)), required=True),
     expression=dict(type="str", required=True),
 )
 
@@ -120,9 +113,9 @@ CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = child_spec(
     "calculated_attribute_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
-    attribute_details=dict(type="dict", options=ATTRIBUTE_DETAILS_OPTIONS),
-    conditions=dict(type="dict", options=CONDITIONS_OPTIONS),
-    filter=dict(type="dict", options=FILTER_OPTIONS),
+    attribute_details=dict_option(ATTRIBUTE_DETAILS_OPTIONS),
+    conditions=dict_option(CONDITIONS_OPTIONS),
+    filter=dict_option(FILTER_OPTIONS),
     statistic=dict(type="str"),
     use_historical_data=dict(type="bool"),
     **TAG_OPTIONS,

@@ -23,6 +23,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
@@ -45,59 +47,48 @@ CONFLICT_RESOLUTION_OPTIONS = dict(
 )
 
 EXPORTING_CONFIG_OPTIONS = dict(
-    s3_exporting=dict(
-        type="dict",
-        options=dict(
+    s3_exporting=dict_option(
+        dict(
             s3_bucket_name=dict(type="str", required=True),
             s3_key_name=dict(type="str", no_log=False),
-        ),
+        )
     ),
 )
 
 MATCHING_OPTIONS = dict(
     enabled=dict(type="bool", required=True),
-    job_schedule=dict(
-        type="dict",
-        options=dict(
+    job_schedule=dict_option(
+        dict(
             day_of_the_week=dict(type="str", required=True, choices=DAYS_OF_THE_WEEK),
             time=dict(type="str", required=True),
-        ),
+        )
     ),
-    auto_merging=dict(
-        type="dict",
-        options=dict(
+    auto_merging=dict_option(
+        dict(
             enabled=dict(type="bool", required=True),
-            consolidation=dict(
-                type="dict",
-                options=dict(matching_attributes_list=dict(type="list", elements="list", required=True)),
-            ),
-            conflict_resolution=dict(type="dict", options=CONFLICT_RESOLUTION_OPTIONS),
+            consolidation=dict_option(dict(matching_attributes_list=dict(type="list", elements="list", required=True))),
+            conflict_resolution=dict_option(CONFLICT_RESOLUTION_OPTIONS),
             min_allowed_confidence_score_for_merging=dict(type="float"),
-        ),
+        )
     ),
-    exporting_config=dict(type="dict", options=EXPORTING_CONFIG_OPTIONS),
+    exporting_config=dict_option(EXPORTING_CONFIG_OPTIONS),
 )
 
 RULE_BASED_MATCHING_OPTIONS = dict(
     enabled=dict(type="bool", required=True),
-    matching_rules=dict(
-        type="list",
-        elements="dict",
-        options=dict(rule=dict(type="list", elements="str", required=True)),
-    ),
+    matching_rules=list_option(dict(rule=dict(type="list", elements="str", required=True))),
     max_allowed_rule_level_for_merging=dict(type="int"),
     max_allowed_rule_level_for_matching=dict(type="int"),
-    attribute_types_selector=dict(
-        type="dict",
-        options=dict(
+    attribute_types_selector=dict_option(
+        dict(
             attribute_matching_model=dict(type="str", required=True, choices=["ONE_TO_ONE", "MANY_TO_MANY"]),
             address=dict(type="list", elements="str"),
             phone_number=dict(type="list", elements="str"),
             email_address=dict(type="list", elements="str"),
-        ),
+        )
     ),
-    conflict_resolution=dict(type="dict", options=CONFLICT_RESOLUTION_OPTIONS),
-    exporting_config=dict(type="dict", options=EXPORTING_CONFIG_OPTIONS),
+    conflict_resolution=dict_option(CONFLICT_RESOLUTION_OPTIONS),
+    exporting_config=dict_option(EXPORTING_CONFIG_OPTIONS),
 )
 
 DOMAIN_ARGUMENT_SPEC = dict(
@@ -106,9 +97,9 @@ DOMAIN_ARGUMENT_SPEC = dict(
     default_expiration_days=dict(type="int"),
     default_encryption_key=dict(type="str", no_log=False),
     dead_letter_queue_url=dict(type="str"),
-    matching=dict(type="dict", options=MATCHING_OPTIONS),
-    rule_based_matching=dict(type="dict", options=RULE_BASED_MATCHING_OPTIONS),
-    data_store=dict(type="dict", options=dict(enabled=dict(type="bool"))),
+    matching=dict_option(MATCHING_OPTIONS),
+    rule_based_matching=dict_option(RULE_BASED_MATCHING_OPTIONS),
+    data_store=dict_option(dict(enabled=dict(type="bool"))),
     **TAG_OPTIONS,
     force=dict(type="bool", default=False),
 )

@@ -21,6 +21,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
@@ -32,38 +34,32 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_def
 # The members of the model's EventTriggerCondition and EventTriggerLimits shapes, as snake_case sub-options.
 # tests/unit/plugins/modules/test_customerprofiles_event_trigger.py checks these trees against the model.
 EVENT_TRIGGER_CONDITION_OPTIONS = dict(
-    event_trigger_dimensions=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
-            object_attributes=dict(
-                type="list",
-                elements="dict",
-                required=True,
-                options=dict(
+    event_trigger_dimensions=list_option(
+        dict(
+            object_attributes=list_option(
+                dict(
                     source=dict(type="str"),
                     field_name=dict(type="str"),
                     comparison_operator=dict(type="str", required=True),
                     values=dict(type="list", elements="str", required=True),
                 ),
+                required=True,
             ),
         ),
+        required=True,
     ),
     logical_operator=dict(type="str", required=True),
 )
 
 EVENT_TRIGGER_LIMITS_OPTIONS = dict(
     event_expiration=dict(type="int"),
-    periods=dict(
-        type="list",
-        elements="dict",
-        options=dict(
+    periods=list_option(
+        dict(
             unit=dict(type="str", required=True),
             value=dict(type="int", required=True),
             max_invocations_per_profile=dict(type="int"),
             unlimited=dict(type="bool"),
-        ),
+        )
     ),
 )
 
@@ -71,9 +67,9 @@ EVENT_TRIGGER_ARGUMENT_SPEC = child_spec(
     "event_trigger_name",
     object_type_name=dict(type="str"),
     description=dict(type="str"),
-    event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
+    event_trigger_conditions=list_option(EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
-    event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
+    event_trigger_limits=dict_option(EVENT_TRIGGER_LIMITS_OPTIONS),
     **TAG_OPTIONS,
 )
 

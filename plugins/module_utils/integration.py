@@ -30,6 +30,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
@@ -48,68 +50,55 @@ FLOW_DEFINITION_OPTIONS = dict(
     description=dict(type="str"),
     flow_name=dict(type="str", required=True),
     kms_arn=dict(type="str", required=True),
-    source_flow_config=dict(
-        type="dict",
-        required=True,
-        options=dict(
+    source_flow_config=dict_option(
+        dict(
             connector_profile_name=dict(type="str"),
             connector_type=dict(type="str", required=True),
-            incremental_pull_config=dict(type="dict", options=dict(datetime_type_field_name=dict(type="str"))),
-            source_connector_properties=dict(
-                type="dict",
-                required=True,
-                options=dict(
-                    marketo=dict(type="dict", options=copy.deepcopy(_OBJECT)),
-                    s3=dict(
-                        type="dict",
-                        options=dict(bucket_name=dict(type="str", required=True), bucket_prefix=dict(type="str")),
-                    ),
-                    salesforce=dict(
-                        type="dict",
-                        options=dict(
+            incremental_pull_config=dict_option(dict(datetime_type_field_name=dict(type="str"))),
+            source_connector_properties=dict_option(
+                dict(
+                    marketo=dict_option(copy.deepcopy(_OBJECT)),
+                    s3=dict_option(dict(bucket_name=dict(type="str", required=True), bucket_prefix=dict(type="str"))),
+                    salesforce=dict_option(
+                        dict(
                             object=dict(type="str", required=True),
                             enable_dynamic_field_update=dict(type="bool"),
                             include_deleted_records=dict(type="bool"),
-                        ),
+                        )
                     ),
-                    service_now=dict(type="dict", options=copy.deepcopy(_OBJECT)),
-                    zendesk=dict(type="dict", options=copy.deepcopy(_OBJECT)),
+                    service_now=dict_option(copy.deepcopy(_OBJECT)),
+                    zendesk=dict_option(copy.deepcopy(_OBJECT)),
                 ),
+                required=True,
             ),
         ),
-    ),
-    tasks=dict(
-        type="list",
-        elements="dict",
         required=True,
-        options=dict(
-            connector_operator=dict(
-                type="dict",
-                options=dict(
+    ),
+    tasks=list_option(
+        dict(
+            connector_operator=dict_option(
+                dict(
                     marketo=dict(type="str"),
                     s3=dict(type="str"),
                     salesforce=dict(type="str"),
                     service_now=dict(type="str"),
                     zendesk=dict(type="str"),
-                ),
+                )
             ),
             destination_field=dict(type="str"),
             source_fields=dict(type="list", elements="str", required=True),
             task_properties=dict(type="dict"),
             task_type=dict(type="str", required=True),
         ),
-    ),
-    trigger_config=dict(
-        type="dict",
         required=True,
-        options=dict(
+    ),
+    trigger_config=dict_option(
+        dict(
             trigger_type=dict(type="str", required=True),
-            trigger_properties=dict(
-                type="dict",
-                options=dict(
-                    scheduled=dict(
-                        type="dict",
-                        options=dict(
+            trigger_properties=dict_option(
+                dict(
+                    scheduled=dict_option(
+                        dict(
                             schedule_expression=dict(type="str", required=True),
                             data_pull_mode=dict(type="str"),
                             schedule_start_time=dict(type="str"),
@@ -117,11 +106,12 @@ FLOW_DEFINITION_OPTIONS = dict(
                             timezone=dict(type="str"),
                             schedule_offset=dict(type="int"),
                             first_execution_from=dict(type="str"),
-                        ),
+                        )
                     ),
-                ),
+                )
             ),
         ),
+        required=True,
     ),
 )
 
@@ -134,7 +124,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
     role_arn=dict(type="str"),
     event_trigger_names=dict(type="list", elements="str"),
     scope=dict(type="str"),
-    flow_definition=dict(type="dict", options=FLOW_DEFINITION_OPTIONS),
+    flow_definition=dict_option(FLOW_DEFINITION_OPTIONS),
     update_flow_definition=dict(type="bool", default=False),
     **TAG_OPTIONS,
 )

@@ -42,6 +42,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.cor
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
@@ -150,7 +151,7 @@ class ProfilesResource(BulkResource):
         state=PROFILE_OPTIONS["state"],
         match_by=PROFILE_OPTIONS["match_by"],
         purge_attributes=PROFILE_OPTIONS["purge_attributes"],
-        profiles=dict(type="list", elements="dict", required=True, options=_ITEM_SPEC),
+        profiles=list_option(_ITEM_SPEC, required=True),
     )
     argument_spec.update(BULK_OPTIONS)
     argument_spec.update(WAIT_OPTIONS)

@@ -21,6 +21,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
@@ -62,47 +64,43 @@ PROFILE_DIMENSION_FIELDS = (
 
 
 def _profile_attributes_options():
-    options = dict((field, dict(type="dict", options=_dimension())) for field in PROFILE_DIMENSION_FIELDS)
-    address = dict((part, dict(type="dict", options=_dimension())) for part in ADDRESS_PARTS)
+    options = dict((field, dict_option(_dimension())) for field in PROFILE_DIMENSION_FIELDS)
+    address = dict((part, dict_option(_dimension())) for part in ADDRESS_PARTS)
     for field in ADDRESS_FIELDS:
-        options[field] = dict(type="dict", options=copy.deepcopy(address))
+        options[field] = dict_option(copy.deepcopy(address))
     # map: custom attribute name (data, kept as written) -> {dimension_type, values}
     options["attributes"] = dict(type="dict")
-    options["profile_type"] = dict(type="dict", options=_dimension())
+    options["profile_type"] = dict_option(_dimension())
     return options
 
 
 GROUP_OPTIONS = dict(
-    dimensions=dict(
-        type="list",
-        elements="dict",
-        options=dict(
-            profile_attributes=dict(type="dict", options=_profile_attributes_options()),
+    dimensions=list_option(
+        dict(
+            profile_attributes=dict_option(_profile_attributes_options()),
             # map: calculated attribute name -> {dimension_type, values, condition_overrides}
             calculated_attributes=dict(type="dict"),
-        ),
+        )
     ),
-    source_segments=dict(type="list", elements="dict", options=dict(segment_definition_name=dict(type="str"))),
+    source_segments=list_option(dict(segment_definition_name=dict(type="str"))),
     source_type=dict(type="str"),
     type=dict(type="str"),
 )
 
 SEGMENT_GROUPS_OPTIONS = dict(
-    groups=dict(type="list", elements="dict", options=GROUP_OPTIONS),
+    groups=list_option(GROUP_OPTIONS),
     include=dict(type="str"),
 )
 
 SEGMENT_SORT_OPTIONS = dict(
-    attributes=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
+    attributes=list_option(
+        dict(
             name=dict(type="str", required=True),
             data_type=dict(type="str"),
             order=dict(type="str", required=True),
             type=dict(type="str"),
         ),
+        required=True,
     ),
 )
 
@@ -110,9 +108,9 @@ SEGMENT_DEFINITION_ARGUMENT_SPEC = child_spec(
     "segment_definition_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
-    segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
+    segment_groups=dict_option(SEGMENT_GROUPS_OPTIONS),
     segment_sql_query=dict(type="str"),
-    segment_sort=dict(type="dict", options=SEGMENT_SORT_OPTIONS),
+    segment_sort=dict_option(SEGMENT_SORT_OPTIONS),
     **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )

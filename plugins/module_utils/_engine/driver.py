@@ -473,6 +473,22 @@ def run_info(lister_class):
     module.exit_json(changed=False, **lister.result(items))
 
 
+def dict_option(options, required=False):
+    """An argument spec entry: a dict option with the sub-``options`` given."""
+    entry = dict(type="dict", options=options)
+    if required:
+        entry["required"] = True
+    return entry
+
+
+def list_option(options, required=False):
+    """An argument spec entry: a list option whose elements are dicts with the sub-``options`` given."""
+    entry = dict(type="list", elements="dict", options=options)
+    if required:
+        entry["required"] = True
+    return entry
+
+
 def named_spec(name_option, **extra):
     """The argument spec of a NamedLister: domain_name, the name option (alias ``name``) and ``extra``."""
     spec = {"domain_name": dict(type="str", required=True), name_option: dict(type="str", aliases=["name"])}
