@@ -32,6 +32,8 @@ MAX_TAGS = 50
 
 def kind_of(value):
     """What a value is, in the words of a message ("must be a dict, not a list"): never the value itself."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, dict):
