@@ -27,7 +27,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 COLLECTION_NAME = "awscx.customerprofiles"
-COLLECTION_VERSION = "0.2.2"
+COLLECTION_VERSION = "0.3.0"
 
 SERVICE_NAME = "customer-profiles"
 
