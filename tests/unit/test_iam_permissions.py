@@ -123,6 +123,16 @@ def fill_calculated_attributes(client, run, **_):
         )
 
 
+FILTER = domain_args(name="in-stock", recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")')
+
+
+def setup_schema(client, **_):
+    setup_domain(client)
+    client.create_recommender_schema(
+        DomainName=DOMAIN, RecommenderSchemaName="catalog", Fields={"_catalogItem": [{"TargetFieldName": "Stock"}]}
+    )
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -269,6 +279,19 @@ PATHS = {
             (domain_args(), False),
             (domain_args(name="gold", profile_ids=["0123456789abcdef0123456789abcdef"]), False),
         ],
+    ),
+    "customerprofiles_recommender_filter": (
+        setup_schema,
+        lifecycle(
+            FILTER,
+            FILTER,
+            domain_args(name="in-stock"),
+            recreate=dict(FILTER, recommender_filter_expression="EXCLUDE ItemID", recommender_schema_name="catalog"),
+        ),
+    ),
+    "customerprofiles_recommender_filter_info": (
+        setup_domain,
+        [(domain_args(name="in-stock"), False), (domain_args(), False)],
     ),
 }
 

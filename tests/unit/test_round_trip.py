@@ -591,6 +591,24 @@ CASES = {
             in_domain("customerprofiles_event_trigger", event_trigger_name="rt-minimal", tags={}),
         ],
     },
+    "customerprofiles_recommender_filter": {
+        "rich": [
+            in_domain(
+                "customerprofiles_recommender_filter",
+                recommender_filter_name="rt-in-stock",
+                recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+                description="Only items in stock",
+                tags={"Team": "crm"},
+            )
+        ],
+        "minimal": [
+            in_domain(
+                "customerprofiles_recommender_filter",
+                recommender_filter_name="rt-minimal",
+                recommender_filter_expression="EXCLUDE ItemID WHERE Items.CATEGORY IN ($CATEGORY)",
+            )
+        ],
+    },
     "customerprofiles_profile": {
         "rich": [in_domain("customerprofiles_profile", **PROFILE)],
         "cleared": [
@@ -855,6 +873,11 @@ GENERATED = {
             "event_trigger_names": SKIP,
         },
         always=[("object_type_name",)],
+    ),
+    "customerprofiles_recommender_filter": dict(
+        operation="CreateRecommenderFilter",
+        identity={"domain_name": GEN_DOMAIN, "recommender_filter_name": "generated"},
+        overrides={"recommender_schema_name": SKIP},
     ),
     "customerprofiles_profile": dict(
         operation="CreateProfile",
