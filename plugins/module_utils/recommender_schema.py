@@ -116,7 +116,8 @@ def delete_warning(domain_name, name, why, dependents):
 
 
 class RecommenderSchemaResource(DomainChild):
-    """No update: a different ``fields`` is replaced (``recreate``). The tags come from ListTagsForResource."""
+    """No update: a different ``fields`` is replaced (``recreate``). The tags come from ListTagsForResource.
+    CreateRecommenderSchema answers the schema: its answer is the outcome (without the ARN, which no read returns)."""
 
     argument_spec = RECOMMENDER_SCHEMA_ARGUMENT_SPEC
     result_key = "recommender_schema"
@@ -131,7 +132,7 @@ class RecommenderSchemaResource(DomainChild):
     read_only = READ_ONLY
     create_method = "create_recommender_schema"
     delete_method = "delete_recommender_schema"
-    read_back_after_create = True
+    answered_by = ("create_recommender_schema",)
     reads_one = staticmethod(get_recommender_schema)
 
     def extra_checks(self):
@@ -164,6 +165,12 @@ class RecommenderSchemaResource(DomainChild):
     def plan_update(self, current):
         plan = super(RecommenderSchemaResource, self).plan_update(current)
         return self._warn(plan, "Replacing (delete, then create)", current) if plan.replaced else plan
+
+    def outcome_from(self, call, response, outcome):
+        outcome = super(RecommenderSchemaResource, self).outcome_from(call, response, outcome)
+        if outcome:
+            outcome.pop("RecommenderSchemaArn", None)
+        return outcome
 
     def result(self, plan, outcome):
         return {self.result_key: self.describe(outcome), "recreated": plan.replaced}

@@ -126,6 +126,10 @@ def fill_calculated_attributes(client, run, **_):
 FILTER = domain_args(name="in-stock", recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")')
 
 
+COLUMNS = [{"target_field_name": "Attributes.Stock"}]
+SCHEMA = domain_args(name="catalog", fields={"_catalogItem": COLUMNS})
+
+
 def setup_schema(client, **_):
     setup_domain(client)
     client.create_recommender_schema(
@@ -288,6 +292,16 @@ PATHS = {
             domain_args(name="in-stock"),
             recreate=dict(FILTER, recommender_filter_expression="EXCLUDE ItemID", recommender_schema_name="catalog"),
         ),
+    ),
+    "customerprofiles_recommender_schema": (
+        setup_domain,
+        lifecycle(
+            SCHEMA, SCHEMA, domain_args(name="catalog"), recreate=dict(SCHEMA, fields={"_webAnalytics": COLUMNS})
+        ),
+    ),
+    "customerprofiles_recommender_schema_info": (
+        setup_schema,
+        [(domain_args(name="catalog"), False), (domain_args(), False)],
     ),
     "customerprofiles_recommender_filter_info": (
         setup_domain,

@@ -591,15 +591,40 @@ CASES = {
             in_domain("customerprofiles_event_trigger", event_trigger_name="rt-minimal", tags={}),
         ],
     },
+    "customerprofiles_recommender_schema": {
+        "rich": [
+            in_domain(
+                "customerprofiles_recommender_schema",
+                recommender_schema_name="rt-catalog",
+                fields={
+                    "_catalogItem": [
+                        {
+                            "target_field_name": "Attributes.Stock",
+                            "content_type": "STRING",
+                            "feature_type": "CATEGORICAL",
+                        }
+                    ],
+                    "_webAnalytics": [{"target_field_name": "Location.City"}, {"target_field_name": "Attributes.Meal"}],
+                },
+                tags={"Team": "crm"},
+            )
+        ],
+    },
     "customerprofiles_recommender_filter": {
         "rich": [
+            in_domain(
+                "customerprofiles_recommender_schema",
+                recommender_schema_name="rt-catalog",
+                fields={"_catalogItem": [{"target_field_name": "Attributes.Stock"}]},
+            ),
             in_domain(
                 "customerprofiles_recommender_filter",
                 recommender_filter_name="rt-in-stock",
                 recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+                recommender_schema_name="rt-catalog",
                 description="Only items in stock",
                 tags={"Team": "crm"},
-            )
+            ),
         ],
         "minimal": [
             in_domain(
@@ -873,6 +898,29 @@ GENERATED = {
             "event_trigger_names": SKIP,
         },
         always=[("object_type_name",)],
+    ),
+    "customerprofiles_recommender_schema": dict(
+        operation="CreateRecommenderSchema",
+        identity={"domain_name": GEN_DOMAIN, "recommender_schema_name": "generated"},
+        # the dataset types the service supports (the model says only "String")
+        overrides={
+            "fields": st.dictionaries(
+                st.sampled_from(["_webAnalytics", "_catalogItem"]),
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"target_field_name": st.from_regex(r"[A-Za-z][A-Za-z0-9.]{0,11}", fullmatch=True)},
+                        optional={
+                            "content_type": _scalar(_shape("ContentType")),
+                            "feature_type": _scalar(_shape("FeatureType")),
+                        },
+                    ),
+                    min_size=1,
+                    max_size=2,
+                ),
+                min_size=1,
+                max_size=2,
+            )
+        },
     ),
     "customerprofiles_recommender_filter": dict(
         operation="CreateRecommenderFilter",

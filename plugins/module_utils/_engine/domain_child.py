@@ -54,7 +54,10 @@ def given_members(params, members, verbatim=TAGS):
     for option, member in members:
         value = params.get(option)
         if value is not None:
-            desired[member] = to_api(strip_none(value), verbatim) if isinstance(value, (dict, list)) else value
+            # wrapped in its member, so that a member named in ``verbatim`` keeps the keys of its own map too
+            desired[member] = (
+                to_api({member: strip_none(value)}, verbatim)[member] if isinstance(value, (dict, list)) else value
+            )
     return desired
 
 
