@@ -130,6 +130,15 @@ COLUMNS = [{"target_field_name": "Attributes.Stock"}]
 SCHEMA = domain_args(name="catalog", fields={"_catalogItem": COLUMNS})
 
 
+DOMAIN_OBJECT_TYPE = domain_args(
+    name="CatalogItem", fields={"Sku": {"source": "_source.sku", "target": "_catalogItem.Id"}}
+)
+
+
+def setup_data_store(client, **_):
+    client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30, DataStore={"Enabled": True})
+
+
 def setup_schema(client, **_):
     setup_domain(client)
     client.create_recommender_schema(
@@ -302,6 +311,14 @@ PATHS = {
     "customerprofiles_recommender_schema_info": (
         setup_schema,
         [(domain_args(name="catalog"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_domain_object_type": (
+        setup_data_store,
+        lifecycle(DOMAIN_OBJECT_TYPE, dict(DOMAIN_OBJECT_TYPE, description="d"), domain_args(name="CatalogItem")),
+    ),
+    "customerprofiles_domain_object_type_info": (
+        setup_domain,
+        [(domain_args(name="CatalogItem"), False), (domain_args(), False)],
     ),
     "customerprofiles_recommender_filter_info": (
         setup_domain,

@@ -591,6 +591,39 @@ CASES = {
             in_domain("customerprofiles_event_trigger", event_trigger_name="rt-minimal", tags={}),
         ],
     },
+    "customerprofiles_domain_object_type": {
+        "rich": [
+            domain_step(domain_name=DOMAIN, data_store={"enabled": True}),
+            in_domain(
+                "customerprofiles_domain_object_type",
+                object_type_name="CatalogItem",
+                description="The shop's catalog",
+                encryption_key=KMS_KEY,
+                fields={
+                    "Sku": {"source": "_source.sku", "target": "_catalogItem.Id", "content_type": "STRING"},
+                    "category.name": {
+                        "source": "_source.category",
+                        "target": "_catalogItem.Category",
+                        "feature_type": "CATEGORICAL",
+                    },
+                },
+                tags={"Team": "crm"},
+            ),
+        ],
+        "cleared": [
+            domain_step(domain_name=DOMAIN, data_store={"enabled": True}),
+            in_domain(
+                "customerprofiles_domain_object_type",
+                object_type_name="CatalogItem",
+                encryption_key=KMS_KEY,
+                fields={"Sku": {"source": "_source.sku", "target": "_catalogItem.Id"}},
+                tags={"Team": "crm"},
+            ),
+            in_domain(
+                "customerprofiles_domain_object_type", object_type_name="CatalogItem", encryption_key="", tags={}
+            ),
+        ],
+    },
     "customerprofiles_recommender_schema": {
         "rich": [
             in_domain(
@@ -899,6 +932,13 @@ GENERATED = {
         },
         always=[("object_type_name",)],
     ),
+    "customerprofiles_domain_object_type": dict(
+        operation="PutDomainObjectType",
+        identity={"domain_name": GEN_DOMAIN, "object_type_name": "Generated"},
+        overrides={},
+        always=[("fields",)],
+        domain={"DataStore": {"Enabled": True}},  # PutDomainObjectType creates a type only with a data store
+    ),
     "customerprofiles_recommender_schema": dict(
         operation="CreateRecommenderSchema",
         identity={"domain_name": GEN_DOMAIN, "recommender_schema_name": "generated"},
@@ -962,7 +1002,9 @@ def test_a_generated_configuration_round_trips(run_module, cp_mock, cp_client, m
     options = data.draw(generated_case(module_name), label="options")
     cp_mock.reset()
     if module_name != "customerprofiles_domain":
-        cp_client.create_domain(DomainName=GEN_DOMAIN, DefaultExpirationDays=30)
+        cp_client.create_domain(
+            DomainName=GEN_DOMAIN, DefaultExpirationDays=30, **GENERATED[module_name].get("domain", {})
+        )
         make_order_type(cp_mock, cp_client, GEN_DOMAIN)
         make_object_type(cp_mock, cp_client, GEN_DOMAIN, "Refund")
     created = run_module(module_name, options)
