@@ -16,10 +16,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import replaced_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
@@ -144,17 +144,12 @@ class DomainObjectTypeResource(DomainChild):
         comparable.setdefault("EncryptionKey", "")
         changed = differing_members(comparable, desired)
         calls = []
-        after = copy.deepcopy(resource)
         if changed:
             definition = complete_definition(resource, desired, self.read_only)
             if definition.get("EncryptionKey") == "":
                 definition.pop("EncryptionKey")
             calls.append(Call(self.create_method, dict(definition, **self.identity()), "update " + self.kind))
-            for member in changed:
-                if desired[member] == "":
-                    after.pop(member, None)
-                else:
-                    after[member] = copy.deepcopy(desired[member])
+        after = replaced_members(resource, desired, changed)
         after["Tags"] = tag_plan(calls, self.arn_path(), resource.get("Tags") or {}, self.params)
         return Plan(calls, after=after)
 

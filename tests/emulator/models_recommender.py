@@ -68,13 +68,4 @@ class DomainObjectType(_Child):
         self.values = {key: copy.deepcopy(params[key]) for key in self.MEMBERS if params.get(key) not in (None, "")}
 
     def describe(self):
-        out = {"ObjectTypeName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "Tags": self.tags,
-            }
-        )
-        return out
+        return self.described("ObjectTypeName", self.values)
