@@ -105,6 +105,7 @@ class RecommenderFilterResource(DomainChild):
     delete_method = "delete_recommender_filter"
     read_back_after_create = True
     reads_one = staticmethod(get_recommender_filter)
+    reports_recreated = True
 
     def read(self):
         current = self.get()
@@ -133,9 +134,6 @@ class RecommenderFilterResource(DomainChild):
         warning = delete_warning(self.params["domain_name"], self.name, "Replacing (delete, then create)")
         plan.warnings, plan.diff_header = [warning], warning
         return plan
-
-    def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_recommender_filter(result, self.params["domain_name"])

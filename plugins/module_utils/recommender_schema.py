@@ -134,6 +134,7 @@ class RecommenderSchemaResource(DomainChild):
     delete_method = "delete_recommender_schema"
     answered_by = ("create_recommender_schema",)
     reads_one = staticmethod(get_recommender_schema)
+    reports_recreated = True
 
     def extra_checks(self):
         return fields_errors(self.params.get("fields"))
@@ -171,9 +172,6 @@ class RecommenderSchemaResource(DomainChild):
         if outcome:
             outcome.pop("RecommenderSchemaArn", None)
         return outcome
-
-    def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_recommender_schema(result, self.params["domain_name"])
