@@ -45,9 +45,10 @@ EXAMPLES = r"""
     domain_name: retail-customers
   register: schemas
 
-- name: The catalog columns of one schema
+- name: The columns of each schema
   ansible.builtin.debug:
-    msg: "{{ (schemas.recommender_schemas | selectattr('recommender_schema_name', 'equalto', 'catalog-columns') | first).fields._catalogItem }}"
+    msg: "{{ item.recommender_schema_name }}: {{ item.fields }}"
+  loop: "{{ schemas.recommender_schemas }}"
 """
 
 RETURN = r"""
