@@ -79,9 +79,9 @@ def describe_recommender_filter(api, domain_name=None):
 def delete_warning(domain_name, name, why):
     """What deleting the filter does to the requests that name it (said before the delete, in check mode too)."""
     return (
-        "{0} recommender filter {1} of domain {2}: the service does not check who uses a filter (it is named in "
-        "each GetProfileRecommendations request, not stored with a recommender) and does not refuse the delete; "
-        "requests that name {1} fail to find it{3}.".format(
+        "{0} recommender filter {1} of domain {2}: a filter is named in each GetProfileRecommendations request, "
+        "not stored with a recommender, and the DeleteRecommenderFilter reference documents no check of who uses it "
+        "and no refusal of the delete; requests that name {1} fail to find it{3}.".format(
             why, name, domain_name, " until it is created again" if why.startswith("Replacing") else ""
         )
     )

@@ -108,8 +108,9 @@ def fields_errors(fields):
 def delete_warning(domain_name, name, why, dependents):
     named = "; it is named by {0}, which keep naming it".format(describe_dependents(dependents)) if dependents else ""
     return (
-        "{0} recommender schema {1} of domain {2}: the service does not refuse the delete of a schema that "
-        "recommenders or recommender filters use{3}; recommenders created with it keep naming it too{4}.".format(
+        "{0} recommender schema {1} of domain {2}: the DeleteRecommenderSchema reference documents no refusal of "
+        "the delete of a schema that recommenders or recommender filters use{3}; recommenders created with it keep "
+        "naming it too{4}.".format(
             why, name, domain_name, named, " until it is created again" if why.startswith("Replacing") else ""
         )
     )

@@ -143,11 +143,11 @@ def test_recreate_deletes_and_creates_with_the_members_kept(run_logged, cp_mock,
     assert check["diff"]["before"]["recommender_filter_expression"] == EXPRESSION
     assert check["diff"]["after"]["recommender_filter_expression"] == OTHER_EXPRESSION
     assert "requests that name {0} fail to find it".format(NAME) in check["diff"]["after_header"]
-    assert any("does not refuse the delete" in str(warning) for warning in check["warnings"])
+    assert any("no refusal of the delete" in str(warning) for warning in check["warnings"])
     result, calls = run_logged(MODULE, module_args)
     assert result["changed"] is True and result["recreated"] is True, result
     assert calls == [GET, "DeleteRecommenderFilter", "CreateRecommenderFilter", GET]
-    assert any("does not refuse the delete" in str(warning) for warning in result["warnings"])
+    assert any("no refusal of the delete" in str(warning) for warning in result["warnings"])
     held = stored(cp_client)
     assert held["RecommenderFilterExpression"] == OTHER_EXPRESSION
     assert held["Description"] == "Kept"

@@ -143,7 +143,7 @@ def test_recreate_lists_the_filters_that_name_it_then_replaces(run_logged, cp_mo
     assert check["changed"] is True and check["recreated"] is True and writes(cp_mock) == []
     assert calls == [GET, TAGS, "ListRecommenderFilters"]
     assert "recommender filters stock" in check["diff"]["after_header"]
-    assert any("does not refuse the delete" in str(warning) for warning in check["warnings"])
+    assert any("documents no refusal" in str(warning) for warning in check["warnings"])
     assert check["diff"]["after"]["fields"] == OTHER_FIELDS
     result, calls = run_logged(MODULE, module_args)
     assert result["changed"] is True and result["recreated"] is True, result
