@@ -85,7 +85,7 @@ def input_shape_errors(argument_spec, raw, prefix=""):
             and (isinstance(value, (list, dict)) or value not in BOOLEANS)
         ):
             # ansible-core's own message repeats the value
-            errors.append("{0} must be a boolean (true or false), not a {1}".format(option, _kind(value)))
+            errors.append("{0} must be a boolean (true or false), not a {1}".format(option, kind_of(value)))
             return False
         if choices is not None and not isinstance(value, (list, dict)) and _as_text(value) not in choices:
             errors.append("{0} must be one of {1}".format(option, ", ".join(str(choice) for choice in choices)))
