@@ -206,7 +206,9 @@ def test_promote_a_domain_to_another_account(fresh_emulator_server, tmp_path):
     assert writes(server).count("CreateDomain") == 1
     prod = server.client(region="us-west-2")
     integrations = prod.list_integrations(DomainName=GUIDE_DOMAIN)["Items"]
-    assert [item["Uri"] for item in integrations] == [CONNECT.replace(CONNECT.rsplit("/", 1)[1], PROD_CONNECT_INSTANCE)]
+    # the Region and the Connect instance substituted
+    prod_connect = CONNECT.replace("us-east-1", "us-west-2").replace(CONNECT.rsplit("/", 1)[1], PROD_CONNECT_INSTANCE)
+    assert [item["Uri"] for item in integrations] == [prod_connect]
     streams = prod.list_event_streams(DomainName=GUIDE_DOMAIN)["Items"]
     assert [item["DestinationSummary"]["Uri"].split(":")[3] for item in streams] == ["us-west-2"]
     assert apply.recap()["changed"] == 1, apply.stdout
