@@ -18,7 +18,6 @@ __metaclass__ = type
 import re
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
@@ -127,7 +126,7 @@ class EventStreamResource(DomainChild):
         creating = current is None or (params["recreate"] and params.get("uri") not in (None, current_uri))
         if params["state"] == "present" and params.get("uri") and creating:
             # Only a read tells the account: the caller's (STS), as amazon.aws finds it for ARNs.
-            errors = uri_errors(params["uri"], self.module.region, get_aws_account_info(self.module))
+            errors = uri_errors(params["uri"], self.module.region, self.module.account_info())
             if errors:
                 raise PlanError(errors[0] + "; nothing was changed")
         return current

@@ -138,8 +138,11 @@ class EventTriggerResource(DomainChild):
         wanted_type = params.get("object_type_name")
         moving = current is None or (wanted_type is not None and wanted_type != current.get("ObjectTypeName"))
         if params["state"] == "present" and wanted_type is not None and moving:
-            # CreateEventTrigger (or a move to another object type) needs the object type: say so by name.
-            if get_object_type(self.client, params["domain_name"], wanted_type) is None:
+            # CreateEventTrigger (or a move to another object type) needs the object type: say so by name (one
+            # that the same task makes first is not read).
+            if not self.managed_alongside("object_types", wanted_type) and (
+                get_object_type(self.client, params["domain_name"], wanted_type) is None
+            ):
                 raise PlanError(
                     "object_type_name: object type {0} does not exist in domain {1}; create it first "
                     "(awscx.customerprofiles.customerprofiles_object_type). Nothing was changed.".format(
@@ -147,7 +150,8 @@ class EventTriggerResource(DomainChild):
                     )
                 )
         segment = params.get("segment_filter")
-        if params["state"] == "present" and segment and segment != (current or {}).get("SegmentFilter"):
+        new_segment = segment and segment != (current or {}).get("SegmentFilter")
+        if params["state"] == "present" and new_segment and not self.managed_alongside("segment_definitions", segment):
             # a filter naming no segment definition: the service refuses the write, after check mode predicted it
             if get_segment_definition(self.client, params["domain_name"], segment) is None:
                 raise PlanError(

@@ -242,11 +242,15 @@ class SegmentDefinitionResource(DomainChild):
         (the service refuses the create otherwise, after check mode predicted it). One read each."""
         domain = self.params["domain_name"]
         getters = {"segment definition": get_segment_definition, "calculated attribute": get_calculated_attribute}
+        kinds = {"segment definition": "segment_definitions", "calculated attribute": "calculated_attributes"}
         exists = {}
         missing = []
         for path, kind, name in segment_references(self.params.get("segment_groups")):
             if (kind, name) not in exists:
-                exists[(kind, name)] = getters[kind](self.client, domain, name) is not None
+                # a reference the same task makes first is not read
+                exists[(kind, name)] = self.managed_alongside(kinds[kind], name) or (
+                    getters[kind](self.client, domain, name) is not None
+                )
             if not exists[(kind, name)]:
                 missing.append((path, kind, name))
         if missing:

@@ -58,6 +58,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_event_stream_info",
     "customerprofiles_event_trigger",
     "customerprofiles_event_trigger_info",
+    "customerprofiles_domain_config_info",
+    "customerprofiles_domain_config",
 ]
 README_TASKS = ["README.md#1", "README.md#2", "README.md#3", "README.md#4", "README.md#5", "README.md#6"]
 USER_GUIDE = "docs/user_guide.md:"

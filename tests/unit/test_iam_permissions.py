@@ -127,6 +127,34 @@ def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
 
+def document(tags, changed=False):
+    """A document of every kind, each resource tagged ``tags`` (customerprofiles_domain_config); ``changed``: what
+    updates in place changed (the domain's retention, the descriptions of the trigger and the attribute)."""
+    described = dict(description="d") if changed else {}
+
+    def item(options):
+        return dict((key, value) for key, value in options.items() if key not in ("domain_name", "name"))
+
+    return dict(
+        domain=dict(default_expiration_days=60 if changed else 30, tags=tags),
+        object_types=[dict(ORDER, tags=tags)],
+        calculated_attributes=[
+            dict(item(calculated("spend")), calculated_attribute_name="spend", tags=tags, **described)
+        ],
+        segment_definitions=[dict(item(SEGMENT), segment_definition_name="gold", tags=tags)],
+        event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
+        integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
+        event_streams=[dict(event_stream_name="s", uri=STREAM + "a", tags=tags)],
+    )
+
+
+EVERY_KIND = ["object_types", "calculated_attributes", "segment_definitions", "event_triggers", "integrations"]
+EVERY_KIND.append("event_streams")
+
+
+PURGE_ALL = domain_args(config=dict((kind, []) for kind in EVERY_KIND), purge=EVERY_KIND, force=True)
+
+
 REFUSED = "the service refuses it; the module's message names what is in the way"
 OLD = "with a botocore that lacks BatchPutProfileObject"
 # module: (setup, runs): each run (args or a function of the client returning them, check_mode[, REFUSED or OLD])
@@ -137,6 +165,22 @@ PATHS = {
         + [(domain_args(default_expiration_days=30), False), (domain_args(state="absent", force=True), False)],
     ),
     "customerprofiles_domain_info": (setup_domain, [(domain_args(), False), ({}, False)]),
+    "customerprofiles_domain_config": (
+        None,
+        [
+            (domain_args(config=document({"a": "1"})), True),
+            (domain_args(config=document({"a": "1"})), False),
+            (domain_args(config=document({"a": "1"})), False),
+            (domain_args(config=document({"b": "1"})), False),
+            (domain_args(config=document({"b": "1"}, changed=True)), False),
+            (PURGE_ALL, True),
+            (PURGE_ALL, False),
+        ],
+    ),
+    "customerprofiles_domain_config_info": (
+        lambda client, run: run("customerprofiles_domain_config", domain_args(config=document({}))),
+        [(domain_args(), False), (domain_args(substitutions={"123456789012": "210987654321"}), False)],
+    ),
     "customerprofiles_profile": (
         setup_domain,
         [

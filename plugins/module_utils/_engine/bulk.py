@@ -46,6 +46,31 @@ BULK_OPTIONS = dict(
 )
 
 
+def bulk_option_errors(params):
+    """The messages for ``max_concurrency`` and ``rate_limit`` out of range."""
+    errors = []
+    if params["max_concurrency"] < 1:
+        errors.append("max_concurrency must be at least 1")
+    if not params["rate_limit"] > 0:
+        errors.append("rate_limit must be greater than 0")
+    return errors
+
+
+def concurrently(function, arguments, max_concurrency, bucket=None):
+    """function(argument) for each argument, at most ``max_concurrency`` at a time in threads of the module process,
+    each started once ``bucket`` (a TokenBucket, when given) lets it; the results in order."""
+
+    def limited(argument):
+        if bucket is not None:
+            bucket.take()
+        return function(argument)
+
+    if len(arguments) < 2:
+        return [limited(argument) for argument in arguments]
+    with ThreadPoolExecutor(max_workers=min(max_concurrency, len(arguments))) as pool:
+        return list(pool.map(limited, arguments))
+
+
 class TokenBucket:
     """Client-side rate limit shared by the worker threads: ``rate`` calls per second, a burst of at most
     one second's worth (at least one call). It starts full: up to ``rate`` calls may go at once, then ``rate``
@@ -126,12 +151,7 @@ class BulkResource(Resource):
     values_per_call = 50
 
     def bulk_errors(self):
-        errors = []
-        if self.params["max_concurrency"] < 1:
-            errors.append("max_concurrency must be at least 1")
-        if not self.params["rate_limit"] > 0:
-            errors.append("rate_limit must be greater than 0")
-        return errors
+        return bulk_option_errors(self.params)
 
     def start_reads(self):
         self.read_bucket = TokenBucket(self.params["rate_limit"])
@@ -139,10 +159,7 @@ class BulkResource(Resource):
 
     def concurrently(self, function, arguments):
         """function(argument) for each argument, ``max_concurrency`` at a time; the results in order."""
-        if len(arguments) < 2:
-            return [function(argument) for argument in arguments]
-        with ThreadPoolExecutor(max_workers=min(self.params["max_concurrency"], len(arguments))) as pool:
-            return list(pool.map(function, arguments))
+        return concurrently(function, arguments, self.params["max_concurrency"])
 
     def by_values(self, call, groups):
         """{key: items}: call(key, chunk) for chunks of at most ``values_per_call`` of each group's values

@@ -12,6 +12,7 @@ __metaclass__ = type
 import functools
 import json
 import re
+import threading
 
 try:
     import botocore.config
@@ -23,11 +24,12 @@ from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto
 from ansible_collections.amazon.aws.plugins.module_utils.common import set_collection_info
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
+from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 COLLECTION_NAME = "awscx.customerprofiles"
-COLLECTION_VERSION = "0.2.2"
+COLLECTION_VERSION = "0.3.0"
 
 SERVICE_NAME = "customer-profiles"
 
@@ -283,6 +285,17 @@ class CustomerProfilesModule(AnsibleAWSModule):
         """How many ``-v`` the task runs with. AnsibleAWSModule wraps an AnsibleModule (``_module``) and forwards
         unknown attributes to it only from amazon.aws 10 on, so the wrapped module is asked directly."""
         return getattr(getattr(self, "_module", self), "_verbosity", 0)
+
+    _account_info = None
+    _account_lock = threading.Lock()
+
+    def account_info(self):
+        """(account id, partition) of the caller, as amazon.aws's get_aws_account_info finds them: one STS call a
+        run, however many resources ask (the resources of customerprofiles_domain_config, from several threads)."""
+        with self._account_lock:
+            if self._account_info is None:
+                self._account_info = get_aws_account_info(self)
+            return self._account_info
 
     def customer_profiles_client(self):
         """The one client factory: retried calls (pass aws_retry=True) with bounded time-outs."""

@@ -167,12 +167,20 @@ class Contract:
     module_kwargs = {}
     result_key = None
     verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
+    # What the same task manages besides this resource (kind -> names; customerprofiles_domain_config sets it):
+    # a create that needs one of them (an event trigger its object type) does not read it, since the task
+    # makes it first, in dependency order.
+    alongside = {}
 
     def __init__(self, module, client):
         self.module = module
         self.client = client
         self.params = module.params
         self.writes = 0
+
+    def managed_alongside(self, kind, name):
+        """True when the same task manages the resource ``name`` of ``kind`` (``object_types``, ...) too."""
+        return name in self.alongside.get(kind, ())
 
     # validation ---------------------------------------------------------------------
     def model_inputs(self):

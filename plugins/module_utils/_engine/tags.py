@@ -8,15 +8,13 @@
 ``tags`` left out leaves the tags as they are; ``purge_tags`` (default true) removes the
 keys not given; ``aws:`` keys are never removed. A resource holds at most 50 tags: the
 total after the change is checked before any write. The ARN is built from the caller's
-account and partition (amazon.aws's get_aws_account_info), once per run and only when a
+account and partition (the module's account_info(): amazon.aws's get_aws_account_info), once per run and only when a
 tag call is to be made.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
-
-from ansible_collections.amazon.aws.plugins.module_utils.iam import get_aws_account_info
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import tag_changes
@@ -34,7 +32,7 @@ TAG_OPTIONS = dict(tags=dict(type="dict", aliases=["resource_tags"]), purge_tags
 
 def resource_arn(module, path):
     """The ARN of a Customer Profiles resource (``domains/<name>...``) in the module's account and partition."""
-    account, partition = get_aws_account_info(module)
+    account, partition = module.account_info()
     return "arn:{0}:profile:{1}:{2}:{3}".format(partition, module.region, account, path)
 
 

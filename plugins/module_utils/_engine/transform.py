@@ -104,6 +104,33 @@ def _from_api(value, reverse, verbatim):
     return value
 
 
+def as_options(described, argument_spec, left_out=()):
+    """A described resource (module form) restricted to the options of ``argument_spec``, recursively: what is no
+    option (read-only members: ARNs, times, statuses, statistics) is dropped, and so are ``left_out`` and the
+    options with a default (``state``, ``purge_tags``, ``recreate``, ...: they say how to act, not what the
+    resource is) and the values None. Given back to the module, the result is its input for the same resource."""
+    return dict(
+        (name, _as_option(value, argument_spec[name]))
+        for name, value in (described or {}).items()
+        if name in argument_spec and name not in left_out and "default" not in argument_spec[name] and value is not None
+    )
+
+
+def _as_option(value, entry):
+    options = entry.get("options")
+    if not options:
+        return value
+    if isinstance(value, dict):
+        return _sub_options(value, options)
+    if isinstance(value, list):
+        return [_sub_options(item, options) if isinstance(item, dict) else item for item in value]
+    return value
+
+
+def _sub_options(value, options):
+    return dict((name, _as_option(item, options[name])) for name, item in value.items() if name in options)
+
+
 def describe(api, known_names=(), verbatim=TAGS, **extra):
     """A service answer as the modules return it: ResponseMetadata dropped, ``Tags`` a plain dict (also when
     the answer has none), the members in option form (from_api); ``extra`` members are set first. {} for None."""

@@ -1,0 +1,389 @@
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""customerprofiles_domain_config and customerprofiles_domain_config_info: a whole domain as one document.
+
+A domain is built with plain boto3 calls, the way the Amazon Connect console builds it (tests/domain_seed.py),
+exported, applied back (no write), applied to a second domain and exported equal; then purge, a kind left out,
+bad input deep in the document, a failure midway and the rerun that converges, and the call counts.
+"""
+
+import copy
+
+import pytest
+
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import BY_KEY
+from call_log import assert_fails_naming
+from call_log import operations
+from call_log import reads
+from call_log import writes
+from domain_seed import CONNECT
+from domain_seed import KINESIS
+from domain_seed import seed_domain
+
+SOURCE = "console-made"
+TARGET = "promoted"
+OTHER_INSTANCE = CONNECT.replace("11111111-2222", "99999999-2222")
+KINDS = (
+    "object_types",
+    "calculated_attributes",
+    "segment_definitions",
+    "event_triggers",
+    "integrations",
+    "event_streams",
+)
+
+
+@pytest.fixture
+def console_domain(cp_mock, cp_client):
+    """A domain made with boto3 calls as the console makes it: the domain, an object type, the Connect integration,
+    an event stream, a calculated attribute, a segment definition using it and an event trigger."""
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365, Tags={"Team": "crm"})
+    names = seed_domain(cp_client, SOURCE)
+    cp_mock.reset_calls()
+    return names
+
+
+def export(run_module, domain=SOURCE, **options):
+    result = run_module("customerprofiles_domain_config_info", dict(domain_name=domain, **options))
+    assert not result.failed, result.get("msg")
+    return result
+
+
+def apply(run_module, config, domain=SOURCE, **options):
+    return run_module("customerprofiles_domain_config", dict(dict(domain_name=domain, config=config), **options))
+
+
+def test_export_lists_every_kind_in_module_options_without_read_only_members(console_domain, cp_mock, run_module):
+    result = export(run_module)
+    config = result["config"]
+    assert sorted(config) == sorted(("domain",) + KINDS)
+    assert config["domain"] == {"default_expiration_days": 365, "tags": {"Team": "crm"}}
+    assert [item["object_type_name"] for item in config["object_types"]] == ["Orders"]
+    assert config["integrations"] == [
+        {"uri": CONNECT, "object_type_name": "Orders", "event_trigger_names": [], "scope": "PROFILE", "tags": {}}
+    ]
+    assert config["event_streams"] == [{"event_stream_name": "events", "uri": KINESIS, "tags": {}}]
+    # every item holds options of its module, and none of those that say how to act
+    for kind in KINDS:
+        spec = BY_KEY[kind].resource.argument_spec
+        for item in config[kind]:
+            assert set(item) <= set(spec) - {"domain_name", "state", "recreate", "purge_tags"}, (kind, item)
+    assert set(config["domain"]) <= set(DomainResource.argument_spec) - {"domain_name", "state", "force", "purge_tags"}
+    assert result["account_specific"] == ["integrations[0].uri", "event_streams[0].uri"]
+    assert result["not_exported"] == []
+    # one List a kind, one Get a resource (the integrations' list items are complete), nothing else
+    assert sorted(operations(cp_mock)) == sorted(
+        ["GetDomain"]
+        + [
+            "ListProfileObjectTypes",
+            "ListCalculatedAttributeDefinitions",
+            "ListSegmentDefinitions",
+            "ListEventTriggers",
+            "ListIntegrations",
+            "ListEventStreams",
+        ]
+        + [
+            "GetProfileObjectType",
+            "GetCalculatedAttributeDefinition",
+            "GetSegmentDefinition",
+            "GetEventTrigger",
+            "GetEventStream",
+        ]
+    )
+
+
+def test_the_export_given_back_is_a_no_op_with_one_get_per_resource(console_domain, cp_mock, run_module):
+    config = export(run_module)["config"]
+    cp_mock.reset_calls()
+    result = run_module("customerprofiles_domain_config", dict(domain_name=SOURCE, config=config), diff=True)
+    assert not result.failed, result.get("msg")
+    assert result["changed"] is False
+    assert writes(cp_mock) == []
+    assert sorted(reads(cp_mock)) == sorted(
+        [
+            "GetDomain",
+            "GetProfileObjectType",
+            "GetCalculatedAttributeDefinition",
+            "GetSegmentDefinition",
+            "GetEventTrigger",
+            "GetIntegration",
+            "GetEventStream",
+        ]
+    )
+    assert result["summary"] == {"create": 0, "update": 0, "replace": 0, "delete": 0, "none": 7}
+    assert result["diff"] == []
+
+
+def test_applied_to_an_empty_domain_it_creates_a_domain_whose_export_is_the_same(console_domain, cp_mock, run_module):
+    # an Amazon Connect instance belongs to one domain: the promoted domain gets another one
+    config = export(run_module, substitutions={CONNECT: OTHER_INSTANCE})["config"]
+    cp_mock.reset_calls()
+    planned = run_module(
+        "customerprofiles_domain_config", dict(domain_name=TARGET, config=config), check_mode=True, diff=True
+    )
+    assert not planned.failed, planned.get("msg")
+    assert writes(cp_mock) == []
+    assert planned["changed"] is True
+    assert planned["summary"] == {"create": 7, "update": 0, "replace": 0, "delete": 0, "none": 0}
+    assert [one["before_header"] for one in planned["diff"]][:2] == [
+        "domain {0} (create)".format(TARGET),
+        "object_types Orders (create)",
+    ]
+    cp_mock.reset_calls()
+    applied = apply(run_module, config, domain=TARGET)
+    assert not applied.failed, applied.get("msg")
+    assert applied["changes"] == planned["changes"]
+    # dependency order: the domain, object types, calculated attributes, segments, triggers, integrations, streams
+    assert writes(cp_mock) == [
+        "CreateDomain",
+        "PutProfileObjectType",
+        "CreateCalculatedAttributeDefinition",
+        "CreateSegmentDefinition",
+        "CreateEventTrigger",
+        "PutIntegration",
+        "CreateEventStream",
+    ]
+    assert export(run_module, domain=TARGET)["config"] == config
+    cp_mock.reset_calls()
+    again = apply(run_module, config, domain=TARGET)
+    assert again["changed"] is False and writes(cp_mock) == []
+
+
+def test_a_create_does_not_read_what_the_same_document_makes_first(cp_mock, cp_client, run_module):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    seed_domain(cp_client, SOURCE)
+    config = export(run_module, substitutions={CONNECT: OTHER_INSTANCE})["config"]
+    cp_mock.reset_calls()
+    result = apply(run_module, config, domain=TARGET, max_concurrency=1)
+    assert not result.failed, result.get("msg")
+    # each resource read once (its own Get): the trigger's object type and the segment's calculated attribute,
+    # which the document makes first, are not read again before the trigger and the segment are created (their
+    # modules alone read them: the object type must exist)
+    assert reads(cp_mock).count("GetProfileObjectType") == 1
+    assert reads(cp_mock).count("GetCalculatedAttributeDefinition") == 1
+
+
+def test_a_kind_left_out_is_left_alone_and_purge_deletes_what_a_kind_given_does_not_list(
+    console_domain, cp_mock, cp_client, run_module
+):
+    cp_client.create_event_trigger(
+        DomainName=SOURCE,
+        EventTriggerName="second",
+        ObjectTypeName="Orders",
+        EventTriggerConditions=[
+            {
+                "EventTriggerDimensions": [
+                    {"ObjectAttributes": [{"FieldName": "status", "ComparisonOperator": "EQUAL", "Values": ["x"]}]}
+                ],
+                "LogicalOperator": "ANY",
+            }
+        ],
+    )
+    config = export(run_module)["config"]
+    kept = dict(event_triggers=[item for item in config["event_triggers"] if item["event_trigger_name"] != "second"])
+    cp_mock.reset_calls()
+    # without purge, the trigger the document does not list is kept; the kinds left out are not read
+    result = apply(run_module, kept)
+    assert result["changed"] is False and writes(cp_mock) == []
+    assert sorted(reads(cp_mock)) == ["GetDomain", "GetEventTrigger"]
+    cp_mock.reset_calls()
+    planned = run_module(
+        "customerprofiles_domain_config",
+        dict(domain_name=SOURCE, config=kept, purge=["event_triggers"]),
+        check_mode=True,
+        diff=True,
+    )
+    assert writes(cp_mock) == []
+    assert planned["summary"]["delete"] == 1
+    assert {"kind": "event_triggers", "name": "second", "action": "delete"} in planned["changes"]
+    assert [one["before_header"] for one in planned["diff"]] == ["event_triggers second (delete)"]
+    assert planned["diff"][0]["after"] == {}
+    result = apply(run_module, kept, purge=["event_triggers"])
+    assert result["changed"] is True
+    names = [item["EventTriggerName"] for item in cp_client.list_event_triggers(DomainName=SOURCE)["Items"]]
+    assert names == ["big-order"]
+    # the other kinds are untouched
+    assert len(cp_client.list_profile_object_types(DomainName=SOURCE)["Items"]) == 1
+
+
+def test_purge_deletes_in_reverse_dependency_order(console_domain, cp_mock, cp_client, run_module):
+    config = dict((kind, []) for kind in ("event_triggers", "segment_definitions", "calculated_attributes"))
+    result = apply(run_module, config, purge=sorted(config))
+    assert not result.failed, result.get("msg")
+    assert writes(cp_mock) == [
+        "DeleteEventTrigger",
+        "DeleteSegmentDefinition",
+        "DeleteCalculatedAttributeDefinition",
+    ]
+
+
+def test_purging_an_object_type_while_the_domain_holds_objects_needs_force(
+    console_domain, cp_mock, cp_client, run_module
+):
+    cp_client.create_profile(DomainName=SOURCE, AccountNumber="A-1")
+    cp_client.put_profile_object(
+        DomainName=SOURCE, ObjectTypeName="Orders", Object='{"id": "A-1", "total": "3", "status": "open"}'
+    )
+    assert cp_client.get_domain(DomainName=SOURCE)["Stats"]["ObjectCount"] == 1
+    cp_mock.reset_calls()
+    config = dict(object_types=[])
+    refused = apply(run_module, config, purge=["object_types"])
+    assert refused.failed
+    assert "purge object_types" in refused["msg"] and "force=true" in refused["msg"]
+    assert writes(cp_mock) == []
+    planned = run_module(
+        "customerprofiles_domain_config",
+        dict(domain_name=SOURCE, config=config, purge=["object_types"], force=True),
+        check_mode=True,
+    )
+    assert planned["changes"] == [{"kind": "object_types", "name": "Orders", "action": "delete"}]
+    assert any("deletes every profile object" in str(warning) for warning in planned["warnings"])
+    done = apply(run_module, config, purge=["object_types"], force=True)
+    assert done["changed"] is True
+    assert cp_client.list_profile_object_types(DomainName=SOURCE)["Items"] == []
+
+
+def test_bad_input_deep_in_the_document_fails_before_any_call_with_every_path(console_domain, cp_mock, run_module):
+    config = export(run_module)["config"]
+    cp_mock.reset_calls()
+    bad = copy.deepcopy(config)
+    bad["object_types"][0]["fields"]["total"]["content_type"] = "SECRET-VALUE"
+    bad["calculated_attributes"][0]["statistic"] = "SECRET-STAT"
+    bad["event_triggers"][0]["unknown_option"] = 1
+    result = apply(run_module, bad)
+    assert_fails_naming(result, cp_mock, "config.object_types[0].fields.total.content_type", "SECRET-VALUE")
+    assert "config.calculated_attributes[0].statistic" in result["msg"]
+    assert "SECRET-STAT" not in result["msg"]
+    assert "config.event_triggers[0].unknown_option is not an option" in result["msg"]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (dict(config=dict(object_types=[]), purge=["event_triggers"]), "purge: event_triggers is not in config"),
+        (dict(config=dict(widgets=[])), "config.widgets is not a kind"),
+        (dict(config=dict(object_types={})), "config.object_types must be a list of dicts"),
+        (dict(config=dict(object_types=["Orders"])), "config.object_types[0] must be a dict"),
+        (dict(config=dict(object_types=[{"description": "x"}])), "config.object_types[0]: missing required"),
+        (dict(config=dict(object_types=[{"object_type_name": "A", "state": "absent"}])), "state is not an option"),
+        (
+            dict(config=dict(event_streams=[{"name": "a", "uri": "u"}, {"event_stream_name": "a", "uri": "u"}])),
+            "config.event_streams[1]: event stream a is listed twice (also config.event_streams[0])",
+        ),
+        (dict(config=dict(domain=dict(force=True))), "config.domain.force is not an option"),
+        (dict(config={}, max_concurrency=0), "max_concurrency must be at least 1"),
+    ],
+)
+def test_a_document_that_cannot_be_read_fails_before_any_call(cp_mock, run_module, options, message):
+    result = run_module("customerprofiles_domain_config", dict(domain_name=SOURCE, **options))
+    assert result.failed
+    assert message in result["msg"], result["msg"]
+    assert operations(cp_mock) == []
+
+
+def test_a_missing_domain_without_config_domain_fails_naming_it(cp_mock, run_module):
+    result = apply(run_module, dict(object_types=[]), domain="nowhere")
+    assert result.failed
+    assert "domain nowhere does not exist: give config.domain" in result["msg"]
+    assert writes(cp_mock) == []
+
+
+def test_a_failure_midway_stops_what_follows_and_the_rerun_converges(console_domain, cp_mock, cp_client, run_module):
+    # promoted without substituting the Connect instance: PutIntegration is refused (it belongs to the source)
+    config = export(run_module)["config"]
+    cp_mock.reset_calls()
+    failed = apply(run_module, config, domain=TARGET)
+    assert failed.failed and failed["changed"] is True
+    assert "config.integrations[0] (create {0})".format(CONNECT) in failed["msg"]
+    assert failed["failed_change"] == {"kind": "integrations", "name": CONNECT, "action": "create"}
+    assert [change["kind"] for change in failed["changes"]] == [
+        "domain",
+        "object_types",
+        "calculated_attributes",
+        "segment_definitions",
+        "event_triggers",
+    ]
+    assert failed["not_made"] == [{"kind": "event_streams", "name": "events", "action": "create"}]
+    assert "CreateEventStream" not in writes(cp_mock)
+    config["integrations"][0]["uri"] = OTHER_INSTANCE
+    cp_mock.reset_calls()
+    rerun = apply(run_module, config, domain=TARGET)
+    assert not rerun.failed, rerun.get("msg")
+    assert writes(cp_mock) == ["PutIntegration", "CreateEventStream"]
+    assert rerun["summary"] == {"create": 2, "update": 0, "replace": 0, "delete": 0, "none": 5}
+
+
+def test_an_update_and_a_replacement_mean_what_their_modules_mean(console_domain, cp_mock, run_module):
+    config = export(run_module)["config"]
+    config["domain"]["default_expiration_days"] = 30
+    config["segment_definitions"][0]["display_name"] = "Big spenders"
+    cp_mock.reset_calls()
+    refused = apply(run_module, config)
+    # the segment definition's display name cannot be updated: refused by name, nothing written (the domain's
+    # update included: every plan is made before the first write)
+    assert refused.failed
+    assert "config.segment_definitions[0]" in refused["msg"] and "recreate=true" in refused["msg"]
+    assert writes(cp_mock) == []
+    cp_mock.reset_calls()
+    result = apply(run_module, config, recreate=True)
+    assert not result.failed, result.get("msg")
+    actions = dict((change["kind"], change["action"]) for change in result["changes"])
+    assert actions["domain"] == "update"
+    assert actions["segment_definitions"] == "replace"
+    assert writes(cp_mock) == ["UpdateDomain", "DeleteSegmentDefinition", "CreateSegmentDefinition"]
+
+
+def test_an_object_type_made_from_a_template_is_exported_with_its_template_id(cp_mock, cp_client, run_module):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    cp_client.put_profile_object_type(
+        DomainName=SOURCE, ObjectTypeName="Accounts", Description="CRM accounts", TemplateId="Salesforce-Account"
+    )
+    (exported,) = export(run_module)["config"]["object_types"]
+    # what the template supplies (fields, keys, settings) is not exported: the template gives it again
+    assert exported == {
+        "object_type_name": "Accounts",
+        "description": "CRM accounts",
+        "template_id": "Salesforce-Account",
+        "tags": {},
+    }
+    config = dict(object_types=[exported])
+    cp_mock.reset_calls()
+    assert apply(run_module, config)["changed"] is False and writes(cp_mock) == []
+    created = apply(run_module, dict(config, domain=dict(default_expiration_days=365)), domain=TARGET)
+    assert not created.failed, created.get("msg")
+    copy_of = cp_client.get_profile_object_type(DomainName=TARGET, ObjectTypeName="Accounts")
+    assert copy_of["TemplateId"] == "Salesforce-Account" and "AccountNumber" in copy_of["Fields"]
+
+
+def test_an_appflow_integration_says_its_flow_definition_is_not_exported(cp_mock, cp_client, run_module):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    seed_domain(cp_client, SOURCE)
+    flow = "arn:aws:appflow:us-east-1:123456789012:flow/crm-accounts"
+    cp_client.put_integration(DomainName=SOURCE, Uri=flow, ObjectTypeName="Orders")
+    result = export(run_module)
+    uris = [item["uri"] for item in result["config"]["integrations"]]
+    index = uris.index(flow)
+    assert result["not_exported"] == [
+        {
+            "path": "integrations[{0}].flow_definition".format(index),
+            "reason": "GetIntegration never returns an Amazon AppFlow integration's flow definition",
+        }
+    ]
+
+
+def test_substitutions_move_a_domain_to_another_region_of_the_emulator(console_domain, cp_mock, cp_client, run_module):
+    moved = {"us-east-1": "eu-west-2", CONNECT.split(":instance/")[1]: "99999999-2222-3333-4444-555555555555"}
+    result = export(run_module, substitutions=moved)
+    config = result["config"]
+    # string values are rewritten, names (map keys such as field names and tag keys) are kept
+    assert config["integrations"][0]["uri"].startswith("arn:aws:connect:eu-west-2:")
+    assert config["event_streams"][0]["uri"].startswith("arn:aws:kinesis:eu-west-2:")
+    assert sorted(config["object_types"][0]["fields"]) == ["id", "status", "total"]
+    assert config["domain"]["tags"] == {"Team": "crm"}
+    assert result["account_specific"] == ["integrations[0].uri", "event_streams[0].uri"]
+    created = apply(run_module, config, region="eu-west-2")
+    assert not created.failed, created.get("msg")
+    assert created["summary"]["create"] == 7
+    assert export(run_module, region="eu-west-2")["config"] == config
+    # the source region is untouched
+    assert cp_client.get_domain(DomainName=SOURCE)["DefaultExpirationDays"] == 365
