@@ -367,7 +367,10 @@ def report(records, elapsed):
         'CPU(s); the part took {5:.0f} s. "paired" is the median over rounds of the ratio to the single task of '
         "the same round.".format(
             RESOURCES,
-            ", ".join("{0} {1}".format(count, kind.replace("_", " ")) for kind, count in KIND_COUNTS),
+            ", ".join(
+                "{0} {1}".format(count, kind.replace("_", " ")[: -1 if count == 1 else None])
+                for kind, count in KIND_COUNTS
+            ),
             rounds(),
             time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
             os.cpu_count(),
