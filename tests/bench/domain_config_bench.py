@@ -134,39 +134,34 @@ def event_trigger(index):
 
 
 def document():
-    """The domain's configuration: 40 resources, in the option names of their modules."""
+    """The domain's configuration: 40 resources, in the option names of their modules, the kinds in dependency
+    order (what a kind names comes before it)."""
     counts = dict(KIND_COUNTS)
     return dict(
         domain=dict(default_expiration_days=365, tags={"Bench": "yes"}),
         object_types=[object_type(index) for index in range(counts["object_types"])],
+        calculated_attributes=[calculated_attribute(index) for index in range(counts["calculated_attributes"])],
+        segment_definitions=[segment_definition(index) for index in range(counts["segment_definitions"])],
+        event_triggers=[event_trigger(index) for index in range(counts["event_triggers"])],
         integrations=[
             dict(
                 uri="arn:aws:connect:{0}:{1}:instance/11111111-2222-3333-4444-555555555555".format(REGION, ACCOUNT),
                 object_type_name="Type00",
             )
         ],
-        calculated_attributes=[calculated_attribute(index) for index in range(counts["calculated_attributes"])],
-        segment_definitions=[segment_definition(index) for index in range(counts["segment_definitions"])],
         event_streams=[
             dict(event_stream_name="events", uri="arn:aws:kinesis:{0}:{1}:stream/bench-events".format(REGION, ACCOUNT))
         ],
-        event_triggers=[event_trigger(index) for index in range(counts["event_triggers"])],
     )
 
 
 def per_resource_tasks(domain_name, config):
-    """(module, args) of the 0.2.0 way: one task for the domain, then one per resource, in dependency order."""
+    """(module, args) of the 0.2.0 way: one task for the domain, then one per resource, in the document's
+    (dependency) order."""
     tasks = [("customerprofiles_domain", dict(config["domain"], domain_name=domain_name))]
-    for kind in (
-        "object_types",
-        "calculated_attributes",
-        "segment_definitions",
-        "event_triggers",
-        "integrations",
-        "event_streams",
-    ):
-        module = MODULES[kind][0]
-        tasks.extend((module, dict(item, domain_name=domain_name)) for item in config[kind])
+    for kind, items in config.items():
+        if kind != "domain":
+            tasks.extend((MODULES[kind][0], dict(item, domain_name=domain_name)) for item in items)
     return tasks
 
 
