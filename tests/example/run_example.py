@@ -215,7 +215,7 @@ def run(collections):
             if check_writes:
                 raise ExampleFailed("check mode made write calls: %s" % ", ".join(check_writes))
             print(
-                "-> check mode reported changed=%d (the domain and one profile) and made no write call"
+                "-> check mode reported changed=%d (the domain, in the configuration task, and one profile) and made no write call"
                 % recap["changed"]
             )
 
