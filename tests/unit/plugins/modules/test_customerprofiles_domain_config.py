@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import BY_KEY
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import KIND_KEYS
 from call_log import assert_fails_naming
 from call_log import operations
 from call_log import reads
@@ -23,14 +24,19 @@ from domain_seed import seed_domain
 SOURCE = "console-made"
 TARGET = "promoted"
 OTHER_INSTANCE = CONNECT.replace("11111111-2222", "99999999-2222")
-KINDS = (
-    "object_types",
-    "calculated_attributes",
-    "segment_definitions",
-    "event_triggers",
-    "integrations",
-    "event_streams",
-)
+KINDS = KIND_KEYS
+# One List call a kind (every page) in the export
+LISTS = [
+    "ListProfileObjectTypes",
+    "ListDomainObjectTypes",
+    "ListCalculatedAttributeDefinitions",
+    "ListSegmentDefinitions",
+    "ListRecommenderSchemas",
+    "ListRecommenderFilters",
+    "ListEventTriggers",
+    "ListIntegrations",
+    "ListEventStreams",
+]
 
 
 @pytest.fixture
@@ -74,14 +80,7 @@ def test_export_lists_every_kind_in_module_options_without_read_only_members(con
     # one List a kind, one Get a resource (the integrations' list items are complete), nothing else
     assert sorted(operations(cp_mock)) == sorted(
         ["GetDomain"]
-        + [
-            "ListProfileObjectTypes",
-            "ListCalculatedAttributeDefinitions",
-            "ListSegmentDefinitions",
-            "ListEventTriggers",
-            "ListIntegrations",
-            "ListEventStreams",
-        ]
+        + LISTS
         + [
             "GetProfileObjectType",
             "GetCalculatedAttributeDefinition",
@@ -391,3 +390,48 @@ def test_substitutions_move_a_domain_to_another_region_of_the_emulator(console_d
     assert export(run_module, region="eu-west-2")["config"] == config
     # the source region is untouched
     assert cp_client.get_domain(DomainName=SOURCE)["DefaultExpirationDays"] == 365
+
+
+def test_recommender_schemas_filters_and_domain_object_types_join_the_document(cp_mock, cp_client, run_module):
+    """A domain with a data store, a domain object type, a recommender schema and a filter of that schema: the
+    export given back is a no-op; applied to a new domain, the document enables the data store and creates the
+    schema first, so neither the domain nor the schema is read before the creates that need them."""
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365, DataStore={"Enabled": True})
+    cp_client.put_domain_object_type(
+        DomainName=SOURCE,
+        ObjectTypeName="Catalog",
+        Description="Catalog items",
+        Fields={"Sku": {"Source": "_source.SKU", "Target": "_catalogItem.Id"}},
+    )
+    cp_client.create_recommender_schema(
+        DomainName=SOURCE,
+        RecommenderSchemaName="catalog",
+        Fields={"_catalogItem": [{"TargetFieldName": "Stock", "FeatureType": "CATEGORICAL"}]},
+        Tags={"Team": "reco"},
+    )
+    cp_client.create_recommender_filter(
+        DomainName=SOURCE,
+        RecommenderFilterName="in-stock",
+        RecommenderFilterExpression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+        RecommenderSchemaName="catalog",
+    )
+    config = export(run_module)["config"]
+    assert config["domain"]["data_store"] == {"enabled": True}
+    assert [item["object_type_name"] for item in config["domain_object_types"]] == ["Catalog"]
+    # the schema's tags come from ListTagsForResource (GetRecommenderSchema returns none)
+    assert config["recommender_schemas"][0]["tags"] == {"Team": "reco"}
+    assert config["recommender_filters"][0]["recommender_schema_name"] == "catalog"
+    cp_mock.reset_calls()
+    assert apply(run_module, config)["changed"] is False and writes(cp_mock) == []
+    cp_mock.reset_calls()
+    created = apply(run_module, config, domain=TARGET)
+    assert not created.failed, created.get("msg")
+    assert writes(cp_mock) == [
+        "CreateDomain",
+        "PutDomainObjectType",
+        "CreateRecommenderSchema",
+        "CreateRecommenderFilter",
+    ]
+    # each read once, by its own item: the filter does not read its schema, nor the domain object type the domain
+    assert reads(cp_mock).count("GetRecommenderSchema") == 1 and reads(cp_mock).count("GetDomain") == 1
+    assert export(run_module, domain=TARGET)["config"] == config
