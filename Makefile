@@ -168,9 +168,13 @@ format: venv ## rewrite the Python code: ruff format, then ruff check --fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-format-check: venv ## check the Python code without changing it: ruff format --check, ruff check
+format-check: venv ## check the Python code without changing it: ruff format --check, ruff check, importer's flake8
 	$(BIN)/ruff format --check --diff .
 	$(BIN)/ruff check .
+	@# galaxy-importer's flake8 (make importer, the last stages) warns on what ruff's style allows: a slice
+	@# spaced as "a[i + 1 :]" (E203) and a line that starts with a binary operator (W503). Checked here, first.
+	$(MAKE) --no-print-directory $(IMPORTER_STAMP)
+	$(IMPORTER_VENV)/bin/flake8 --select E203,W503 plugins
 
 # ---------------------------------------------------------------------------------------------
 # The example, as a user would run it: build the tarball, install it into its own collections

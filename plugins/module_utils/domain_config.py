@@ -481,12 +481,12 @@ class DomainConfigResource(Resource):
         the writes after it (they may depend on it): the error says what was done and what was not."""
         done = []
         pending = [item for item in self.ordered(plan.after) if item.plan.calls]
-        for position, item in enumerate(pending):
+        for position, item in enumerate(pending, 1):
             failure = None
             try:
                 item.outcome = item.resource.apply(item.plan)
             except (CustomerProfilesError, PlanError) as error:
-                failure = self._stopped(item, error, done, pending[position + 1 :])
+                failure = self._stopped(item, error, done, pending[position:])
             self.writes += item.resource.writes
             if failure is not None:
                 raise failure
@@ -580,13 +580,14 @@ def account_specific_paths(document, region):
             for index, sub in enumerate(item):
                 walk(sub, "{0}[{1}]".format(path, index), name)
         elif isinstance(item, str):
-            if (
-                item.startswith("arn:")
-                or "://" in item
-                or (region and region in item)
-                or TWELVE_DIGITS.search(item)
-                or name in EXTERNAL_NAMES
-            ):
+            reasons = (
+                item.startswith("arn:"),
+                "://" in item,
+                bool(region) and region in item,
+                TWELVE_DIGITS.search(item) is not None,
+                name in EXTERNAL_NAMES,
+            )
+            if any(reasons):
                 paths.append(path)
 
     walk(document, "", None)

@@ -118,11 +118,8 @@ class DomainObjectTypeResource(DomainChild):
 
     def read(self):
         current = self.get()
-        if (
-            current is None
-            and self.params["state"] == "present"
-            and not self.managed_alongside("data_store", "enabled")
-        ):
+        enabled_alongside = self.managed_alongside("data_store", "enabled")
+        if current is None and self.params["state"] == "present" and not enabled_alongside:
             # the service refuses the create in a domain without a data store, after check mode predicted it (a
             # domain_config document that enables the data store enables it first)
             error = data_store_error(

@@ -64,7 +64,7 @@ def named_reads(get_method, list_method, name_member, kind=None):
     the get call's answer or None when the resource (or the domain) does not exist, and ``list(client,
     domain_name)``, every item of the list call of the domain, all pages. ``kind``, the resource in words in the
     errors (``get <kind>``, ``list <kind>s``), is the get method's by default."""
-    kind = kind or get_method[len("get_") :].replace("_", " ")
+    kind = kind or get_method.replace("get_", "", 1).replace("_", " ")
 
     def get(client, domain_name, name):
         request = {"DomainName": domain_name, name_member: name}

@@ -79,11 +79,8 @@ def input_shape_errors(argument_spec, raw, prefix=""):
         if kind == "str" and isinstance(value, (list, dict, bool)):
             errors.append("{0} must be a string, not a {1}".format(option, kind_of(value)))
             return False
-        if (
-            kind == "bool"
-            and not isinstance(value, bool)
-            and (isinstance(value, (list, dict)) or value not in BOOLEANS)
-        ):
+        not_boolean = isinstance(value, (list, dict)) or value not in BOOLEANS
+        if kind == "bool" and not isinstance(value, bool) and not_boolean:
             # ansible-core's own message repeats the value
             errors.append("{0} must be a boolean (true or false), not a {1}".format(option, kind_of(value)))
             return False
