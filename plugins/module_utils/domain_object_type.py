@@ -20,18 +20,18 @@ __metaclass__ = type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import replaced_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
 
 # The sub-options of one entry of ``fields`` (the model's DomainObjectTypeField).
@@ -42,10 +42,8 @@ FIELD_OPTIONS = dict(
     feature_type=dict(type="str"),
 )
 
-DOMAIN_OBJECT_TYPE_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    object_type_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+DOMAIN_OBJECT_TYPE_ARGUMENT_SPEC = child_spec(
+    "object_type_name",
     description=dict(type="str"),
     encryption_key=dict(type="str", no_log=False),
     # map: field name (data, kept as written) -> {source, target, content_type, feature_type}
@@ -54,7 +52,7 @@ DOMAIN_OBJECT_TYPE_ARGUMENT_SPEC = dict(
 )
 
 # option -> PutDomainObjectType member (besides the names and tags)
-MEMBERS = (("description", "Description"), ("encryption_key", "EncryptionKey"), ("fields", "Fields"))
+MEMBERS = option_members("description", "encryption_key", "fields")
 # Members of a GetDomainObjectType answer that are not part of the definition sent back.
 READ_ONLY = ("ObjectTypeName", "CreatedAt", "LastUpdatedAt", "Tags")
 # The members whose maps are keyed by names: tags and the field names of Fields.
@@ -65,16 +63,9 @@ NAMES = names_from_spec(dict(DOMAIN_OBJECT_TYPE_ARGUMENT_SPEC, **FIELD_OPTIONS))
 # ---------------------------------------------------------------- reads
 
 
-def get_domain_object_type(client, domain_name, name):
-    """GetDomainObjectType's answer, or None when the type (or the domain) does not exist."""
-    return get_or_none(
-        client.get_domain_object_type, "get domain object type", DomainName=domain_name, ObjectTypeName=name
-    )
-
-
-def list_domain_object_types(client, domain_name):
-    """Every ListDomainObjectTypes item of the domain, all pages."""
-    return list_all(client.list_domain_object_types, "list domain object types", DomainName=domain_name)
+get_domain_object_type, list_domain_object_types = named_reads(
+    "get_domain_object_type", "list_domain_object_types", "ObjectTypeName"
+)
 
 
 def describe_domain_object_type(api, domain_name=None):
@@ -109,7 +100,7 @@ class DomainObjectTypeResource(DomainChild):
     arn_kind = "domain-object-types"
     create_operation = "PutDomainObjectType"
     members = MEMBERS
-    required_to_create = (("fields", "Fields"),)
+    required_to_create = option_members("fields")
     read_only = READ_ONLY
     create_method = "put_domain_object_type"
     delete_method = "delete_domain_object_type"
@@ -159,16 +150,7 @@ class DomainObjectTypeResource(DomainChild):
         return describe_domain_object_type(result, self.params["domain_name"])
 
 
-class DomainObjectTypeLister(NamedLister):
-    """Every type is described by GetDomainObjectType (the list items lack the fields)."""
-
-    name_option = "object_type_name"
-    name_member = "ObjectTypeName"
-    get_operation = "GetDomainObjectType"
-    argument_spec = named_spec("object_type_name")
-    result_key = "domain_object_types"
-    reads_one = staticmethod(get_domain_object_type)
-    reads_all = staticmethod(list_domain_object_types)
-
-    def describe(self, item):
-        return describe_domain_object_type(item, self.params["domain_name"])
+# Every type is described by GetDomainObjectType (the list items lack the fields).
+DomainObjectTypeLister = named_lister(
+    DomainObjectTypeResource, "GetDomainObjectType", "domain_object_types", list_domain_object_types
+)

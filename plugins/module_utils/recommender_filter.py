@@ -16,21 +16,19 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
 
-RECOMMENDER_FILTER_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    recommender_filter_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+RECOMMENDER_FILTER_ARGUMENT_SPEC = child_spec(
+    "recommender_filter_name",
     recommender_filter_expression=dict(type="str"),
     recommender_schema_name=dict(type="str"),
     description=dict(type="str"),
@@ -39,12 +37,8 @@ RECOMMENDER_FILTER_ARGUMENT_SPEC = dict(
 )
 
 # option -> CreateRecommenderFilter member (besides the names and tags)
-MEMBERS = (
-    ("recommender_filter_expression", "RecommenderFilterExpression"),
-    ("recommender_schema_name", "RecommenderSchemaName"),
-    ("description", "Description"),
-)
-REQUIRED_TO_CREATE = (("recommender_filter_expression", "RecommenderFilterExpression"),)
+MEMBERS = option_members("recommender_filter_expression", "recommender_schema_name", "description")
+REQUIRED_TO_CREATE = option_members("recommender_filter_expression")
 # Members of a GetRecommenderFilter answer that are never sent back.
 READ_ONLY = ("RecommenderFilterName", "CreatedAt", "Status", "FailureReason", "Tags")
 
@@ -54,21 +48,9 @@ NAMES = names_from_spec(RECOMMENDER_FILTER_ARGUMENT_SPEC)
 # ---------------------------------------------------------------- reads
 
 
-def get_recommender_filter(client, domain_name, name):
-    """GetRecommenderFilter's answer, or None when the filter (or the domain) does not exist."""
-    return get_or_none(
-        client.get_recommender_filter, "get recommender filter", DomainName=domain_name, RecommenderFilterName=name
-    )
-
-
-def list_recommender_filters(client, domain_name):
-    """Every ListRecommenderFilters item of the domain, all pages."""
-    return list_all(
-        client.list_recommender_filters,
-        "list recommender filters",
-        result_key="RecommenderFilters",
-        DomainName=domain_name,
-    )
+get_recommender_filter, list_recommender_filters = named_reads(
+    "get_recommender_filter", "list_recommender_filters", "RecommenderFilterName", result_key="RecommenderFilters"
+)
 
 
 def describe_recommender_filter(api, domain_name=None):
@@ -142,16 +124,7 @@ class RecommenderFilterResource(DomainChild):
         return describe_recommender_filter(result, self.params["domain_name"])
 
 
-class RecommenderFilterLister(NamedLister):
-    """Every filter is described by GetRecommenderFilter (as the module returns it)."""
-
-    name_option = "recommender_filter_name"
-    name_member = "RecommenderFilterName"
-    get_operation = "GetRecommenderFilter"
-    argument_spec = named_spec("recommender_filter_name")
-    result_key = "recommender_filters"
-    reads_one = staticmethod(get_recommender_filter)
-    reads_all = staticmethod(list_recommender_filters)
-
-    def describe(self, item):
-        return describe_recommender_filter(item, self.params["domain_name"])
+# Every filter is described by GetRecommenderFilter (as the module returns it).
+RecommenderFilterLister = named_lister(
+    RecommenderFilterResource, "GetRecommenderFilter", "recommender_filters", list_recommender_filters
+)

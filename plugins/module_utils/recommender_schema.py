@@ -19,19 +19,20 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import (
     recommender_schema_dependents,
 )
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import resource_arn
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 
 # The dataset types CreateRecommenderSchema takes as the keys of Fields ("The _webAnalytics and _catalogItem keys
 # are supported"); the model says only "String".
@@ -43,17 +44,15 @@ SCHEMA_FIELD_OPTIONS = dict(
     feature_type=dict(type="str"),
 )
 
-RECOMMENDER_SCHEMA_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    recommender_schema_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+RECOMMENDER_SCHEMA_ARGUMENT_SPEC = child_spec(
+    "recommender_schema_name",
     # map: dataset type (_webAnalytics, _catalogItem) -> list of {target_field_name, content_type, feature_type}
     fields=dict(type="dict"),
     recreate=dict(type="bool", default=False),
     **TAG_OPTIONS,
 )
 
-MEMBERS = (("fields", "Fields"),)
+MEMBERS = option_members("fields")
 READ_ONLY = ("RecommenderSchemaName", "RecommenderSchemaArn", "CreatedAt", "Status", "Tags")
 # The members whose maps are keyed by names: tags, and the dataset types of Fields.
 VERBATIM = ("Tags", "Fields")
@@ -63,21 +62,10 @@ NAMES = names_from_spec(dict(RECOMMENDER_SCHEMA_ARGUMENT_SPEC, **SCHEMA_FIELD_OP
 # ---------------------------------------------------------------- reads
 
 
-def get_recommender_schema(client, domain_name, name):
-    """GetRecommenderSchema's answer (without tags), or None when the schema (or the domain) does not exist."""
-    return get_or_none(
-        client.get_recommender_schema, "get recommender schema", DomainName=domain_name, RecommenderSchemaName=name
-    )
-
-
-def list_recommender_schemas(client, domain_name):
-    """Every ListRecommenderSchemas item of the domain, all pages."""
-    return list_all(
-        client.list_recommender_schemas,
-        "list recommender schemas",
-        result_key="RecommenderSchemas",
-        DomainName=domain_name,
-    )
+# GetRecommenderSchema answers without the tags (get_tags reads them).
+get_recommender_schema, list_recommender_schemas = named_reads(
+    "get_recommender_schema", "list_recommender_schemas", "RecommenderSchemaName", result_key="RecommenderSchemas"
+)
 
 
 def get_tags(client, arn):
@@ -178,16 +166,11 @@ class RecommenderSchemaResource(DomainChild):
         return describe_recommender_schema(result, self.params["domain_name"])
 
 
-class RecommenderSchemaLister(NamedLister):
+class RecommenderSchemaLister(
+    named_lister(RecommenderSchemaResource, "GetRecommenderSchema", "recommender_schemas", list_recommender_schemas)
+):
     """Every schema is described by GetRecommenderSchema, its tags by ListTagsForResource."""
 
-    name_option = "recommender_schema_name"
-    name_member = "RecommenderSchemaName"
-    get_operation = "GetRecommenderSchema"
-    argument_spec = named_spec("recommender_schema_name")
-    result_key = "recommender_schemas"
-    reads_one = staticmethod(get_recommender_schema)
-    reads_all = staticmethod(list_recommender_schemas)
     _prefix = None
 
     def get(self, name):
@@ -197,6 +180,3 @@ class RecommenderSchemaLister(NamedLister):
                 self._prefix = resource_arn(self.module, schema_path(self.params["domain_name"], ""))
             item["Tags"] = get_tags(self.client, self._prefix + name)
         return item
-
-    def describe(self, item):
-        return describe_recommender_schema(item, self.params["domain_name"])
