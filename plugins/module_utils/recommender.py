@@ -275,6 +275,7 @@ class RecommenderResource(DomainChild):
             call = Call(method, self.identity(), method.replace("_", " "))
             call.settle_first = status not in SETTLED
             plan.calls.append(call)
+            plan.changed = True
         for call in plan.calls:
             if getattr(call, "settle_first", False) and not self.params["wait"]:
                 raise PlanError(

@@ -28,9 +28,9 @@ description:
     V(PENDING), then V(IN_PROGRESS) while it trains, then V(ACTIVE) (or V(FAILED)); StopRecommender takes an
     V(ACTIVE) one through V(STOPPING) to V(INACTIVE), StartRecommender an V(INACTIVE) one through V(STARTING) back
     to V(ACTIVE). StartRecommender starts only a stopped recommender and StopRecommender stops only an V(ACTIVE)
-    one, and an update is made only once the recommender has settled: a recommender on its way to another status
-    is waited for first (O(wait)), or the module fails before any write naming its status. A V(FAILED)
-    recommender cannot be started or stopped: O(status) then fails naming the service's failure reason, unless
+    one, and an update is made only once the recommender has settled; so a recommender on its way to another
+    status is waited for first (O(wait)), or the module fails before any write naming its status. A V(FAILED)
+    recommender cannot be started or stopped; O(status) then fails naming the service's failure reason, unless
     O(recreate=true) creates it again. A recommender being deleted (V(DELETING)) fails any change.
   - With O(wait) (the default), after its calls the module reads the recommender (GetRecommender) after 1, 2, 4, 8,
     15 and then every 30 seconds until what the calls started has settled (V(ACTIVE), V(INACTIVE) or V(FAILED),
