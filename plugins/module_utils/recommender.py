@@ -29,63 +29,47 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
 
 # The members of the model's RecommenderConfig shape, as snake_case sub-options (checked against the model by
 # tests/unit/plugins/modules/test_customerprofiles_recommender.py).
+EVENT_PARAMETERS_OPTIONS = dict(
+    event_type=dict(type="str", required=True),
+    event_value_threshold=dict(type="float"),
+    event_weight=dict(type="float"),
+)
+DIVERSITY_COLUMN_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    cap_type=dict(type="str", required=True),
+    target=dict(type="str", required=True),
+)
 RECOMMENDER_CONFIG_OPTIONS = dict(
-    events_config=dict(
-        type="dict",
-        options=dict(
-            event_parameters_list=dict(
-                type="list",
-                elements="dict",
-                required=True,
-                options=dict(
-                    event_type=dict(type="str", required=True),
-                    event_value_threshold=dict(type="float"),
-                    event_weight=dict(type="float"),
-                ),
-            ),
-        ),
-    ),
+    events_config=dict_option(dict(event_parameters_list=list_option(EVENT_PARAMETERS_OPTIONS, required=True))),
     training_frequency=dict(type="int"),
-    inference_config=dict(type="dict", options=dict(min_provisioned_tps=dict(type="int"))),
+    inference_config=dict_option(dict(min_provisioned_tps=dict(type="int"))),
     included_columns=dict(type="dict"),
     excluded_columns=dict(type="dict"),
-    diversity_config=dict(
-        type="dict",
-        options=dict(
-            diversity_columns=dict(
-                type="list",
-                elements="dict",
-                options=dict(
-                    name=dict(type="str", required=True),
-                    cap_type=dict(type="str", required=True),
-                    target=dict(type="str", required=True),
-                ),
-            ),
-        ),
-    ),
+    diversity_config=dict_option(dict(diversity_columns=list_option(DIVERSITY_COLUMN_OPTIONS))),
 )
 
-RECOMMENDER_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    recommender_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+RECOMMENDER_ARGUMENT_SPEC = child_spec(
+    "recommender_name",
     recommender_recipe_name=dict(type="str"),
-    recommender_config=dict(type="dict", options=RECOMMENDER_CONFIG_OPTIONS),
+    recommender_config=dict_option(RECOMMENDER_CONFIG_OPTIONS),
     description=dict(type="str"),
     recommender_schema_name=dict(type="str"),
     status=dict(type="str", choices=["running", "stopped"]),
@@ -98,14 +82,9 @@ RECOMMENDER_ARGUMENT_SPEC = dict(
 NAMES = names_from_spec(RECOMMENDER_ARGUMENT_SPEC)
 
 # option -> CreateRecommender member (besides the names and tags)
-MEMBERS = (
-    ("recommender_recipe_name", "RecommenderRecipeName"),
-    ("recommender_config", "RecommenderConfig"),
-    ("description", "Description"),
-    ("recommender_schema_name", "RecommenderSchemaName"),
-)
+MEMBERS = option_members("recommender_recipe_name", "recommender_config", "description", "recommender_schema_name")
 UPDATABLE = ("Description", "RecommenderConfig")  # the members of UpdateRecommender
-REQUIRED_TO_CREATE = (("recommender_recipe_name", "RecommenderRecipeName"),)
+REQUIRED_TO_CREATE = option_members("recommender_recipe_name")
 # Members of a GetRecommender answer that are never sent back.
 READ_ONLY = (
     "RecommenderName",
@@ -142,14 +121,9 @@ WAIT_DELAYS = (1, 2, 4, 8, 15, 30)
 # ---------------------------------------------------------------- reads
 
 
-def get_recommender(client, domain_name, name):
-    """GetRecommender's answer, or None when the recommender (or the domain) does not exist."""
-    return get_or_none(client.get_recommender, "get recommender", DomainName=domain_name, RecommenderName=name)
-
-
-def list_recommenders(client, domain_name):
-    """Every ListRecommenders item of the domain, all pages."""
-    return list_all(client.list_recommenders, "list recommenders", result_key="Recommenders", DomainName=domain_name)
+get_recommender, list_recommenders = named_reads(
+    "get_recommender", "list_recommenders", "RecommenderName", result_key="Recommenders"
+)
 
 
 def list_recipes(client):
@@ -369,17 +343,17 @@ class RecommenderResource(DomainChild):
         return describe_recommender(result, self.params["domain_name"])
 
 
-class RecommenderLister(NamedLister):
+class RecommenderLister(
+    named_lister(
+        RecommenderResource,
+        "GetRecommender",
+        "recommenders",
+        list_recommenders,
+        list_recipes=dict(type="bool", default=False),
+    )
+):
     """Every recommender is described by GetRecommender (as the module returns it); ``list_recipes`` adds the
     recipes (ListRecommenderRecipes)."""
-
-    name_option = "recommender_name"
-    name_member = "RecommenderName"
-    get_operation = "GetRecommender"
-    argument_spec = named_spec("recommender_name", list_recipes=dict(type="bool", default=False))
-    result_key = "recommenders"
-    reads_one = staticmethod(get_recommender)
-    reads_all = staticmethod(list_recommenders)
 
     def model_inputs(self):
         inputs = super(RecommenderLister, self).model_inputs()
@@ -392,6 +366,3 @@ class RecommenderLister(NamedLister):
         if self.params["list_recipes"]:
             result["recipes"] = [from_api(recipe) for recipe in list_recipes(self.client)]
         return result
-
-    def describe(self, item):
-        return describe_recommender(item, self.params["domain_name"])

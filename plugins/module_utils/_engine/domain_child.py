@@ -59,11 +59,11 @@ def child_spec(name_option, **options):
     return spec
 
 
-def named_reads(get_method, list_method, name_member, kind=None):
+def named_reads(get_method, list_method, name_member, kind=None, result_key="Items"):
     """The two reads of a resource named inside a domain, by its client methods: ``get(client, domain_name, name)``,
     the get call's answer or None when the resource (or the domain) does not exist, and ``list(client,
-    domain_name)``, every item of the list call of the domain, all pages. ``kind``, the resource in words in the
-    errors (``get <kind>``, ``list <kind>s``), is the get method's by default."""
+    domain_name)``, every item of the list call of the domain (its list member ``result_key``), all pages. ``kind``,
+    the resource in words in the errors (``get <kind>``, ``list <kind>s``), is the get method's by default."""
     kind = kind or get_method[len("get_") :].replace("_", " ")
 
     def get(client, domain_name, name):
@@ -71,7 +71,9 @@ def named_reads(get_method, list_method, name_member, kind=None):
         return get_or_none(getattr(client, get_method), "get " + kind, **request)
 
     def list_every(client, domain_name):
-        return list_all(getattr(client, list_method), "list {0}s".format(kind), DomainName=domain_name)
+        return list_all(
+            getattr(client, list_method), "list {0}s".format(kind), result_key=result_key, DomainName=domain_name
+        )
 
     return get, list_every
 
