@@ -59,6 +59,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import list_object_types
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender import RecommenderLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender import RecommenderResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionResource
 
@@ -149,6 +151,9 @@ KINDS = (
         not_exported=_appflow_flow_definition,
     ),
     Kind("event_streams", EventStreamResource, EventStreamLister, "event_stream_name", "EventStreamName"),
+    # A recommender names a recommender schema (recommender_schema_name): it goes after the recommender schemas
+    # (and filters) when they join the document; it names nothing else, and nothing names it.
+    Kind("recommenders", RecommenderResource, RecommenderLister, "recommender_name", "RecommenderName"),
 )
 KIND_KEYS = tuple(kind.key for kind in KINDS)
 BY_KEY = dict((kind.key, kind) for kind in KINDS)

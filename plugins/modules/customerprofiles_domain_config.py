@@ -15,8 +15,8 @@ version_added: 0.3.0
 short_description: Plan and apply the whole configuration of a Customer Profiles domain in one task
 description:
   - Applies one document, O(config), to an Amazon Connect Customer Profiles domain (the domain's settings and
-    every object type, calculated attribute, segment definition, event trigger, integration and event stream it
-    lists). M(awscx.customerprofiles.customerprofiles_domain_config_info) exports an existing domain (one made in
+    every object type, calculated attribute, segment definition, event trigger, integration, event stream and
+    recommender it lists). M(awscx.customerprofiles.customerprofiles_domain_config_info) exports an existing domain (one made in
     the Amazon Connect console, say) as exactly this document.
   - Each item of the document is handled by the same code as its own module, so it means exactly what that
     module means with the same options (an option left out leaves that setting as it is; a block given is the
@@ -34,9 +34,9 @@ description:
   - The plan of every resource is made before the first write; a reason that any of them cannot be applied
     fails the task with nothing changed.
   - Writes go one resource at a time, in dependency order, the domain first, then object types, calculated
-    attributes, segment definitions, event triggers, integrations and event streams (an event trigger names an
-    object type and a segment definition; a segment definition names calculated attributes and other segments;
-    an integration names object types and event triggers). Deletes (O(purge)) go last, in reverse order.
+    attributes, segment definitions, event triggers, integrations, event streams and recommenders (an event
+    trigger names an object type and a segment definition; a segment definition names calculated attributes and
+    other segments; an integration names object types and event triggers). Deletes (O(purge)) go last, in reverse order.
   - A write that fails stops the writes after it (they may depend on it). The task fails with
     RV(changes) (what was made), RV(failed_change) and RV(not_made), and C(changed=true) if anything was written; a
     rerun converges, making only what is left.
@@ -54,14 +54,17 @@ options:
       - C(domain), a dict of the options of M(awscx.customerprofiles.customerprofiles_domain) (without
         C(domain_name), C(state) and C(force)). Required when the domain does not exist yet (with
         C(default_expiration_days)). Left out, the domain must exist and its settings are left as they are.
-      - C(object_types), C(calculated_attributes), C(segment_definitions), C(event_triggers), C(integrations) and
-        C(event_streams), each a list of dicts with the options of M(awscx.customerprofiles.customerprofiles_object_type),
+      - C(object_types), C(calculated_attributes), C(segment_definitions), C(event_triggers), C(integrations),
+        C(event_streams) and C(recommenders), each a list of dicts with the options of
+        M(awscx.customerprofiles.customerprofiles_object_type),
         M(awscx.customerprofiles.customerprofiles_calculated_attribute),
         M(awscx.customerprofiles.customerprofiles_segment_definition),
-        M(awscx.customerprofiles.customerprofiles_event_trigger), M(awscx.customerprofiles.customerprofiles_integration)
-        and M(awscx.customerprofiles.customerprofiles_event_stream) (without C(domain_name), C(state) and
-        C(recreate)). An item is identified by its name option (C(object_type_name), ...; C(uri) for an
-        integration); a name listed twice fails.
+        M(awscx.customerprofiles.customerprofiles_event_trigger), M(awscx.customerprofiles.customerprofiles_integration),
+        M(awscx.customerprofiles.customerprofiles_event_stream) and M(awscx.customerprofiles.customerprofiles_recommender)
+        (without C(domain_name), C(state) and C(recreate)). A recommender's C(status) is applied as its module applies
+        it (StartRecommender, StopRecommender), and its C(wait) and C(wait_timeout) hold for that item. An item is
+        identified by its name option (C(object_type_name), ...; C(uri) for an integration); a name listed twice
+        fails.
     type: dict
     required: true
   purge:
@@ -76,12 +79,13 @@ options:
         segment definition names is deleted all the same, with a warning.
     type: list
     elements: str
-    choices: ['object_types', 'calculated_attributes', 'segment_definitions', 'event_triggers', 'integrations', 'event_streams']
+    choices: ['object_types', 'calculated_attributes', 'segment_definitions', 'event_triggers', 'integrations', 'event_streams',
+              'recommenders']
     default: []
   recreate:
     description:
       - As in the single modules, for every item whose kind takes it (calculated attributes, segment definitions,
-        event streams); a difference in a member that the service cannot update deletes the resource and creates
+        event streams, recommenders); a difference in a member that the service cannot update deletes the resource and creates
         it again. Without it, such a difference fails naming the option, and nothing is changed.
     type: bool
     default: false

@@ -17,8 +17,9 @@ description:
   - Reads an Amazon Connect Customer Profiles domain (one made in the Amazon Connect console, say) and returns its
     configuration as the document that M(awscx.customerprofiles.customerprofiles_domain_config) takes (the
     domain's settings and every object type, calculated attribute, segment definition, event trigger,
-    integration and event stream, each in the options of its own module).
-  - Nothing read-only is exported (no ARN the service assigns, no time, statistic or status), nor the options
+    integration, event stream and recommender, each in the options of its own module).
+  - Nothing read-only is exported (no ARN the service assigns, no time, statistic or status; a recommender's
+    C(status) is its module's option, V(running) or V(stopped), not the service's status), nor the options
     that say how to act (C(state), C(purge_tags), C(recreate), C(force)), so RV(config) can be given straight
     back (applied to the same domain it makes no write call).
   - An object type made from a template is exported with its C(template_id) and the members a user may set
@@ -29,8 +30,8 @@ description:
   - "IAM actions used: C(profile:GetDomain), C(profile:ListProfileObjectTypes), C(profile:GetProfileObjectType),
     C(profile:ListCalculatedAttributeDefinitions), C(profile:GetCalculatedAttributeDefinition),
     C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListEventTriggers),
-    C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams) and
-    C(profile:GetEventStream)."
+    C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
+    C(profile:GetEventStream), C(profile:ListRecommenders) and C(profile:GetRecommender)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -84,7 +85,7 @@ config:
       O(substitutions) made. V({}) when the domain does not exist.
     - C(domain), the options of M(awscx.customerprofiles.customerprofiles_domain) (without C(domain_name)).
     - C(object_types), C(calculated_attributes), C(segment_definitions), C(event_triggers), C(integrations),
-      C(event_streams), each a list (sorted by name) of dicts with the options of that kind's module, in the form
+      C(event_streams), C(recommenders), each a list (sorted by name) of dicts with the options of that kind's module, in the form
       that module returns them.
   returned: always
   type: dict
@@ -96,6 +97,7 @@ config:
     event_triggers: []
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
     event_streams: []
+    recommenders: [{"recommender_name": "for-you", "recommender_recipe_name": "recommended-for-you", "status": "running"}]
 not_exported:
   description: What the service never returns, so the document cannot hold it; give it yourself before applying the
     document to another domain.

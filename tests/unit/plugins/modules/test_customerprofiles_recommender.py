@@ -3,7 +3,6 @@
 
 import pytest
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
 from ansible_collections.awscx.customerprofiles.plugins.module_utils import recommender
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import input_shape
@@ -30,26 +29,9 @@ API_CONFIG = {
 }
 
 
-class FakeClock:
-    """profile.time while a test runs: sleep() advances time() and is recorded, no real pause."""
-
-    def __init__(self):
-        self.now = 1000.0
-        self.slept = []
-
-    def time(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
-
-
 @pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    fake = FakeClock()
-    monkeypatch.setattr(profile, "time", fake)
-    return fake
+def clock(wait_clock):
+    return wait_clock
 
 
 @pytest.fixture
