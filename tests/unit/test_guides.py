@@ -52,6 +52,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_event_stream_info",
     "customerprofiles_event_trigger",
     "customerprofiles_event_trigger_info",
+    "customerprofiles_recommender",
+    "customerprofiles_recommender_info",
     "customerprofiles_domain_config_info",
     "customerprofiles_domain_config",
 ]
