@@ -236,27 +236,12 @@ def role_play(fresh_emulator_server, tmp_path):
     return _play
 
 
-class FakeClock:
-    """The clock of the modules' waits (profile.time: wait_until_found): sleep() advances time() and is recorded;
-    nothing pauses."""
-
-    def __init__(self):
-        self.now = 1000.0
-        self.slept = []
-
-    def time(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
-
-
 @pytest.fixture
 def wait_clock(monkeypatch):
     """A FakeClock in place of the clock of the modules' waits (a recommender's training, a profile's search)."""
     from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+    from fake_clock import FakeClock
 
-    clock = FakeClock()
+    clock = FakeClock(now=1000.0)
     monkeypatch.setattr(profile, "time", clock)
     return clock

@@ -27,6 +27,12 @@ RECIPES = {
     "trending-now": "The items whose interactions grow fastest",
     "personalized-ranking": "A given list of items ranked for a profile",
 }
+# What StartRecommender and StopRecommender take (the API reference: StartRecommender "starts a recommender that was
+# previously stopped"; the Amazon Personalize reference: StopRecommender "stops a recommender that is ACTIVE").
+TAKES = {
+    "StartRecommender": "only a stopped (INACTIVE) recommender can be started",
+    "StopRecommender": "only an ACTIVE recommender can be stopped",
+}
 # The domain attribute of the recommender schemas (tests/emulator/recommender_config.py).
 RECOMMENDER_SCHEMAS = "recommender_schemas"
 
@@ -52,11 +58,6 @@ def _check_config(config):
                 "RecommenderConfig.%s: the supported dataset types are %s (not %s)"
                 % (member, ", ".join(COLUMN_DATASETS), ", ".join(unknown))
             )
-
-
-def _refuse_unless(item, statuses, operation, what):
-    if item.status not in statuses:
-        raise BadRequestException("%s: recommender %s is %s; %s" % (operation, item.name, item.status, what))
 
 
 class RecommendersBackendMixin:
@@ -105,17 +106,19 @@ class RecommendersBackendMixin:
         return {"RecommenderName": item.name}
 
     def start_recommender(self, DomainName, RecommenderName):
-        domain = self.get_domain_object(DomainName)
-        item = _get(domain, RECOMMENDERS, RecommenderName, "Recommender")
-        _refuse_unless(item, ("INACTIVE",), "StartRecommender", "only a stopped (INACTIVE) recommender can be started")
-        item.move("STARTING", ["ACTIVE"])
-        return {}
+        return self._move(DomainName, RecommenderName, "StartRecommender", "INACTIVE", "STARTING", "ACTIVE")
 
     def stop_recommender(self, DomainName, RecommenderName):
-        domain = self.get_domain_object(DomainName)
-        item = _get(domain, RECOMMENDERS, RecommenderName, "Recommender")
-        _refuse_unless(item, ("ACTIVE",), "StopRecommender", "only an ACTIVE recommender can be stopped")
-        item.move("STOPPING", ["INACTIVE"])
+        return self._move(DomainName, RecommenderName, "StopRecommender", "ACTIVE", "STOPPING", "INACTIVE")
+
+    def _move(self, domain_name, name, operation, takes, through, to):
+        """Start or Stop: only from the status the call takes (TAKES), through one status to another."""
+        item = _get(self.get_domain_object(domain_name), RECOMMENDERS, name, "Recommender")
+        if item.status != takes:
+            raise BadRequestException(
+                "%s: recommender %s is %s; %s" % (operation, item.name, item.status, TAKES[operation])
+            )
+        item.move(through, [to])
         return {}
 
     def delete_recommender(self, DomainName, RecommenderName):
