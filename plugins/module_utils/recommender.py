@@ -44,6 +44,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
 
 # The members of the model's RecommenderConfig shape, as snake_case sub-options (checked against the model by
 # tests/unit/plugins/modules/test_customerprofiles_recommender.py).
@@ -177,6 +178,7 @@ class RecommenderResource(DomainChild):
     update_method = "update_recommender"
     delete_method = "delete_recommender"
     reads_one = staticmethod(get_recommender)
+    reports_recreated = True
 
     # validation --------------------------------------------------------------------------
     def extra_checks(self):
@@ -199,7 +201,22 @@ class RecommenderResource(DomainChild):
         return desired
 
     def read(self):
-        return self.get()
+        current = self.get()
+        schema = self.params.get("recommender_schema_name")
+        creating = current is None or schema != current.get("RecommenderSchemaName")
+        if self.params["state"] == "present" and schema and creating:
+            # the service refuses a recommender of a schema the domain lacks, after check mode predicted it (one that
+            # the same task makes first is not read)
+            if not self.managed_alongside("recommender_schemas", schema) and (
+                get_recommender_schema(self.client, self.params["domain_name"], schema) is None
+            ):
+                raise PlanError(
+                    "recommender_schema_name: recommender schema {0} does not exist in domain {1}; create it first "
+                    "(awscx.customerprofiles.customerprofiles_recommender_schema). Nothing was changed.".format(
+                        schema, self.params["domain_name"]
+                    )
+                )
+        return current
 
     # the plans -----------------------------------------------------------------------------
     def plan_create(self, current):
@@ -335,9 +352,6 @@ class RecommenderResource(DomainChild):
                 )
             )
         return found or outcome
-
-    def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_recommender(result, self.params["domain_name"])

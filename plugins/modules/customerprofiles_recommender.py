@@ -49,6 +49,7 @@ description:
     reports C(changed=true).
   - "IAM actions used: C(profile:GetRecommender), C(profile:CreateRecommender), C(profile:UpdateRecommender),
     C(profile:StartRecommender), C(profile:StopRecommender), C(profile:DeleteRecommender),
+    C(profile:GetRecommenderSchema) (O(recommender_schema_name) of a create: a missing schema fails naming it),
     C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
     C(sts:GetCallerIdentity) (only when tags of an existing recommender change)."
 author:

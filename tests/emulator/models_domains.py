@@ -11,7 +11,8 @@ from .common import now
 from .common import partition_of
 from .models_config import CONFIG_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
-from .models_recommenders import RECOMMENDER_COLLECTIONS as RECOMMENDERS_COLLECTIONS
+from .models_recommender import RECOMMENDER_COLLECTIONS
+from .models_recommenders import RECOMMENDERS_COLLECTIONS
 from .search import LaggingIndex
 from .search import SearchIndex
 from .tagging import Tagged
@@ -25,6 +26,9 @@ NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # models_config.py: integrations, event streams, ...
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # models_objects.py: object types (each with its profile objects)
+CHILD_COLLECTIONS.extend(
+    RECOMMENDER_COLLECTIONS
+)  # models_recommender.py: recommender filters and schemas, domain object types
 CHILD_COLLECTIONS.extend(RECOMMENDERS_COLLECTIONS)  # models_recommenders.py: recommenders
 
 

@@ -1,7 +1,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A domain's recommenders: Recommender, with its status and its training, which move on one step each time
 GetRecommender reads it (the operations are in recommenders.py). Recommenders live in the dict attribute of the
-Domain named in RECOMMENDER_COLLECTIONS, keyed by name."""
+Domain named in RECOMMENDERS_COLLECTIONS, keyed by name."""
 
 import copy
 
@@ -11,7 +11,7 @@ from .common import now
 from .models_config import _Child
 
 RECOMMENDERS = "recommenders"
-RECOMMENDER_COLLECTIONS = (RECOMMENDERS,)
+RECOMMENDERS_COLLECTIONS = (RECOMMENDERS,)
 
 # The statuses where a recommender stays until a call moves it (RecommenderStatus).
 SETTLED = ("ACTIVE", "INACTIVE", "FAILED")

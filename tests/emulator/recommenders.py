@@ -10,10 +10,13 @@ from .config import _get
 from .config import _only
 from .config import collection
 from .errors import BadRequestException
+from .models_recommender import RECOMMENDER_SCHEMAS
 from .models_recommenders import RECOMMENDERS
 from .models_recommenders import Recommender
+from .recommender_config import _create
+from .recommender_config import _delete
+from .recommender_config import _listed
 from .state import recommender_training_polls
-from .validation import operation_model
 
 # RecommenderConfig's reference: "The _webAnalytics and _catalogItem keys are supported" (IncludedColumns and
 # ExcludedColumns).
@@ -33,15 +36,6 @@ TAKES = {
     "StartRecommender": "only a stopped (INACTIVE) recommender can be started",
     "StopRecommender": "only an ACTIVE recommender can be stopped",
 }
-# The domain attribute of the recommender schemas (tests/emulator/recommender_config.py).
-RECOMMENDER_SCHEMAS = "recommender_schemas"
-
-
-def _listed(data):
-    """A recommender as a ListRecommenders item: the item shape's members (the recipe is RecipeName there)."""
-    members = operation_model("ListRecommenders").output_shape.members["Recommenders"].member.members
-    data = dict(data, RecipeName=data.get("RecommenderRecipeName"))
-    return {key: value for key, value in data.items() if key in members and value is not None}
 
 
 def _check_config(config):
@@ -65,14 +59,17 @@ class RecommendersBackendMixin:
 
     def create_recommender(self, DomainName, RecommenderName, RecommenderRecipeName, **params):
         domain = self.get_domain_object(DomainName)
-        store = collection(domain, RECOMMENDERS)
-        if RecommenderName in store:
-            raise BadRequestException("Recommender %s already exists in domain %s" % (RecommenderName, domain.name))
         _check_config(params.get("RecommenderConfig"))
         if params.get("RecommenderSchemaName") is not None:
             _get(domain, RECOMMENDER_SCHEMAS, params["RecommenderSchemaName"], "Recommender schema")
         params["RecommenderRecipeName"] = RecommenderRecipeName
-        store[RecommenderName] = item = Recommender(domain, RecommenderName, params, recommender_training_polls())
+        item = _create(
+            domain,
+            RECOMMENDERS,
+            RecommenderName,
+            "Recommender",
+            lambda: Recommender(domain, RecommenderName, params, recommender_training_polls()),
+        )
         return _only("CreateRecommender", {"RecommenderArn": item.arn, "Tags": item.tags or None})
 
     def get_recommender(self, DomainName, RecommenderName, TrainingMetricsCount=None):
@@ -85,7 +82,11 @@ class RecommendersBackendMixin:
     @paginated()
     def list_recommenders(self, DomainName):
         domain = self.get_domain_object(DomainName)
-        return [_listed(item.describe()) for item in collection(domain, RECOMMENDERS).values()]
+        # the list item names the recipe RecipeName
+        return [
+            _listed("ListRecommenders", dict(item.describe(), RecipeName=item.values["RecommenderRecipeName"]))
+            for item in collection(domain, RECOMMENDERS).values()
+        ]
 
     def update_recommender(self, DomainName, RecommenderName, **params):
         domain = self.get_domain_object(DomainName)
@@ -122,9 +123,7 @@ class RecommendersBackendMixin:
         return {}
 
     def delete_recommender(self, DomainName, RecommenderName):
-        domain = self.get_domain_object(DomainName)
-        _get(domain, RECOMMENDERS, RecommenderName, "Recommender")
-        collection(domain, RECOMMENDERS).pop(RecommenderName).drop_tags()
+        _delete(self.get_domain_object(DomainName), RECOMMENDERS, RecommenderName, "Recommender")
         return {}
 
     @paginated()

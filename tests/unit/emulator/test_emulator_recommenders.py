@@ -2,17 +2,12 @@
 """Recommenders (in-process): the statuses a recommender goes through, one per GetRecommender read; what Start,
 Stop and Update refuse; the recipes; tags, paging and the deletion with the domain."""
 
-import inspect
-import re
-
 import pytest
 from botocore.exceptions import ClientError
+from emulator_test_helpers import assert_routed_and_handled  # pylint: disable=import-error
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
-from emulator import common
-from emulator import routing
-from emulator import urls
 from emulator import validation
 
 DOMAIN = "dom"
@@ -47,18 +42,7 @@ def status(client, name=NAME):
 
 
 def test_every_recommender_operation_is_routed_and_handled():
-    base = "https://profile.us-east-1.amazonaws.com"
-    paths = [re.compile(pattern.format(urls.URL_PATTERN)) for pattern in urls.url_paths]
-    for operation in OPERATIONS:
-        http = validation.operation_model(operation).http
-        path = re.sub(r"\{[^}]+\}", "x", http["requestUri"].split("?", 1)[0])
-        assert any(pattern.match(base + path) for pattern in paths), (operation, path)
-        assert routing.match_operation(http["method"], path)[0] == operation
-        method = getattr(emulator.models.CustomerProfilesBackend, common.snake(operation))
-        parameters = inspect.signature(method).parameters
-        members = validation.operation_model(operation).input_shape.members
-        if not any(parameter.kind == parameter.VAR_KEYWORD for parameter in parameters.values()):
-            assert set(members) <= set(parameters), operation
+    assert_routed_and_handled(OPERATIONS)
 
 
 def test_a_new_recommender_trains_one_read_at_a_time(client, domain):

@@ -181,18 +181,40 @@ def test_a_difference_update_cannot_make_is_refused_then_recreated(
         )
     make(cp_mock, cp_client, Description="Kept", Tags={"Team": "crm"})
     before = stored(cp_client)
+    # another schema is read first: a missing one is named before any write
+    schema_read = ["GetRecommenderSchema"] if "recommender_schema_name" in change else []
     refused, calls = run_logged(MODULE, args(**change))
     assert refused.failed and refused["changed"] is False and refused["immutable_options"] == options
     assert "cannot update " + ", ".join(options) in refused["msg"] and "recreate=true" in refused["msg"]
+    assert calls == [GET] + schema_read
     assert writes(cp_mock) == [] and stored(cp_client) == before
     result, calls = run_logged(MODULE, args(recreate=True, **change))
     assert result["changed"] is True and result["recreated"] is True, result
-    assert calls[:3] == [GET, "DeleteRecommender", "CreateRecommender"] and set(calls[3:]) == {GET}
+    assert calls == [GET] + schema_read + ["DeleteRecommender", "CreateRecommender", GET, GET, GET]
     held = stored(cp_client)
     assert held["Description"] == "Kept" and held["Tags"] == {"Team": "crm"} and held["Status"] == "ACTIVE"
     for option, value in change.items():
         assert result["recommender"][option] == value
     again, calls = run_logged(MODULE, args(recreate=True, **change))
+    assert again["changed"] is False and calls == [GET]
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+def test_a_missing_schema_fails_naming_the_option_before_any_write(run_logged, cp_mock, domain, check_mode):
+    result, calls = run_logged(MODULE, args(recommender_schema_name="catalog"), check_mode=check_mode)
+    assert result.failed and result["changed"] is False
+    assert result["msg"].startswith("recommender_schema_name: recommender schema catalog does not exist")
+    assert calls == [GET, "GetRecommenderSchema"]
+
+
+def test_a_recommender_of_a_schema(run_logged, cp_mock, cp_client, domain):
+    cp_client.create_recommender_schema(
+        DomainName=DOMAIN, RecommenderSchemaName="catalog", Fields={"_catalogItem": [{"TargetFieldName": "Name"}]}
+    )
+    result, calls = run_logged(MODULE, args(recommender_schema_name="catalog", wait=False))
+    assert result["changed"] is True and calls == [GET, "GetRecommenderSchema", "CreateRecommender", GET]
+    assert stored(cp_client)["RecommenderSchemaName"] == "catalog"
+    again, calls = run_logged(MODULE, args(recommender_schema_name="catalog", wait=False))
     assert again["changed"] is False and calls == [GET]
 
 
