@@ -179,28 +179,3 @@ def test_printed_aws_commands_work_as_printed(server, client, tmp_path):
         == EXAMPLE_VARS["customer_profiles_default_expiration_days"]
     )
     assert len(stored_profiles(client)) == 3
-
-
-def test_role_creates_the_recommenders_it_is_given(server, play, client):
-    recommenders = [
-        {
-            "recommender_name": "for-you",
-            "recommender_recipe_name": "recommended-for-you",
-            "recommender_config": {"training_frequency": 7},
-            "tags": {"Team": "crm"},
-        },
-        {"recommender_name": "popular", "recommender_recipe_name": "popular-items", "status": "stopped"},
-    ]
-    extra = {"customer_profiles_recommenders": recommenders}
-    play(check=True, extra_vars=extra)
-    assert writes(server) == []
-    play(extra_vars=extra)
-    assert sorted(writes(server)).count("CreateRecommender") == 2 and "StopRecommender" in writes(server)
-    held = {name: client.get_recommender(DomainName=DOMAIN, RecommenderName=name) for name in ("for-you", "popular")}
-    assert held["for-you"]["RecommenderConfig"] == {"TrainingFrequency": 7} and held["for-you"]["Tags"] == {
-        "Team": "crm"
-    }
-    assert held["popular"]["Status"] == "INACTIVE"
-    server.reset_calls()
-    recap = play(extra_vars=extra)
-    assert recap["changed"] == 0 and writes(server) == []
