@@ -395,7 +395,31 @@ def test_a_timeout_before_a_needed_settle_fails_after_the_create(run_logged, cp_
             "recommender_config.diversity_config.diversity_columns[0].target",
             "lots",
         ),
+        (dict(domain_name="bad domain!"), "domain_name", "bad domain!"),
+        (
+            dict(
+                recommender_config=dict(
+                    events_config=dict(event_parameters_list=[dict(event_type="buy", event_value_threshold="lots")])
+                )
+            ),
+            "recommender_config.events_config.event_parameters_list[0].event_value_threshold",
+            "lots",
+        ),
+        (
+            dict(
+                recommender_config=dict(
+                    diversity_config=dict(diversity_columns=[dict(name="", cap_type="VALUE", target="2")] * 3)
+                )
+            ),
+            "recommender_config.diversity_config.diversity_columns",
+            None,
+        ),
+        (dict(recommender_config=dict(training_frequency="weekly")), "recommender_config.training_frequency", "weekly"),
         (dict(status="paused"), "status", "paused"),
+        (dict(wait="maybe"), "wait", "maybe"),
+        (dict(wait_timeout="soon"), "wait_timeout", "soon"),
+        (dict(recreate="maybe"), "recreate", "maybe"),
+        (dict(purge_tags="maybe"), "purge_tags", "maybe"),
         (dict(wait_timeout=-1), "wait_timeout", None),
         (dict(tags={"aws:reserved": "v"}), "tags", None),
     ],
