@@ -486,7 +486,11 @@ class DomainConfigResource(Resource):
         summary = dict((action, 0) for action in ACTIONS)
         for change in changes:
             summary[change["action"]] += 1
-        return dict(changes=changes, summary=summary)
+        result = dict(changes=changes, summary=summary)
+        for item in outcome:
+            if item.kind is None:  # the domain, as customerprofiles_domain returns it (predicted in check mode)
+                result["domain"] = item.resource.describe(getattr(item, "outcome", item.plan.after))
+        return result
 
     def diff(self, current, plan, outcome):
         """One before/after per changed resource, each headed by its kind and name."""

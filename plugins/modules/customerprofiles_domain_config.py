@@ -192,6 +192,14 @@ summary:
       description: Resources left as they are.
       type: int
   sample: {"create": 2, "update": 1, "replace": 0, "delete": 0, "none": 37}
+domain:
+  description:
+    - The domain after the run, as M(awscx.customerprofiles.customerprofiles_domain) returns it
+      (RV(awscx.customerprofiles.customerprofiles_domain#module:domain)),
+      in check mode as it would be.
+  returned: when O(config) has C(domain)
+  type: dict
+  sample: {"domain_name": "retail-customers", "default_expiration_days": 365, "tags": {"Team": "crm"}}
 failed_change:
   description: The change whose write failed (V(kind), V(name), V(action)).
   returned: when a write fails

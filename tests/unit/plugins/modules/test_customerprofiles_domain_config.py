@@ -127,6 +127,9 @@ def test_applied_to_an_empty_domain_it_creates_a_domain_whose_export_is_the_same
     assert writes(cp_mock) == []
     assert planned["changed"] is True
     assert planned["summary"] == {"create": 7, "update": 0, "replace": 0, "delete": 0, "none": 0}
+    # the domain as customerprofiles_domain would return it, predicted
+    assert planned["domain"]["domain_name"] == TARGET
+    assert planned["domain"]["default_expiration_days"] == 365 and planned["domain"]["tags"] == {"Team": "crm"}
     assert [one["before_header"] for one in planned["diff"]][:2] == [
         "domain {0} (create)".format(TARGET),
         "object_types Orders (create)",
@@ -135,6 +138,7 @@ def test_applied_to_an_empty_domain_it_creates_a_domain_whose_export_is_the_same
     applied = apply(run_module, config, domain=TARGET)
     assert not applied.failed, applied.get("msg")
     assert applied["changes"] == planned["changes"]
+    assert applied["domain"]["stats"]["profile_count"] == 0
     # dependency order: the domain, object types, calculated attributes, segments, triggers, integrations, streams
     assert writes(cp_mock) == [
         "CreateDomain",
