@@ -234,3 +234,14 @@ def role_play(fresh_emulator_server, tmp_path):
         return run_playbook(path, tmp_path, extra_vars=extra_vars, check=check, diff=diff)
 
     return _play
+
+
+@pytest.fixture
+def wait_clock(monkeypatch):
+    """A FakeClock in place of the clock of the modules' waits (a recommender's training, a profile's search)."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+    from fake_clock import FakeClock
+
+    clock = FakeClock(now=1000.0)
+    monkeypatch.setattr(profile, "time", clock)
+    return clock

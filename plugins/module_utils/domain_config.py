@@ -61,6 +61,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import list_object_types
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender import RecommenderLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender import RecommenderResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_filter import RecommenderFilterLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_filter import RecommenderFilterResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import RecommenderSchemaLister
@@ -121,9 +123,9 @@ def _appflow_flow_definition(options):
 
 
 # The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type and its
-# segment definition, a segment definition calculated attributes and other segments, a recommender filter its
-# recommender schema, an integration object types and event triggers; a domain object type needs the domain's
-# data store). Writes go in this order, deletes in reverse.
+# segment definition, a segment definition calculated attributes and other segments, a recommender filter and a
+# recommender their recommender schema, an integration object types and event triggers; a domain object type
+# needs the domain's data store). Writes go in this order, deletes in reverse.
 KINDS = (
     Kind(
         "object_types",
@@ -170,6 +172,7 @@ KINDS = (
         "recommender_filter_name",
         "RecommenderFilterName",
     ),
+    Kind("recommenders", RecommenderResource, RecommenderLister, "recommender_name", "RecommenderName"),
     Kind("event_triggers", EventTriggerResource, EventTriggerLister, "event_trigger_name", "EventTriggerName"),
     Kind(
         "integrations",

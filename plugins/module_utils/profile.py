@@ -353,16 +353,17 @@ WAIT_OPTIONS = dict(
 WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the last one repeats
 
 
-def wait_until_found(still_missing, missing, timeout):
-    """Search again (``still_missing(missing)``: what is not found yet) after WAIT_DELAYS until nothing is
-    missing or ``timeout`` seconds have passed; returns what is still missing (empty when all were found)."""
+def wait_until_found(still_missing, missing, timeout, delays=WAIT_DELAYS):
+    """Search again (``still_missing(missing)``: what is not found yet) after ``delays`` (seconds between searches,
+    the last one repeating) until nothing is missing or ``timeout`` seconds have passed; returns what is still
+    missing (empty when all were found)."""
     deadline = time.time() + max(timeout, 0)
     for attempt in itertools.count():
         missing = still_missing(missing)
         remaining = deadline - time.time()
         if not missing or remaining <= 0:
             return missing
-        time.sleep(min(WAIT_DELAYS[min(attempt, len(WAIT_DELAYS) - 1)], remaining))
+        time.sleep(min(delays[min(attempt, len(delays) - 1)], remaining))
 
 
 def profile_model_inputs(params, prefix=""):

@@ -62,6 +62,8 @@ options:
       - C(segment_definitions), M(awscx.customerprofiles.customerprofiles_segment_definition);
       - C(recommender_schemas), M(awscx.customerprofiles.customerprofiles_recommender_schema);
       - C(recommender_filters), M(awscx.customerprofiles.customerprofiles_recommender_filter);
+      - C(recommenders), M(awscx.customerprofiles.customerprofiles_recommender) (its C(status) is applied as its
+        module applies it, StartRecommender or StopRecommender, and its C(wait) and C(wait_timeout) hold for it);
       - C(event_triggers), M(awscx.customerprofiles.customerprofiles_event_trigger);
       - C(integrations), M(awscx.customerprofiles.customerprofiles_integration);
       - C(event_streams), M(awscx.customerprofiles.customerprofiles_event_stream).
@@ -88,6 +90,7 @@ options:
       - segment_definitions
       - recommender_schemas
       - recommender_filters
+      - recommenders
       - event_triggers
       - integrations
       - event_streams
@@ -95,7 +98,7 @@ options:
   recreate:
     description:
       - As in the single modules, for every item whose kind takes it (calculated attributes, segment definitions,
-        event streams); a difference in a member that the service cannot update deletes the resource and creates
+        event streams, recommenders); a difference in a member that the service cannot update deletes the resource and creates
         it again. Without it, such a difference fails naming the option, and nothing is changed.
     type: bool
     default: false

@@ -18,7 +18,8 @@ description:
     configuration as the document that M(awscx.customerprofiles.customerprofiles_domain_config) takes (the
     domain's settings and every resource of every kind, each in the options of its own module; the kinds are
     those of O(awscx.customerprofiles.customerprofiles_domain_config#module:config)).
-  - Nothing read-only is exported (no ARN the service assigns, no time, statistic or status), nor the options
+  - Nothing read-only is exported (no ARN the service assigns, no time, statistic or status; a recommender's
+    C(status) is its module's option, V(running) or V(stopped), not the service's status), nor the options
     that say how to act (C(state), C(purge_tags), C(recreate), C(force)), so RV(config) can be given straight
     back (applied to the same domain it makes no write call).
   - An object type made from a template is exported with its C(template_id) and the members a user may set
@@ -31,8 +32,9 @@ description:
     C(profile:ListCalculatedAttributeDefinitions), C(profile:GetCalculatedAttributeDefinition),
     C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListRecommenderSchemas),
     C(profile:GetRecommenderSchema), C(profile:ListRecommenderFilters), C(profile:GetRecommenderFilter),
-    C(profile:ListEventTriggers), C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams)
-    and C(profile:GetEventStream); C(profile:ListTagsForResource) for the tags of recommender schemas."
+    C(profile:ListEventTriggers), C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
+    C(profile:GetEventStream), C(profile:ListRecommenders) and C(profile:GetRecommender);
+    C(profile:ListTagsForResource) for the tags of recommender schemas."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -98,6 +100,7 @@ config:
     event_triggers: []
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
     event_streams: []
+    recommenders: [{"recommender_name": "for-you", "recommender_recipe_name": "recommended-for-you", "status": "running"}]
 not_exported:
   description: What the service never returns, so the document cannot hold it; give it yourself before applying the
     document to another domain.

@@ -16,10 +16,12 @@ from .faults import inject_fault
 from .faults import pending_faults
 from .state import calls
 from .state import quota_mode
+from .state import recommender_training_polls
 from .state import reset_calls
 from .state import search_lag
 from .state import search_values_limit
 from .state import set_quota_mode
+from .state import set_recommender_training_polls
 from .state import set_search_lag
 from .state import set_search_values_limit
 
@@ -43,6 +45,9 @@ __all__ = [
     "quota_mode",
     "set_search_values_limit",
     "search_values_limit",
+    "set_recommender_training_polls",
+    "recommender_training_polls",
+    "set_recommender_status",
     "dead_letters",
 ]
 
@@ -102,6 +107,12 @@ def backend(region=DEFAULT_REGION, account_id=None):
 def set_rule_based_matching_status(domain_name, status, region=DEFAULT_REGION):
     """Force RuleBasedMatching.Status of a domain (e.g. IN_PROGRESS, which blocks RuleBasedMatching updates)."""
     backend(region).set_rule_based_matching_status(domain_name, status)
+
+
+def set_recommender_status(domain_name, name, status, failure_reason=None, region=DEFAULT_REGION):
+    """Put a recommender in ``status`` at once (FAILED with ``failure_reason``, a STOPPING or STARTING one that
+    settles no further...)."""
+    backend(region).set_recommender_status(domain_name, name, status, failure_reason)
 
 
 def reset_state():

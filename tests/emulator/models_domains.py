@@ -12,6 +12,7 @@ from .common import partition_of
 from .models_config import CONFIG_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
 from .models_recommender import RECOMMENDER_COLLECTIONS
+from .models_recommenders import RECOMMENDERS_COLLECTIONS
 from .search import LaggingIndex
 from .search import SearchIndex
 from .tagging import Tagged
@@ -28,6 +29,7 @@ CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # models_objects.py: object types 
 CHILD_COLLECTIONS.extend(
     RECOMMENDER_COLLECTIONS
 )  # models_recommender.py: recommender filters and schemas, domain object types
+CHILD_COLLECTIONS.extend(RECOMMENDERS_COLLECTIONS)  # models_recommenders.py: recommenders
 
 
 class Domain(Tagged):

@@ -60,7 +60,7 @@ def reset_calls():
 
 
 # search lag -------------------------------------------------------------------
-_SETTINGS = {"search_lag": 0.0, "search_values_limit": None}
+_SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1}
 
 
 def _number(value, name):
@@ -92,6 +92,20 @@ def set_search_values_limit(limit):
 
 def search_values_limit():
     return _SETTINGS["search_values_limit"]
+
+
+# recommender training ---------------------------------------------------------
+def set_recommender_training_polls(polls):
+    """A recommender trains (IN_PROGRESS, and an update's) for ``polls`` GetRecommender reads before it is ACTIVE;
+    a new one is PENDING for the first read (default 1)."""
+    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
+        raise ValueError("polls must be an integer >= 0")
+    with _LOCK:
+        _SETTINGS["recommender_training_polls"] = polls
+
+
+def recommender_training_polls():
+    return _SETTINGS["recommender_training_polls"]
 
 
 # quota mode -------------------------------------------------------------------
@@ -222,10 +236,11 @@ def take_quota(account, region, operation):
 
 
 def reset_settings():
-    """Search lag 0, no values limit, quota mode off."""
+    """Search lag 0, no values limit, recommenders training for 1 poll, quota mode off."""
     with _LOCK:
         _SETTINGS["search_lag"] = 0.0
         _SETTINGS["search_values_limit"] = None
+        _SETTINGS["recommender_training_polls"] = 1
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()

@@ -72,6 +72,15 @@ EVERY_KIND = dict(
     ],
     customer_profiles_integrations=[dict(uri=CONNECT, object_type_name="Orders")],
     customer_profiles_event_streams=[dict(event_stream_name="events", uri=KINESIS)],
+    customer_profiles_recommenders=[
+        dict(
+            recommender_name="for-you",
+            recommender_recipe_name="recommended-for-you",
+            recommender_config=dict(training_frequency=7),
+            status="stopped",
+            tags=dict(Team="crm"),
+        )
+    ],
 )
 CREATES = [
     "CreateDomain",
@@ -81,14 +90,19 @@ CREATES = [
     "CreateEventTrigger",
     "PutIntegration",
     "CreateEventStream",
+    "CreateRecommender",
 ]
 
 
-def test_every_kind_is_a_role_variable_applied_in_one_task(role_play, server):
+def test_every_kind_is_a_role_variable_applied_in_one_task(role_play, server, client):
     run = role_play(EVERY_KIND)
 
     assert run.returncode == 0, run.output[-3000:]
     assert [op for op in writes(server) if op in CREATES] == CREATES  # dependency order
+    # the recommender trained, then stopped as its status says
+    assert writes(server)[-1] == "StopRecommender"
+    held = client.get_recommender(DomainName=DOMAIN, RecommenderName="for-you")
+    assert held["Status"] == "INACTIVE" and held["Tags"] == {"Team": "crm"}
     assert run.output.count("TASK [awscx.customerprofiles.customer_profiles : Create or update") == 1
     server.reset_calls()
 

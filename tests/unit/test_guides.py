@@ -62,6 +62,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_recommender_schema_info",
     "customerprofiles_recommender_filter",
     "customerprofiles_recommender_filter_info",
+    "customerprofiles_recommender",
+    "customerprofiles_recommender_info",
     "customerprofiles_domain_object_type",
     "customerprofiles_domain_object_type_info",
     "customerprofiles_domain_config_info",

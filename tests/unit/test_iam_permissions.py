@@ -92,6 +92,10 @@ TRIGGER = domain_args(
     ],
 )
 
+# A recommender waits for its training (the emulator's: PENDING, IN_PROGRESS, ACTIVE, one GetRecommender poll each,
+# a few seconds of the real clock a create).
+RECOMMENDER = domain_args(name="r", recommender_recipe_name="popular-items")
+
 
 def setup_domain(client, **_):
     client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
@@ -187,6 +191,7 @@ def document(tags, changed=False):
         event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
         integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
         event_streams=[dict(event_stream_name="s", uri=STREAM + "a", tags=tags)],
+        recommenders=[dict(item(RECOMMENDER), recommender_name="r", tags=tags, **described)],
     )
 
 
@@ -342,6 +347,21 @@ PATHS = {
     "customerprofiles_calculated_attribute_info": (
         setup_domain,
         [(domain_args(name="spend"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_recommender": (
+        setup_domain,
+        lifecycle(
+            RECOMMENDER,
+            dict(RECOMMENDER, description="d"),
+            domain_args(name="r"),
+            recreate=dict(RECOMMENDER, recommender_recipe_name="trending-now"),
+        )
+        + [(dict(RECOMMENDER, status="stopped"), False), (dict(RECOMMENDER, status="running"), False)]
+        + [(dict(RECOMMENDER, name="s", recommender_schema_name="missing"), False, REFUSED)],
+    ),
+    "customerprofiles_recommender_info": (
+        setup_domain,
+        [(domain_args(name="r"), False), (domain_args(), False), (domain_args(list_recipes=True), False)],
     ),
     "customerprofiles_segment_definition": (
         setup_domain,

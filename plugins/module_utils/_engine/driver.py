@@ -189,6 +189,9 @@ class Contract:
     module_kwargs = {}
     result_key = None
     verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
+    # option path -> model member, where the member is not the option in CamelCase (``...min_provisioned_tps`` is
+    # ``MinProvisionedTPS``): model.check_request's ``renames``
+    model_renames = {}
     # What the same task manages besides this resource (kind -> names; customerprofiles_domain_config sets it,
     # and "data_store" -> {"enabled"} when its domain enables the data store): a create that needs one of them
     # (an event trigger its object type) does not read it, since the task makes it first, in dependency order.
@@ -220,7 +223,7 @@ class Contract:
     def validate(self):
         errors = []
         for operation, options, prefix in self.model_inputs():
-            errors.extend(check_request(operation, options, prefix))
+            errors.extend(check_request(operation, options, prefix, self.model_renames))
         errors.extend(self.extra_checks())
         return errors
 

@@ -61,6 +61,20 @@ MINIMUM_BOTOCORE = {
     "GetDomainObjectType": "1.41.6",
     "ListDomainObjectTypes": "1.41.6",
     "DeleteDomainObjectType": "1.41.6",
+    # the recommender operations are as old as the floor (requirements.txt); members of RecommenderConfig came
+    # later: ExcludedColumns (the model of 2026-05-20), DiversityConfig and UpdateRecommender's
+    # RecommenderVersionName (2026-07-02)
+    "CreateRecommender": "1.41.6",
+    "GetRecommender": "1.41.6",
+    "ListRecommenders": "1.41.6",
+    "UpdateRecommender": "1.41.6",
+    "DeleteRecommender": "1.41.6",
+    "StartRecommender": "1.41.6",
+    "StopRecommender": "1.41.6",
+    "ListRecommenderRecipes": "1.41.6",
+    "ExcludedColumns": "1.43.12",
+    "DiversityConfig": "1.43.40",
+    "RecommenderVersionName": "1.43.40",
 }
 
 _MODEL = []

@@ -59,13 +59,25 @@ def _as_text(value):
     return value if isinstance(value, string_types) else str(value)
 
 
+def _converts(value, kind):
+    """True when ansible-core's ``int`` or ``float`` conversion takes ``value`` (its message would repeat it)."""
+    if isinstance(value, (list, dict)):
+        return False
+    try:
+        number = float(value) if kind == "float" or not isinstance(value, string_types) else int(value)
+    except (TypeError, ValueError):
+        return False
+    return kind == "float" or float(number).is_integer()
+
+
 def input_shape_errors(argument_spec, raw, prefix=""):
     """(messages, option paths) for values whose shape ansible-core would mangle or choke on.
 
     - a list, dict or boolean given to a ``str`` option (ansible-core would store ``"['a', 'b']"`` or
       ``"True"``), also as an element of a ``list`` of ``str``;
     - a value that is not one of the option's ``choices`` (the message lists them; ansible-core's
-      would repeat the value), or not a boolean for a ``bool`` option (so would ansible-core's);
+      would repeat the value), or not a boolean for a ``bool`` option, or not a number for an ``int`` or
+      ``float`` option (so would ansible-core's);
     - a value that is neither a dict nor text given to a ``dict`` option, or to an element of a
       ``list`` of ``dict`` (ansible-core fails with "argument of type 'bool' is not iterable");
     - anything but a list given to a ``list`` of ``dict`` (ansible-core would split a string on commas
@@ -83,6 +95,10 @@ def input_shape_errors(argument_spec, raw, prefix=""):
         if kind == "bool" and not isinstance(value, bool) and not_boolean:
             # ansible-core's own message repeats the value
             errors.append("{0} must be a boolean (true or false), not a {1}".format(option, kind_of(value)))
+            return False
+        if kind in ("int", "float") and not _converts(value, kind):
+            noun = "an integer" if kind == "int" else "a number"
+            errors.append("{0} must be {1}, not a {2}".format(option, noun, kind_of(value)))
             return False
         if choices is not None and not isinstance(value, (list, dict)) and _as_text(value) not in choices:
             errors.append("{0} must be one of {1}".format(option, ", ".join(str(choice) for choice in choices)))

@@ -33,6 +33,7 @@ LISTS = [
     "ListSegmentDefinitions",
     "ListRecommenderSchemas",
     "ListRecommenderFilters",
+    "ListRecommenders",
     "ListEventTriggers",
     "ListIntegrations",
     "ListEventStreams",
@@ -435,3 +436,59 @@ def test_recommender_schemas_filters_and_domain_object_types_join_the_document(c
     # each read once, by its own item: the filter does not read its schema, nor the domain object type the domain
     assert reads(cp_mock).count("GetRecommenderSchema") == 1 and reads(cp_mock).count("GetDomain") == 1
     assert export(run_module, domain=TARGET)["config"] == config
+
+
+def test_recommenders_export_with_their_status_and_given_back_change_nothing(
+    cp_mock, cp_client, run_module, wait_clock
+):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    config = {"TrainingFrequency": 7, "InferenceConfig": {"MinProvisionedTPS": 2}}
+    for name, recipe, status in (
+        ("for-you", "recommended-for-you", "ACTIVE"),
+        ("popular", "popular-items", "INACTIVE"),
+    ):
+        cp_client.create_recommender(
+            DomainName=SOURCE, RecommenderName=name, RecommenderRecipeName=recipe, RecommenderConfig=config
+        )
+        cp_mock.set_recommender_status(SOURCE, name, status)
+    exported = export(run_module)["config"]
+    assert exported["recommenders"] == [
+        {
+            "recommender_name": "for-you",
+            "recommender_recipe_name": "recommended-for-you",
+            "recommender_config": {"training_frequency": 7, "inference_config": {"min_provisioned_tps": 2}},
+            "status": "running",
+            "tags": {},
+        },
+        {
+            "recommender_name": "popular",
+            "recommender_recipe_name": "popular-items",
+            "recommender_config": {"training_frequency": 7, "inference_config": {"min_provisioned_tps": 2}},
+            "status": "stopped",
+            "tags": {},
+        },
+    ]
+    cp_mock.reset_calls()
+    again = apply(run_module, exported)
+    assert not again.failed and again["changed"] is False and writes(cp_mock) == []
+    # applied to an empty domain: both created, the stopped one trained and stopped; the export is the same
+    cp_mock.reset_calls()
+    promoted = apply(run_module, exported, domain=TARGET)
+    assert not promoted.failed, promoted.get("msg")
+    assert sorted(writes(cp_mock)) == sorted(
+        ["CreateDomain", "CreateRecommender", "CreateRecommender", "StopRecommender"]
+    )
+    assert export(run_module, domain=TARGET)["config"]["recommenders"] == exported["recommenders"]
+    # a status changed in the document is applied by the recommender's own module: StartRecommender
+    started = copy.deepcopy(exported)
+    started["recommenders"][1]["status"] = "running"
+    cp_mock.reset_calls()
+    result = apply(run_module, started)
+    assert result["changed"] is True and writes(cp_mock) == ["StartRecommender"]
+    assert [change for change in result["changes"] if change["action"] != "none"] == [
+        {"kind": "recommenders", "name": "popular", "action": "update"}
+    ]
+    # purge deletes what the document does not list
+    cp_mock.reset_calls()
+    purged = apply(run_module, dict(started, recommenders=started["recommenders"][:1]), purge=["recommenders"])
+    assert purged["changed"] is True and writes(cp_mock) == ["DeleteRecommender"]

@@ -12,6 +12,7 @@ import pytest
 from call_log import calls
 from call_log import operations
 from call_log import writes
+from fake_clock import FakeClock
 
 MODULE = "customerprofiles_profiles"
 SINGLE = "customerprofiles_profile"
@@ -253,21 +254,6 @@ def test_profile_id_items_use_batch_get_profile(run_module, cp_client, cp_mock, 
 
     assert result["changed"] is False
     assert operations(cp_mock) == ["BatchGetProfile"] * 3  # ceil(45 / 20)
-
-
-class FakeClock:
-    """The token bucket's clock and sleep: time moves only when the bucket sleeps."""
-
-    def __init__(self):
-        self.now = 0.0
-        self.slept = []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
 
 
 @pytest.mark.parametrize(
