@@ -155,10 +155,11 @@ def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
 
-def document(tags, changed=False):
+def document(tags, changed=False, status=None):
     """A document of every kind, each resource tagged ``tags`` (customerprofiles_domain_config); ``changed``: what
     updates in place changed (the domain's retention, the descriptions of the trigger and the attribute)."""
     described = dict(description="d") if changed else {}
+    recommender_status = dict(status=status) if status else {}
 
     def item(options):
         return dict((key, value) for key, value in options.items() if key not in ("domain_name", "name"))
@@ -191,7 +192,9 @@ def document(tags, changed=False):
         event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
         integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
         event_streams=[dict(event_stream_name="s", uri=STREAM + "a", tags=tags)],
-        recommenders=[dict(item(RECOMMENDER), recommender_name="r", tags=tags, **described)],
+        recommenders=[
+            dict(item(RECOMMENDER), recommender_name="r", tags=tags, **dict(described, **recommender_status))
+        ],
     )
 
 
@@ -219,6 +222,8 @@ PATHS = {
             (domain_args(config=document({"a": "1"})), False),
             (domain_args(config=document({"b": "1"})), False),
             (domain_args(config=document({"b": "1"}, changed=True)), False),
+            (domain_args(config=document({"b": "1"}, changed=True, status="stopped")), False),
+            (domain_args(config=document({"b": "1"}, changed=True, status="running")), False),
             (PURGE_ALL, True),
             (PURGE_ALL, False),
         ],
