@@ -36,6 +36,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import as_written
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import WHOLE_MODULE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import as_options
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
@@ -54,6 +55,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigg
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import list_integrations
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import IntentDefinitionLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import IntentDefinitionResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import FROM_TEMPLATE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
@@ -85,7 +88,8 @@ class Kind:
     ``key``: its key in the document (``object_types``); ``resource``: its engine resource; ``lister``: its
     _info module's lister (describes a read as the module returns it); ``name_option`` / ``name_member``: its
     identity as an option and as the member of a list item; ``reads_all`` (client, domain) -> list items;
-    ``reads_one`` (client, domain, name) -> the resource, or None where the list items are complete;
+    ``reads_one`` (client, domain, name) -> the resource, or None where the list items are complete (by default
+    the export reads each resource as the _info module does: its lister's ``get``, with what it adds, such as tags);
     ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]).
     """
 
@@ -97,7 +101,7 @@ class Kind:
         self.name_member = name_member
         self.words = key[:-1].replace("_", " ")
         self.reads_all = hooks.get("reads_all") or lister.reads_all
-        self.reads_one = hooks["reads_one"] if "reads_one" in hooks else lister.reads_one
+        self.reads_one = hooks.get("reads_one", "lister")
         self.exported = hooks.get("exported") or (lambda options: options)
         self.not_exported = hooks.get("not_exported") or (lambda options: [])
 
@@ -109,9 +113,9 @@ def _appflow_flow_definition(options):
     return []
 
 
-# The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type and its
-# segment definition, a segment definition calculated attributes and other segments, an integration object
-# types and event triggers). Writes go in this order, deletes in reverse.
+# The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type, its
+# segment definition and the intent types of an intent definition, a segment definition calculated attributes and
+# other segments, an integration object types and event triggers). Writes go in this order, deletes in reverse.
 KINDS = (
     Kind(
         "object_types",
@@ -137,6 +141,7 @@ KINDS = (
         "segment_definition_name",
         "SegmentDefinitionName",
     ),
+    Kind("intent_definitions", IntentDefinitionResource, IntentDefinitionLister, "intent_domain", "IntentDomain"),
     Kind("event_triggers", EventTriggerResource, EventTriggerLister, "event_trigger_name", "EventTriggerName"),
     Kind(
         "integrations",
@@ -205,6 +210,14 @@ def option_errors(spec, raw, path, words, module_name, left_out):
             for name in unknown
         ]
     return input_shape_errors(spec, raw, path)[0]
+
+
+def _at(path, module_name, message):
+    """An item's own validation message at its path; one about the whole module (an operation the installed botocore
+    lacks) names the module."""
+    if message.startswith(WHOLE_MODULE):
+        return "{0}: {1}{2}".format(path, module_name, message[len(WHOLE_MODULE) :])
+    return "{0}.{1}".format(path, message)
 
 
 class DocumentItem:
@@ -298,7 +311,7 @@ class DomainConfigResource(Resource):
         resource = self._build(resource_class, result.validated_parameters)
         written = frozenset(raw)
         own = [as_written(message, spec, written) for message in resource.validate()]
-        return ["{0}.{1}".format(path, message) for message in own], resource
+        return [_at(path, module_name, message) for message in own], resource
 
     def _domain_item(self, raw, errors):
         fixed = dict(domain_name=self.params["domain_name"], state="present", force=False)
@@ -584,8 +597,13 @@ class DomainConfigLister(Lister):
         if domain is None:
             return None
         listings = self.concurrently(lambda kind: kind.reads_all(self.client, domain_name), list(KINDS))
+        # one _info lister a kind: it reads and describes each resource as that module does
+        listers = dict(
+            (kind.key, kind.lister(ItemModule(self.module, dict(domain_name=domain_name)), self.client))
+            for kind in KINDS
+        )
         wanted = [
-            (kind, item)
+            (kind, item, listers[kind.key])
             for kind, listed in zip(KINDS, listings)
             for item in sorted(listed, key=lambda one: one[kind.name_member])
         ]
@@ -594,10 +612,9 @@ class DomainConfigLister(Lister):
         not_exported = []
         for kind in KINDS:
             config[kind.key] = []
-        for (kind, _listed), resource in zip(wanted, full):
+        for (kind, _listed, lister), resource in zip(wanted, full):
             if resource is None:  # deleted between the list and the get
                 continue
-            lister = kind.lister(ItemModule(self.module, dict(domain_name=domain_name)), self.client)
             options = kind.exported(
                 as_options(lister.describe(resource), kind.resource.argument_spec, NOT_ITEM_OPTIONS)
             )
@@ -612,10 +629,14 @@ class DomainConfigLister(Lister):
         )
 
     def _full(self, work):
-        kind, listed = work
+        kind, listed, lister = work
         if kind.reads_one is None:
             return listed
-        found = kind.reads_one(self.client, self.params["domain_name"], listed[kind.name_member])
+        name = listed[kind.name_member]
+        if kind.reads_one == "lister":
+            found = lister.get(name)
+        else:
+            found = kind.reads_one(self.client, self.params["domain_name"], name)
         if found is not None:
             found.setdefault(kind.name_member, listed[kind.name_member])
         return found

@@ -9,7 +9,9 @@ Every member of CreateEventTrigger is an option. An existing trigger is updated 
 UpdateEventTrigger carries the members that differ (a block given is the complete block).
 Before a trigger is created, or moved to another object type, the object type is read
 (GetProfileObjectType), so that a missing one fails naming ``object_type_name``; likewise the
-segment definition of a new ``segment_filter`` (GetSegmentDefinition).
+segment definition of a new ``segment_filter`` (GetSegmentDefinition) and the intent definition of a new
+``intent_filter_definition`` (GetIntentDefinition: it must enable the intent types the filter names).
+``intent_filter_definition`` needs botocore 1.44.18 (model.MINIMUM_BOTOCORE).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -20,12 +22,15 @@ __metaclass__ = type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import given_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import enabled_intent_types
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import get_intent_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
 
@@ -67,6 +72,35 @@ EVENT_TRIGGER_LIMITS_OPTIONS = dict(
     ),
 )
 
+# The members of the model's IntentFilterDefinition (botocore 1.44.18), as snake_case sub-options.
+INTENT_FILTER_DEFINITION_OPTIONS = dict(
+    groups=dict(
+        type="list",
+        elements="dict",
+        required=True,
+        options=dict(
+            conditions=dict(
+                type="list",
+                elements="dict",
+                required=True,
+                options=dict(
+                    intent=dict(
+                        type="dict",
+                        required=True,
+                        options=dict(
+                            intent_domain=dict(type="str", required=True), type=dict(type="str", required=True)
+                        ),
+                    ),
+                    comparison_operator=dict(type="str", required=True),
+                    values=dict(type="list", elements="str", required=True),
+                ),
+            ),
+            logical_operator=dict(type="str", required=True),
+        ),
+    ),
+    logical_operator=dict(type="str", required=True),
+)
+
 EVENT_TRIGGER_ARGUMENT_SPEC = dict(
     domain_name=dict(type="str", required=True),
     event_trigger_name=dict(type="str", required=True, aliases=["name"]),
@@ -76,6 +110,7 @@ EVENT_TRIGGER_ARGUMENT_SPEC = dict(
     event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
     event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
+    intent_filter_definition=dict(type="dict", options=INTENT_FILTER_DEFINITION_OPTIONS),
     **TAG_OPTIONS,
 )
 
@@ -88,6 +123,7 @@ MEMBERS = (
     ("event_trigger_conditions", "EventTriggerConditions"),
     ("segment_filter", "SegmentFilter"),
     ("event_trigger_limits", "EventTriggerLimits"),
+    ("intent_filter_definition", "IntentFilterDefinition"),
 )
 REQUIRED_TO_CREATE = (("object_type_name", "ObjectTypeName"), ("event_trigger_conditions", "EventTriggerConditions"))
 
@@ -160,7 +196,38 @@ class EventTriggerResource(DomainChild):
                         segment, params["domain_name"]
                     )
                 )
+        self.check_intent_filter(current)
         return current
+
+    def check_intent_filter(self, current):
+        """A new ``intent_filter_definition`` names intent types that the domain's intent definition must enable (the
+        service refuses the write otherwise, after check mode predicted it): read it and say so by name (one that
+        the same task manages is not read)."""
+        params = self.params
+        wanted = given_members(params, (("intent_filter_definition", "IntentFilterDefinition"),))
+        wanted = wanted.get("IntentFilterDefinition")
+        if params["state"] != "present" or not wanted or wanted == (current or {}).get("IntentFilterDefinition"):
+            return
+        used = {}
+        for group in wanted["Groups"]:
+            for condition in group["Conditions"]:
+                used.setdefault(condition["Intent"]["IntentDomain"], set()).add(condition["Intent"]["Type"])
+        for intent_domain, types in sorted(used.items()):
+            if self.managed_alongside("intent_definitions", intent_domain):
+                continue
+            definition = get_intent_definition(self.client, params["domain_name"], intent_domain)
+            missing = sorted(types - enabled_intent_types(definition))
+            if missing:
+                problem = (
+                    "domain {1} has no intent definition {0}, which must enable {2}; create it first"
+                    if definition is None
+                    else "the intent definition {0} of domain {1} does not enable {2}; enable it first"
+                )
+                raise PlanError(
+                    "intent_filter_definition: "
+                    + problem.format(intent_domain, params["domain_name"], ", ".join(missing))
+                    + " (awscx.customerprofiles.customerprofiles_intent_definition). Nothing was changed."
+                )
 
     def describe(self, result):
         return describe_event_trigger(result, self.params["domain_name"])

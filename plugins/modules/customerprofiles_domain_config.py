@@ -54,14 +54,17 @@ options:
       - C(domain), a dict of the options of M(awscx.customerprofiles.customerprofiles_domain) (without
         C(domain_name), C(state) and C(force)). Required when the domain does not exist yet (with
         C(default_expiration_days)). Left out, the domain must exist and its settings are left as they are.
-      - C(object_types), C(calculated_attributes), C(segment_definitions), C(event_triggers), C(integrations) and
-        C(event_streams), each a list of dicts with the options of M(awscx.customerprofiles.customerprofiles_object_type),
+      - C(object_types), C(calculated_attributes), C(segment_definitions), C(intent_definitions), C(event_triggers),
+        C(integrations) and C(event_streams), each a list of dicts with the options of
+        M(awscx.customerprofiles.customerprofiles_object_type),
         M(awscx.customerprofiles.customerprofiles_calculated_attribute),
         M(awscx.customerprofiles.customerprofiles_segment_definition),
+        M(awscx.customerprofiles.customerprofiles_intent_definition),
         M(awscx.customerprofiles.customerprofiles_event_trigger), M(awscx.customerprofiles.customerprofiles_integration)
         and M(awscx.customerprofiles.customerprofiles_event_stream) (without C(domain_name), C(state) and
-        C(recreate)). An item is identified by its name option (C(object_type_name), ...; C(uri) for an
-        integration); a name listed twice fails.
+        C(recreate)). An item is identified by its name option (C(object_type_name), ...; C(intent_domain) for an
+        intent definition, C(uri) for an integration); a name listed twice fails. Intent definitions are written
+        before the event triggers, whose C(intent_filter_definition) needs the intent types they enable.
     type: dict
     required: true
   purge:
@@ -76,7 +79,8 @@ options:
         segment definition names is deleted all the same, with a warning.
     type: list
     elements: str
-    choices: ['object_types', 'calculated_attributes', 'segment_definitions', 'event_triggers', 'integrations', 'event_streams']
+    choices: ['object_types', 'calculated_attributes', 'segment_definitions', 'intent_definitions', 'event_triggers',
+              'integrations', 'event_streams']
     default: []
   recreate:
     description:

@@ -24,13 +24,17 @@ description:
   - An object type made from a template is exported with its C(template_id) and the members a user may set
     with it, not the fields, keys and settings the template supplies.
   - Reads one List call per kind (every page), then one Get call per resource (the integrations' list items are
-    complete), at most O(max_concurrency) at a time under O(rate_limit), and GetDomain.
+    complete), at most O(max_concurrency) at a time under O(rate_limit), and GetDomain. Intent definitions have no
+    List call, so the module makes one GetIntentDefinition per intent domain of botocore's model (none with a
+    botocore older than 1.44.18) and reads their tags with ListTagsForResource (the ARN built from the caller's
+    account, C(sts:GetCallerIdentity)).
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetDomain), C(profile:ListProfileObjectTypes), C(profile:GetProfileObjectType),
     C(profile:ListCalculatedAttributeDefinitions), C(profile:GetCalculatedAttributeDefinition),
     C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListEventTriggers),
-    C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams) and
-    C(profile:GetEventStream)."
+    C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
+    C(profile:GetEventStream), C(profile:GetIntentDefinition) and C(profile:ListTagsForResource) (with
+    C(sts:GetCallerIdentity), when the domain has an intent definition)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -83,8 +87,8 @@ config:
     - The document, as O(awscx.customerprofiles.customerprofiles_domain_config#module:config) takes it, with
       O(substitutions) made. V({}) when the domain does not exist.
     - C(domain), the options of M(awscx.customerprofiles.customerprofiles_domain) (without C(domain_name)).
-    - C(object_types), C(calculated_attributes), C(segment_definitions), C(event_triggers), C(integrations),
-      C(event_streams), each a list (sorted by name) of dicts with the options of that kind's module, in the form
+    - C(object_types), C(calculated_attributes), C(segment_definitions), C(intent_definitions), C(event_triggers),
+      C(integrations), C(event_streams), each a list (sorted by name) of dicts with the options of that kind's module, in the form
       that module returns them.
   returned: always
   type: dict
@@ -93,6 +97,7 @@ config:
     object_types: [{"object_type_name": "Order", "description": "Orders", "template_id": null}]
     calculated_attributes: []
     segment_definitions: []
+    intent_definitions: [{"intent_domain": "DEFAULT", "intents": [{"price_sensitivity_config": {"enabled": true}}]}]
     event_triggers: []
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
     event_streams: []

@@ -10,6 +10,7 @@ from .common import later_than
 from .common import now
 from .common import partition_of
 from .models_config import CONFIG_COLLECTIONS
+from .models_intents import INTENT_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
 from .search import LaggingIndex
 from .search import SearchIndex
@@ -24,6 +25,7 @@ NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # models_config.py: integrations, event streams, ...
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # models_objects.py: object types (each with its profile objects)
+CHILD_COLLECTIONS.extend(INTENT_COLLECTIONS)  # models_intents.py: intent definitions
 
 
 class Domain(Tagged):

@@ -44,7 +44,15 @@ MINIMUM_BOTOCORE = {
     "PutSegmentSubscription": "1.43.84",
     "GetSegmentSubscription": "1.43.84",
     "DeleteSegmentSubscription": "1.43.84",
+    "IntentFilterDefinition": "1.44.18",
+    "PutIntentDefinition": "1.44.18",
+    "GetIntentDefinition": "1.44.18",
+    "DeleteIntentDefinition": "1.44.18",
+    "ListIntentTypes": "1.44.18",
 }
+
+# What a message says of a module whose operation the installed botocore lacks (check_request).
+WHOLE_MODULE = "this module"
 
 _MODEL = []
 _PATTERNS = {}
@@ -249,7 +257,7 @@ def check_request(operation, options, prefix="", renames=None):
     """
     name, _sep, members = operation.partition(".")
     if not has_operation(name):
-        return [too_old(name, prefix or "this module")]
+        return [too_old(name, prefix or WHOLE_MODULE)]
     shape = input_shape(name)
     for member in members.split(".") if members else ():
         shape = shape.members[member]
