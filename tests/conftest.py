@@ -26,6 +26,7 @@ TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
+from playbook_runner import emulator_play  # noqa: E402  pylint: disable=wrong-import-position
 from playbook_runner import link_collection  # noqa: E402  pylint: disable=wrong-import-position
 
 COLLECTIONS_DIR = link_collection()
@@ -215,24 +216,29 @@ def fresh_emulator_server(emulator_server):
     return emulator_server
 
 
-ROLE_PLAY = """
-- name: Apply the role
-  hosts: localhost
-  connection: local
-  gather_facts: false
-  module_defaults:
-    group/awscx.customerprofiles.aws:
-      endpoint_url: "{{ emulator_url }}"
-      region: us-east-1
-      access_key: testing
-      secret_key: testing
-  roles:
-    - role: awscx.customerprofiles.customer_profiles
-  post_tasks:
-    - name: Show what the role recorded
-      ansible.builtin.debug:
-        msg: "created={{ customer_profiles_summary.created | default('none') }} ids={{ customer_profiles_profile_ids | length }}"
-"""
+ROLE_PLAY = emulator_play(
+    "Apply the role",
+    """
+    roles:
+      - role: awscx.customerprofiles.customer_profiles
+    post_tasks:
+      - name: Show what the role recorded
+        ansible.builtin.debug:
+          msg: "created={{ customer_profiles_summary.created | default('none') }} ids={{ customer_profiles_profile_ids | length }}"
+    """,
+)
+
+
+@pytest.fixture
+def server(fresh_emulator_server):
+    """The emulator as a loopback HTTP server (for real ansible-playbook runs), reset for this test."""
+    return fresh_emulator_server
+
+
+@pytest.fixture
+def client(server):
+    """A boto3 Customer Profiles client of the emulator server."""
+    return server.client()
 
 
 @pytest.fixture

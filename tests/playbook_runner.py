@@ -76,6 +76,29 @@ def ansible_bin(name="ansible-playbook"):
     return os.path.join(os.path.dirname(sys.executable), name)
 
 
+EMULATOR_PLAY_HEADER = """
+- name: NAME
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  module_defaults:
+    group/awscx.customerprofiles.aws:
+      endpoint_url: "{{ emulator_url }}"
+      region: us-east-1
+      access_key: testing
+      secret_key: testing
+"""
+
+
+def emulator_play(name, body):
+    """A play named ``name`` on localhost whose modules of this collection call the emulator server at
+    ``emulator_url`` (an extra var), with ``body``: its ``tasks:``, ``roles:`` ... sections, written at the play's
+    key level (dedented here, then indented under the play)."""
+    return (
+        EMULATOR_PLAY_HEADER.replace("NAME", name, 1) + textwrap.indent(textwrap.dedent(body).strip("\n"), "  ") + "\n"
+    )
+
+
 def write_text(directory, name, text):
     """Write ``text`` (dedented; a list or dict is written as JSON, which is YAML) to directory/name; return the path."""
     path = os.path.join(str(directory), name)

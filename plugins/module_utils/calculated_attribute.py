@@ -20,22 +20,23 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import (
     calculated_attribute_dependents,
 )
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
 
 # "Maximum number of calculated attributes per domain" (Amazon Connect administrator guide, not adjustable).
@@ -79,53 +80,42 @@ def spec_model_differences(argument_spec, shape, path=""):
 INCLUDE_OPTIONS = ("ALL", "ANY", "NONE")
 
 CONDITIONS_OPTIONS = dict(
-    range=dict(
-        type="dict",
-        options=dict(
+    range=dict_option(
+        dict(
             value=dict(type="int"),
             unit=dict(type="str"),
-            value_range=dict(
-                type="dict", options=dict(start=dict(type="int", required=True), end=dict(type="int", required=True))
-            ),
+            value_range=dict_option(dict(start=dict(type="int", required=True), end=dict(type="int", required=True))),
             timestamp_source=dict(type="str"),
             timestamp_format=dict(type="str"),
-        ),
+        )
     ),
     object_count=dict(type="int"),
-    threshold=dict(
-        type="dict", options=dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))
-    ),
+    threshold=dict_option(dict(value=dict(type="str", required=True), operator=dict(type="str", required=True))),
 )
 
 FILTER_OPTIONS = dict(
     include=dict(type="str", required=True),
-    groups=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
+    groups=list_option(
+        dict(
             type=dict(type="str", required=True),
-            dimensions=dict(
-                type="list", elements="dict", required=True, options=dict(attributes=dict(type="dict", required=True))
-            ),
+            dimensions=list_option(dict(attributes=dict(type="dict", required=True)), required=True),
         ),
+        required=True,
     ),
 )
 
 ATTRIBUTE_DETAILS_OPTIONS = dict(
-    attributes=dict(type="list", elements="dict", required=True, options=dict(name=dict(type="str", required=True))),
+    attributes=list_option(dict(name=dict(type="str", required=True)), required=True),
     expression=dict(type="str", required=True),
 )
 
-CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    calculated_attribute_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = child_spec(
+    "calculated_attribute_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
-    attribute_details=dict(type="dict", options=ATTRIBUTE_DETAILS_OPTIONS),
-    conditions=dict(type="dict", options=CONDITIONS_OPTIONS),
-    filter=dict(type="dict", options=FILTER_OPTIONS),
+    attribute_details=dict_option(ATTRIBUTE_DETAILS_OPTIONS),
+    conditions=dict_option(CONDITIONS_OPTIONS),
+    filter=dict_option(FILTER_OPTIONS),
     statistic=dict(type="str"),
     use_historical_data=dict(type="bool"),
     **TAG_OPTIONS,
@@ -133,17 +123,11 @@ CALCULATED_ATTRIBUTE_ARGUMENT_SPEC = dict(
 )
 
 # option -> CreateCalculatedAttributeDefinition member, in the order of the request shape
-MEMBERS = (
-    ("display_name", "DisplayName"),
-    ("description", "Description"),
-    ("attribute_details", "AttributeDetails"),
-    ("conditions", "Conditions"),
-    ("filter", "Filter"),
-    ("statistic", "Statistic"),
-    ("use_historical_data", "UseHistoricalData"),
+MEMBERS = option_members(
+    "display_name", "description", "attribute_details", "conditions", "filter", "statistic", "use_historical_data"
 )
 UPDATABLE = ("DisplayName", "Description", "Conditions")
-REQUIRED_TO_CREATE = (("attribute_details", "AttributeDetails"), ("statistic", "Statistic"))
+REQUIRED_TO_CREATE = option_members("attribute_details", "statistic")
 # Members of a GetCalculatedAttributeDefinition answer that are never sent back.
 READ_ONLY = ("CalculatedAttributeName", "CreatedAt", "LastUpdatedAt", "Status", "Readiness", "Tags")
 
@@ -153,21 +137,9 @@ NAMES = names_from_spec(CALCULATED_ATTRIBUTE_ARGUMENT_SPEC)
 # ---------------------------------------------------------------- reads
 
 
-def get_calculated_attribute(client, domain_name, name):
-    """GetCalculatedAttributeDefinition's answer, or None when the definition (or the domain) does not exist."""
-    return get_or_none(
-        client.get_calculated_attribute_definition,
-        "get calculated attribute definition",
-        DomainName=domain_name,
-        CalculatedAttributeName=name,
-    )
-
-
-def list_calculated_attributes(client, domain_name):
-    """Every ListCalculatedAttributeDefinitions item of the domain, all pages."""
-    return list_all(
-        client.list_calculated_attribute_definitions, "list calculated attribute definitions", DomainName=domain_name
-    )
+get_calculated_attribute, list_calculated_attributes = named_reads(
+    "get_calculated_attribute_definition", "list_calculated_attribute_definitions", "CalculatedAttributeName"
+)
 
 
 def describe_calculated_attribute(api):
@@ -204,16 +176,16 @@ class CalculatedAttributeResource(DomainChild):
             current, dependents=calculated_attribute_dependents(self.client, self.params["domain_name"], self.name)
         )
 
-    def plan_absent(self, current):
-        plan = super(CalculatedAttributeResource, self).plan_absent(current)
+    def plan_absent(self, found):
+        plan = super(CalculatedAttributeResource, self).plan_absent(found)
         if plan.calls:
-            plan.dependents = current.dependents
-            if current.dependents:
+            plan.dependents = found.dependents
+            if found.dependents:
                 # DeleteCalculatedAttributeDefinition documents no refusal for definitions in use.
                 plan.diff_header = (
                     "Calculated attribute definition {0} is used by {1}: the service deletes it anyway, and they "
                     "keep naming a definition that no longer exists.".format(
-                        self.name, describe_dependents(current.dependents)
+                        self.name, describe_dependents(found.dependents)
                     )
                 )
                 plan.warnings = [plan.diff_header]
@@ -230,19 +202,17 @@ class CalculatedAttributeResource(DomainChild):
         """A create refused because the domain holds the maximum says so, with the count."""
         if call.method != "create_calculated_attribute_definition":
             return
-        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+        message = bad_request_message(error)
+        if message is None:
             return
         count = len(list_calculated_attributes(self.client, self.params["domain_name"]))
         if count < MAX_PER_DOMAIN:
             return
-        message = error.exception.response.get("Error", {}).get("Message", "")
-        raise PlanError(
+        raise refusal_explained(
             "Domain {0} already holds {1} calculated attribute definitions, the maximum of {2} per domain (a quota "
             "that cannot be raised), so calculated attribute definition {3} was not created. Delete one that is "
-            "no longer used first. Service message: {4} (BadRequestException)".format(
-                self.params["domain_name"], count, MAX_PER_DOMAIN, self.name, message
-            ),
-            error=dict(code="BadRequestException", message=message),
+            "no longer used first.".format(self.params["domain_name"], count, MAX_PER_DOMAIN, self.name),
+            message,
             calculated_attribute_count=count,
         )
 
@@ -256,14 +226,6 @@ class CalculatedAttributeResource(DomainChild):
         return describe_calculated_attribute(result)
 
 
-class CalculatedAttributeLister(NamedLister):
-    name_option = "calculated_attribute_name"
-    name_member = "CalculatedAttributeName"
-    get_operation = "GetCalculatedAttributeDefinition"
-    argument_spec = named_spec("calculated_attribute_name")
-    result_key = "calculated_attributes"
-    reads_one = staticmethod(get_calculated_attribute)
-    reads_all = staticmethod(list_calculated_attributes)
-
-    def describe(self, item):
-        return describe_calculated_attribute(item)
+CalculatedAttributeLister = named_lister(
+    CalculatedAttributeResource, "GetCalculatedAttributeDefinition", "calculated_attributes", list_calculated_attributes
+)

@@ -11,8 +11,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import applied
@@ -24,11 +22,16 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
@@ -44,59 +47,48 @@ CONFLICT_RESOLUTION_OPTIONS = dict(
 )
 
 EXPORTING_CONFIG_OPTIONS = dict(
-    s3_exporting=dict(
-        type="dict",
-        options=dict(
+    s3_exporting=dict_option(
+        dict(
             s3_bucket_name=dict(type="str", required=True),
             s3_key_name=dict(type="str", no_log=False),
-        ),
+        )
     ),
 )
 
 MATCHING_OPTIONS = dict(
     enabled=dict(type="bool", required=True),
-    job_schedule=dict(
-        type="dict",
-        options=dict(
+    job_schedule=dict_option(
+        dict(
             day_of_the_week=dict(type="str", required=True, choices=DAYS_OF_THE_WEEK),
             time=dict(type="str", required=True),
-        ),
+        )
     ),
-    auto_merging=dict(
-        type="dict",
-        options=dict(
+    auto_merging=dict_option(
+        dict(
             enabled=dict(type="bool", required=True),
-            consolidation=dict(
-                type="dict",
-                options=dict(matching_attributes_list=dict(type="list", elements="list", required=True)),
-            ),
-            conflict_resolution=dict(type="dict", options=CONFLICT_RESOLUTION_OPTIONS),
+            consolidation=dict_option(dict(matching_attributes_list=dict(type="list", elements="list", required=True))),
+            conflict_resolution=dict_option(CONFLICT_RESOLUTION_OPTIONS),
             min_allowed_confidence_score_for_merging=dict(type="float"),
-        ),
+        )
     ),
-    exporting_config=dict(type="dict", options=EXPORTING_CONFIG_OPTIONS),
+    exporting_config=dict_option(EXPORTING_CONFIG_OPTIONS),
 )
 
 RULE_BASED_MATCHING_OPTIONS = dict(
     enabled=dict(type="bool", required=True),
-    matching_rules=dict(
-        type="list",
-        elements="dict",
-        options=dict(rule=dict(type="list", elements="str", required=True)),
-    ),
+    matching_rules=list_option(dict(rule=dict(type="list", elements="str", required=True))),
     max_allowed_rule_level_for_merging=dict(type="int"),
     max_allowed_rule_level_for_matching=dict(type="int"),
-    attribute_types_selector=dict(
-        type="dict",
-        options=dict(
+    attribute_types_selector=dict_option(
+        dict(
             attribute_matching_model=dict(type="str", required=True, choices=["ONE_TO_ONE", "MANY_TO_MANY"]),
             address=dict(type="list", elements="str"),
             phone_number=dict(type="list", elements="str"),
             email_address=dict(type="list", elements="str"),
-        ),
+        )
     ),
-    conflict_resolution=dict(type="dict", options=CONFLICT_RESOLUTION_OPTIONS),
-    exporting_config=dict(type="dict", options=EXPORTING_CONFIG_OPTIONS),
+    conflict_resolution=dict_option(CONFLICT_RESOLUTION_OPTIONS),
+    exporting_config=dict_option(EXPORTING_CONFIG_OPTIONS),
 )
 
 DOMAIN_ARGUMENT_SPEC = dict(
@@ -105,9 +97,9 @@ DOMAIN_ARGUMENT_SPEC = dict(
     default_expiration_days=dict(type="int"),
     default_encryption_key=dict(type="str", no_log=False),
     dead_letter_queue_url=dict(type="str"),
-    matching=dict(type="dict", options=MATCHING_OPTIONS),
-    rule_based_matching=dict(type="dict", options=RULE_BASED_MATCHING_OPTIONS),
-    data_store=dict(type="dict", options=dict(enabled=dict(type="bool"))),
+    matching=dict_option(MATCHING_OPTIONS),
+    rule_based_matching=dict_option(RULE_BASED_MATCHING_OPTIONS),
+    data_store=dict_option(dict(enabled=dict(type="bool"))),
     **TAG_OPTIONS,
     force=dict(type="bool", default=False),
 )
@@ -117,12 +109,8 @@ DOMAIN_NAMES = names_from_spec(DOMAIN_ARGUMENT_SPEC)
 EMPTY_STATS = {"ProfileCount": 0, "MeteringProfileCount": 0, "ObjectCount": 0, "TotalSize": 0}
 
 # option -> UpdateDomain member, for the top-level settings ("" clears the two text ones)
-SETTINGS = (
-    ("default_expiration_days", "DefaultExpirationDays"),
-    ("default_encryption_key", "DefaultEncryptionKey"),
-    ("dead_letter_queue_url", "DeadLetterQueueUrl"),
-)
-BLOCK_OPTIONS = (("matching", "Matching"), ("rule_based_matching", "RuleBasedMatching"), ("data_store", "DataStore"))
+SETTINGS = option_members("default_expiration_days", "default_encryption_key", "dead_letter_queue_url")
+BLOCK_OPTIONS = option_members("matching", "rule_based_matching", "data_store")
 
 
 # ---------------------------------------------------------------- reads
@@ -182,10 +170,10 @@ class DomainResource(TaggedResource):
             contents = domain_contents(self.client, self.params["domain_name"], current.get("Stats"))
         return Current(current, contents=contents)
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
-        contents = current.contents
+        contents = found.contents
         if contents.held() and not self.params["force"]:
             raise PlanError(
                 "Domain {0} holds {1}. Deleting it deletes all of it, irreversibly; set force=true to delete it "
@@ -197,7 +185,7 @@ class DomainResource(TaggedResource):
         header = "deleted with domain {0}: {1}".format(self.params["domain_name"], contents.describe())
         return Plan([call], after=None, contents=contents, diff_header=header)
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         params = self.params
         if params["default_expiration_days"] is None:
             raise PlanError(
@@ -221,9 +209,9 @@ class DomainResource(TaggedResource):
         after["Stats"] = dict(EMPTY_STATS)
         return Plan([Call("create_domain", request, "create domain")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
-        current = current.resource  # the Current read() returned: its API resource
+        current = found.resource
         request = {}
         for option, member in SETTINGS:
             wanted = params.get(option)
@@ -292,14 +280,15 @@ class DomainResource(TaggedResource):
         busy = (current.get("RuleBasedMatching") or {}).get("Status") == "IN_PROGRESS"
         if call.method != "update_domain" or not ("RuleBasedMatching" in call.request or busy):
             return
-        if isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
-            message = error.exception.response.get("Error", {}).get("Message", "")
+        message = bad_request_message(error)
+        if message is not None:
             status = (current.get("RuleBasedMatching") or {}).get("Status") or "unknown"
-            raise PlanError(
+            raise refusal_explained(
                 "The service refused to change rule_based_matching of domain {0} because its rule-based matching job is in "
-                "progress (status {1}). Retry when the rule-based matching job has finished. Service message: {2} "
-                "(BadRequestException)".format(self.params["domain_name"], status, message),
-                error=dict(code="BadRequestException", message=message),
+                "progress (status {1}). Retry when the rule-based matching job has finished.".format(
+                    self.params["domain_name"], status
+                ),
+                message,
             )
 
     def describe(self, result):

@@ -17,22 +17,20 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
-
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import bad_request_message
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import refusal_explained
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 
-EVENT_STREAM_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    event_stream_name=dict(type="str", required=True, aliases=["name"]),
+EVENT_STREAM_ARGUMENT_SPEC = child_spec(
+    "event_stream_name",
     uri=dict(type="str"),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
     recreate=dict(type="bool", default=False),
     **TAG_OPTIONS,
 )
@@ -47,17 +45,15 @@ KINESIS_STREAM_ARN = re.compile(r"^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}
 # ---------------------------------------------------------------- reads
 
 
+_get_event_stream, list_event_streams = named_reads("get_event_stream", "list_event_streams", "EventStreamName")
+
+
 def get_event_stream(client, domain_name, name):
     """GetEventStream's answer with the stream's name, or None when the stream (or the domain) does not exist."""
-    response = get_or_none(client.get_event_stream, "get event stream", DomainName=domain_name, EventStreamName=name)
+    response = _get_event_stream(client, domain_name, name)
     if response is not None:
         response["EventStreamName"] = name
     return response
-
-
-def list_event_streams(client, domain_name):
-    """Every ListEventStreams item of the domain, all pages."""
-    return list_all(client.list_event_streams, "list event streams", DomainName=domain_name)
 
 
 # ---------------------------------------------------------------- shapes
@@ -104,7 +100,7 @@ class EventStreamResource(DomainChild):
     name_member = "EventStreamName"
     arn_kind = "event-streams"
     create_operation = "CreateEventStream"
-    members = (("uri", "Uri"),)
+    members = option_members("uri")
     create_method = "create_event_stream"
     delete_method = "delete_event_stream"
     read_back_after_create = True
@@ -151,20 +147,19 @@ class EventStreamResource(DomainChild):
 
     def _explain_one_stream_per_domain(self, error):
         """CreateEventStream refused on a domain that already has a stream: name that stream."""
-        if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+        message = bad_request_message(error)
+        if message is None:
             return
         others = [item.get("EventStreamName") for item in list_event_streams(self.client, self.params["domain_name"])]
         others = [name for name in others if name and name != self.params["event_stream_name"]]
         if not others:
             return
-        message = error.exception.response.get("Error", {}).get("Message", "")
-        raise PlanError(
+        raise refusal_explained(
             "Domain {0} already has event stream {1}, and the service allows one event stream per domain: event stream {2} "
-            "was not created. Delete {1} first (state=absent) or manage that one. Service message: {3} "
-            "(BadRequestException)".format(
-                self.params["domain_name"], ", ".join(others), self.params["event_stream_name"], message
+            "was not created. Delete {1} first (state=absent) or manage that one.".format(
+                self.params["domain_name"], ", ".join(others), self.params["event_stream_name"]
             ),
-            error=dict(code="BadRequestException", message=message),
+            message,
             existing_event_streams=others,
         )
 
@@ -172,16 +167,5 @@ class EventStreamResource(DomainChild):
         return describe_event_stream(result)
 
 
-class EventStreamLister(NamedLister):
-    """Every stream is described by GetEventStream (the list items lack CreatedAt)."""
-
-    name_option = "event_stream_name"
-    name_member = "EventStreamName"
-    get_operation = "GetEventStream"
-    argument_spec = named_spec("event_stream_name")
-    result_key = "event_streams"
-    reads_one = staticmethod(get_event_stream)
-    reads_all = staticmethod(list_event_streams)
-
-    def describe(self, item):
-        return describe_event_stream(item)
+# Every stream is described by GetEventStream (the list items lack CreatedAt).
+EventStreamLister = named_lister(EventStreamResource, "GetEventStream", "event_streams", list_event_streams)

@@ -19,16 +19,18 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import given_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import enabled_intent_types
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import get_intent_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
@@ -37,108 +39,86 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_def
 # The members of the model's EventTriggerCondition and EventTriggerLimits shapes, as snake_case sub-options.
 # tests/unit/plugins/modules/test_customerprofiles_event_trigger.py checks these trees against the model.
 EVENT_TRIGGER_CONDITION_OPTIONS = dict(
-    event_trigger_dimensions=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
-            object_attributes=dict(
-                type="list",
-                elements="dict",
-                required=True,
-                options=dict(
+    event_trigger_dimensions=list_option(
+        dict(
+            object_attributes=list_option(
+                dict(
                     source=dict(type="str"),
                     field_name=dict(type="str"),
                     comparison_operator=dict(type="str", required=True),
                     values=dict(type="list", elements="str", required=True),
                 ),
+                required=True,
             ),
         ),
+        required=True,
     ),
     logical_operator=dict(type="str", required=True),
 )
 
 EVENT_TRIGGER_LIMITS_OPTIONS = dict(
     event_expiration=dict(type="int"),
-    periods=dict(
-        type="list",
-        elements="dict",
-        options=dict(
+    periods=list_option(
+        dict(
             unit=dict(type="str", required=True),
             value=dict(type="int", required=True),
             max_invocations_per_profile=dict(type="int"),
             unlimited=dict(type="bool"),
-        ),
+        )
     ),
 )
 
 # The members of the model's IntentFilterDefinition (botocore 1.44.18), as snake_case sub-options.
 INTENT_FILTER_DEFINITION_OPTIONS = dict(
-    groups=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
-            conditions=dict(
-                type="list",
-                elements="dict",
-                required=True,
-                options=dict(
-                    intent=dict(
-                        type="dict",
+    groups=list_option(
+        dict(
+            conditions=list_option(
+                dict(
+                    intent=dict_option(
+                        dict(intent_domain=dict(type="str", required=True), type=dict(type="str", required=True)),
                         required=True,
-                        options=dict(
-                            intent_domain=dict(type="str", required=True), type=dict(type="str", required=True)
-                        ),
                     ),
                     comparison_operator=dict(type="str", required=True),
                     values=dict(type="list", elements="str", required=True),
                 ),
+                required=True,
             ),
             logical_operator=dict(type="str", required=True),
         ),
+        required=True,
     ),
     logical_operator=dict(type="str", required=True),
 )
 
-EVENT_TRIGGER_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    event_trigger_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+EVENT_TRIGGER_ARGUMENT_SPEC = child_spec(
+    "event_trigger_name",
     object_type_name=dict(type="str"),
     description=dict(type="str"),
-    event_trigger_conditions=dict(type="list", elements="dict", options=EVENT_TRIGGER_CONDITION_OPTIONS),
+    event_trigger_conditions=list_option(EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
-    event_trigger_limits=dict(type="dict", options=EVENT_TRIGGER_LIMITS_OPTIONS),
-    intent_filter_definition=dict(type="dict", options=INTENT_FILTER_DEFINITION_OPTIONS),
+    event_trigger_limits=dict_option(EVENT_TRIGGER_LIMITS_OPTIONS),
+    intent_filter_definition=dict_option(INTENT_FILTER_DEFINITION_OPTIONS),
     **TAG_OPTIONS,
 )
 
 EVENT_TRIGGER_NAMES = names_from_spec(EVENT_TRIGGER_ARGUMENT_SPEC)
 
 # option -> member of CreateEventTrigger and UpdateEventTrigger (besides the names and tags)
-MEMBERS = (
-    ("object_type_name", "ObjectTypeName"),
-    ("description", "Description"),
-    ("event_trigger_conditions", "EventTriggerConditions"),
-    ("segment_filter", "SegmentFilter"),
-    ("event_trigger_limits", "EventTriggerLimits"),
-    ("intent_filter_definition", "IntentFilterDefinition"),
+MEMBERS = option_members(
+    "object_type_name",
+    "description",
+    "event_trigger_conditions",
+    "segment_filter",
+    "event_trigger_limits",
+    "intent_filter_definition",
 )
-REQUIRED_TO_CREATE = (("object_type_name", "ObjectTypeName"), ("event_trigger_conditions", "EventTriggerConditions"))
+REQUIRED_TO_CREATE = option_members("object_type_name", "event_trigger_conditions")
 
 
 # ---------------------------------------------------------------- reads
 
 
-def get_event_trigger(client, domain_name, name):
-    """GetEventTrigger's answer, or None when the trigger (or the domain) does not exist."""
-    return get_or_none(client.get_event_trigger, "get event trigger", DomainName=domain_name, EventTriggerName=name)
-
-
-def list_event_triggers(client, domain_name):
-    """Every ListEventTriggers item of the domain, all pages."""
-    return list_all(client.list_event_triggers, "list event triggers", DomainName=domain_name)
+get_event_trigger, list_event_triggers = named_reads("get_event_trigger", "list_event_triggers", "EventTriggerName")
 
 
 # ---------------------------------------------------------------- shapes
@@ -233,16 +213,5 @@ class EventTriggerResource(DomainChild):
         return describe_event_trigger(result, self.params["domain_name"])
 
 
-class EventTriggerLister(NamedLister):
-    """Every trigger is described by GetEventTrigger (the list items lack the conditions)."""
-
-    name_option = "event_trigger_name"
-    name_member = "EventTriggerName"
-    get_operation = "GetEventTrigger"
-    argument_spec = named_spec("event_trigger_name")
-    result_key = "event_triggers"
-    reads_one = staticmethod(get_event_trigger)
-    reads_all = staticmethod(list_event_triggers)
-
-    def describe(self, item):
-        return describe_event_trigger(item, self.params["domain_name"])
+# Every trigger is described by GetEventTrigger (the list items lack the conditions).
+EventTriggerLister = named_lister(EventTriggerResource, "GetEventTrigger", "event_triggers", list_event_triggers)

@@ -25,17 +25,19 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TaggedResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 
@@ -48,68 +50,55 @@ FLOW_DEFINITION_OPTIONS = dict(
     description=dict(type="str"),
     flow_name=dict(type="str", required=True),
     kms_arn=dict(type="str", required=True),
-    source_flow_config=dict(
-        type="dict",
-        required=True,
-        options=dict(
+    source_flow_config=dict_option(
+        dict(
             connector_profile_name=dict(type="str"),
             connector_type=dict(type="str", required=True),
-            incremental_pull_config=dict(type="dict", options=dict(datetime_type_field_name=dict(type="str"))),
-            source_connector_properties=dict(
-                type="dict",
-                required=True,
-                options=dict(
-                    marketo=dict(type="dict", options=copy.deepcopy(_OBJECT)),
-                    s3=dict(
-                        type="dict",
-                        options=dict(bucket_name=dict(type="str", required=True), bucket_prefix=dict(type="str")),
-                    ),
-                    salesforce=dict(
-                        type="dict",
-                        options=dict(
+            incremental_pull_config=dict_option(dict(datetime_type_field_name=dict(type="str"))),
+            source_connector_properties=dict_option(
+                dict(
+                    marketo=dict_option(copy.deepcopy(_OBJECT)),
+                    s3=dict_option(dict(bucket_name=dict(type="str", required=True), bucket_prefix=dict(type="str"))),
+                    salesforce=dict_option(
+                        dict(
                             object=dict(type="str", required=True),
                             enable_dynamic_field_update=dict(type="bool"),
                             include_deleted_records=dict(type="bool"),
-                        ),
+                        )
                     ),
-                    service_now=dict(type="dict", options=copy.deepcopy(_OBJECT)),
-                    zendesk=dict(type="dict", options=copy.deepcopy(_OBJECT)),
+                    service_now=dict_option(copy.deepcopy(_OBJECT)),
+                    zendesk=dict_option(copy.deepcopy(_OBJECT)),
                 ),
+                required=True,
             ),
         ),
-    ),
-    tasks=dict(
-        type="list",
-        elements="dict",
         required=True,
-        options=dict(
-            connector_operator=dict(
-                type="dict",
-                options=dict(
+    ),
+    tasks=list_option(
+        dict(
+            connector_operator=dict_option(
+                dict(
                     marketo=dict(type="str"),
                     s3=dict(type="str"),
                     salesforce=dict(type="str"),
                     service_now=dict(type="str"),
                     zendesk=dict(type="str"),
-                ),
+                )
             ),
             destination_field=dict(type="str"),
             source_fields=dict(type="list", elements="str", required=True),
             task_properties=dict(type="dict"),
             task_type=dict(type="str", required=True),
         ),
-    ),
-    trigger_config=dict(
-        type="dict",
         required=True,
-        options=dict(
+    ),
+    trigger_config=dict_option(
+        dict(
             trigger_type=dict(type="str", required=True),
-            trigger_properties=dict(
-                type="dict",
-                options=dict(
-                    scheduled=dict(
-                        type="dict",
-                        options=dict(
+            trigger_properties=dict_option(
+                dict(
+                    scheduled=dict_option(
+                        dict(
                             schedule_expression=dict(type="str", required=True),
                             data_pull_mode=dict(type="str"),
                             schedule_start_time=dict(type="str"),
@@ -117,11 +106,12 @@ FLOW_DEFINITION_OPTIONS = dict(
                             timezone=dict(type="str"),
                             schedule_offset=dict(type="int"),
                             first_execution_from=dict(type="str"),
-                        ),
+                        )
                     ),
-                ),
+                )
             ),
         ),
+        required=True,
     ),
 )
 
@@ -134,7 +124,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
     role_arn=dict(type="str"),
     event_trigger_names=dict(type="list", elements="str"),
     scope=dict(type="str"),
-    flow_definition=dict(type="dict", options=FLOW_DEFINITION_OPTIONS),
+    flow_definition=dict_option(FLOW_DEFINITION_OPTIONS),
     update_flow_definition=dict(type="bool", default=False),
     **TAG_OPTIONS,
 )
@@ -142,13 +132,7 @@ INTEGRATION_ARGUMENT_SPEC = dict(
 INTEGRATION_NAMES = names_from_spec(INTEGRATION_ARGUMENT_SPEC)
 
 # option -> PutIntegration member: the definition that PutIntegration replaces whole.
-DEFINITION = (
-    ("object_type_name", "ObjectTypeName"),
-    ("object_type_names", "ObjectTypeNames"),
-    ("role_arn", "RoleArn"),
-    ("event_trigger_names", "EventTriggerNames"),
-    ("scope", "Scope"),
-)
+DEFINITION = option_members("object_type_name", "object_type_names", "role_arn", "event_trigger_names", "scope")
 DEFINITION_MEMBERS = tuple(member for _option, member in DEFINITION)
 # What the service puts in when a member is not sent (GetIntegration returns these).
 SERVICE_DEFAULTS = {"Scope": "PROFILE", "EventTriggerNames": []}
@@ -160,14 +144,7 @@ UNSTRUCTURED = "_unstructured"
 # ---------------------------------------------------------------- reads
 
 
-def get_integration(client, domain_name, uri):
-    """GetIntegration's answer, or None when the integration (or the domain) does not exist."""
-    return get_or_none(client.get_integration, "get integration", DomainName=domain_name, Uri=uri)
-
-
-def list_integrations(client, domain_name):
-    """Every ListIntegrations item of the domain, all pages."""
-    return list_all(client.list_integrations, "list integrations", DomainName=domain_name)
+get_integration, list_integrations = named_reads("get_integration", "list_integrations", "Uri")
 
 
 # ---------------------------------------------------------------- shapes
@@ -236,9 +213,8 @@ class IntegrationResource(TaggedResource):
     result_key = "integration"
     verbatim_keys = VERBATIM
     answered_by = ("put_integration",)
-
-    def arn_path(self):
-        return "domains/{0}/integrations/{1}".format(self.params["domain_name"], self.params["uri"])
+    name_option = "uri"
+    arn_kind = "integrations"
 
     def model_inputs(self):
         params = self.params
@@ -267,8 +243,8 @@ class IntegrationResource(TaggedResource):
     def read(self):
         return get_integration(self.client, self.params["domain_name"], self.params["uri"])
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         request = dict(DomainName=self.params["domain_name"], Uri=self.params["uri"])
         return Plan([Call("delete_integration", request, "delete integration")], after=None)
@@ -280,7 +256,7 @@ class IntegrationResource(TaggedResource):
             request["FlowDefinition"] = flow
         return request
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         desired = desired_definition(self.params)
         if desired["ObjectTypeName"] is None and desired["ObjectTypeNames"] is None:
             raise PlanError(
@@ -298,8 +274,8 @@ class IntegrationResource(TaggedResource):
         after["IsUnstructured"] = after.get("ObjectTypeName") == UNSTRUCTURED
         return Plan([Call("put_integration", request, "create integration")], after=after)
 
-    def plan_update(self, current):
-        current = current.resource  # the Current read() returned: its API resource
+    def plan_update(self, found):
+        current = found.resource
         have = current_definition(current)
         target = target_definition(have, desired_definition(self.params))
         after_definition = current_definition(target)

@@ -27,10 +27,12 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.com
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import service_model
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
@@ -40,11 +42,12 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 
 # One entry of ``intents`` (the model's IntentConfig, a union: exactly one member), each member's config holding
 # ``enabled``. tests/unit/plugins/modules/test_customerprofiles_intent_definition.py checks it against the model.
 INTENT_CONFIG_OPTIONS = dict(
-    (option, dict(type="dict", options=dict(enabled=dict(type="bool", required=True))))
+    (option, dict_option(dict(enabled=dict(type="bool", required=True))))
     for option in (
         "price_sensitivity_config",
         "web_session_summary_config",
@@ -53,16 +56,10 @@ INTENT_CONFIG_OPTIONS = dict(
     )
 )
 
-INTENT_DEFINITION_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    intent_domain=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
-    intents=dict(type="list", elements="dict", options=INTENT_CONFIG_OPTIONS),
-    **TAG_OPTIONS,
-)
+INTENT_DEFINITION_ARGUMENT_SPEC = child_spec("intent_domain", intents=list_option(INTENT_CONFIG_OPTIONS), **TAG_OPTIONS)
 
 NAMES = names_from_spec(INTENT_DEFINITION_ARGUMENT_SPEC)
-MEMBERS = (("intents", "Intents"),)
+MEMBERS = option_members("intents")
 # Members of an answer that are not part of the definition sent back.
 READ_ONLY = ("DomainName", "IntentDomain", "IntentDefinitionArn", "CreatedAt", "LastUpdatedAt", "Tags")
 ARN_KIND = "intents"
@@ -89,10 +86,6 @@ def intent_domains(client, domain_name):
 def list_intent_types(client):
     """Every ListIntentTypes item (the intent types, grouped by intent domain), all pages."""
     return list_all(client.list_intent_types, "list intent types")
-
-
-def intent_definition_path(domain_name, intent_domain):
-    return "domains/{0}/{1}/{2}".format(domain_name, ARN_KIND, intent_domain)
 
 
 def with_arn_and_tags(client, found, arn):
@@ -184,17 +177,18 @@ class IntentDefinitionResource(DomainChild):
         return describe_intent_definition(result, self.params["domain_name"])
 
 
-class IntentDefinitionLister(NamedLister):
+class IntentDefinitionLister(
+    named_lister(
+        IntentDefinitionResource,
+        "GetIntentDefinition",
+        "intent_definitions",
+        intent_domains,
+        list_intent_types=dict(type="bool", default=False),
+    )
+):
     """One intent definition by its intent domain, or one GetIntentDefinition per intent domain of the model; each
     with its tags (ListTagsForResource). ``list_intent_types`` adds the intent types (ListIntentTypes)."""
 
-    name_option = "intent_domain"
-    name_member = "IntentDomain"
-    get_operation = "GetIntentDefinition"
-    argument_spec = named_spec("intent_domain", list_intent_types=dict(type="bool", default=False))
-    result_key = "intent_definitions"
-    reads_one = staticmethod(get_intent_definition)
-    reads_all = staticmethod(intent_domains)
     _prefix = None
 
     def model_inputs(self):
@@ -208,11 +202,8 @@ class IntentDefinitionLister(NamedLister):
         if found is None:
             return None
         if self._prefix is None:  # the caller's account, read once
-            self._prefix = resource_arn(self.module, intent_definition_path(self.params["domain_name"], ""))
+            self._prefix = resource_arn(self.module, "domains/{0}/{1}/".format(self.params["domain_name"], ARN_KIND))
         return with_arn_and_tags(self.client, found, self._prefix + name)
-
-    def describe(self, item):
-        return describe_intent_definition(item, self.params["domain_name"])
 
     def result(self, items):
         result = super(IntentDefinitionLister, self).result(items)

@@ -25,6 +25,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.cor
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import object_type_dependents
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
@@ -37,6 +39,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import tag_plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
@@ -46,15 +49,15 @@ FIELD_OPTIONS = ("source", "target", "content_type")
 KEY_OPTIONS = ("standard_identifiers", "field_names")
 
 # option -> PutProfileObjectType member, the settings besides fields, keys and tags.
-SETTINGS = (
-    ("description", "Description"),
-    ("template_id", "TemplateId"),
-    ("expiration_days", "ExpirationDays"),
-    ("encryption_key", "EncryptionKey"),
-    ("allow_profile_creation", "AllowProfileCreation"),
-    ("source_last_updated_timestamp_format", "SourceLastUpdatedTimestampFormat"),
-    ("max_profile_object_count", "MaxProfileObjectCount"),
-    ("source_priority", "SourcePriority"),
+SETTINGS = option_members(
+    "description",
+    "template_id",
+    "expiration_days",
+    "encryption_key",
+    "allow_profile_creation",
+    "source_last_updated_timestamp_format",
+    "max_profile_object_count",
+    "source_priority",
 )
 
 # Members of GetProfileObjectType's answer that are not part of the definition sent back.
@@ -62,17 +65,10 @@ READ_ONLY = ("ObjectTypeName", "CreatedAt", "LastUpdatedAt", "MaxAvailableProfil
 
 # With TemplateId, the service takes these from the template and may refuse them in the request
 # (PutProfileObjectType, TemplateId: "the service may return a BadRequestException").
-FROM_TEMPLATE = (
-    ("allow_profile_creation", "AllowProfileCreation"),
-    ("source_last_updated_timestamp_format", "SourceLastUpdatedTimestampFormat"),
-    ("fields", "Fields"),
-    ("keys", "Keys"),
-)
+FROM_TEMPLATE = option_members("allow_profile_creation", "source_last_updated_timestamp_format", "fields", "keys")
 
-OBJECT_TYPE_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    object_type_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+OBJECT_TYPE_ARGUMENT_SPEC = child_spec(
+    "object_type_name",
     description=dict(type="str"),
     template_id=dict(type="str"),
     expiration_days=dict(type="int"),
@@ -93,16 +89,9 @@ TEMPLATE_NAMES = ("template_id", "source_name", "source_object")
 # ---------------------------------------------------------------- reads
 
 
-def get_object_type(client, domain_name, object_type_name):
-    """GetProfileObjectType's answer, or None when the type (or the domain) does not exist."""
-    return get_or_none(
-        client.get_profile_object_type, "get object type", DomainName=domain_name, ObjectTypeName=object_type_name
-    )
-
-
-def list_object_types(client, domain_name):
-    """Every ListProfileObjectTypes item of the domain, all pages."""
-    return list_all(client.list_profile_object_types, "list object types", DomainName=domain_name)
+get_object_type, list_object_types = named_reads(
+    "get_profile_object_type", "list_profile_object_types", "ObjectTypeName", kind="object type"
+)
 
 
 def get_template(client, template_id):
@@ -245,9 +234,8 @@ class ObjectTypeResource(TaggedResource):
     result_key = "object_type"
     verbatim_keys = VERBATIM
     answered_by = ("put_profile_object_type",)
-
-    def arn_path(self):
-        return "domains/{0}/object-types/{1}".format(self.params["domain_name"], self.params["object_type_name"])
+    name_option = "object_type_name"
+    arn_kind = "object-types"
 
     # validation -----------------------------------------------------------------------
     def validate(self):
@@ -311,23 +299,23 @@ class ObjectTypeResource(TaggedResource):
         desired["Keys"] = maps.get("Keys")
         return desired
 
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         params = self.params
-        count = current.domain_object_count
+        count = found.domain_object_count
         warning = (
             "Deleting object type {0} deletes every profile object of that type from domain {1}, irreversibly "
             "(the domain holds {2} profile object(s) of all types).".format(
                 params["object_type_name"], params["domain_name"], "an unknown number of" if count is None else count
             )
         )
-        if current.dependents:
+        if found.dependents:
             # The API reference: DeleteProfileObjectType "also disables integrations from this specific
             # ProfileObjectType"; it does not refuse the delete.
             warning += (
                 " It is named by {0}: the service deletes it anyway, disables those integrations for it, and what "
-                "names it keeps naming a type that no longer exists.".format(describe_dependents(current.dependents))
+                "names it keeps naming a type that no longer exists.".format(describe_dependents(found.dependents))
             )
         call = Call(
             "delete_profile_object_type",
@@ -340,10 +328,10 @@ class ObjectTypeResource(TaggedResource):
             warnings=[warning],
             diff_header=warning,
             domain_object_count=count,
-            dependents=current.dependents,
+            dependents=found.dependents,
         )
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         params = self.params
         if not params.get("description"):
             raise PlanError(
@@ -373,9 +361,9 @@ class ObjectTypeResource(TaggedResource):
         after["Tags"] = dict(tags or {})
         return Plan([Call("put_profile_object_type", request, "create object type")], after=after)
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         params = self.params
-        current = current.resource  # the Current read() returned: its API resource
+        current = found.resource
         desired = self.desired()
         template_id = desired.get("TemplateId") or current.get("TemplateId")
         if template_id:

@@ -40,6 +40,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
@@ -102,15 +104,13 @@ MATCH_BY = {
 
 # --- argument spec of the profile fields (shared by the profile module and the mapping) --
 
-_CONTACT_PREFERENCE = dict(
-    type="list",
-    elements="dict",
-    options=dict(
+_CONTACT_PREFERENCE = list_option(
+    dict(
         key_name=dict(type="str", no_log=False),
         key_value=dict(type="str", no_log=False),
         profile_id=dict(type="str"),
         contact_type=dict(type="str"),
-    ),
+    )
 )
 
 
@@ -119,13 +119,12 @@ def _field_spec():
     for name in STRING_FIELDS:
         spec[name] = dict(type="str")
     for name in ADDRESS_FIELDS:
-        spec[name] = dict(type="dict", options=dict((key, dict(type="str")) for key in ADDRESS_KEYS))
+        spec[name] = dict_option(dict((key, dict(type="str")) for key in ADDRESS_KEYS))
     spec["attributes"] = dict(type="dict")
     for name in ENUM_FIELDS:
         spec[name] = dict(type="str")
-    spec["engagement_preferences"] = dict(
-        type="dict",
-        options=dict(phone=copy.deepcopy(_CONTACT_PREFERENCE), email=copy.deepcopy(_CONTACT_PREFERENCE)),
+    spec["engagement_preferences"] = dict_option(
+        dict(phone=copy.deepcopy(_CONTACT_PREFERENCE), email=copy.deepcopy(_CONTACT_PREFERENCE))
     )
     return spec
 
@@ -547,13 +546,11 @@ class ProfileLister(Lister):
     argument_spec = dict(
         domain_name=dict(type="str", required=True),
         profile_id=dict(type="list", elements="str"),
-        search=dict(
-            type="list",
-            elements="dict",
-            options=dict(
+        search=list_option(
+            dict(
                 key_name=dict(type="str", required=True, no_log=False),
                 values=dict(type="list", elements="str", required=True),
-            ),
+            )
         ),
         logical_operator=dict(type="str", choices=["AND", "OR"], default="OR"),
         max_results=dict(type="int"),

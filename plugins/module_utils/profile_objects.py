@@ -38,6 +38,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import MINIMUM_BOTOCORE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
@@ -454,12 +455,11 @@ class ProfileObjectsLister(Lister):
         domain_name=dict(type="str", required=True),
         object_type_name=dict(type="str", required=True),
         profile_id=dict(type="str", required=True),
-        object_filter=dict(
-            type="dict",
-            options=dict(
+        object_filter=dict_option(
+            dict(
                 key_name=dict(type="str", required=True, no_log=False),
                 values=dict(type="list", elements="str", required=True),
-            ),
+            )
         ),
     )
     result_key = "profile_objects"

@@ -39,8 +39,10 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.cor
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import chunks
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import describe_error
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import error_details
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
@@ -149,7 +151,7 @@ class ProfilesResource(BulkResource):
         state=PROFILE_OPTIONS["state"],
         match_by=PROFILE_OPTIONS["match_by"],
         purge_attributes=PROFILE_OPTIONS["purge_attributes"],
-        profiles=dict(type="list", elements="dict", required=True, options=_ITEM_SPEC),
+        profiles=list_option(_ITEM_SPEC, required=True),
     )
     argument_spec.update(BULK_OPTIONS)
     argument_spec.update(WAIT_OPTIONS)
@@ -164,7 +166,6 @@ class ProfilesResource(BulkResource):
         for index, item in enumerate(profiles):
             profiles[index] = given(item)  # one at a time: ansible-core's copy of each item goes as it is replaced
         self.items = [Item(index, item_params(self.params, item)) for index, item in enumerate(profiles)]
-        self.domain_missing = None
         self.lock = threading.Lock()
 
     def invocation(self):
@@ -193,7 +194,8 @@ class ProfilesResource(BulkResource):
     def read(self):
         """Each item's current profile (API item, in ``item.current``) or None, from batched reads run
         ``max_concurrency`` at a time under a read bucket of ``rate_limit`` calls per second; a missing domain: no
-        profiles. Returns the items (plan() drops each API item once the item is planned)."""
+        profiles (``missing``). Returns a Current of the items (plan() drops each API item once the item is planned)
+        and what of each item's plan the run will read (``keep``)."""
         # Two items with the same profile_id or match_by value: known before any call.
         raise_duplicates((item.key, item.index) for item in self.items if item.key[1])
         self.start_reads()
@@ -206,10 +208,18 @@ class ProfilesResource(BulkResource):
             for match_by in sorted(by_match):
                 self.read_by_match(match_by, by_match[match_by])
         except is_ansible_aws_error_code("ResourceNotFoundException") as e:
-            self.domain_missing = e
             for item in self.items:
                 item.current, item.status, item.error = None, None, None
-        return self.items
+            return Current(self.items, missing=e, keep=self.keep())
+        return Current(self.items, keep=self.keep())
+
+    def keep(self):
+        """What of each item's plan the run reads: its calls when they are sent (not in check mode), its predicted
+        before and after when the diff shows them. N items never hold N requests or N predictions for nothing."""
+        keep = set() if self.module.check_mode else {"calls"}
+        if self.module._diff:
+            keep.add("predictions")
+        return frozenset(keep)
 
     def read_by_id(self, items):
         if not items:
@@ -248,22 +258,29 @@ class ProfilesResource(BulkResource):
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):
-        params = self.params
-        if self.domain_missing is not None and params["state"] == "present" and not self.module.check_mode:
-            raise self.domain_missing
-        for item in self.items:
-            self.plan_item(item)
+        """Each item planned on its own (plan_item); a failed item fails alone. The bulk module overrides the
+        dispatch: there is no one resource to find absent, to create or to update. A missing domain blocks a present
+        state's writes (check mode predicts the creates: the same run may create the domain first), and the items
+        that fail end a run that writes nothing (``failure``); the driver decides both."""
+        items = current.resource
+        for item in items:
+            self.plan_item(item, current.keep)
         self.check_duplicates()
-        calls = [call for item in self.items for call in item.calls]
-        plan = Plan(calls, changed=any(item.changes for item in self.items))
-        if self.failed() and (self.module.check_mode or not calls):
-            raise self.failure(plan)
+        calls = [call for item in items for call in item.calls]
+        plan = Plan(
+            calls,
+            changed=any(item.changes for item in items),
+            blocked=current.missing if self.params["state"] == "present" else None,
+        )
+        if self.failed():
+            plan.failure = self.failure(plan)
         return plan
 
-    def plan_item(self, item):
-        """Plan one item. Of its current profile only the id is kept, its calls only when they are to be made, and
-        the predicted before and after only in diff mode (the diff is their only reader): N items never hold N API
-        items and N predictions at once."""
+    @staticmethod
+    def plan_item(item, keep):
+        """Plan one item. Of its current profile only the id is kept, its calls only when the run sends them, and
+        the predicted before and after only when the diff shows them (``keep``, what the run reads): N items never
+        hold N API items and N predictions at once."""
         current, item.current = item.current, None
         item.current_id = current["ProfileId"] if current else None
         if item.status == "failed":
@@ -274,9 +291,9 @@ class ProfilesResource(BulkResource):
             item.fail(e)
             return
         item.changes = bool(calls)
-        item.calls = [] if self.module.check_mode else calls
+        item.calls = calls if "calls" in keep else []
         item.profile_id = after.get("profile_id")
-        if self.module._diff:
+        if "predictions" in keep:
             item.before, item.after = before, after
         item.status = predicted_status(item)
 
@@ -317,6 +334,9 @@ class ProfilesResource(BulkResource):
             item.fail(e)
 
     def apply(self, plan):
+        """The items' writes, concurrently (``max_concurrency``) under the token bucket (``rate_limit``): the
+        engine's apply makes one call after another and stops at the first failure, while here each item fails on
+        its own, the writes stop after rounds without an answer, and created profiles are waited for."""
         self.bucket = TokenBucket(self.params["rate_limit"])
         self.stop = NoAnswerStop(NO_ANSWER_ROUNDS * self.params["max_concurrency"])
         pending = [item for item in self.items if item.calls and item.status != "failed"]

@@ -17,16 +17,18 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import NamedLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
     get_calculated_attribute,
 )
@@ -62,71 +64,59 @@ PROFILE_DIMENSION_FIELDS = (
 
 
 def _profile_attributes_options():
-    options = dict((field, dict(type="dict", options=_dimension())) for field in PROFILE_DIMENSION_FIELDS)
-    address = dict((part, dict(type="dict", options=_dimension())) for part in ADDRESS_PARTS)
+    options = dict((field, dict_option(_dimension())) for field in PROFILE_DIMENSION_FIELDS)
+    address = dict((part, dict_option(_dimension())) for part in ADDRESS_PARTS)
     for field in ADDRESS_FIELDS:
-        options[field] = dict(type="dict", options=copy.deepcopy(address))
+        options[field] = dict_option(copy.deepcopy(address))
     # map: custom attribute name (data, kept as written) -> {dimension_type, values}
     options["attributes"] = dict(type="dict")
-    options["profile_type"] = dict(type="dict", options=_dimension())
+    options["profile_type"] = dict_option(_dimension())
     return options
 
 
 GROUP_OPTIONS = dict(
-    dimensions=dict(
-        type="list",
-        elements="dict",
-        options=dict(
-            profile_attributes=dict(type="dict", options=_profile_attributes_options()),
+    dimensions=list_option(
+        dict(
+            profile_attributes=dict_option(_profile_attributes_options()),
             # map: calculated attribute name -> {dimension_type, values, condition_overrides}
             calculated_attributes=dict(type="dict"),
-        ),
+        )
     ),
-    source_segments=dict(type="list", elements="dict", options=dict(segment_definition_name=dict(type="str"))),
+    source_segments=list_option(dict(segment_definition_name=dict(type="str"))),
     source_type=dict(type="str"),
     type=dict(type="str"),
 )
 
 SEGMENT_GROUPS_OPTIONS = dict(
-    groups=dict(type="list", elements="dict", options=GROUP_OPTIONS),
+    groups=list_option(GROUP_OPTIONS),
     include=dict(type="str"),
 )
 
 SEGMENT_SORT_OPTIONS = dict(
-    attributes=dict(
-        type="list",
-        elements="dict",
-        required=True,
-        options=dict(
+    attributes=list_option(
+        dict(
             name=dict(type="str", required=True),
             data_type=dict(type="str"),
             order=dict(type="str", required=True),
             type=dict(type="str"),
         ),
+        required=True,
     ),
 )
 
-SEGMENT_DEFINITION_ARGUMENT_SPEC = dict(
-    domain_name=dict(type="str", required=True),
-    segment_definition_name=dict(type="str", required=True, aliases=["name"]),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+SEGMENT_DEFINITION_ARGUMENT_SPEC = child_spec(
+    "segment_definition_name",
     display_name=dict(type="str"),
     description=dict(type="str"),
-    segment_groups=dict(type="dict", options=SEGMENT_GROUPS_OPTIONS),
+    segment_groups=dict_option(SEGMENT_GROUPS_OPTIONS),
     segment_sql_query=dict(type="str"),
-    segment_sort=dict(type="dict", options=SEGMENT_SORT_OPTIONS),
+    segment_sort=dict_option(SEGMENT_SORT_OPTIONS),
     **TAG_OPTIONS,
     recreate=dict(type="bool", default=False),
 )
 
 # option -> CreateSegmentDefinition member
-MEMBERS = (
-    ("display_name", "DisplayName"),
-    ("description", "Description"),
-    ("segment_groups", "SegmentGroups"),
-    ("segment_sql_query", "SegmentSqlQuery"),
-    ("segment_sort", "SegmentSort"),
-)
+MEMBERS = option_members("display_name", "description", "segment_groups", "segment_sql_query", "segment_sort")
 # Members of a GetSegmentDefinition answer that are never sent back.
 READ_ONLY = ("SegmentDefinitionName", "SegmentDefinitionArn", "CreatedAt", "Tags", "SegmentType")
 # The two ways of defining the audience: exactly one of them.
@@ -141,16 +131,9 @@ MEMBERSHIP_NAMES = ("profile_ids", "segment_definition_name")
 # ---------------------------------------------------------------- reads
 
 
-def get_segment_definition(client, domain_name, name):
-    """GetSegmentDefinition's answer, or None when the definition (or the domain) does not exist."""
-    return get_or_none(
-        client.get_segment_definition, "get segment definition", DomainName=domain_name, SegmentDefinitionName=name
-    )
-
-
-def list_segment_definitions(client, domain_name):
-    """Every ListSegmentDefinitions item of the domain, all pages."""
-    return list_all(client.list_segment_definitions, "list segment definitions", DomainName=domain_name)
+get_segment_definition, list_segment_definitions = named_reads(
+    "get_segment_definition", "list_segment_definitions", "SegmentDefinitionName"
+)
 
 
 @CustomerProfilesErrorHandler.common_error_handler("get segment membership")
@@ -275,15 +258,18 @@ class SegmentDefinitionResource(DomainChild):
         return describe_segment_definition(result)
 
 
-class SegmentDefinitionLister(NamedLister):
-    name_option = "segment_definition_name"
-    name_member = "SegmentDefinitionName"
-    get_operation = "GetSegmentDefinition"
-    argument_spec = named_spec("segment_definition_name", profile_ids=dict(type="list", elements="str"))
+class SegmentDefinitionLister(
+    named_lister(
+        SegmentDefinitionResource,
+        "GetSegmentDefinition",
+        "segment_definitions",
+        list_segment_definitions,
+        profile_ids=dict(type="list", elements="str"),
+    )
+):
+    """With ``profile_ids``, the definition's membership of those profiles too (GetSegmentMembership)."""
+
     module_kwargs = dict(required_by=dict(profile_ids="segment_definition_name"))
-    result_key = "segment_definitions"
-    reads_one = staticmethod(get_segment_definition)
-    reads_all = staticmethod(list_segment_definitions)
     membership = None
 
     def model_inputs(self):
@@ -303,9 +289,6 @@ class SegmentDefinitionLister(NamedLister):
                     get_segment_membership(self.client, domain, name, self.params["profile_ids"])
                 )
         return item
-
-    def describe(self, item):
-        return describe_segment_definition(item)
 
     def result(self, items):
         result = super(SegmentDefinitionLister, self).result(items)

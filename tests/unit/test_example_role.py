@@ -33,11 +33,6 @@ PROFILES = EXAMPLE_VARS["customer_profiles_profiles"]
 
 
 @pytest.fixture
-def server(fresh_emulator_server):
-    return fresh_emulator_server
-
-
-@pytest.fixture
 def play(server, tmp_path):
     """play(check=False, diff=False, extra_vars=None) -> PLAY RECAP counts of tests/example/playbook.yml."""
 
@@ -53,11 +48,6 @@ def play(server, tmp_path):
         return run.recap("localhost")
 
     return _play
-
-
-@pytest.fixture
-def client(server):
-    return server.client()
 
 
 def stored_profiles(client):

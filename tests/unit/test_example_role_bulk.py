@@ -21,16 +21,6 @@ SECRET = "Sekrit-value"
 
 
 @pytest.fixture
-def server(fresh_emulator_server):
-    return fresh_emulator_server
-
-
-@pytest.fixture
-def client(server):
-    return server.client()
-
-
-@pytest.fixture
 def play(role_play):
     return role_play
 

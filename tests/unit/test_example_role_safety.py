@@ -27,16 +27,6 @@ ORDERS = dict(
 
 
 @pytest.fixture
-def server(fresh_emulator_server):
-    return fresh_emulator_server
-
-
-@pytest.fixture
-def client(server):
-    return server.client()
-
-
-@pytest.fixture
 def play(role_play):
     def _play(role_vars, check=False, diff=False):
         return role_play(dict(dict(customer_profiles_domain_name=DOMAIN), **role_vars), check=check, diff=diff)

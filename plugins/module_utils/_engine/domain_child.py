@@ -35,6 +35,8 @@ import copy
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
@@ -45,6 +47,33 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import TAGS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
+
+
+def child_spec(name_option, **options):
+    """The argument spec of a resource named inside a domain: ``domain_name``, ``name_option`` (required, alias
+    ``name``) and ``state``, then ``options`` in their order."""
+    spec = dict(domain_name=dict(type="str", required=True))
+    spec[name_option] = dict(type="str", required=True, aliases=["name"])
+    spec["state"] = dict(type="str", default="present", choices=["present", "absent"])
+    spec.update(options)
+    return spec
+
+
+def named_reads(get_method, list_method, name_member, kind=None):
+    """The two reads of a resource named inside a domain, by its client methods: ``get(client, domain_name, name)``,
+    the get call's answer or None when the resource (or the domain) does not exist, and ``list(client,
+    domain_name)``, every item of the list call of the domain, all pages. ``kind``, the resource in words in the
+    errors (``get <kind>``, ``list <kind>s``), is the get method's by default."""
+    kind = kind or get_method[len("get_") :].replace("_", " ")
+
+    def get(client, domain_name, name):
+        request = {"DomainName": domain_name, name_member: name}
+        return get_or_none(getattr(client, get_method), "get " + kind, **request)
+
+    def list_every(client, domain_name):
+        return list_all(getattr(client, list_method), "list {0}s".format(kind), DomainName=domain_name)
+
+    return get, list_every
 
 
 def given_members(params, members, verbatim=TAGS):
@@ -61,9 +90,7 @@ def given_members(params, members, verbatim=TAGS):
 class DomainChild(TaggedResource):
     """A resource named inside a domain: see the module docstring for what a subclass declares."""
 
-    name_option = None
     name_member = None
-    arn_kind = None
     kind = None
     create_operation = None
     members = ()
@@ -84,9 +111,6 @@ class DomainChild(TaggedResource):
     def identity(self):
         """The request members that address the resource."""
         return {"DomainName": self.params["domain_name"], self.name_member: self.name}
-
-    def arn_path(self):
-        return "domains/{0}/{1}/{2}".format(self.params["domain_name"], self.arn_kind, self.name)
 
     def get(self):
         """The resource read by its identity (None when it does not exist)."""
@@ -146,12 +170,12 @@ class DomainChild(TaggedResource):
         return dict((member, option) for option, member in self.members)[member]
 
     # the plans ------------------------------------------------------------------------
-    def plan_absent(self, current):
-        if current.resource is None:
+    def plan_absent(self, found):
+        if found.resource is None:
             return Plan(after=None)
         return Plan([self.delete_call()], after=None)
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         desired = self.desired()
         missing = self.missing_to_create(desired)
         if missing:
@@ -167,8 +191,8 @@ class DomainChild(TaggedResource):
         call = self.create_call(desired, tags, "create " + self.kind)
         return Plan([call], after=self.predicted(call.request, tags))
 
-    def plan_update(self, current):
-        resource = current.resource
+    def plan_update(self, found):
+        resource = found.resource
         desired = self.desired()
         differing = self.differing(resource, desired)
         fixed = [self.option_of(member) for member in differing if member not in self.updatable]

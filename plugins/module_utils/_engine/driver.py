@@ -39,6 +39,8 @@ import copy
 
 from ansible.module_utils.basic import _load_params
 
+from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
+
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesModule
@@ -73,6 +75,23 @@ class PlanError(Exception):
         super(PlanError, self).__init__(message)
         self.message = message
         self.details = details
+
+
+def bad_request_message(error):
+    """The service's message when ``error`` is a BadRequestException (the service refused the request), else None."""
+    if not isinstance(error, is_ansible_aws_error_code("BadRequestException", error)):
+        return None
+    return error.exception.response.get("Error", {}).get("Message", "")
+
+
+def refusal_explained(reason, message, **details):
+    """The PlanError of a BadRequestException that ``reason`` explains (what the service's ``message`` leaves out),
+    with that message; ``details``, extra result keys."""
+    return PlanError(
+        "{0} Service message: {1} (BadRequestException)".format(reason, message),
+        error=dict(code="BadRequestException", message=message),
+        **details,
+    )
 
 
 def check_replaceable(kind, name, options, recreate):
@@ -123,10 +142,13 @@ class Current(Record):
 
     The facts, None when not read: ``contents`` (what a domain holds, a DomainContents), ``dependents`` (what
     names the resource, kind -> names), ``domain_object_count`` (the domain's profile objects), ``missing`` (the
-    error that found the domain missing: in check mode the same run may create it first).
+    error that found the domain missing: in check mode the same run may create it first), ``keep`` (what of a plan
+    per item the run will read, for a resource of many items that holds only that: ``"calls"`` when the writes are
+    sent, not in check mode, and ``"predictions"`` when diff() shows them, in diff mode; the plan is the same
+    otherwise, and whether to apply stays the driver's decision).
     """
 
-    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None)
+    FIELDS = dict(resource=None, contents=None, dependents=None, domain_object_count=None, missing=None, keep=None)
 
     def __init__(self, resource=None, **facts):
         super(Current, self).__init__(resource=resource, **facts)
@@ -213,20 +235,21 @@ class Resource(Contract):
 
     def plan(self, current):
         """Pure: the Plan from the options and ``current`` (a Current), no call made, nothing kept on ``self``.
-        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current``."""
+        By default, by state and existence: plan_absent, plan_create or plan_update, each given ``current`` as
+        ``found`` (an override reads ``found.resource`` and the facts beside it, and never rebinds ``found``)."""
         if self.params.get("state") == "absent":
             return self.plan_absent(current)
         if current.resource is None:
             return self.plan_create(current)
         return self.plan_update(current)
 
-    def plan_absent(self, current):
+    def plan_absent(self, found):
         raise NotImplementedError
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         raise NotImplementedError
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         raise NotImplementedError
 
     def call(self, call, method=None):
@@ -459,6 +482,22 @@ def run_info(lister_class):
     module.exit_json(changed=False, **result)
 
 
+def dict_option(options, required=False):
+    """An argument spec entry: a dict option with the sub-``options`` given."""
+    entry = dict(type="dict", options=options)
+    if required:
+        entry["required"] = True
+    return entry
+
+
+def list_option(options, required=False):
+    """An argument spec entry: a list option whose elements are dicts with the sub-``options`` given."""
+    entry = dict(type="list", elements="dict", options=options)
+    if required:
+        entry["required"] = True
+    return entry
+
+
 def named_spec(name_option, **extra):
     """The argument spec of a NamedLister: domain_name, the name option (alias ``name``) and ``extra``."""
     spec = {"domain_name": dict(type="str", required=True), name_option: dict(type="str", aliases=["name"])}
@@ -470,12 +509,14 @@ class NamedLister(Lister):
     """The info module of resources named inside a domain: one by its name (``name_option``), or every one of
     the domain, each read again with the get call (the list items are summaries).
 
-    A subclass sets ``name_option``, ``name_member`` (the name in a list item), ``get_operation`` (checked
-    against the model), ``result_key``, and the resource's two reads: ``reads_one``, ``(client, domain_name,
-    name)`` -> the item or None, and ``reads_all``, ``(client, domain_name)`` -> every list item (as
-    ``staticmethod(get_...)`` and ``staticmethod(list_...)``).
+    ``named_lister()`` makes one from the resource's own declarations. Its attributes: ``resource`` (the resource
+    class: an item is described as the resource's module describes its result), ``name_option``, ``name_member``
+    (the name in a list item), ``get_operation`` (checked against the model), ``result_key``, and the resource's
+    two reads: ``reads_one``, ``(client, domain_name, name)`` -> the item or None, and ``reads_all``, ``(client,
+    domain_name)`` -> every list item (as ``staticmethod(get_...)`` and ``staticmethod(list_...)``).
     """
 
+    resource = None
     name_option = None
     name_member = None
     get_operation = None
@@ -501,3 +542,30 @@ class NamedLister(Lister):
     def list_all(self):
         found = (self.get(item[self.name_member]) for item in self.list_items())
         return [item for item in found if item is not None]
+
+    def describe(self, item):
+        """The item as the resource's module describes its result (a resource's describe reads no option but
+        ``domain_name``, which the info module has too)."""
+        if self.resource is None:
+            return item
+        return self.resource(self.module, self.client).describe(item)
+
+
+def named_lister(resource, get_operation, result_key, reads_all, **extra):
+    """The NamedLister class of ``resource``, a resource named inside a domain (it declares ``name_option``,
+    ``name_member`` and ``reads_one``): ``get_operation`` checks the name, ``result_key`` lists the items,
+    ``reads_all`` lists the domain's; ``extra``, options of the info module besides the domain and the name."""
+    return type(
+        resource.__name__.replace("Resource", "") + "Lister",
+        (NamedLister,),
+        dict(
+            resource=resource,
+            name_option=resource.name_option,
+            name_member=resource.name_member,
+            get_operation=get_operation,
+            argument_spec=named_spec(resource.name_option, **extra),
+            result_key=result_key,
+            reads_one=staticmethod(resource.reads_one),
+            reads_all=staticmethod(reads_all),
+        ),
+    )

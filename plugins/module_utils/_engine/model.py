@@ -33,6 +33,7 @@ except ImportError:
     pass  # AnsibleAWSModule reports a missing botocore
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_camel
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import kind_of
 
 SERVICE_NAME = "customer-profiles"
 
@@ -129,7 +130,7 @@ def _size_rule(errors, path, size, metadata, unit):
 
 def _check_string(errors, path, value, shape):
     if not isinstance(value, str):
-        errors.append("{0} must be a string, not a {1}".format(path, _kind(value)))
+        errors.append("{0} must be a string, not a {1}".format(path, kind_of(value)))
         return
     metadata = shape.metadata
     _size_rule(errors, path, len(value), metadata, "characters")
@@ -145,7 +146,7 @@ def _check_string(errors, path, value, shape):
 def _check_number(errors, path, value, shape, kinds):
     if isinstance(value, bool) or not isinstance(value, kinds):
         errors.append(
-            "{0} must be a number{1}, not a {2}".format(path, "" if float in kinds else " (integer)", _kind(value))
+            "{0} must be a number{1}, not a {2}".format(path, "" if float in kinds else " (integer)", kind_of(value))
         )
         return
     minimum, maximum = shape.metadata.get("min"), shape.metadata.get("max")
@@ -158,21 +159,9 @@ def _check_number(errors, path, value, shape, kinds):
             errors.append("{0} must be at most {1}".format(path, maximum))
 
 
-def _kind(value):
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, dict):
-        return "dict"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string" if isinstance(value, str) else type(value).__name__
-
-
 def _check_structure(errors, path, value, shape, renames, check_required=True):
     if not isinstance(value, dict):
-        errors.append("{0} must be a dict, not a {1}".format(path or "the options", _kind(value)))
+        errors.append("{0} must be a dict, not a {1}".format(path or "the options", kind_of(value)))
         return
     members = shape.members
     given = {}
@@ -217,7 +206,7 @@ def check_value(errors, path, value, shape, renames=None):
         _check_structure(errors, path, value, shape, renames)
     elif kind == "list":
         if not isinstance(value, list):
-            errors.append("{0} must be a list, not a {1}".format(path, _kind(value)))
+            errors.append("{0} must be a list, not a {1}".format(path, kind_of(value)))
             return
         _size_rule(errors, path, len(value), shape.metadata, "items")
         for index, item in enumerate(value):
@@ -225,7 +214,7 @@ def check_value(errors, path, value, shape, renames=None):
                 check_value(errors, "{0}[{1}]".format(path, index), item, shape.member, renames)
     elif kind == "map":
         if not isinstance(value, dict):
-            errors.append("{0} must be a dict, not a {1}".format(path, _kind(value)))
+            errors.append("{0} must be a dict, not a {1}".format(path, kind_of(value)))
             return
         _size_rule(errors, path, len(value), shape.metadata, "entries")
         for key, item in value.items():
@@ -242,7 +231,7 @@ def check_value(errors, path, value, shape, renames=None):
         _check_number(errors, path, value, shape, (int, float))
     elif kind == "boolean":
         if not isinstance(value, bool):
-            errors.append("{0} must be a boolean, not a {1}".format(path, _kind(value)))
+            errors.append("{0} must be a boolean, not a {1}".format(path, kind_of(value)))
 
 
 def check_request(operation, options, prefix="", renames=None):

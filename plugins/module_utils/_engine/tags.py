@@ -74,10 +74,12 @@ class TaggedResource(Resource):
     """A resource whose tags change through TagResource/UntagResource on its ARN (resolved once, on the first tag call)."""
 
     _arn = None
+    arn_kind = None  # the ARN's resource part is domains/<domain>/<arn_kind>/<the value of name_option>
+    name_option = None
 
     def arn_path(self):
         """``domains/<name>...``: the resource part of the ARN."""
-        raise NotImplementedError
+        return "domains/{0}/{1}/{2}".format(self.params["domain_name"], self.arn_kind, self.params[self.name_option])
 
     def arn(self):
         """The resource's ARN; built once (one STS call), the first time a tag call needs it."""

@@ -32,6 +32,11 @@ def to_camel(name):
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 
 
+def option_members(*options):
+    """(option, member) pairs of ``options``: each member is its option in CamelCase (``to_camel``)."""
+    return tuple((option, to_camel(option)) for option in options)
+
+
 def names_from_spec(argument_spec):
     """Every option and sub-option name of an argument spec (for from_api)."""
     names = set()

@@ -30,14 +30,19 @@ from ansible.module_utils.six import string_types
 MAX_TAGS = 50
 
 
-def _kind(value):
+def kind_of(value):
+    """What a value is, in the words of a message ("must be a dict, not a list"): never the value itself."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
     if isinstance(value, dict):
         return "dict"
     if isinstance(value, list):
         return "list"
-    if isinstance(value, bool):
-        return "boolean"
-    return "number" if isinstance(value, (int, float)) else "string"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "string" if isinstance(value, string_types) else type(value).__name__
 
 
 def _given(spec, raw, name):
@@ -71,13 +76,13 @@ def input_shape_errors(argument_spec, raw, prefix=""):
 
     def check(name, option, value, kind, sub_options, choices=None):
         if kind == "str" and isinstance(value, (list, dict, bool)):
-            errors.append("{0} must be a string, not a {1}".format(option, _kind(value)))
+            errors.append("{0} must be a string, not a {1}".format(option, kind_of(value)))
             return False
         if choices is not None and not isinstance(value, (list, dict)) and _as_text(value) not in choices:
             errors.append("{0} must be one of {1}".format(option, ", ".join(str(choice) for choice in choices)))
             return False
         if kind == "dict" and not isinstance(value, (dict,) + string_types):
-            errors.append("{0} must be a dict, not a {1}".format(option, _kind(value)))
+            errors.append("{0} must be a dict, not a {1}".format(option, kind_of(value)))
             return False
         if kind == "dict" and isinstance(value, dict) and sub_options:
             sub_errors, sub_paths = input_shape_errors(sub_options, value, option)
@@ -92,7 +97,7 @@ def input_shape_errors(argument_spec, raw, prefix=""):
         option = "{0}.{1}".format(prefix, written) if prefix else written
         kind = spec.get("type", "str")
         if kind == "list" and not isinstance(value, list) and spec.get("elements") == "dict":
-            errors.append("{0} must be a list of dicts, not a {1}".format(option, _kind(value)))
+            errors.append("{0} must be a list of dicts, not a {1}".format(option, kind_of(value)))
             paths.append(name)
         elif kind == "list" and isinstance(value, list):
             for index, item in enumerate(value):

@@ -23,9 +23,3 @@ def sleeps(monkeypatch):
     random.seed(20240808)
     yield recorder.delays
     random.setstate(state)
-
-
-@pytest.fixture
-def server(fresh_emulator_server):
-    """The emulator as a loopback HTTP server (for real ansible-playbook runs), reset for this test."""
-    return fresh_emulator_server

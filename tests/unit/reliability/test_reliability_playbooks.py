@@ -233,8 +233,7 @@ def test_interleaved_upserts_duplicate_then_fail_naming_both_ids(run_module, cp_
     host_a = run_module("customerprofiles_profile", args)
     real_read = ProfileResource.read
 
-    def stale_read(resource):  # what host B saw: its identity search found nothing
-        resource.domain_missing = False
+    def stale_read(_resource):  # what host B saw: its identity search found nothing
         return None
 
     monkeypatch.setattr(ProfileResource, "read", stale_read)

@@ -38,6 +38,14 @@ def test_a_scalar_given_for_a_block_fails_naming_it(run_module, cp_mock, module,
     assert cp_mock.calls() == []
 
 
+def test_null_given_for_a_block_of_a_list_is_called_null(run_module, cp_mock):
+    args = {"domain_name": DOMAIN, "rule_based_matching": {"enabled": True, "matching_rules": [None]}}
+    result = run_module("customerprofiles_domain", args)
+    assert result.failed
+    assert "rule_based_matching.matching_rules[0] must be a dict, not a null" in result["msg"]
+    assert cp_mock.calls() == []
+
+
 def test_text_given_for_a_list_of_blocks_fails_naming_it(run_module, cp_mock):
     args = {"domain_name": DOMAIN, "rule_based_matching": {"enabled": True, "matching_rules": "EmailAddress"}}
     result = run_module("customerprofiles_domain", args)

@@ -641,34 +641,29 @@ def test_invocation_lists_the_items_as_given_at_vvv(run_module, cp_mock, domain)
 
 
 def test_a_thousand_profiles_end_to_end(fresh_emulator_server, tmp_path):
+    from playbook_runner import emulator_play
     from playbook_runner import run_playbook
     from playbook_runner import write_text
 
     server = fresh_emulator_server
-    play = """
-    - name: 1,000 profiles
-      hosts: localhost
-      gather_facts: false
-      module_defaults:
-        group/awscx.customerprofiles.aws:
-          endpoint_url: "{{ emulator_url }}"
-          region: us-east-1
-          access_key: testing
-          secret_key: testing
-      tasks:
-        - name: Domain
-          awscx.customerprofiles.customerprofiles_domain:
-            domain_name: bulk-e2e
-            default_expiration_days: 30
-        - name: Profiles
-          awscx.customerprofiles.customerprofiles_profiles:
-            domain_name: bulk-e2e
-            profiles: "{{ bulk_profiles }}"
-          register: sync
-        - name: Summary
-          ansible.builtin.assert:
-            that: sync.summary.failed == 0 and (sync.summary.created + sync.summary.unchanged) == 1000
-    """
+    play = emulator_play(
+        "1,000 profiles",
+        """
+        tasks:
+          - name: Domain
+            awscx.customerprofiles.customerprofiles_domain:
+              domain_name: bulk-e2e
+              default_expiration_days: 30
+          - name: Profiles
+            awscx.customerprofiles.customerprofiles_profiles:
+              domain_name: bulk-e2e
+              profiles: "{{ bulk_profiles }}"
+            register: sync
+          - name: Summary
+            ansible.builtin.assert:
+              that: sync.summary.failed == 0 and (sync.summary.created + sync.summary.unchanged) == 1000
+        """,
+    )
     path = write_text(tmp_path, "play.yml", play)
     extra_vars = {"emulator_url": server.url, "bulk_profiles": accounts(1000, first_name="Ann")}
     first = run_playbook(path, tmp_path, extra_vars=extra_vars)
