@@ -22,6 +22,7 @@ import re
 import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile_objects import ProfileObjectsResource
+from connect_helpers import PRICE_FILTER as INTENT_FILTER
 from playbook_runner import REPO_ROOT
 from playbook_runner import run_playbook
 from playbook_runner import write_text
@@ -92,21 +93,6 @@ TRIGGER = domain_args(
 )
 PRICE = {"price_sensitivity_config": {"enabled": True}}
 INTENTS = domain_args(name="DEFAULT", intents=[PRICE])
-INTENT_FILTER = {
-    "logical_operator": "ALL",
-    "groups": [
-        {
-            "logical_operator": "ALL",
-            "conditions": [
-                {
-                    "intent": {"intent_domain": "DEFAULT", "type": "PRICE_SENSITIVITY"},
-                    "comparison_operator": "EQUAL",
-                    "values": ["HIGH"],
-                }
-            ],
-        }
-    ],
-}
 
 
 def setup_domain(client, **_):

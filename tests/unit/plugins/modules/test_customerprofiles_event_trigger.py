@@ -8,6 +8,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EVENT_TRIGGER_ARGUMENT_SPEC
 from call_log import operations
 from call_log import writes
+from connect_helpers import PRICE_FILTER as INTENT_FILTER
 from connect_helpers import make_object_type
 from connect_helpers import record_requests
 from connect_helpers import requests_of
@@ -25,21 +26,6 @@ CONDITIONS = [
     )
 ]
 LIMITS = dict(event_expiration=3600, periods=[dict(unit="DAYS", value=1, max_invocations_per_profile=1)])
-INTENT_FILTER = dict(
-    logical_operator="ALL",
-    groups=[
-        dict(
-            logical_operator="ALL",
-            conditions=[
-                dict(
-                    intent=dict(intent_domain="DEFAULT", type="PRICE_SENSITIVITY"),
-                    comparison_operator="EQUAL",
-                    values=["HIGH"],
-                )
-            ],
-        )
-    ],
-)
 
 
 @pytest.fixture
