@@ -37,6 +37,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import as_written
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import WHOLE_MODULE
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import too_old
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import as_options
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
@@ -90,7 +92,9 @@ class Kind:
     identity as an option and as the member of a list item; ``reads_all`` (client, domain) -> list items;
     ``reads_one`` (client, domain, name) -> the resource, or None where the list items are complete (by default
     the export reads each resource as the _info module does: its lister's ``get``, with what it adds, such as tags);
-    ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]).
+    ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]);
+    ``operation``: the read a botocore older than the kind lacks (its reads_all then lists none, and the export
+    says why in ``not_exported``).
     """
 
     def __init__(self, key, resource, lister, name_option, name_member, **hooks):
@@ -104,6 +108,13 @@ class Kind:
         self.reads_one = hooks.get("reads_one", "lister")
         self.exported = hooks.get("exported") or (lambda options: options)
         self.not_exported = hooks.get("not_exported") or (lambda options: [])
+        self.operation = hooks.get("operation")
+
+    def unreadable(self):
+        """Why the installed botocore cannot read this kind, or None."""
+        if self.operation and not has_operation(self.operation):
+            return too_old(self.operation, self.operation)
+        return None
 
 
 def _appflow_flow_definition(options):
@@ -141,7 +152,14 @@ KINDS = (
         "segment_definition_name",
         "SegmentDefinitionName",
     ),
-    Kind("intent_definitions", IntentDefinitionResource, IntentDefinitionLister, "intent_domain", "IntentDomain"),
+    Kind(
+        "intent_definitions",
+        IntentDefinitionResource,
+        IntentDefinitionLister,
+        "intent_domain",
+        "IntentDomain",
+        operation="GetIntentDefinition",
+    ),
     Kind("event_triggers", EventTriggerResource, EventTriggerLister, "event_trigger_name", "EventTriggerName"),
     Kind(
         "integrations",
@@ -609,7 +627,7 @@ class DomainConfigLister(Lister):
         ]
         full = self.concurrently(self._full, wanted)
         config = dict(domain=as_options(describe_domain(domain), DomainResource.argument_spec, NOT_DOMAIN_OPTIONS))
-        not_exported = []
+        not_exported = [dict(path=kind.key, reason=kind.unreadable()) for kind in KINDS if kind.unreadable()]
         for kind in KINDS:
             config[kind.key] = []
         for (kind, _listed, lister), resource in zip(wanted, full):

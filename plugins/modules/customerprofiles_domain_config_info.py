@@ -26,8 +26,9 @@ description:
   - Reads one List call per kind (every page), then one Get call per resource (the integrations' list items are
     complete), at most O(max_concurrency) at a time under O(rate_limit), and GetDomain. Intent definitions have no
     List call, so the module makes one GetIntentDefinition per intent domain of botocore's model (none with a
-    botocore older than 1.44.18) and reads their tags with ListTagsForResource (the ARN built from the caller's
-    account, C(sts:GetCallerIdentity)).
+    botocore older than 1.44.18, and RV(not_exported) then names C(intent_definitions) and the release they
+    need) and reads their tags with ListTagsForResource (the ARN built from the caller's account,
+    C(sts:GetCallerIdentity)).
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetDomain), C(profile:ListProfileObjectTypes), C(profile:GetProfileObjectType),
     C(profile:ListCalculatedAttributeDefinitions), C(profile:GetCalculatedAttributeDefinition),
@@ -102,8 +103,11 @@ config:
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
     event_streams: []
 not_exported:
-  description: What the service never returns, so the document cannot hold it; give it yourself before applying the
-    document to another domain.
+  description:
+    - What the service never returns, so the document cannot hold it; give it yourself before applying the
+      document to another domain.
+    - Also a kind that the installed botocore cannot read (C(intent_definitions) before botocore 1.44.18), its key
+      as the path.
   returned: always
   type: list
   elements: dict

@@ -477,5 +477,9 @@ def test_intent_definitions_in_the_document_need_botocore_1_44_18(cp_mock, cp_cl
         "config.intent_definitions[0]: awscx.customerprofiles.customerprofiles_intent_definition needs botocore >= "
         "1.44.18",
     )
-    # the export of a domain leaves them out on such a botocore (no call it cannot make)
-    assert export(run_module)["config"]["intent_definitions"] == []
+    # the export of a domain leaves them out on such a botocore (no call it cannot make), and says so
+    exported = export(run_module)
+    assert exported["config"]["intent_definitions"] == []
+    (note,) = exported["not_exported"]
+    assert note["path"] == "intent_definitions"
+    assert note["reason"].startswith("GetIntentDefinition needs botocore >= 1.44.18; the installed botocore is ")

@@ -208,3 +208,13 @@ def test_info_one_all_and_the_intent_types(cp_mock, run_module, run_logged, doma
     assert all(item["description"] for item in group["types"])
     missing = run_module(INFO, dict(domain_name="no-such-domain", intent_domain="DEFAULT"))
     assert missing["intent_definitions"] == []
+
+
+def test_an_error_of_list_intent_types_fails_with_the_service_error(cp_mock, run_module, domain):
+    """The intent types are read inside the info driver's error handling: the service's error, no traceback."""
+    cp_mock.inject_fault("ListIntentTypes", "AccessDeniedException", count=1)
+    result = run_module(INFO, dict(domain_name=DOMAIN, list_intent_types=True))
+    assert result.failed
+    assert result["error"]["code"] == "AccessDeniedException"
+    assert "list intent types" in result["msg"]
+    assert "exception" not in result or "Traceback" not in str(result.get("exception"))
