@@ -42,7 +42,7 @@ def stored(cp_client):
     return cp_client.get_intent_definition(DomainName=DOMAIN, IntentDomain="DEFAULT")
 
 
-def test_create_then_a_second_run_is_a_no_op(cp_mock, cp_client, run_module, run_logged, domain, sent):
+def test_create_then_a_second_run_is_a_no_op(cp_mock, cp_client, run_module, run_logged, domain, sent, clients_built):
     result, calls = run_logged(MODULE, args(intents=[PRICE, SEARCH], tags={"Team": "a"}))
     assert result["changed"] is True, result
     assert calls == ["GetIntentDefinition", "PutIntentDefinition"]
@@ -59,9 +59,11 @@ def test_create_then_a_second_run_is_a_no_op(cp_mock, cp_client, run_module, run
     assert definition["intent_definition_arn"] == ARN
     assert definition["tags"] == {"Team": "a"}
     assert stored(cp_client)["Intents"][1] == {"LastSearchIntentConfig": {"Enabled": True}}
+    del clients_built[:]
     again, calls = run_logged(MODULE, args(intents=[PRICE, SEARCH], tags={"Team": "a"}))
     assert again["changed"] is False
     assert calls == ["GetIntentDefinition", "ListTagsForResource"]
+    assert clients_built.count("sts") == 1  # the ARN of the tags read: the caller's account, once a run
     assert again["intent_definition"] == definition
 
 
