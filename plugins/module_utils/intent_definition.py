@@ -75,7 +75,7 @@ def get_intent_definition(client, domain_name, intent_domain):
     )
 
 
-def intent_domains(client, domain_name):
+def intent_domains(client, domain_name):  # pylint: disable=unused-argument
     """Every intent domain of the installed model as a list item (no call: the service has no list operation); none
     with a botocore older than the intent definitions (the export of a domain then has none)."""
     if not has_operation("GetIntentDefinition"):
