@@ -166,6 +166,7 @@ class CalculatedAttributeResource(DomainChild):
     update_method = "update_calculated_attribute_definition"
     delete_method = "delete_calculated_attribute_definition"
     reads_one = staticmethod(get_calculated_attribute)
+    reports_recreated = True
 
     def read(self):
         """The definition, and for state=absent what names it (``dependents``)."""
@@ -217,7 +218,7 @@ class CalculatedAttributeResource(DomainChild):
         )
 
     def result(self, plan, outcome):
-        result = {self.result_key: self.describe(outcome), "recreated": plan.replaced}
+        result = super(CalculatedAttributeResource, self).result(plan, outcome)
         if plan.dependents is not None:
             result["dependents"] = plan.dependents
         return result

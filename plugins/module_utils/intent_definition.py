@@ -23,6 +23,7 @@ import copy
 import re
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import replaced_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
@@ -168,8 +169,7 @@ class IntentDefinitionResource(DomainChild):
             definition = dict((member, copy.deepcopy(resource[member])) for _option, member in self.members)
             definition.update(desired)
             calls.append(Call(self.create_method, dict(definition, **self.identity()), "update " + self.kind))
-        after = copy.deepcopy(resource)
-        after.update(copy.deepcopy(desired))
+        after = replaced_members(resource, desired, changed)
         after["Tags"] = tag_plan(calls, self.arn_path(), resource.get("Tags") or {}, self.params)
         return Plan(calls, after=after)
 

@@ -20,6 +20,7 @@ import copy
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import complete_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import differing_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import replaced_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import strip_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
@@ -379,7 +380,6 @@ class ObjectTypeResource(TaggedResource):
         comparable.setdefault("EncryptionKey", "")
         changed = differing_members(comparable, desired)
         calls = []
-        after = copy.deepcopy(current)
         if changed:
             read_only = READ_ONLY + (tuple(member for _option, member in FROM_TEMPLATE) if template_id else ())
             definition = complete_definition(current, desired, read_only=read_only)
@@ -388,11 +388,7 @@ class ObjectTypeResource(TaggedResource):
             self.check_mapping(definition)
             request = dict(definition, DomainName=params["domain_name"], ObjectTypeName=params["object_type_name"])
             calls.append(Call("put_profile_object_type", request, "update object type"))
-            for member in changed:
-                if desired[member] == "":
-                    after.pop(member, None)
-                else:
-                    after[member] = copy.deepcopy(desired[member])
+        after = replaced_members(current, desired, changed)
         after["Tags"] = tag_plan(calls, self.arn_path(), current.get("Tags") or {}, params)
         return Plan(calls, after=after)
 

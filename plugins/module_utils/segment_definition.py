@@ -211,6 +211,7 @@ class SegmentDefinitionResource(DomainChild):
     delete_method = "delete_segment_definition"
     read_back_after_create = True
     reads_one = staticmethod(get_segment_definition)
+    reports_recreated = True
 
     def read(self):
         current = self.get()
@@ -250,9 +251,6 @@ class SegmentDefinitionResource(DomainChild):
         if "SegmentGroups" not in desired and "SegmentSqlQuery" not in desired:
             missing.append("segment_groups or segment_sql_query")
         return missing
-
-    def result(self, plan, outcome):
-        return {self.result_key: self.describe(outcome), "recreated": plan.replaced}
 
     def describe(self, result):
         return describe_segment_definition(result)

@@ -35,6 +35,19 @@ class _Child(Tagged):
     def touch(self):
         self.last_updated_at = later_than(self.last_updated_at)
 
+    def described(self, name_member, values):
+        """The answer of a resource whose members are ``values``: its name, the members, its times and tags."""
+        out = {name_member: self.name}
+        out.update(copy.deepcopy(values))
+        out.update(
+            {
+                "CreatedAt": unix_time(self.created_at),
+                "LastUpdatedAt": unix_time(self.last_updated_at),
+                "Tags": self.tags,
+            }
+        )
+        return out
+
 
 class Integration(_Child):
     def __init__(self, domain, uri, tags):
@@ -132,16 +145,7 @@ class EventTrigger(_Child):
         self.values = {key: copy.deepcopy(params[key]) for key in self.UPDATABLE if params.get(key) is not None}
 
     def describe(self):
-        out = {"EventTriggerName": self.name}
-        out.update(copy.deepcopy(self.values))
-        out.update(
-            {
-                "CreatedAt": unix_time(self.created_at),
-                "LastUpdatedAt": unix_time(self.last_updated_at),
-                "Tags": self.tags,
-            }
-        )
-        return out
+        return self.described("EventTriggerName", self.values)
 
 
 class CalculatedAttribute(_Child):

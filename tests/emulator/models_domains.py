@@ -12,6 +12,7 @@ from .common import partition_of
 from .models_config import CONFIG_COLLECTIONS
 from .models_intents import INTENT_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
+from .models_recommender import RECOMMENDER_COLLECTIONS
 from .search import LaggingIndex
 from .search import SearchIndex
 from .tagging import Tagged
@@ -25,6 +26,9 @@ NAME_FIELDS = ("FirstName", "MiddleName", "LastName")
 CHILD_COLLECTIONS = []
 CHILD_COLLECTIONS.extend(CONFIG_COLLECTIONS)  # models_config.py: integrations, event streams, ...
 CHILD_COLLECTIONS.extend(OBJECT_COLLECTIONS)  # models_objects.py: object types (each with its profile objects)
+CHILD_COLLECTIONS.extend(
+    RECOMMENDER_COLLECTIONS
+)  # models_recommender.py: recommender filters and schemas, domain object types
 CHILD_COLLECTIONS.extend(INTENT_COLLECTIONS)  # models_intents.py: intent definitions
 
 

@@ -54,6 +54,12 @@ EXAMPLES_ORDER = [
     "customerprofiles_intent_definition_info",
     "customerprofiles_event_trigger",
     "customerprofiles_event_trigger_info",
+    "customerprofiles_recommender_schema",
+    "customerprofiles_recommender_schema_info",
+    "customerprofiles_recommender_filter",
+    "customerprofiles_recommender_filter_info",
+    "customerprofiles_domain_object_type",
+    "customerprofiles_domain_object_type_info",
     "customerprofiles_domain_config_info",
     "customerprofiles_domain_config",
 ]

@@ -131,6 +131,29 @@ def fill_calculated_attributes(client, run, **_):
         )
 
 
+FILTER = domain_args(name="in-stock", recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")')
+
+
+COLUMNS = [{"target_field_name": "Attributes.Stock"}]
+SCHEMA = domain_args(name="catalog", fields={"_catalogItem": COLUMNS})
+
+
+DOMAIN_OBJECT_TYPE = domain_args(
+    name="CatalogItem", fields={"Sku": {"source": "_source.sku", "target": "_catalogItem.Id"}}
+)
+
+
+def setup_data_store(client, **_):
+    client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30, DataStore={"Enabled": True})
+
+
+def setup_schema(client, **_):
+    setup_domain(client)
+    client.create_recommender_schema(
+        DomainName=DOMAIN, RecommenderSchemaName="catalog", Fields={"_catalogItem": [{"TargetFieldName": "Stock"}]}
+    )
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -333,6 +356,37 @@ PATHS = {
             (domain_args(), False),
             (domain_args(name="gold", profile_ids=["0123456789abcdef0123456789abcdef"]), False),
         ],
+    ),
+    "customerprofiles_recommender_filter": (
+        setup_schema,
+        lifecycle(
+            FILTER,
+            FILTER,
+            domain_args(name="in-stock"),
+            recreate=dict(FILTER, recommender_filter_expression="EXCLUDE ItemID", recommender_schema_name="catalog"),
+        ),
+    ),
+    "customerprofiles_recommender_schema": (
+        setup_domain,
+        lifecycle(
+            SCHEMA, SCHEMA, domain_args(name="catalog"), recreate=dict(SCHEMA, fields={"_webAnalytics": COLUMNS})
+        ),
+    ),
+    "customerprofiles_recommender_schema_info": (
+        setup_schema,
+        [(domain_args(name="catalog"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_domain_object_type": (
+        setup_data_store,
+        lifecycle(DOMAIN_OBJECT_TYPE, dict(DOMAIN_OBJECT_TYPE, description="d"), domain_args(name="CatalogItem")),
+    ),
+    "customerprofiles_domain_object_type_info": (
+        setup_domain,
+        [(domain_args(name="CatalogItem"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_recommender_filter_info": (
+        setup_domain,
+        [(domain_args(name="in-stock"), False), (domain_args(), False)],
     ),
 }
 

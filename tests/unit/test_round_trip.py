@@ -620,6 +620,82 @@ CASES = {
             in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", tags={}),
         ],
     },
+    "customerprofiles_domain_object_type": {
+        "rich": [
+            domain_step(domain_name=DOMAIN, data_store={"enabled": True}),
+            in_domain(
+                "customerprofiles_domain_object_type",
+                object_type_name="CatalogItem",
+                description="The shop's catalog",
+                encryption_key=KMS_KEY,
+                fields={
+                    "Sku": {"source": "_source.sku", "target": "_catalogItem.Id", "content_type": "STRING"},
+                    "category.name": {
+                        "source": "_source.category",
+                        "target": "_catalogItem.Category",
+                        "feature_type": "CATEGORICAL",
+                    },
+                },
+                tags={"Team": "crm"},
+            ),
+        ],
+        "cleared": [
+            domain_step(domain_name=DOMAIN, data_store={"enabled": True}),
+            in_domain(
+                "customerprofiles_domain_object_type",
+                object_type_name="CatalogItem",
+                encryption_key=KMS_KEY,
+                fields={"Sku": {"source": "_source.sku", "target": "_catalogItem.Id"}},
+                tags={"Team": "crm"},
+            ),
+            in_domain(
+                "customerprofiles_domain_object_type", object_type_name="CatalogItem", encryption_key="", tags={}
+            ),
+        ],
+    },
+    "customerprofiles_recommender_schema": {
+        "rich": [
+            in_domain(
+                "customerprofiles_recommender_schema",
+                recommender_schema_name="rt-catalog",
+                fields={
+                    "_catalogItem": [
+                        {
+                            "target_field_name": "Attributes.Stock",
+                            "content_type": "STRING",
+                            "feature_type": "CATEGORICAL",
+                        }
+                    ],
+                    "_webAnalytics": [{"target_field_name": "Location.City"}, {"target_field_name": "Attributes.Meal"}],
+                },
+                tags={"Team": "crm"},
+            )
+        ],
+    },
+    "customerprofiles_recommender_filter": {
+        "rich": [
+            in_domain(
+                "customerprofiles_recommender_schema",
+                recommender_schema_name="rt-catalog",
+                fields={"_catalogItem": [{"target_field_name": "Attributes.Stock"}]},
+            ),
+            in_domain(
+                "customerprofiles_recommender_filter",
+                recommender_filter_name="rt-in-stock",
+                recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+                recommender_schema_name="rt-catalog",
+                description="Only items in stock",
+                tags={"Team": "crm"},
+            ),
+        ],
+        "minimal": [
+            in_domain(
+                "customerprofiles_recommender_filter",
+                recommender_filter_name="rt-minimal",
+                recommender_filter_expression="EXCLUDE ItemID WHERE Items.CATEGORY IN ($CATEGORY)",
+            )
+        ],
+    },
     "customerprofiles_profile": {
         "rich": [in_domain("customerprofiles_profile", **PROFILE)],
         "cleared": [
@@ -904,6 +980,41 @@ GENERATED = {
         },
         always=[("object_type_name",)],
     ),
+    "customerprofiles_domain_object_type": dict(
+        operation="PutDomainObjectType",
+        identity={"domain_name": GEN_DOMAIN, "object_type_name": "Generated"},
+        overrides={},
+        always=[("fields",)],
+        domain={"DataStore": {"Enabled": True}},  # PutDomainObjectType creates a type only with a data store
+    ),
+    "customerprofiles_recommender_schema": dict(
+        operation="CreateRecommenderSchema",
+        identity={"domain_name": GEN_DOMAIN, "recommender_schema_name": "generated"},
+        # the dataset types the service supports (the model says only "String")
+        overrides={
+            "fields": st.dictionaries(
+                st.sampled_from(["_webAnalytics", "_catalogItem"]),
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"target_field_name": st.from_regex(r"[A-Za-z][A-Za-z0-9.]{0,11}", fullmatch=True)},
+                        optional={
+                            "content_type": _scalar(_shape("ContentType")),
+                            "feature_type": _scalar(_shape("FeatureType")),
+                        },
+                    ),
+                    min_size=1,
+                    max_size=2,
+                ),
+                min_size=1,
+                max_size=2,
+            )
+        },
+    ),
+    "customerprofiles_recommender_filter": dict(
+        operation="CreateRecommenderFilter",
+        identity={"domain_name": GEN_DOMAIN, "recommender_filter_name": "generated"},
+        overrides={"recommender_schema_name": SKIP},
+    ),
     "customerprofiles_profile": dict(
         operation="CreateProfile",
         identity={"domain_name": GEN_DOMAIN, "account_number": "generated-1"},
@@ -939,7 +1050,9 @@ def test_a_generated_configuration_round_trips(run_module, cp_mock, cp_client, m
     options = data.draw(generated_case(module_name), label="options")
     cp_mock.reset()
     if module_name != "customerprofiles_domain":
-        cp_client.create_domain(DomainName=GEN_DOMAIN, DefaultExpirationDays=30)
+        cp_client.create_domain(
+            DomainName=GEN_DOMAIN, DefaultExpirationDays=30, **GENERATED[module_name].get("domain", {})
+        )
         make_order_type(cp_mock, cp_client, GEN_DOMAIN)
         make_object_type(cp_mock, cp_client, GEN_DOMAIN, "Refund")
     created = run_module(module_name, options)

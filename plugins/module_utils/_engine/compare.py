@@ -85,3 +85,15 @@ def complete_definition(current, desired, read_only=()):
         if wanted is not None:
             result[key] = copy.deepcopy(wanted)
     return result
+
+
+def replaced_members(current, desired, members):
+    """A copy of ``current`` in which each of ``members`` has its value in ``desired``; ``""`` removes the member
+    (what a call that replaces the whole definition leaves)."""
+    result = copy.deepcopy(current)
+    for member in members:
+        if desired[member] == "":
+            result.pop(member, None)
+        else:
+            result[member] = copy.deepcopy(desired[member])
+    return result

@@ -154,3 +154,20 @@ def calculated_attribute_dependents(client, domain_name, name):
         if definition and name in segment_calculated_attributes(definition):
             users.append(item["SegmentDefinitionName"])
     return {"segment_definitions": sorted(users)} if users else {}
+
+
+def recommender_schema_dependents(client, domain_name, name):
+    """{"recommender_filters": [names]} of the recommender filters that name the schema ({} when none). One
+    ListRecommenderFilters (all pages). (Recommenders name a schema too; they are not listed here.)"""
+    filters = list_all(
+        client.list_recommender_filters,
+        "list recommender filters",
+        result_key="RecommenderFilters",
+        DomainName=domain_name,
+    )
+    users = sorted(
+        item["RecommenderFilterName"]
+        for item in filters
+        if item.get("RecommenderSchemaName") == name and item.get("RecommenderFilterName")
+    )
+    return {"recommender_filters": users} if users else {}

@@ -19,7 +19,7 @@ A DomainChild declares:
 - ``reads_one``, its get function ``(client, domain_name, name)`` (as ``staticmethod(get_...)``): ``get()``
   reads the resource by its identity, for read() and where ``read_back_after_create`` is set (a create that
   answers without the resource);
-- its describe.
+- its describe, and ``reports_recreated`` (the result carries ``recreated``).
 
 Hooks for what differs from the rule: ``desired()`` (the members given), ``differing(resource, desired)``,
 ``missing_to_create(desired)``, ``replacement(resource, desired)`` (the definition a replacing create sends),
@@ -83,7 +83,10 @@ def given_members(params, members, verbatim=TAGS):
     for option, member in members:
         value = params.get(option)
         if value is not None:
-            desired[member] = to_api(strip_none(value), verbatim) if isinstance(value, (dict, list)) else value
+            # wrapped in its member, so that a member named in ``verbatim`` keeps the keys of its own map too
+            desired[member] = (
+                to_api({member: strip_none(value)}, verbatim)[member] if isinstance(value, (dict, list)) else value
+            )
     return desired
 
 
@@ -103,6 +106,7 @@ class DomainChild(TaggedResource):
     delete_method = None
     read_back_after_create = False
     reads_one = None
+    reports_recreated = False  # the result says whether the resource was deleted and created again (``recreated``)
 
     @property
     def name(self):
@@ -213,6 +217,12 @@ class DomainChild(TaggedResource):
         create = self.create_call(self.replacement(resource, desired), tags, "create {0} again".format(self.kind))
         calls = [self.delete_call("to create it again"), create]
         return Plan(calls, after=self.predicted(create.request, tags), replaced=True)
+
+    def result(self, plan, outcome):
+        result = {self.result_key: self.describe(outcome)}
+        if self.reports_recreated:
+            result["recreated"] = plan.replaced
+        return result
 
     def read_back(self, plan, outcome):
         if self.read_back_after_create and any(call.method == self.create_method for call in plan.calls):

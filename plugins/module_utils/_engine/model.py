@@ -45,6 +45,23 @@ MINIMUM_BOTOCORE = {
     "PutSegmentSubscription": "1.43.84",
     "GetSegmentSubscription": "1.43.84",
     "DeleteSegmentSubscription": "1.43.84",
+    # the recommender filter operations (botocore's model of 2026-03-11); RecommenderSchemaName and the recommender
+    # schema operations came later (2026-04-16)
+    "CreateRecommenderFilter": "1.42.66",
+    "GetRecommenderFilter": "1.42.66",
+    "ListRecommenderFilters": "1.42.66",
+    "DeleteRecommenderFilter": "1.42.66",
+    "RecommenderSchemaName": "1.42.90",
+    "CreateRecommenderSchema": "1.42.90",
+    "GetRecommenderSchema": "1.42.90",
+    "ListRecommenderSchemas": "1.42.90",
+    "DeleteRecommenderSchema": "1.42.90",
+    # the domain object type operations are as old as the floor (requirements.txt): named for when it is lowered
+    "PutDomainObjectType": "1.41.6",
+    "GetDomainObjectType": "1.41.6",
+    "ListDomainObjectTypes": "1.41.6",
+    "DeleteDomainObjectType": "1.41.6",
+    # the intent definition operations and the event trigger's intent filter
     "IntentFilterDefinition": "1.44.18",
     "PutIntentDefinition": "1.44.18",
     "GetIntentDefinition": "1.44.18",

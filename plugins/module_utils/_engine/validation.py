@@ -25,6 +25,7 @@ __metaclass__ = type
 
 import copy
 
+from ansible.module_utils.parsing.convert_bool import BOOLEANS
 from ansible.module_utils.six import string_types
 
 MAX_TAGS = 50
@@ -64,7 +65,7 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     - a list, dict or boolean given to a ``str`` option (ansible-core would store ``"['a', 'b']"`` or
       ``"True"``), also as an element of a ``list`` of ``str``;
     - a value that is not one of the option's ``choices`` (the message lists them; ansible-core's
-      would repeat the value);
+      would repeat the value), or not a boolean for a ``bool`` option (so would ansible-core's);
     - a value that is neither a dict nor text given to a ``dict`` option, or to an element of a
       ``list`` of ``dict`` (ansible-core fails with "argument of type 'bool' is not iterable");
     - anything but a list given to a ``list`` of ``dict`` (ansible-core would split a string on commas
@@ -77,6 +78,14 @@ def input_shape_errors(argument_spec, raw, prefix=""):
     def check(name, option, value, kind, sub_options, choices=None):
         if kind == "str" and isinstance(value, (list, dict, bool)):
             errors.append("{0} must be a string, not a {1}".format(option, kind_of(value)))
+            return False
+        if (
+            kind == "bool"
+            and not isinstance(value, bool)
+            and (isinstance(value, (list, dict)) or value not in BOOLEANS)
+        ):
+            # ansible-core's own message repeats the value
+            errors.append("{0} must be a boolean (true or false), not a {1}".format(option, kind_of(value)))
             return False
         if choices is not None and not isinstance(value, (list, dict)) and _as_text(value) not in choices:
             errors.append("{0} must be one of {1}".format(option, ", ".join(str(choice) for choice in choices)))

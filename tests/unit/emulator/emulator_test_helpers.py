@@ -1,8 +1,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Shared helpers of the customer-profiles emulator tests (a unique module name, unlike conftest)."""
 
+import inspect
 import json
 import os
+import re
 import sys
 
 import boto3
@@ -66,3 +68,26 @@ def assert_reset(client, calls, domain_name):
     with pytest.raises(ClientError) as excinfo:
         client.get_domain(DomainName=domain_name)
     assert error_of(excinfo)[1] == "ResourceNotFoundException"
+
+
+def assert_routed_and_handled(operations):
+    """Each operation is routed from the model (url_paths and method + path) to one backend method that takes its
+    members."""
+    import emulator  # pylint: disable=import-outside-toplevel
+    from emulator import common  # pylint: disable=import-outside-toplevel
+    from emulator import routing  # pylint: disable=import-outside-toplevel
+    from emulator import urls  # pylint: disable=import-outside-toplevel
+    from emulator import validation  # pylint: disable=import-outside-toplevel
+
+    base = "https://profile.us-east-1.amazonaws.com"
+    paths = [re.compile(pattern.format(urls.URL_PATTERN)) for pattern in urls.url_paths]
+    for operation in operations:
+        http = validation.operation_model(operation).http
+        path = re.sub(r"\{[^}]+\}", "x", http["requestUri"].split("?", 1)[0])
+        assert any(pattern.match(base + path) for pattern in paths), (operation, path)
+        assert routing.match_operation(http["method"], path)[0] == operation
+        method = getattr(emulator.models.CustomerProfilesBackend, common.snake(operation))
+        parameters = inspect.signature(method).parameters
+        members = validation.operation_model(operation).input_shape.members
+        if not any(parameter.kind == parameter.VAR_KEYWORD for parameter in parameters.values()):
+            assert set(members) <= set(parameters), operation

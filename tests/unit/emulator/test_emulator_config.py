@@ -3,25 +3,20 @@
 definitions, segment definitions and GetSegmentMembership; their tags and their deletion with the domain."""
 
 import datetime
-import inspect
-import re
 
 import pytest
 from botocore.exceptions import ClientError
 from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
 from emulator_test_helpers import REGION  # pylint: disable=import-error
 from emulator_test_helpers import add_body_members  # pylint: disable=import-error
+from emulator_test_helpers import assert_routed_and_handled  # pylint: disable=import-error
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
 from call_log import entries
 from domain_seed import add_calculated_attribute  # pylint: disable=import-error
 from domain_seed import add_segment  # pylint: disable=import-error
-from emulator import common
 from emulator import config
-from emulator import routing
-from emulator import urls
-from emulator import validation
 
 DOMAIN_ARN = "arn:aws:profile:%s:%s:domains/dom" % (REGION, ACCOUNT)
 CONNECT = "arn:aws:connect:%s:%s:instance/11111111-2222-3333-4444-555555555555" % (REGION, ACCOUNT)
@@ -116,18 +111,7 @@ CONFIG_OPERATIONS = (
 
 def test_every_config_operation_is_routed_and_handled():
     """Routed from the model (url_paths and method + path) to one backend method that takes its members."""
-    base = "https://profile.us-east-1.amazonaws.com"
-    paths = [re.compile(pattern.format(urls.URL_PATTERN)) for pattern in urls.url_paths]
-    for operation in CONFIG_OPERATIONS:
-        http = validation.operation_model(operation).http
-        path = re.sub(r"\{[^}]+\}", "x", http["requestUri"].split("?", 1)[0])
-        assert any(pattern.match(base + path) for pattern in paths), (operation, path)
-        assert routing.match_operation(http["method"], path)[0] == operation
-        method = getattr(emulator.models.CustomerProfilesBackend, common.snake(operation))
-        parameters = inspect.signature(method).parameters
-        members = validation.operation_model(operation).input_shape.members
-        if not any(parameter.kind == parameter.VAR_KEYWORD for parameter in parameters.values()):
-            assert set(members) <= set(parameters), operation
+    assert_routed_and_handled(CONFIG_OPERATIONS)
 
 
 def test_unknown_domain_is_404_everywhere(client):

@@ -2,20 +2,15 @@
 """Intent definitions (in-process, botocore 1.44.18): PutIntentDefinition, GetIntentDefinition,
 DeleteIntentDefinition, ListIntentTypes, their tags, and an event trigger's IntentFilterDefinition."""
 
-import inspect
-import re
-
 import pytest
 from botocore.exceptions import ClientError
 from emulator_test_helpers import ACCOUNT  # pylint: disable=import-error
 from emulator_test_helpers import REGION  # pylint: disable=import-error
+from emulator_test_helpers import assert_routed_and_handled  # pylint: disable=import-error
 from emulator_test_helpers import error_of  # pylint: disable=import-error
 
 import emulator
 from call_log import operations
-from emulator import common
-from emulator import routing
-from emulator import urls
 from emulator import validation
 
 ARN = "arn:aws:profile:%s:%s:domains/dom/intents/DEFAULT" % (REGION, ACCOUNT)
@@ -52,16 +47,7 @@ def intent_filter(intent_type="PRICE_SENSITIVITY", operator="EQUAL", values=("HI
 
 
 def test_every_intent_operation_is_routed_and_handled():
-    base = "https://profile.us-east-1.amazonaws.com"
-    paths = [re.compile(pattern.format(urls.URL_PATTERN)) for pattern in urls.url_paths]
-    for operation in OPERATIONS:
-        http = validation.operation_model(operation).http
-        path = re.sub(r"\{[^}]+\}", "x", http["requestUri"].split("?", 1)[0])
-        assert any(pattern.match(base + path) for pattern in paths), (operation, path)
-        assert routing.match_operation(http["method"], path)[0] == operation
-        method = getattr(emulator.models.CustomerProfilesBackend, common.snake(operation))
-        parameters = inspect.signature(method).parameters
-        assert set(validation.operation_model(operation).input_shape.members) <= set(parameters), operation
+    assert_routed_and_handled(OPERATIONS)
 
 
 def test_put_creates_then_replaces_the_whole_definition(client, domain):

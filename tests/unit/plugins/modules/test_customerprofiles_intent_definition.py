@@ -158,6 +158,7 @@ def test_options_are_the_model_shapes():
         (dict(intents=[dict()]), "intents[0] must set exactly one of", None),
         (dict(intents=[PRICE, PRICE]), "intents: each intent type may appear at most once", None),
         (dict(intents=[dict(price_sensitivity_config=dict(enabled=False))]), "intents: at least one intent type", None),
+        (dict(intents=[dict(price_sensitivity_config=dict(enabled="maybe"))]), "intents", "maybe"),
         (dict(tags={"aws:reserved": "v"}), "tags", None),
     ],
 )
