@@ -14,7 +14,9 @@ with tests/example/vars.yml) with ansible-playbook from this Python's venv:
                       report the domain and the profile changed (the profile
                       task's diff shows the city) and make no write call;
 
-then prints the domain and profiles with tests/example/show.yml, and how to
+then prints the domain and profiles with tests/example/show.yml, exports the
+domain as one document with tests/example/export.yml (customerprofiles_domain_config_info,
+no write call) and prints it, and how to
 aim the same playbook at AWS (commands that work as printed;
 tests/unit/test_example_role.py runs them against the emulator). Exits non-zero
 when any step does not do that. The runs go through tests/playbook_runner.py.
@@ -176,13 +178,13 @@ def run(collections):
             )
             url = server.url
 
-            header("1/4 Apply the role: create the domain and three profiles")
+            header("1/5 Apply the role: create the domain and three profiles")
             recap = play("playbook.yml", workdir, collections, url)
             if recap["changed"] == 0:
                 raise ExampleFailed("the first run changed nothing")
             print("-> created: changed=%d; write calls: %s" % (recap["changed"], ", ".join(writes(server))))
 
-            header("2/4 Apply the role again: nothing to change")
+            header("2/5 Apply the role again: nothing to change")
             server.reset_calls()
             recap = play("playbook.yml", workdir, collections, url)
             second_writes = writes(server)
@@ -192,7 +194,7 @@ def run(collections):
                 raise ExampleFailed("the second run made write calls: %s" % ", ".join(second_writes))
             print("-> idempotent: changed=0, no write call")
 
-            header("3/4 Check mode with changed variables (expiration days, a profile's city)")
+            header("3/5 Check mode with changed variables (expiration days, a profile's city)")
             server.reset_calls()
             output = []
             recap = play(
@@ -213,19 +215,29 @@ def run(collections):
             if check_writes:
                 raise ExampleFailed("check mode made write calls: %s" % ", ".join(check_writes))
             print(
-                "-> check mode reported changed=%d (the domain and one profile) and made no write call"
+                "-> check mode reported changed=%d (the domain, in the configuration task, and one profile) and made no write call"
                 % recap["changed"]
             )
 
-            header("4/4 What the emulator holds (the _info modules)")
+            header("4/5 What the emulator holds (the _info modules)")
             play("show.yml", workdir, collections, url)
+
+            header("5/5 Export the domain as one document (customerprofiles_domain_config_info)")
+            server.reset_calls()
+            output = []
+            play("export.yml", workdir, collections, url, output=output)
+            if writes(server):
+                raise ExampleFailed("the export made write calls: %s" % ", ".join(writes(server)))
+            if '"example_export.config": {' not in output[0]:
+                raise ExampleFailed("the export printed no document")
+            print("-> the document above applies back with customerprofiles_domain_config (docs/adopt_domain.md)")
         finally:
             server.stop()
 
     header("Running the same playbook against AWS")
     print(aws_instructions(collections))
 
-    header("Example finished: create, idempotent re-run (changed=0), check mode without writes")
+    header("Example finished: create, idempotent re-run (changed=0), check mode without writes, export")
 
 
 def main(argv=None):

@@ -10,6 +10,9 @@ finds and runs them):
   first; the playbooks that set a domain up run twice (the second changes nothing and makes no write call)
   and once more in check mode (which changes nothing either).
 
+The guides that start from an existing domain (adopt_domain, promote_domain) run on a domain built with
+plain boto3 calls, the way the console builds it (``SEEDED``).
+
 Each run must succeed and print no deprecation warning. ``test_every_playbook_of_the_docs_runs`` fails when
 a doc gets a playbook or task list that no scenario runs. ``test_profile_data_tasks_set_no_log``: every
 documented task of a module that handles profile data sets ``no_log: true``.
@@ -21,7 +24,10 @@ import pytest
 import yaml
 
 import doc_examples
+from call_log import writes
 from doc_examples import step
+from domain_seed import CONNECT
+from domain_seed import seed_domain
 
 # A profile id for the examples that ask whether a given caller is in a segment.
 CALLER = {"caller_profile_id": "0123456789abcdef0123456789abcdef"}
@@ -91,6 +97,35 @@ SCENARIOS = {
     ),
     "reliability": ([step("docs/reliability.md#1")], {}, {}, False),
 }
+ADOPT = "docs/adopt_domain.md:"
+PROMOTE = "docs/promote_domain.md:"
+# The guides' domain, as the console would have made it: the domain, an object type, the Amazon Connect
+# integration, an event stream, a calculated attribute, a segment using it, an event trigger.
+GUIDE_DOMAIN = "retail-customers"
+# The promotion on the emulator: one account (moto's), another Region, another Connect instance.
+PROD_CONNECT_INSTANCE = "66666666-7777-8888-9999-000000000000"
+PROMOTE_VARS = {
+    "dev_account_id": "123456789012",
+    "prod_account_id": "123456789012",
+    "prod_region": "us-west-2",
+    "dev_connect_instance_id": CONNECT.rsplit("/", 1)[1],
+    "prod_connect_instance_id": PROD_CONNECT_INSTANCE,
+}
+# name: the steps that run on a domain made with boto3 (GUIDE_DOMAIN in us-east-1), and their extra vars
+SEEDED = {
+    "adopt_domain": (
+        [step(ADOPT + "export.yml"), step(ADOPT + "apply.yml", check=True, diff=True), step(ADOPT + "apply.yml")],
+        {},
+    ),
+    "promote_domain": (
+        [
+            step(PROMOTE + "export_dev.yml"),
+            step(PROMOTE + "apply_prod.yml", check=True, diff=True),
+            step(PROMOTE + "apply_prod.yml"),
+        ],
+        PROMOTE_VARS,
+    ),
+}
 # Runnable blocks that no scenario runs, and why.
 EXEMPT = {
     "docs/reliability.md#2": "a play for an inventory of app servers (hosts: app_servers), showing run_once and throttle",
@@ -108,6 +143,9 @@ PROFILE_DATA_MODULES = {
 def scenario_sources():
     found = set(README_TASKS) | {"README.md#8"}
     for steps, _files, _vars, _idempotent in SCENARIOS.values():
+        for one in steps:
+            found.update(one.sources)
+    for steps, _vars in SEEDED.values():
         for one in steps:
             found.update(one.sources)
     return found
@@ -133,6 +171,71 @@ def test_the_docs_run_against_the_emulator(fresh_emulator_server, tmp_path, name
     assert [call for call in fresh_emulator_server.calls() if call["kind"] == "write"] == []
     checked = doc_examples.run(fresh_emulator_server, tmp_path / "check", [s._replace(check=True) for s in steps])
     assert all(run.recap()["changed"] == 0 for run in checked), checked[-1].stdout
+
+
+def console_domain(server):
+    """GUIDE_DOMAIN in us-east-1, made with boto3 calls as the console makes it; returns the client."""
+    client = server.client(region="us-east-1")
+    client.create_domain(DomainName=GUIDE_DOMAIN, DefaultExpirationDays=365, Matching={"Enabled": True})
+    seed_domain(client, GUIDE_DOMAIN)
+    server.reset_calls()
+    return client
+
+
+def test_adopt_a_domain_made_in_the_console(fresh_emulator_server, tmp_path):
+    """The export saves the domain as a vars file; applied back, in check mode and for real, it changes nothing
+    and makes no write call."""
+    server = fresh_emulator_server
+    console_domain(server)
+    steps, extra_vars = SEEDED["adopt_domain"]
+
+    export, check, apply = doc_examples.run(server, tmp_path, steps, extra_vars=extra_vars)
+
+    assert export.recap()["changed"] == 1, export.stdout  # the vars file was written
+    saved = yaml.safe_load((tmp_path / "retail-customers.yml").read_text())["domain_config"]
+    assert [item["object_type_name"] for item in saved["object_types"]] == ["Orders"]
+    assert [item["uri"] for item in saved["integrations"]] == [CONNECT]
+    assert saved["domain"]["matching"]["enabled"] is True
+    assert "integrations[0].uri" in export.stdout  # account_specific, printed
+    assert check.recap()["changed"] == 0, check.stdout
+    assert apply.recap()["changed"] == 0, apply.stdout
+    assert writes(server) == []
+
+
+def test_promote_a_domain_to_another_account(fresh_emulator_server, tmp_path):
+    """The dev domain, exported with substitutions, is created in prod (here another Region of the emulator,
+    with another Connect instance): check mode first, then the apply; prod's export is the saved document, and
+    a second apply makes no write call."""
+    server = fresh_emulator_server
+    console_domain(server)
+    steps, extra_vars = SEEDED["promote_domain"]
+
+    export, check, apply = doc_examples.run(server, tmp_path / "first", steps, extra_vars=extra_vars)
+
+    assert check.recap()["changed"] == 1, check.stdout
+    assert writes(server).count("CreateDomain") == 1
+    prod = server.client(region="us-west-2")
+    integrations = prod.list_integrations(DomainName=GUIDE_DOMAIN)["Items"]
+    # the Region and the Connect instance substituted
+    prod_connect = CONNECT.replace("us-east-1", "us-west-2").replace(CONNECT.rsplit("/", 1)[1], PROD_CONNECT_INSTANCE)
+    assert [item["Uri"] for item in integrations] == [prod_connect]
+    streams = prod.list_event_streams(DomainName=GUIDE_DOMAIN)["Items"]
+    assert [item["DestinationSummary"]["Uri"].split(":")[3] for item in streams] == ["us-west-2"]
+    assert apply.recap()["changed"] == 1, apply.stdout
+    assert len(server.client(region="us-east-1").list_integrations(DomainName=GUIDE_DOMAIN)["Items"]) == 1
+    saved = yaml.safe_load((tmp_path / "first" / "prod-retail-customers.yml").read_text())["domain_config"]
+    server.reset_calls()
+
+    again = doc_examples.run(
+        server,
+        tmp_path / "again",
+        steps[1:],
+        extra_vars=extra_vars,
+        files={"prod-retail-customers.yml": yaml.safe_dump({"domain_config": saved})},
+    )
+
+    assert [run.recap()["changed"] for run in again] == [0, 0]
+    assert writes(server) == []
 
 
 def test_the_readme_tasks_run_and_a_second_run_makes_no_write(fresh_emulator_server, tmp_path):
