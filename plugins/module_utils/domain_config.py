@@ -50,6 +50,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import describe_domain
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import get_domain
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_object_type import DomainObjectTypeLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_object_type import DomainObjectTypeResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_stream import EventStreamLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_stream import EventStreamResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EventTriggerLister
@@ -64,6 +66,10 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import list_object_types
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_filter import RecommenderFilterLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_filter import RecommenderFilterResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import RecommenderSchemaLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import RecommenderSchemaResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionResource
 
@@ -84,14 +90,18 @@ def _without_template_members(options):
     return options
 
 
+LISTER_GET = "the lister's get"
+
+
 class Kind:
     """A kind of resource inside a domain, as the document lists it.
 
     ``key``: its key in the document (``object_types``); ``resource``: its engine resource; ``lister``: its
     _info module's lister (describes a read as the module returns it); ``name_option`` / ``name_member``: its
     identity as an option and as the member of a list item; ``reads_all`` (client, domain) -> list items;
-    ``reads_one`` (client, domain, name) -> the resource, or None where the list items are complete (by default
-    the export reads each resource as the _info module does: its lister's ``get``, with what it adds, such as tags);
+    ``reads_one`` (client, domain, name) -> the resource, None where the list items are complete, or by default
+    LISTER_GET: the _info module's own read of one resource (its lister's ``get``, which may add what the Get
+    call lacks, such as tags);
     ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]);
     ``operation``: the read a botocore older than the kind lacks (its reads_all then lists none, and the export
     says why in ``not_exported``).
@@ -105,7 +115,7 @@ class Kind:
         self.name_member = name_member
         self.words = key[:-1].replace("_", " ")
         self.reads_all = hooks.get("reads_all") or lister.reads_all
-        self.reads_one = hooks.get("reads_one", "lister")
+        self.reads_one = hooks.get("reads_one", LISTER_GET)
         self.exported = hooks.get("exported") or (lambda options: options)
         self.not_exported = hooks.get("not_exported") or (lambda options: [])
         self.operation = hooks.get("operation")
@@ -126,7 +136,8 @@ def _appflow_flow_definition(options):
 
 # The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type, its
 # segment definition and the intent types of an intent definition, a segment definition calculated attributes and
-# other segments, an integration object types and event triggers). Writes go in this order, deletes in reverse.
+# other segments, a recommender filter its recommender schema, an integration object types and event triggers; a
+# domain object type needs the domain's data store). Writes go in this order, deletes in reverse.
 KINDS = (
     Kind(
         "object_types",
@@ -137,6 +148,13 @@ KINDS = (
         reads_all=list_object_types,
         reads_one=get_object_type,
         exported=_without_template_members,
+    ),
+    Kind(
+        "domain_object_types",
+        DomainObjectTypeResource,
+        DomainObjectTypeLister,
+        "object_type_name",
+        "ObjectTypeName",
     ),
     Kind(
         "calculated_attributes",
@@ -151,6 +169,20 @@ KINDS = (
         SegmentDefinitionLister,
         "segment_definition_name",
         "SegmentDefinitionName",
+    ),
+    Kind(
+        "recommender_schemas",
+        RecommenderSchemaResource,
+        RecommenderSchemaLister,
+        "recommender_schema_name",
+        "RecommenderSchemaName",
+    ),
+    Kind(
+        "recommender_filters",
+        RecommenderFilterResource,
+        RecommenderFilterLister,
+        "recommender_filter_name",
+        "RecommenderFilterName",
     ),
     Kind(
         "intent_definitions",
@@ -307,6 +339,9 @@ class DomainConfigResource(Resource):
             found = self._kind_items(kind, given, errors)
             alongside[kind.key] = frozenset(item.name for item in found)
             items.extend(found)
+        domain = next((item for item in items if item.kind is None), None)
+        if domain is not None and (domain.resource.params.get("data_store") or {}).get("enabled") is True:
+            alongside["data_store"] = frozenset(["enabled"])  # the document enables the domain's data store
         for item in items:
             item.resource.alongside = alongside
         self.items = items
@@ -512,7 +547,11 @@ class DomainConfigResource(Resource):
         summary = dict((action, 0) for action in ACTIONS)
         for change in changes:
             summary[change["action"]] += 1
-        return dict(changes=changes, summary=summary)
+        result = dict(changes=changes, summary=summary)
+        for item in outcome:
+            if item.kind is None:  # the domain, as customerprofiles_domain returns it (predicted in check mode)
+                result["domain"] = item.resource.describe(getattr(item, "outcome", item.plan.after))
+        return result
 
     def diff(self, current, plan, outcome):
         """One before/after per changed resource, each headed by its kind and name."""
@@ -615,24 +654,24 @@ class DomainConfigLister(Lister):
         if domain is None:
             return None
         listings = self.concurrently(lambda kind: kind.reads_all(self.client, domain_name), list(KINDS))
-        # one _info lister a kind: it reads and describes each resource as that module does
+        wanted = [
+            (kind, item)
+            for kind, listed in zip(KINDS, listings)
+            for item in sorted(listed, key=lambda one: one[kind.name_member])
+        ]
         listers = dict(
             (kind.key, kind.lister(ItemModule(self.module, dict(domain_name=domain_name)), self.client))
             for kind in KINDS
         )
-        wanted = [
-            (kind, item, listers[kind.key])
-            for kind, listed in zip(KINDS, listings)
-            for item in sorted(listed, key=lambda one: one[kind.name_member])
-        ]
-        full = self.concurrently(self._full, wanted)
+        full = self.concurrently(lambda work: self._full(listers[work[0].key], work), wanted)
         config = dict(domain=as_options(describe_domain(domain), DomainResource.argument_spec, NOT_DOMAIN_OPTIONS))
         not_exported = [dict(path=kind.key, reason=kind.unreadable()) for kind in KINDS if kind.unreadable()]
         for kind in KINDS:
             config[kind.key] = []
-        for (kind, _listed, lister), resource in zip(wanted, full):
+        for (kind, _listed), resource in zip(wanted, full):
             if resource is None:  # deleted between the list and the get
                 continue
+            lister = listers[kind.key]
             options = kind.exported(
                 as_options(lister.describe(resource), kind.resource.argument_spec, NOT_ITEM_OPTIONS)
             )
@@ -646,17 +685,17 @@ class DomainConfigLister(Lister):
             account_specific=account_specific_paths(config, self.module.region),
         )
 
-    def _full(self, work):
-        kind, listed, lister = work
+    def _full(self, lister, work):
+        kind, listed = work
         if kind.reads_one is None:
             return listed
         name = listed[kind.name_member]
-        if kind.reads_one == "lister":
+        if kind.reads_one == LISTER_GET:
             found = lister.get(name)
         else:
             found = kind.reads_one(self.client, self.params["domain_name"], name)
         if found is not None:
-            found.setdefault(kind.name_member, listed[kind.name_member])
+            found.setdefault(kind.name_member, name)
         return found
 
     def result(self, items):

@@ -118,8 +118,13 @@ class DomainObjectTypeResource(DomainChild):
 
     def read(self):
         current = self.get()
-        if current is None and self.params["state"] == "present":
-            # the service refuses the create in a domain without a data store, after check mode predicted it
+        if (
+            current is None
+            and self.params["state"] == "present"
+            and not self.managed_alongside("data_store", "enabled")
+        ):
+            # the service refuses the create in a domain without a data store, after check mode predicted it (a
+            # domain_config document that enables the data store enables it first)
             error = data_store_error(
                 get_domain(self.client, self.params["domain_name"]), self.params["domain_name"], self.name
             )

@@ -15,8 +15,7 @@ version_added: 0.3.0
 short_description: Plan and apply the whole configuration of a Customer Profiles domain in one task
 description:
   - Applies one document, O(config), to an Amazon Connect Customer Profiles domain (the domain's settings and
-    every object type, calculated attribute, segment definition, event trigger, integration and event stream it
-    lists). M(awscx.customerprofiles.customerprofiles_domain_config_info) exports an existing domain (one made in
+    every resource of every kind it lists, see O(config)). M(awscx.customerprofiles.customerprofiles_domain_config_info) exports an existing domain (one made in
     the Amazon Connect console, say) as exactly this document.
   - Each item of the document is handled by the same code as its own module, so it means exactly what that
     module means with the same options (an option left out leaves that setting as it is; a block given is the
@@ -33,10 +32,11 @@ description:
     names) does not read it.
   - The plan of every resource is made before the first write; a reason that any of them cannot be applied
     fails the task with nothing changed.
-  - Writes go one resource at a time, in dependency order, the domain first, then object types, calculated
-    attributes, segment definitions, event triggers, integrations and event streams (an event trigger names an
-    object type and a segment definition; a segment definition names calculated attributes and other segments;
-    an integration names object types and event triggers). Deletes (O(purge)) go last, in reverse order.
+  - Writes go one resource at a time, in dependency order, the domain first, then the kinds in the order
+    O(config) lists them (an event trigger names an object type and a segment definition; a segment definition
+    names calculated attributes and other segments; a recommender filter names a recommender schema; an
+    integration names object types and event triggers; a domain object type needs the domain's data store).
+    Deletes (O(purge)) go last, in reverse order.
   - A write that fails stops the writes after it (they may depend on it). The task fails with
     RV(changes) (what was made), RV(failed_change) and RV(not_made), and C(changed=true) if anything was written; a
     rerun converges, making only what is left.
@@ -54,17 +54,22 @@ options:
       - C(domain), a dict of the options of M(awscx.customerprofiles.customerprofiles_domain) (without
         C(domain_name), C(state) and C(force)). Required when the domain does not exist yet (with
         C(default_expiration_days)). Left out, the domain must exist and its settings are left as they are.
-      - C(object_types), C(calculated_attributes), C(segment_definitions), C(intent_definitions), C(event_triggers),
-        C(integrations) and C(event_streams), each a list of dicts with the options of
-        M(awscx.customerprofiles.customerprofiles_object_type),
-        M(awscx.customerprofiles.customerprofiles_calculated_attribute),
-        M(awscx.customerprofiles.customerprofiles_segment_definition),
-        M(awscx.customerprofiles.customerprofiles_intent_definition),
-        M(awscx.customerprofiles.customerprofiles_event_trigger), M(awscx.customerprofiles.customerprofiles_integration)
-        and M(awscx.customerprofiles.customerprofiles_event_stream) (without C(domain_name), C(state) and
-        C(recreate)). An item is identified by its name option (C(object_type_name), ...; C(intent_domain) for an
-        intent definition, C(uri) for an integration); a name listed twice fails. Intent definitions are written
-        before the event triggers, whose C(intent_filter_definition) needs the intent types they enable.
+      - "The kinds, in dependency order, each a list of dicts with the options of its module (without
+        C(domain_name), C(state) and C(recreate)):"
+      - C(object_types), M(awscx.customerprofiles.customerprofiles_object_type);
+      - C(domain_object_types), M(awscx.customerprofiles.customerprofiles_domain_object_type);
+      - C(calculated_attributes), M(awscx.customerprofiles.customerprofiles_calculated_attribute);
+      - C(segment_definitions), M(awscx.customerprofiles.customerprofiles_segment_definition);
+      - C(recommender_schemas), M(awscx.customerprofiles.customerprofiles_recommender_schema);
+      - C(recommender_filters), M(awscx.customerprofiles.customerprofiles_recommender_filter);
+      - C(intent_definitions), M(awscx.customerprofiles.customerprofiles_intent_definition) (identified by
+        C(intent_domain)); written before the event triggers, whose C(intent_filter_definition) needs the intent
+        types they enable;
+      - C(event_triggers), M(awscx.customerprofiles.customerprofiles_event_trigger);
+      - C(integrations), M(awscx.customerprofiles.customerprofiles_integration);
+      - C(event_streams), M(awscx.customerprofiles.customerprofiles_event_stream).
+      - An item is identified by its name option (C(object_type_name), ...; C(uri) for an integration); a name
+        listed twice fails.
     type: dict
     required: true
   purge:
@@ -79,8 +84,17 @@ options:
         segment definition names is deleted all the same, with a warning.
     type: list
     elements: str
-    choices: ['object_types', 'calculated_attributes', 'segment_definitions', 'intent_definitions', 'event_triggers',
-              'integrations', 'event_streams']
+    choices:
+      - object_types
+      - domain_object_types
+      - calculated_attributes
+      - segment_definitions
+      - recommender_schemas
+      - recommender_filters
+      - intent_definitions
+      - event_triggers
+      - integrations
+      - event_streams
     default: []
   recreate:
     description:
@@ -192,6 +206,14 @@ summary:
       description: Resources left as they are.
       type: int
   sample: {"create": 2, "update": 1, "replace": 0, "delete": 0, "none": 37}
+domain:
+  description:
+    - The domain after the run, as M(awscx.customerprofiles.customerprofiles_domain) returns it
+      (RV(awscx.customerprofiles.customerprofiles_domain#module:domain)),
+      in check mode as it would be.
+  returned: when O(config) has C(domain)
+  type: dict
+  sample: {"domain_name": "retail-customers", "default_expiration_days": 365, "tags": {"Team": "crm"}}
 failed_change:
   description: The change whose write failed (V(kind), V(name), V(action)).
   returned: when a write fails

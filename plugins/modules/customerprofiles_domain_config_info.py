@@ -16,8 +16,8 @@ short_description: Export the whole configuration of a Customer Profiles domain 
 description:
   - Reads an Amazon Connect Customer Profiles domain (one made in the Amazon Connect console, say) and returns its
     configuration as the document that M(awscx.customerprofiles.customerprofiles_domain_config) takes (the
-    domain's settings and every object type, calculated attribute, segment definition, event trigger,
-    integration and event stream, each in the options of its own module).
+    domain's settings and every resource of every kind, each in the options of its own module; the kinds are
+    those of O(awscx.customerprofiles.customerprofiles_domain_config#module:config)).
   - Nothing read-only is exported (no ARN the service assigns, no time, statistic or status), nor the options
     that say how to act (C(state), C(purge_tags), C(recreate), C(force)), so RV(config) can be given straight
     back (applied to the same domain it makes no write call).
@@ -30,12 +30,14 @@ description:
     need) and reads their tags with ListTagsForResource (the ARN built from the caller's account,
     C(sts:GetCallerIdentity)).
   - This module makes no change and supports check mode.
-  - "IAM actions used: C(profile:GetDomain), C(profile:ListProfileObjectTypes), C(profile:GetProfileObjectType),
+  - "IAM actions used: C(profile:GetDomain), and the List and Get actions of every kind: C(profile:ListProfileObjectTypes),
+    C(profile:GetProfileObjectType), C(profile:ListDomainObjectTypes), C(profile:GetDomainObjectType),
     C(profile:ListCalculatedAttributeDefinitions), C(profile:GetCalculatedAttributeDefinition),
-    C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListEventTriggers),
-    C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
-    C(profile:GetEventStream), C(profile:GetIntentDefinition) and C(profile:ListTagsForResource) (with
-    C(sts:GetCallerIdentity), when the domain has an intent definition)."
+    C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListRecommenderSchemas),
+    C(profile:GetRecommenderSchema), C(profile:ListRecommenderFilters), C(profile:GetRecommenderFilter),
+    C(profile:ListEventTriggers), C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams)
+    and C(profile:GetEventStream), C(profile:GetIntentDefinition); C(profile:ListTagsForResource) for the tags of
+    recommender schemas and intent definitions (with C(sts:GetCallerIdentity))."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -88,9 +90,9 @@ config:
     - The document, as O(awscx.customerprofiles.customerprofiles_domain_config#module:config) takes it, with
       O(substitutions) made. V({}) when the domain does not exist.
     - C(domain), the options of M(awscx.customerprofiles.customerprofiles_domain) (without C(domain_name)).
-    - C(object_types), C(calculated_attributes), C(segment_definitions), C(intent_definitions), C(event_triggers),
-      C(integrations), C(event_streams), each a list (sorted by name) of dicts with the options of that kind's module, in the form
-      that module returns them.
+    - Every kind of O(awscx.customerprofiles.customerprofiles_domain_config#module:config) (C(object_types), ...),
+      each a list (sorted by name) of dicts with the options of that kind's module, in the form that module
+      returns them.
   returned: always
   type: dict
   sample:

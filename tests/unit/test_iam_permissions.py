@@ -21,6 +21,7 @@ import re
 
 import pytest
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import KIND_KEYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile_objects import ProfileObjectsResource
 from connect_helpers import PRICE_FILTER as INTENT_FILTER
 from playbook_runner import REPO_ROOT
@@ -167,8 +168,26 @@ def document(tags, changed=False):
         return dict((key, value) for key, value in options.items() if key not in ("domain_name", "name"))
 
     return dict(
-        domain=dict(default_expiration_days=60 if changed else 30, tags=tags),
+        domain=dict(default_expiration_days=60 if changed else 30, data_store=dict(enabled=True), tags=tags),
         object_types=[dict(ORDER, tags=tags)],
+        domain_object_types=[
+            dict(object_type_name="Catalog", fields={"Sku": {"source": "_source.SKU", "target": "_catalogItem.Id"}})
+        ],
+        recommender_schemas=[
+            dict(
+                recommender_schema_name="catalog",
+                fields={"_catalogItem": [{"target_field_name": "Stock", "feature_type": "CATEGORICAL"}]},
+                tags=tags,
+            )
+        ],
+        recommender_filters=[
+            dict(
+                recommender_filter_name="in-stock",
+                recommender_filter_expression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+                recommender_schema_name="catalog",
+                tags=tags,
+            )
+        ],
         calculated_attributes=[
             dict(item(calculated("spend")), calculated_attribute_name="spend", tags=tags, **described)
         ],
@@ -180,9 +199,7 @@ def document(tags, changed=False):
     )
 
 
-EVERY_KIND = ["object_types", "calculated_attributes", "segment_definitions", "intent_definitions", "event_triggers"]
-EVERY_KIND.append("integrations")
-EVERY_KIND.append("event_streams")
+EVERY_KIND = list(KIND_KEYS)
 
 
 PURGE_ALL = domain_args(config=dict((kind, []) for kind in EVERY_KIND), purge=EVERY_KIND, force=True)

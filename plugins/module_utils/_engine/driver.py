@@ -189,9 +189,9 @@ class Contract:
     module_kwargs = {}
     result_key = None
     verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
-    # What the same task manages besides this resource (kind -> names; customerprofiles_domain_config sets it):
-    # a create that needs one of them (an event trigger its object type) does not read it, since the task
-    # makes it first, in dependency order.
+    # What the same task manages besides this resource (kind -> names; customerprofiles_domain_config sets it,
+    # and "data_store" -> {"enabled"} when its domain enables the data store): a create that needs one of them
+    # (an event trigger its object type) does not read it, since the task makes it first, in dependency order.
     alongside = {}
 
     def __init__(self, module, client):

@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain import DomainResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import BY_KEY
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import KIND_KEYS
 from call_log import assert_fails_naming
 from call_log import operations
 from call_log import reads
@@ -23,15 +24,19 @@ from domain_seed import seed_domain
 SOURCE = "console-made"
 TARGET = "promoted"
 OTHER_INSTANCE = CONNECT.replace("11111111-2222", "99999999-2222")
-KINDS = (
-    "object_types",
-    "calculated_attributes",
-    "segment_definitions",
-    "intent_definitions",
-    "event_triggers",
-    "integrations",
-    "event_streams",
-)
+KINDS = KIND_KEYS
+# One List call a kind (every page) in the export
+LISTS = [
+    "ListProfileObjectTypes",
+    "ListDomainObjectTypes",
+    "ListCalculatedAttributeDefinitions",
+    "ListSegmentDefinitions",
+    "ListRecommenderSchemas",
+    "ListRecommenderFilters",
+    "ListEventTriggers",
+    "ListIntegrations",
+    "ListEventStreams",
+]
 
 
 @pytest.fixture
@@ -75,14 +80,7 @@ def test_export_lists_every_kind_in_module_options_without_read_only_members(con
     # one List a kind, one Get a resource (the integrations' list items are complete), nothing else
     assert sorted(operations(cp_mock)) == sorted(
         ["GetDomain"]
-        + [
-            "ListProfileObjectTypes",
-            "ListCalculatedAttributeDefinitions",
-            "ListSegmentDefinitions",
-            "ListEventTriggers",
-            "ListIntegrations",
-            "ListEventStreams",
-        ]
+        + LISTS
         + [
             "GetProfileObjectType",
             "GetCalculatedAttributeDefinition",
@@ -128,6 +126,9 @@ def test_applied_to_an_empty_domain_it_creates_a_domain_whose_export_is_the_same
     assert writes(cp_mock) == []
     assert planned["changed"] is True
     assert planned["summary"] == {"create": 7, "update": 0, "replace": 0, "delete": 0, "none": 0}
+    # the domain as customerprofiles_domain would return it, predicted
+    assert planned["domain"]["domain_name"] == TARGET
+    assert planned["domain"]["default_expiration_days"] == 365 and planned["domain"]["tags"] == {"Team": "crm"}
     assert [one["before_header"] for one in planned["diff"]][:2] == [
         "domain {0} (create)".format(TARGET),
         "object_types Orders (create)",
@@ -136,6 +137,7 @@ def test_applied_to_an_empty_domain_it_creates_a_domain_whose_export_is_the_same
     applied = apply(run_module, config, domain=TARGET)
     assert not applied.failed, applied.get("msg")
     assert applied["changes"] == planned["changes"]
+    assert applied["domain"]["stats"]["profile_count"] == 0
     # dependency order: the domain, object types, calculated attributes, segments, triggers, integrations, streams
     assert writes(cp_mock) == [
         "CreateDomain",
@@ -483,3 +485,48 @@ def test_intent_definitions_in_the_document_need_botocore_1_44_18(cp_mock, cp_cl
     (note,) = exported["not_exported"]
     assert note["path"] == "intent_definitions"
     assert note["reason"].startswith("GetIntentDefinition needs botocore >= 1.44.18; the installed botocore is ")
+
+
+def test_recommender_schemas_filters_and_domain_object_types_join_the_document(cp_mock, cp_client, run_module):
+    """A domain with a data store, a domain object type, a recommender schema and a filter of that schema: the
+    export given back is a no-op; applied to a new domain, the document enables the data store and creates the
+    schema first, so neither the domain nor the schema is read before the creates that need them."""
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365, DataStore={"Enabled": True})
+    cp_client.put_domain_object_type(
+        DomainName=SOURCE,
+        ObjectTypeName="Catalog",
+        Description="Catalog items",
+        Fields={"Sku": {"Source": "_source.SKU", "Target": "_catalogItem.Id"}},
+    )
+    cp_client.create_recommender_schema(
+        DomainName=SOURCE,
+        RecommenderSchemaName="catalog",
+        Fields={"_catalogItem": [{"TargetFieldName": "Stock", "FeatureType": "CATEGORICAL"}]},
+        Tags={"Team": "reco"},
+    )
+    cp_client.create_recommender_filter(
+        DomainName=SOURCE,
+        RecommenderFilterName="in-stock",
+        RecommenderFilterExpression='EXCLUDE ItemID WHERE Items.STOCK IN ("none")',
+        RecommenderSchemaName="catalog",
+    )
+    config = export(run_module)["config"]
+    assert config["domain"]["data_store"] == {"enabled": True}
+    assert [item["object_type_name"] for item in config["domain_object_types"]] == ["Catalog"]
+    # the schema's tags come from ListTagsForResource (GetRecommenderSchema returns none)
+    assert config["recommender_schemas"][0]["tags"] == {"Team": "reco"}
+    assert config["recommender_filters"][0]["recommender_schema_name"] == "catalog"
+    cp_mock.reset_calls()
+    assert apply(run_module, config)["changed"] is False and writes(cp_mock) == []
+    cp_mock.reset_calls()
+    created = apply(run_module, config, domain=TARGET)
+    assert not created.failed, created.get("msg")
+    assert writes(cp_mock) == [
+        "CreateDomain",
+        "PutDomainObjectType",
+        "CreateRecommenderSchema",
+        "CreateRecommenderFilter",
+    ]
+    # each read once, by its own item: the filter does not read its schema, nor the domain object type the domain
+    assert reads(cp_mock).count("GetRecommenderSchema") == 1 and reads(cp_mock).count("GetDomain") == 1
+    assert export(run_module, domain=TARGET)["config"] == config
