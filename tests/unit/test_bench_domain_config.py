@@ -34,10 +34,13 @@ GETS = {
 }
 LISTS = [
     "ListCalculatedAttributeDefinitions",
+    "ListDomainObjectTypes",
     "ListEventStreams",
     "ListEventTriggers",
     "ListIntegrations",
     "ListProfileObjectTypes",
+    "ListRecommenderFilters",
+    "ListRecommenderSchemas",
     "ListSegmentDefinitions",
 ]
 
