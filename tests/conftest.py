@@ -7,10 +7,13 @@
 - ``cp_mock``: moto's in-process mock with the Customer Profiles emulator, clean per test;
 - ``run_module``: runs one of our modules in-process and returns its result;
 - ``run_logged``: the same with a clean call log, returning (result, operations);
-- ``clients_built``: the boto3 clients (service names) the modules build during a test.
+- ``clients_built``: the boto3 clients (service names) the modules build during a test;
+- ``older_model``: the modules validate against the installed customer-profiles model as an edit leaves it (an
+  older botocore's model).
 """
 
 import contextlib
+import copy
 import importlib
 import io
 import json
@@ -161,6 +164,24 @@ def run_logged(cp_mock):
         return result, operations(cp_mock)
 
     return _run
+
+
+@pytest.fixture
+def older_model(monkeypatch):
+    """``older_model(edit)``: the modules validate against the installed customer-profiles model as ``edit(data)``
+    returns it (``data``: a copy of the model's JSON; drop the operations or members an older botocore lacks). The
+    clients and the emulator keep the installed model."""
+    import botocore.model
+    import botocore.session
+
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
+
+    def use(edit):
+        loader = botocore.session.get_session().get_component("data_loader")
+        data = edit(copy.deepcopy(loader.load_service_model("customer-profiles", "service-2")))
+        monkeypatch.setattr(model, "_MODEL", [botocore.model.ServiceModel(data, service_name="customer-profiles")])
+
+    return use
 
 
 @pytest.fixture

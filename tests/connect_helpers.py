@@ -10,6 +10,7 @@
 - ``serves_object_types``: whether GetProfileObjectType is emulated (the event trigger module reads it).
 - ``record_requests``: the requests the modules' boto3 clients send, as (operation, params), for tests that assert what a
   request carries (the emulator's call log holds operation names only).
+- ``PRICE_FILTER``: an event trigger's ``intent_filter_definition`` (options form): price sensitivity HIGH.
 """
 
 import types
@@ -21,6 +22,21 @@ NOT_SERVED = ("404", "NotImplemented")
 
 
 ORDER_FIELDS = ("Id", "OrderId", "Total")
+PRICE_FILTER = dict(
+    logical_operator="ALL",
+    groups=[
+        dict(
+            logical_operator="ALL",
+            conditions=[
+                dict(
+                    intent=dict(intent_domain="DEFAULT", type="PRICE_SENSITIVITY"),
+                    comparison_operator="EQUAL",
+                    values=["HIGH"],
+                )
+            ],
+        )
+    ],
+)
 
 
 def make_object_type(cp_mock, cp_client, domain, name, fields=()):

@@ -36,6 +36,9 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import as_written
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import WHOLE_MODULE
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import too_old
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import as_options
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import input_shape_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.calculated_attribute import (
@@ -56,6 +59,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigg
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import IntegrationResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.integration import list_integrations
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import IntentDefinitionLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import IntentDefinitionResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import FROM_TEMPLATE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import ObjectTypeResource
@@ -99,7 +104,9 @@ class Kind:
     ``reads_one`` (client, domain, name) -> the resource, None where the list items are complete, or by default
     LISTER_GET: the _info module's own read of one resource (its lister's ``get``, which may add what the Get
     call lacks, such as tags);
-    ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]).
+    ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]);
+    ``operation``: the read a botocore older than the kind lacks (its reads_all then lists none, and the export
+    says why in ``not_exported``).
     """
 
     def __init__(self, key, resource, lister, name_option, name_member, **hooks):
@@ -113,6 +120,13 @@ class Kind:
         self.reads_one = hooks.get("reads_one", LISTER_GET)
         self.exported = hooks.get("exported") or (lambda options: options)
         self.not_exported = hooks.get("not_exported") or (lambda options: [])
+        self.operation = hooks.get("operation")
+
+    def unreadable(self):
+        """Why the installed botocore cannot read this kind, or None."""
+        if self.operation and not has_operation(self.operation):
+            return too_old(self.operation, self.operation)
+        return None
 
 
 def _appflow_flow_definition(options):
@@ -122,10 +136,11 @@ def _appflow_flow_definition(options):
     return []
 
 
-# The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type and its
-# segment definition, a segment definition calculated attributes and other segments, a recommender filter and a
-# recommender their recommender schema, an integration object types and event triggers; a domain object type
-# needs the domain's data store). Writes go in this order, deletes in reverse.
+# The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type, its
+# segment definition and the intent types of an intent definition, a segment definition calculated attributes and
+# other segments, a recommender filter and a recommender their recommender schema, an integration object types
+# and event triggers; a domain object type needs the domain's data store). Writes go in this order, deletes in
+# reverse.
 KINDS = (
     Kind(
         "object_types",
@@ -173,6 +188,14 @@ KINDS = (
         "RecommenderFilterName",
     ),
     Kind("recommenders", RecommenderResource, RecommenderLister, "recommender_name", "RecommenderName"),
+    Kind(
+        "intent_definitions",
+        IntentDefinitionResource,
+        IntentDefinitionLister,
+        "intent_domain",
+        "IntentDomain",
+        operation="GetIntentDefinition",
+    ),
     Kind("event_triggers", EventTriggerResource, EventTriggerLister, "event_trigger_name", "EventTriggerName"),
     Kind(
         "integrations",
@@ -241,6 +264,14 @@ def option_errors(spec, raw, path, words, module_name, left_out):
             for name in unknown
         ]
     return input_shape_errors(spec, raw, path)[0]
+
+
+def _at(path, module_name, message):
+    """An item's own validation message at its path; one about the whole module (an operation the installed botocore
+    lacks) names the module."""
+    if message.startswith(WHOLE_MODULE):
+        return "{0}: {1}{2}".format(path, module_name, message[len(WHOLE_MODULE) :])
+    return "{0}.{1}".format(path, message)
 
 
 class DocumentItem:
@@ -337,7 +368,7 @@ class DomainConfigResource(Resource):
         resource = self._build(resource_class, result.validated_parameters)
         written = frozenset(raw)
         own = [as_written(message, spec, written) for message in resource.validate()]
-        return ["{0}.{1}".format(path, message) for message in own], resource
+        return [_at(path, module_name, message) for message in own], resource
 
     def _domain_item(self, raw, errors):
         fixed = dict(domain_name=self.params["domain_name"], state="present", force=False)
@@ -639,7 +670,7 @@ class DomainConfigLister(Lister):
         )
         full = self.concurrently(lambda work: self._full(listers[work[0].key], work), wanted)
         config = dict(domain=as_options(describe_domain(domain), DomainResource.argument_spec, NOT_DOMAIN_OPTIONS))
-        not_exported = []
+        not_exported = [dict(path=kind.key, reason=kind.unreadable()) for kind in KINDS if kind.unreadable()]
         for kind in KINDS:
             config[kind.key] = []
         for (kind, _listed), resource in zip(wanted, full):

@@ -9,7 +9,9 @@ Every member of CreateEventTrigger is an option. An existing trigger is updated 
 UpdateEventTrigger carries the members that differ (a block given is the complete block).
 Before a trigger is created, or moved to another object type, the object type is read
 (GetProfileObjectType), so that a missing one fails naming ``object_type_name``; likewise the
-segment definition of a new ``segment_filter`` (GetSegmentDefinition).
+segment definition of a new ``segment_filter`` (GetSegmentDefinition) and the intent definition of a new
+``intent_filter_definition`` (GetIntentDefinition: it must enable the intent types the filter names).
+``intent_filter_definition`` needs botocore 1.44.18 (model.MINIMUM_BOTOCORE).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,6 +21,7 @@ __metaclass__ = type
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import given_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
@@ -28,6 +31,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import enabled_intent_types
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.intent_definition import get_intent_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.object_type import get_object_type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
 
@@ -63,6 +68,28 @@ EVENT_TRIGGER_LIMITS_OPTIONS = dict(
     ),
 )
 
+# The members of the model's IntentFilterDefinition (botocore 1.44.18), as snake_case sub-options.
+INTENT_FILTER_DEFINITION_OPTIONS = dict(
+    groups=list_option(
+        dict(
+            conditions=list_option(
+                dict(
+                    intent=dict_option(
+                        dict(intent_domain=dict(type="str", required=True), type=dict(type="str", required=True)),
+                        required=True,
+                    ),
+                    comparison_operator=dict(type="str", required=True),
+                    values=dict(type="list", elements="str", required=True),
+                ),
+                required=True,
+            ),
+            logical_operator=dict(type="str", required=True),
+        ),
+        required=True,
+    ),
+    logical_operator=dict(type="str", required=True),
+)
+
 EVENT_TRIGGER_ARGUMENT_SPEC = child_spec(
     "event_trigger_name",
     object_type_name=dict(type="str"),
@@ -70,6 +97,7 @@ EVENT_TRIGGER_ARGUMENT_SPEC = child_spec(
     event_trigger_conditions=list_option(EVENT_TRIGGER_CONDITION_OPTIONS),
     segment_filter=dict(type="str"),
     event_trigger_limits=dict_option(EVENT_TRIGGER_LIMITS_OPTIONS),
+    intent_filter_definition=dict_option(INTENT_FILTER_DEFINITION_OPTIONS),
     **TAG_OPTIONS,
 )
 
@@ -77,7 +105,12 @@ EVENT_TRIGGER_NAMES = names_from_spec(EVENT_TRIGGER_ARGUMENT_SPEC)
 
 # option -> member of CreateEventTrigger and UpdateEventTrigger (besides the names and tags)
 MEMBERS = option_members(
-    "object_type_name", "description", "event_trigger_conditions", "segment_filter", "event_trigger_limits"
+    "object_type_name",
+    "description",
+    "event_trigger_conditions",
+    "segment_filter",
+    "event_trigger_limits",
+    "intent_filter_definition",
 )
 REQUIRED_TO_CREATE = option_members("object_type_name", "event_trigger_conditions")
 
@@ -143,7 +176,38 @@ class EventTriggerResource(DomainChild):
                         segment, params["domain_name"]
                     )
                 )
+        self.check_intent_filter(current)
         return current
+
+    def check_intent_filter(self, current):
+        """A new ``intent_filter_definition`` names intent types that the domain's intent definition must enable (the
+        service refuses the write otherwise, after check mode predicted it): read it and say so by name (one that
+        the same task manages is not read)."""
+        params = self.params
+        wanted = given_members(params, (("intent_filter_definition", "IntentFilterDefinition"),))
+        wanted = wanted.get("IntentFilterDefinition")
+        if params["state"] != "present" or not wanted or wanted == (current or {}).get("IntentFilterDefinition"):
+            return
+        used = {}
+        for group in wanted["Groups"]:
+            for condition in group["Conditions"]:
+                used.setdefault(condition["Intent"]["IntentDomain"], set()).add(condition["Intent"]["Type"])
+        for intent_domain, types in sorted(used.items()):
+            if self.managed_alongside("intent_definitions", intent_domain):
+                continue
+            definition = get_intent_definition(self.client, params["domain_name"], intent_domain)
+            missing = sorted(types - enabled_intent_types(definition))
+            if missing:
+                problem = (
+                    "domain {1} has no intent definition {0}, which must enable {2}; create it first"
+                    if definition is None
+                    else "the intent definition {0} of domain {1} does not enable {2}; enable it first"
+                )
+                raise PlanError(
+                    "intent_filter_definition: "
+                    + problem.format(intent_domain, params["domain_name"], ", ".join(missing))
+                    + " (awscx.customerprofiles.customerprofiles_intent_definition). Nothing was changed."
+                )
 
     def describe(self, result):
         return describe_event_trigger(result, self.params["domain_name"])

@@ -64,6 +64,9 @@ options:
       - C(recommender_filters), M(awscx.customerprofiles.customerprofiles_recommender_filter);
       - C(recommenders), M(awscx.customerprofiles.customerprofiles_recommender) (its C(status) is applied as its
         module applies it, StartRecommender or StopRecommender, and its C(wait) and C(wait_timeout) hold for it);
+      - C(intent_definitions), M(awscx.customerprofiles.customerprofiles_intent_definition) (identified by
+        C(intent_domain)); written before the event triggers, whose C(intent_filter_definition) needs the intent
+        types they enable;
       - C(event_triggers), M(awscx.customerprofiles.customerprofiles_event_trigger);
       - C(integrations), M(awscx.customerprofiles.customerprofiles_integration);
       - C(event_streams), M(awscx.customerprofiles.customerprofiles_event_stream).
@@ -91,6 +94,7 @@ options:
       - recommender_schemas
       - recommender_filters
       - recommenders
+      - intent_definitions
       - event_triggers
       - integrations
       - event_streams

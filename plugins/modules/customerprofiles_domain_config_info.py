@@ -25,7 +25,11 @@ description:
   - An object type made from a template is exported with its C(template_id) and the members a user may set
     with it, not the fields, keys and settings the template supplies.
   - Reads one List call per kind (every page), then one Get call per resource (the integrations' list items are
-    complete), at most O(max_concurrency) at a time under O(rate_limit), and GetDomain.
+    complete), at most O(max_concurrency) at a time under O(rate_limit), and GetDomain. Intent definitions have no
+    List call, so the module makes one GetIntentDefinition per intent domain of botocore's model (none with a
+    botocore older than 1.44.18, and RV(not_exported) then names C(intent_definitions) and the release they
+    need) and reads their tags with ListTagsForResource (the ARN built from the caller's account,
+    C(sts:GetCallerIdentity)).
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetDomain), and the List and Get actions of every kind: C(profile:ListProfileObjectTypes),
     C(profile:GetProfileObjectType), C(profile:ListDomainObjectTypes), C(profile:GetDomainObjectType),
@@ -33,8 +37,9 @@ description:
     C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListRecommenderSchemas),
     C(profile:GetRecommenderSchema), C(profile:ListRecommenderFilters), C(profile:GetRecommenderFilter),
     C(profile:ListEventTriggers), C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
-    C(profile:GetEventStream), C(profile:ListRecommenders) and C(profile:GetRecommender);
-    C(profile:ListTagsForResource) for the tags of recommender schemas."
+    C(profile:GetEventStream), C(profile:ListRecommenders), C(profile:GetRecommender), C(profile:GetIntentDefinition);
+    C(profile:ListTagsForResource) for the tags of recommender schemas and intent definitions (with
+    C(sts:GetCallerIdentity))."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -97,13 +102,17 @@ config:
     object_types: [{"object_type_name": "Order", "description": "Orders", "template_id": null}]
     calculated_attributes: []
     segment_definitions: []
+    intent_definitions: [{"intent_domain": "DEFAULT", "intents": [{"price_sensitivity_config": {"enabled": true}}]}]
     event_triggers: []
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
     event_streams: []
     recommenders: [{"recommender_name": "for-you", "recommender_recipe_name": "recommended-for-you", "status": "running"}]
 not_exported:
-  description: What the service never returns, so the document cannot hold it; give it yourself before applying the
-    document to another domain.
+  description:
+    - What the service never returns, so the document cannot hold it; give it yourself before applying the
+      document to another domain.
+    - Also a kind that the installed botocore cannot read (C(intent_definitions) before botocore 1.44.18), its key
+      as the path.
   returned: always
   type: list
   elements: dict

@@ -24,6 +24,12 @@ description:
     keeps what it is not sent); delete the trigger and create it again to drop them.
   - Before a trigger is created, or moved to another object type, the module reads the object type (one
     GetProfileObjectType call); a missing object type fails naming O(object_type_name), and nothing is changed.
+  - Before a new O(intent_filter_definition) is sent, the module reads the domain's intent definition (one
+    GetIntentDefinition call). The service filters only on the intent types that it enables, so a type it does not
+    enable fails naming O(intent_filter_definition), and nothing is changed (in check mode too). Enable them with
+    M(awscx.customerprofiles.customerprofiles_intent_definition) first.
+  - O(intent_filter_definition) needs botocore 1.44.18 or later; with an older botocore it fails before any call,
+    naming the release, and the other options work as before.
   - A run that changes nothing makes one read call (GetEventTrigger, which also returns the tags) and no write call.
     Creating makes GetEventTrigger, GetProfileObjectType and one CreateEventTrigger call (tags included). Tags of an
     existing trigger change through TagResource and UntagResource on the trigger's ARN, which one STS
@@ -33,7 +39,8 @@ description:
     O(awscx.customerprofiles.customerprofiles_integration#module:event_trigger_names=[])).
   - In check mode no write call is made; RV(event_trigger) is the trigger as it would be.
     With C(--diff), RV(diff.before) and RV(diff.after) are the trigger before and as it would be after.
-  - "IAM actions used: C(profile:GetEventTrigger), C(profile:GetProfileObjectType), C(profile:CreateEventTrigger),
+  - "IAM actions used: C(profile:GetEventTrigger), C(profile:GetProfileObjectType),
+    C(profile:GetIntentDefinition) (with a new O(intent_filter_definition)), C(profile:CreateEventTrigger),
     C(profile:UpdateEventTrigger), C(profile:DeleteEventTrigger), C(profile:TagResource), C(profile:UntagResource) and
     C(sts:GetCallerIdentity) (the last three only when tags of an existing trigger change)."
 author:
@@ -131,6 +138,64 @@ options:
           unlimited:
             description: Whether the trigger may fire without a limit in the period.
             type: bool
+  intent_filter_definition:
+    description:
+      - A filter on the intents of the profile (Predictive Intent); the trigger fires only for profiles whose intents
+        meet it, besides O(event_trigger_conditions). The intent types it names must be enabled in the domain's
+        intent definition. Needs botocore 1.44.18 or later.
+      - A given filter is the complete filter.
+    type: dict
+    suboptions:
+      groups:
+        description: Exactly one group of conditions (the service supports one).
+        type: list
+        elements: dict
+        required: true
+        suboptions:
+          conditions:
+            description: 1 to 5 conditions; each intent type appears at most once in a group.
+            type: list
+            elements: dict
+            required: true
+            suboptions:
+              intent:
+                description: The intent evaluated.
+                type: dict
+                required: true
+                suboptions:
+                  intent_domain:
+                    description: The intent domain; the service supports only V(DEFAULT).
+                    type: str
+                    required: true
+                  type:
+                    description:
+                      - V(PRICE_SENSITIVITY), V(UPGRADE_UPSELL_PROPENSITY) or V(LAST_SEARCH_INTENT)
+                        (V(WEB_SESSION_SUMMARY) cannot be used in a filter).
+                    type: str
+                    required: true
+              comparison_operator:
+                description:
+                  - For V(PRICE_SENSITIVITY) and V(UPGRADE_UPSELL_PROPENSITY), V(INCLUSIVE), V(EXCLUSIVE), V(EQUAL),
+                    V(GREATER_THAN), V(GREATER_THAN_OR_EQUAL), V(LESS_THAN) or V(LESS_THAN_OR_EQUAL); for
+                    V(LAST_SEARCH_INTENT), V(CONTAINS).
+                type: str
+                required: true
+              values:
+                description:
+                  - 1 to 10 values (each 1 to 255 characters). For V(PRICE_SENSITIVITY) and
+                    V(UPGRADE_UPSELL_PROPENSITY), exactly one, V(HIGH) or V(LOW); for V(LAST_SEARCH_INTENT), search
+                    phrases, any of which the profile's last search intent contains.
+                type: list
+                elements: str
+                required: true
+          logical_operator:
+            description: How the conditions of the group combine, V(ANY), V(ALL) or V(NONE).
+            type: str
+            required: true
+      logical_operator:
+        description: How the groups combine, V(ANY), V(ALL) or V(NONE).
+        type: str
+        required: true
 notes:
   - Tag keys are kept exactly as written.
   - Bad option values fail before any API call, with a message naming the option (for example
@@ -166,6 +231,21 @@ EXAMPLES = r"""
           max_invocations_per_profile: 1
     tags:
       Team: campaigns
+
+- name: Fire only for price-sensitive customers (the domain's intent definition enables PRICE_SENSITIVITY)
+  awscx.customerprofiles.customerprofiles_event_trigger:
+    domain_name: retail-customers
+    event_trigger_name: high-value-order
+    intent_filter_definition:
+      logical_operator: ALL
+      groups:
+        - logical_operator: ALL
+          conditions:
+            - intent:
+                intent_domain: DEFAULT
+                type: PRICE_SENSITIVITY
+              comparison_operator: EQUAL
+              values: ["HIGH"]
 
 - name: Change only the description (updated in place)
   awscx.customerprofiles.customerprofiles_event_trigger:
@@ -224,6 +304,12 @@ event_trigger:
       type: dict
       returned: when set
       sample: {"event_expiration": 3600, "periods": [{"unit": "DAYS", "value": 1, "max_invocations_per_profile": 1}]}
+    intent_filter_definition:
+      description: The filter on the profile's intents, with the module's option names.
+      type: dict
+      returned: when set
+      sample: {"logical_operator": "ALL", "groups": [{"logical_operator": "ALL", "conditions": [{"intent": {"intent_domain":
+               "DEFAULT", "type": "PRICE_SENSITIVITY"}, "comparison_operator": "EQUAL", "values": ["HIGH"]}]}]}
     created_at:
       description: When the trigger was created (ISO 8601).
       type: str

@@ -92,6 +92,12 @@ event_triggers:
       type: dict
       returned: when set
       sample: {"event_expiration": 3600, "periods": [{"unit": "DAYS", "value": 1, "max_invocations_per_profile": 1}]}
+    intent_filter_definition:
+      description: The filter on the profile's intents, with the module's option names.
+      type: dict
+      returned: when set
+      sample: {"logical_operator": "ALL", "groups": [{"logical_operator": "ALL", "conditions": [{"intent": {"intent_domain":
+               "DEFAULT", "type": "PRICE_SENSITIVITY"}, "comparison_operator": "EQUAL", "values": ["HIGH"]}]}]}
     created_at:
       description: When the trigger was created (ISO 8601).
       type: str

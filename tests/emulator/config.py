@@ -26,6 +26,7 @@ from .models_config import EventStream
 from .models_config import EventTrigger
 from .models_config import Integration
 from .models_config import SegmentDefinition
+from .models_intents import check_intent_filter
 from .segments import NotEvaluated
 from .segments import combine
 from .segments import profile_attributes_match
@@ -282,6 +283,8 @@ class ConfigBackendMixin:
             _require_object_type(domain, params["ObjectTypeName"])
         if params.get("SegmentFilter") is not None:
             _get(domain, SEGMENT_DEFINITIONS, params["SegmentFilter"], "Segment definition")
+        if params.get("IntentFilterDefinition") is not None:
+            check_intent_filter(domain, params["IntentFilterDefinition"])
 
     def create_event_trigger(self, DomainName, EventTriggerName, **params):
         domain = self.get_domain_object(DomainName)

@@ -1,11 +1,11 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """moto's entry for the emulator: the backend class of one account and region, assembled from the operations of
-each area (domains.py, config.py, objects.py, recommender_config.py, recommenders.py), and the BackendDict moto looks
-up as ``<service>_backends``.
+each area (domains.py, config.py, objects.py, recommender_config.py, recommenders.py, intents.py), and the BackendDict
+moto looks up as ``<service>_backends``.
 
 moto finds the backend here (``moto.customerprofiles.models``, see register()) and url_paths in urls.py beside
 it (BaseBackend derives the urls module from this module's name). The resources are in models_domains.py,
-models_config.py, models_objects.py, models_recommender.py and models_recommenders.py."""
+models_config.py, models_objects.py, models_recommender.py, models_recommenders.py and models_intents.py."""
 
 from moto.core.base_backend import BackendDict
 from moto.core.base_backend import BaseBackend
@@ -16,6 +16,7 @@ from .domains import DomainsBackendMixin
 from .errors import BadRequestException  # noqa: F401 pylint: disable=unused-import
 from .errors import CustomerProfilesError  # noqa: F401 pylint: disable=unused-import
 from .errors import ResourceNotFoundException  # noqa: F401 pylint: disable=unused-import
+from .intents import IntentsBackendMixin
 from .models_domains import Domain  # noqa: F401 pylint: disable=unused-import
 from .objects import ObjectsBackendMixin
 from .recommender_config import RecommenderConfigBackendMixin
@@ -25,6 +26,7 @@ from .tagging import new_tag_store
 
 class CustomerProfilesBackend(
     RecommendersBackendMixin,
+    IntentsBackendMixin,
     RecommenderConfigBackendMixin,
     ObjectsBackendMixin,
     ConfigBackendMixin,

@@ -137,6 +137,7 @@ class EventStream(_Child):
 
 class EventTrigger(_Child):
     UPDATABLE = ("ObjectTypeName", "Description", "EventTriggerConditions", "SegmentFilter", "EventTriggerLimits")
+    UPDATABLE += ("IntentFilterDefinition",)
 
     def __init__(self, domain, name, params):
         super().__init__(domain, "event-triggers/" + name, params.get("Tags"))

@@ -10,6 +10,7 @@ from .common import later_than
 from .common import now
 from .common import partition_of
 from .models_config import CONFIG_COLLECTIONS
+from .models_intents import INTENT_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
 from .models_recommender import RECOMMENDER_COLLECTIONS
 from .models_recommenders import RECOMMENDERS_COLLECTIONS
@@ -30,6 +31,7 @@ CHILD_COLLECTIONS.extend(
     RECOMMENDER_COLLECTIONS
 )  # models_recommender.py: recommender filters and schemas, domain object types
 CHILD_COLLECTIONS.extend(RECOMMENDERS_COLLECTIONS)  # models_recommenders.py: recommenders
+CHILD_COLLECTIONS.extend(INTENT_COLLECTIONS)  # models_intents.py: intent definitions
 
 
 class Domain(Tagged):

@@ -30,13 +30,17 @@ GETS = {
     "GetSegmentDefinition": 10,
     "GetEventStream": 1,
     "GetEventTrigger": 8,
+    "GetIntentDefinition": 1,  # no list call exists: one Get per intent domain of the model (DEFAULT)
 }
 LISTS = [
     "ListCalculatedAttributeDefinitions",
+    "ListDomainObjectTypes",
     "ListEventStreams",
     "ListEventTriggers",
     "ListIntegrations",
     "ListProfileObjectTypes",
+    "ListRecommenderFilters",
+    "ListRecommenderSchemas",
     "ListSegmentDefinitions",
 ]
 

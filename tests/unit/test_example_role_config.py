@@ -9,6 +9,7 @@ emulator server:
 """
 
 from call_log import writes
+from connect_helpers import PRICE_FILTER
 from domain_seed import CONNECT
 from domain_seed import KINESIS
 from domain_seed import seed_domain
@@ -51,11 +52,15 @@ EVERY_KIND = dict(
             ),
         )
     ],
+    customer_profiles_intent_definitions=[
+        dict(intent_domain="DEFAULT", intents=[dict(price_sensitivity_config=dict(enabled=True))], tags={"T": "1"})
+    ],
     customer_profiles_event_triggers=[
         dict(
             event_trigger_name="big-order",
             object_type_name="Orders",
             segment_filter="big-spenders",
+            intent_filter_definition=PRICE_FILTER,
             event_trigger_conditions=[
                 dict(
                     logical_operator="ANY",
@@ -88,6 +93,7 @@ CREATES = [
     "CreateCalculatedAttributeDefinition",
     "CreateSegmentDefinition",
     "CreateRecommender",
+    "PutIntentDefinition",
     "CreateEventTrigger",
     "PutIntegration",
     "CreateEventStream",

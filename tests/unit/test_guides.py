@@ -56,6 +56,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_integration_info",
     "customerprofiles_event_stream",
     "customerprofiles_event_stream_info",
+    "customerprofiles_intent_definition",
+    "customerprofiles_intent_definition_info",
     "customerprofiles_event_trigger",
     "customerprofiles_event_trigger_info",
     "customerprofiles_recommender_schema",

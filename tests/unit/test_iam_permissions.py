@@ -23,6 +23,7 @@ import pytest
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.domain_config import KIND_KEYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile_objects import ProfileObjectsResource
+from connect_helpers import PRICE_FILTER as INTENT_FILTER
 from playbook_runner import REPO_ROOT
 from playbook_runner import run_playbook
 from playbook_runner import write_text
@@ -91,6 +92,8 @@ TRIGGER = domain_args(
         }
     ],
 )
+PRICE = {"price_sensitivity_config": {"enabled": True}}
+INTENTS = domain_args(name="DEFAULT", intents=[PRICE])
 
 # A recommender waits for its training (the emulator's: PENDING, IN_PROGRESS, ACTIVE, one GetRecommender poll each,
 # a few seconds of the real clock a create).
@@ -109,6 +112,11 @@ def setup_order_type(client, run, **_):
 def setup_objects(client, run, **_):
     setup_order_type(client, run)
     client.put_profile_object(DomainName=DOMAIN, ObjectTypeName="Order", Object='{"OrderId": "1", "Email": "a@b.c"}')
+
+
+def setup_intents(client, run, **_):
+    setup_order_type(client, run)
+    assert not run("customerprofiles_intent_definition", INTENTS).failed
 
 
 def setup_segment(client, run, **_):
@@ -189,6 +197,7 @@ def document(tags, changed=False, status=None):
             dict(item(calculated("spend")), calculated_attribute_name="spend", tags=tags, **described)
         ],
         segment_definitions=[dict(item(SEGMENT), segment_definition_name="gold", tags=tags)],
+        intent_definitions=[dict(item(INTENTS), intent_domain="DEFAULT", tags=tags)],
         event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
         integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
         event_streams=[dict(event_stream_name="s", uri=STREAM + "a", tags=tags)],
@@ -332,12 +341,22 @@ PATHS = {
     ),
     "customerprofiles_event_stream_info": (setup_domain, [(domain_args(name="s"), False), (domain_args(), False)]),
     "customerprofiles_event_trigger": (
-        setup_order_type,
-        lifecycle(TRIGGER, dict(TRIGGER, description="d"), domain_args(name="big")),
+        setup_intents,
+        lifecycle(
+            TRIGGER, dict(TRIGGER, description="d", intent_filter_definition=INTENT_FILTER), domain_args(name="big")
+        ),
     ),
     "customerprofiles_event_trigger_info": (
         setup_domain,
         [(domain_args(name="big"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_intent_definition": (
+        setup_domain,
+        lifecycle(INTENTS, dict(INTENTS, intents=[PRICE, {"last_search_intent_config": {"enabled": True}}]), INTENTS),
+    ),
+    "customerprofiles_intent_definition_info": (
+        setup_intents,
+        [(domain_args(name="DEFAULT"), False), (domain_args(), False), (domain_args(list_intent_types=True), False)],
     ),
     "customerprofiles_calculated_attribute": (
         fill_calculated_attributes,

@@ -352,6 +352,31 @@ MINIMAL_TRIGGER = dict(
         }
     ],
 )
+INTENTS = [
+    {"price_sensitivity_config": {"enabled": True}},
+    {"upgrade_upsell_propensity_config": {"enabled": True}},
+    {"last_search_intent_config": {"enabled": False}},
+]
+INTENT_FILTER = {
+    "logical_operator": "ALL",
+    "groups": [
+        {
+            "logical_operator": "ANY",
+            "conditions": [
+                {
+                    "intent": {"intent_domain": "DEFAULT", "type": "PRICE_SENSITIVITY"},
+                    "comparison_operator": "GREATER_THAN_OR_EQUAL",
+                    "values": ["LOW"],
+                },
+                {
+                    "intent": {"intent_domain": "DEFAULT", "type": "UPGRADE_UPSELL_PROPENSITY"},
+                    "comparison_operator": "EQUAL",
+                    "values": ["HIGH"],
+                },
+            ],
+        }
+    ],
+}
 FLOW = dict(
     flow_name="crm-import",
     description="CRM import",
@@ -586,6 +611,13 @@ CASES = {
             ),
         ],
         "minimal": [in_domain("customerprofiles_event_trigger", **MINIMAL_TRIGGER)],
+        "intent_filter": [
+            in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", intents=INTENTS),
+            in_domain(
+                "customerprofiles_event_trigger",
+                **dict(MINIMAL_TRIGGER, event_trigger_name="rt-intents", intent_filter_definition=INTENT_FILTER),
+            ),
+        ],
         "cleared": [
             in_domain("customerprofiles_event_trigger", **dict(MINIMAL_TRIGGER, description="Orders", tags={"T": "x"})),
             in_domain("customerprofiles_event_trigger", event_trigger_name="rt-minimal", tags={}),
@@ -615,6 +647,13 @@ CASES = {
                 recommender_recipe_name="trending-now",
                 wait=False,
             )
+    "customerprofiles_intent_definition": {
+        "rich": [
+            in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", intents=INTENTS, tags={"T": "x"})
+        ],
+        "tags_cleared": [
+            in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", intents=INTENTS, tags={"T": "x"}),
+            in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", tags={}),
         ],
     },
     "customerprofiles_domain_object_type": {
@@ -908,6 +947,18 @@ def _one_audience(options):
     return options
 
 
+# intents: each entry one intent type (a union), each type at most once, at least one enabled (the first)
+INTENT_LISTS = st.lists(
+    st.sampled_from(sorted(contract_of("customerprofiles_intent_definition").argument_spec["intents"]["options"])),
+    min_size=1,
+    max_size=4,
+    unique=True,
+).flatmap(
+    lambda names: st.lists(st.booleans(), min_size=len(names), max_size=len(names)).map(
+        lambda flags: [{name: {"enabled": flag or not index}} for index, (name, flag) in enumerate(zip(names, flags))]
+    )
+)
+
 GENERATED = {
     "customerprofiles_domain": dict(operation="CreateDomain", identity={"domain_name": GEN_DOMAIN}, overrides={}),
     "customerprofiles_object_type": dict(
@@ -939,7 +990,14 @@ GENERATED = {
     "customerprofiles_event_trigger": dict(
         operation="CreateEventTrigger",
         identity={"domain_name": GEN_DOMAIN, "event_trigger_name": "generated"},
-        overrides={"object_type_name": st.just("Order"), "segment_filter": SKIP},
+        # a filter names intent types that an intent definition must enable: the hand-written case has one
+        overrides={"object_type_name": st.just("Order"), "segment_filter": SKIP, "intent_filter_definition": SKIP},
+    ),
+    "customerprofiles_intent_definition": dict(
+        operation="PutIntentDefinition",
+        identity={"domain_name": GEN_DOMAIN, "intent_domain": "DEFAULT"},
+        overrides={"intents": INTENT_LISTS},
+        always=[("intents",)],
     ),
     "customerprofiles_event_stream": dict(
         operation="CreateEventStream",

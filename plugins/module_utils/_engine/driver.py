@@ -479,9 +479,10 @@ def run_info(lister_class):
             items = [] if item is None else [item]
         else:
             items = lister.list_all()
+        result = lister.result(items)  # a result may read more (an _info option that lists what the service offers)
     except (CustomerProfilesError, PlanError) as e:
         _fail(module, e, changed=False)
-    module.exit_json(changed=False, **lister.result(items))
+    module.exit_json(changed=False, **result)
 
 
 def dict_option(options, required=False):

@@ -75,7 +75,16 @@ MINIMUM_BOTOCORE = {
     "ExcludedColumns": "1.43.12",
     "DiversityConfig": "1.43.40",
     "RecommenderVersionName": "1.43.40",
+    # the intent definition operations and the event trigger's intent filter
+    "IntentFilterDefinition": "1.44.18",
+    "PutIntentDefinition": "1.44.18",
+    "GetIntentDefinition": "1.44.18",
+    "DeleteIntentDefinition": "1.44.18",
+    "ListIntentTypes": "1.44.18",
 }
+
+# What a message says of a module whose operation the installed botocore lacks (check_request).
+WHOLE_MODULE = "this module"
 
 _MODEL = []
 _PATTERNS = {}
@@ -268,7 +277,7 @@ def check_request(operation, options, prefix="", renames=None):
     """
     name, _sep, members = operation.partition(".")
     if not has_operation(name):
-        return [too_old(name, prefix or "this module")]
+        return [too_old(name, prefix or WHOLE_MODULE)]
     shape = input_shape(name)
     for member in members.split(".") if members else ():
         shape = shape.members[member]

@@ -18,6 +18,7 @@ __metaclass__ = type
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import apply_tag_changes
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.compare import tag_changes
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Resource
@@ -34,6 +35,13 @@ def resource_arn(module, path):
     """The ARN of a Customer Profiles resource (``domains/<name>...``) in the module's account and partition."""
     account, partition = module.account_info()
     return "arn:{0}:profile:{1}:{2}:{3}".format(partition, module.region, account, path)
+
+
+def read_tags(client, arn):
+    """The tags of the resource ``arn`` (ListTagsForResource), for the resources whose Get returns none; {} when it
+    has none or does not exist."""
+    response = get_or_none(client.list_tags_for_resource, "list tags of " + arn, resourceArn=arn) or {}
+    return dict(response.get("tags") or {})
 
 
 def tag_plan(calls, arn_path, current_tags, params):

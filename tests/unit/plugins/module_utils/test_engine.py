@@ -3,8 +3,6 @@
 (option paths named, values never echoed), option values converted as the model wants them, and a failure after a
 write reported as changed."""
 
-import copy
-
 import pytest
 
 from call_log import writes
@@ -127,17 +125,13 @@ def test_tag_failure_after_update_domain_reports_changed(run_module, cp_mock, cp
 # ------------------------------------------------------------------ an option the installed botocore cannot send
 
 
-def test_an_option_the_installed_botocore_lacks_names_the_option_and_the_version(run_module, cp_mock, monkeypatch):
-    import botocore.model
-    import botocore.session
+def test_an_option_the_installed_botocore_lacks_names_the_option_and_the_version(run_module, cp_mock, older_model):
+    def without_data_store(data):
+        for name in ("UpdateDomainRequest", "CreateDomainRequest"):
+            data["shapes"][name]["members"].pop("DataStore")
+        return data
 
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import model
-
-    loader = botocore.session.get_session().get_component("data_loader")
-    data = copy.deepcopy(loader.load_service_model("customer-profiles", "service-2"))
-    for name in ("UpdateDomainRequest", "CreateDomainRequest"):
-        data["shapes"][name]["members"].pop("DataStore")
-    monkeypatch.setattr(model, "_MODEL", [botocore.model.ServiceModel(data, service_name="customer-profiles")])
+    older_model(without_data_store)
 
     result = run_module(
         "customerprofiles_domain",

@@ -89,6 +89,8 @@ def test_export_lists_every_kind_in_module_options_without_read_only_members(con
             "GetEventTrigger",
             "GetEventStream",
         ]
+        # no list call exists: one get per intent domain of the model (this domain has no intent definition)
+        + ["GetIntentDefinition"]
     )
 
 
@@ -391,6 +393,99 @@ def test_substitutions_move_a_domain_to_another_region_of_the_emulator(console_d
     assert export(run_module, region="eu-west-2")["config"] == config
     # the source region is untouched
     assert cp_client.get_domain(DomainName=SOURCE)["DefaultExpirationDays"] == 365
+
+
+# ------------------------------------------------------------------ intent definitions (botocore 1.44.18)
+
+PRICE_FILTER = {
+    "LogicalOperator": "ALL",
+    "Groups": [
+        {
+            "LogicalOperator": "ALL",
+            "Conditions": [
+                {
+                    "Intent": {"IntentDomain": "DEFAULT", "Type": "PRICE_SENSITIVITY"},
+                    "ComparisonOperator": "EQUAL",
+                    "Values": ["HIGH"],
+                }
+            ],
+        }
+    ],
+}
+
+
+def test_intent_definitions_are_exported_and_made_before_the_triggers_that_filter_on_them(
+    cp_mock, cp_client, run_module
+):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+    seed_domain(cp_client, SOURCE)
+    cp_client.put_intent_definition(
+        DomainName=SOURCE,
+        IntentDomain="DEFAULT",
+        Intents=[{"PriceSensitivityConfig": {"Enabled": True}}],
+        Tags={"Team": "ml"},
+    )
+    trigger = cp_client.list_event_triggers(DomainName=SOURCE)["Items"][0]["EventTriggerName"]
+    cp_client.update_event_trigger(DomainName=SOURCE, EventTriggerName=trigger, IntentFilterDefinition=PRICE_FILTER)
+    exported = export(run_module, substitutions={CONNECT: OTHER_INSTANCE})
+    config = exported["config"]
+    # the tags too, which GetIntentDefinition does not return: the export reads as the _info module does
+    assert config["intent_definitions"] == [
+        {
+            "intent_domain": "DEFAULT",
+            "intents": [{"price_sensitivity_config": {"enabled": True}}],
+            "tags": {"Team": "ml"},
+        }
+    ]
+    assert config["event_triggers"][0]["intent_filter_definition"]["groups"][0]["conditions"][0]["values"] == ["HIGH"]
+    cp_mock.reset_calls()
+    applied = apply(run_module, config, domain=TARGET, max_concurrency=1)
+    assert not applied.failed, applied.get("msg")
+    made = writes(cp_mock)
+    assert made.index("PutIntentDefinition") < made.index("CreateEventTrigger")
+    # the trigger's filter needs the definition, which the same document makes first: it is not read for that
+    assert reads(cp_mock).count("GetIntentDefinition") == 1
+    assert export(run_module, domain=TARGET)["config"] == config
+    cp_mock.reset_calls()
+    again = apply(run_module, config, domain=TARGET)
+    assert again["changed"] is False and writes(cp_mock) == []
+    # purged, the definition goes after the triggers that filter on it (deletes in reverse dependency order)
+    emptied = dict(config, event_triggers=[], intent_definitions=[])
+    emptied["integrations"] = [dict(item, event_trigger_names=[]) for item in config["integrations"]]
+    cp_mock.reset_calls()
+    purged = apply(run_module, emptied, domain=TARGET, purge=["event_triggers", "intent_definitions"])
+    assert not purged.failed, purged.get("msg")
+    deletes = [name for name in writes(cp_mock) if name.startswith("Delete")]
+    assert deletes == ["DeleteEventTrigger", "DeleteIntentDefinition"]
+    assert export(run_module, domain=TARGET)["config"]["intent_definitions"] == []
+
+
+def test_intent_definitions_in_the_document_need_botocore_1_44_18(cp_mock, cp_client, run_module, older_model):
+    cp_client.create_domain(DomainName=SOURCE, DefaultExpirationDays=365)
+
+    def without_intents(data):
+        for name in ("PutIntentDefinition", "GetIntentDefinition", "DeleteIntentDefinition", "ListIntentTypes"):
+            data["operations"].pop(name)
+        return data
+
+    older_model(without_intents)
+    cp_mock.reset_calls()
+    config = dict(
+        intent_definitions=[dict(intent_domain="DEFAULT", intents=[{"price_sensitivity_config": {"enabled": True}}])]
+    )
+    result = apply(run_module, config)
+    assert_fails_naming(
+        result,
+        cp_mock,
+        "config.intent_definitions[0]: awscx.customerprofiles.customerprofiles_intent_definition needs botocore >= "
+        "1.44.18",
+    )
+    # the export of a domain leaves them out on such a botocore (no call it cannot make), and says so
+    exported = export(run_module)
+    assert exported["config"]["intent_definitions"] == []
+    (note,) = exported["not_exported"]
+    assert note["path"] == "intent_definitions"
+    assert note["reason"].startswith("GetIntentDefinition needs botocore >= 1.44.18; the installed botocore is ")
 
 
 def test_recommender_schemas_filters_and_domain_object_types_join_the_document(cp_mock, cp_client, run_module):

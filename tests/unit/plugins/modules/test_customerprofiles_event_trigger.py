@@ -8,6 +8,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.event_trigger import EVENT_TRIGGER_ARGUMENT_SPEC
 from call_log import operations
 from call_log import writes
+from connect_helpers import PRICE_FILTER as INTENT_FILTER
 from connect_helpers import make_object_type
 from connect_helpers import record_requests
 from connect_helpers import requests_of
@@ -223,7 +224,7 @@ def test_options_are_the_model_shapes():
             if inner.type_name == "structure":
                 compare(spec["options"], inner, path + "." + name)
 
-    for option in ("event_trigger_conditions", "event_trigger_limits"):
+    for option in ("event_trigger_conditions", "event_trigger_limits", "intent_filter_definition"):
         compare(EVENT_TRIGGER_ARGUMENT_SPEC[option]["options"], shape.members[to_camel(option)], option)
 
 
@@ -310,3 +311,152 @@ def test_info_one_and_all(cp_mock, run_module, domain):
     assert everything["event_triggers"][0]["event_trigger_conditions"] == CONDITIONS
     assert operations(cp_mock) == ["ListEventTriggers", "GetEventTrigger", "GetEventTrigger"]
     assert run_module(INFO, dict(domain_name=DOMAIN, event_trigger_name="none"))["event_triggers"] == []
+
+
+# ------------------------------------------------------------------ intent_filter_definition (botocore 1.44.18)
+
+
+def enable_intents(cp_client, *configs):
+    cp_client.put_intent_definition(
+        DomainName=DOMAIN, IntentDomain="DEFAULT", Intents=[{config: {"Enabled": True}} for config in configs]
+    )
+
+
+def test_an_intent_filter_is_created_and_read_back(cp_mock, cp_client, run_module, run_logged, domain, sent):
+    enable_intents(cp_client, "PriceSensitivityConfig")
+    result, calls = run_logged(MODULE, args(intent_filter_definition=INTENT_FILTER))
+    assert result["changed"] is True, result
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "GetIntentDefinition", "CreateEventTrigger"]
+    (request,) = requests_of(sent, "CreateEventTrigger")
+    condition = request["IntentFilterDefinition"]["Groups"][0]["Conditions"][0]
+    assert condition == {
+        "Intent": {"IntentDomain": "DEFAULT", "Type": "PRICE_SENSITIVITY"},
+        "ComparisonOperator": "EQUAL",
+        "Values": ["HIGH"],
+    }
+    assert result["event_trigger"]["intent_filter_definition"] == INTENT_FILTER
+    assert stored(cp_client)["IntentFilterDefinition"]["LogicalOperator"] == "ALL"
+    again, calls = run_logged(MODULE, args(intent_filter_definition=INTENT_FILTER))
+    assert again["changed"] is False and calls == ["GetEventTrigger"]
+    info = run_module(INFO, dict(domain_name=DOMAIN, event_trigger_name=NAME))
+    assert info["event_triggers"][0]["intent_filter_definition"] == INTENT_FILTER
+
+
+def test_an_intent_filter_is_added_in_place(cp_mock, cp_client, run_module, run_logged, domain, sent):
+    run_module(MODULE, args(description="Orders"))
+    enable_intents(cp_client, "PriceSensitivityConfig")
+    del sent[:]
+    result, calls = run_logged(
+        MODULE, dict(domain_name=DOMAIN, event_trigger_name=NAME, intent_filter_definition=INTENT_FILTER)
+    )
+    assert result["changed"] is True
+    assert calls == ["GetEventTrigger", "GetIntentDefinition", "UpdateEventTrigger"]
+    (request,) = requests_of(sent, "UpdateEventTrigger")
+    assert sorted(request) == ["DomainName", "EventTriggerName", "IntentFilterDefinition"]
+    assert stored(cp_client)["Description"] == "Orders"
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["apply", "check"])
+@pytest.mark.parametrize(
+    "enabled, expected",
+    [
+        ((), "domain trigger-domain has no intent definition DEFAULT, which must enable PRICE_SENSITIVITY"),
+        (
+            ("LastSearchIntentConfig",),
+            "the intent definition DEFAULT of domain trigger-domain does not enable PRICE_SENSITIVITY",
+        ),
+    ],
+    ids=["no-definition", "type-not-enabled"],
+)
+def test_an_intent_filter_on_types_not_enabled_fails_before_any_write(
+    cp_mock, cp_client, run_module, run_logged, domain, check_mode, enabled, expected
+):
+    if enabled:
+        enable_intents(cp_client, *enabled)
+    result, calls = run_logged(MODULE, args(intent_filter_definition=INTENT_FILTER), check_mode=check_mode)
+    assert result.failed, result
+    assert result["changed"] is False
+    assert "intent_filter_definition: " + expected in result["msg"]
+    assert calls == ["GetEventTrigger", "GetProfileObjectType", "GetIntentDefinition"]
+    assert writes(cp_mock) == []
+
+
+def test_the_service_refuses_what_the_model_cannot_say(cp_mock, cp_client, run_module, domain):
+    """The emulator checks the filter as IntentFilterCondition's reference says (an operator LAST_SEARCH_INTENT
+    does not take): the service's message, no traceback."""
+    enable_intents(cp_client, "LastSearchIntentConfig")
+    wrong = dict(INTENT_FILTER)
+    wrong["groups"] = [
+        dict(
+            logical_operator="ALL",
+            conditions=[
+                dict(
+                    intent=dict(intent_domain="DEFAULT", type="LAST_SEARCH_INTENT"),
+                    comparison_operator="EQUAL",
+                    values=["shoes"],
+                )
+            ],
+        )
+    ]
+    result = run_module(MODULE, args(intent_filter_definition=wrong))
+    assert result.failed and result["error"]["code"] == "BadRequestException"
+    assert "takes the comparison operators CONTAINS" in result["msg"]
+
+
+def _without(data, request_shapes, member):
+    for name in request_shapes:
+        data["shapes"][name]["members"].pop(member)
+    return data
+
+
+def test_intent_filter_definition_on_an_older_botocore_names_the_release(cp_mock, run_module, domain, older_model):
+    older_model(
+        lambda data: _without(
+            data, ("CreateEventTriggerRequest", "UpdateEventTriggerRequest"), "IntentFilterDefinition"
+        )
+    )
+    cp_mock.reset_calls()
+    result = run_module(MODULE, args(intent_filter_definition=INTENT_FILTER))
+    assert result.failed
+    assert "intent_filter_definition needs botocore >= 1.44.18" in result["msg"]
+    assert cp_mock.calls() == []
+    # the options the older model has still work
+    assert run_module(MODULE, args())["changed"] is True
+
+
+INTENT_PATH = "intent_filter_definition.groups[0].conditions[0]."
+
+
+def _intent_filter(**condition):
+    base = dict(
+        intent=dict(intent_domain="DEFAULT", type="PRICE_SENSITIVITY"), comparison_operator="EQUAL", values=["HIGH"]
+    )
+    base.update(condition)
+    return dict(logical_operator="ALL", groups=[dict(logical_operator="ALL", conditions=[base])])
+
+
+@pytest.mark.parametrize(
+    "intent_filter, path, value",
+    [
+        (dict(INTENT_FILTER, logical_operator="SOME"), "intent_filter_definition.logical_operator", "SOME"),
+        (dict(INTENT_FILTER, groups=[]), "intent_filter_definition.groups", None),
+        (dict(INTENT_FILTER, groups=INTENT_FILTER["groups"] * 2), "intent_filter_definition.groups", None),
+        (_intent_filter(comparison_operator="NEAR"), INTENT_PATH + "comparison_operator", "NEAR"),
+        (
+            _intent_filter(intent=dict(intent_domain="OTHER", type="PRICE_SENSITIVITY")),
+            INTENT_PATH + "intent.intent_domain",
+            "OTHER",
+        ),
+        (_intent_filter(intent=dict(intent_domain="DEFAULT", type="MOOD")), INTENT_PATH + "intent.type", "MOOD"),
+        (_intent_filter(values=[]), INTENT_PATH + "values", None),
+        (_intent_filter(values=["x" * 256]), INTENT_PATH + "values[0]", "x" * 256),
+        (_intent_filter(values=["a"] * 11), INTENT_PATH + "values", None),
+    ],
+)
+def test_a_bad_intent_filter_fails_before_any_call(cp_mock, run_module, run_logged, domain, intent_filter, path, value):
+    result, calls = run_logged(MODULE, args(intent_filter_definition=intent_filter))
+    assert result.failed, result
+    assert calls == []
+    assert path in result["msg"]
+    if value:
+        assert value not in result["msg"].replace(path, "")
