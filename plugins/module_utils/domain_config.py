@@ -270,7 +270,7 @@ def _at(path, module_name, message):
     """An item's own validation message at its path; one about the whole module (an operation the installed botocore
     lacks) names the module."""
     if message.startswith(WHOLE_MODULE):
-        return "{0}: {1}{2}".format(path, module_name, message[len(WHOLE_MODULE) :])
+        return "{0}: {1}{2}".format(path, module_name, message.replace(WHOLE_MODULE, "", 1))
     return "{0}.{1}".format(path, message)
 
 

@@ -203,10 +203,10 @@ class EventTriggerResource(DomainChild):
                     if definition is None
                     else "the intent definition {0} of domain {1} does not enable {2}; enable it first"
                 )
+                reason = problem.format(intent_domain, params["domain_name"], ", ".join(missing))
                 raise PlanError(
-                    "intent_filter_definition: "
-                    + problem.format(intent_domain, params["domain_name"], ", ".join(missing))
-                    + " (awscx.customerprofiles.customerprofiles_intent_definition). Nothing was changed."
+                    "intent_filter_definition: {0} (awscx.customerprofiles.customerprofiles_intent_definition). "
+                    "Nothing was changed.".format(reason)
                 )
 
     def describe(self, result):

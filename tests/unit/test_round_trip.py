@@ -647,6 +647,8 @@ CASES = {
                 recommender_recipe_name="trending-now",
                 wait=False,
             )
+        ],
+    },
     "customerprofiles_intent_definition": {
         "rich": [
             in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", intents=INTENTS, tags={"T": "x"})
