@@ -23,7 +23,9 @@ PATTERN = "must match"
 RANGE = "must be between"
 ITEMS = "items"
 ENUM = "must be one of"
-TYPE = "unable to convert"
+INTEGER = "must be an integer, not a string"
+NUMBER = "must be a number, not a string"
+BOOLEAN = "must be a boolean (true or false), not a string"
 REQUIRED = "missing required arguments"
 EXCLUSIVE = "mutually exclusive"
 ONE_OF = "one of the following is required"
@@ -67,13 +69,13 @@ DOMAIN_CASES = [
     domain_case("state", ENUM, state="gone"),
     domain_case("default_expiration_days", RANGE, default_expiration_days=0),
     domain_case("default_expiration_days", RANGE, default_expiration_days=1099),
-    domain_case("default_expiration_days", TYPE, default_expiration_days="a year"),
+    domain_case("default_expiration_days", INTEGER, default_expiration_days="a year"),
     domain_case("default_encryption_key", LENGTH, default_encryption_key="k" * 256),
     domain_case("dead_letter_queue_url", LENGTH, dead_letter_queue_url="u" * 256),
     # ansible-core's conversion message for a dict with sub-options does not name the option (None: not checked)
     domain_case(None, "dictionary requested", matching="on"),
     domain_case("enabled", REQUIRED, matching={"job_schedule": {"day_of_the_week": "MONDAY", "time": "1:00"}}),
-    domain_case("enabled", TYPE, matching={"enabled": "perhaps"}),
+    domain_case("enabled", BOOLEAN, matching={"enabled": "perhaps"}),
     domain_case(
         "day_of_the_week",
         ENUM,
@@ -129,7 +131,7 @@ DOMAIN_CASES = [
         **matching(min_allowed_confidence_score_for_merging=-0.1),
     ),
     domain_case(
-        "min_allowed_confidence_score_for_merging", TYPE, **matching(min_allowed_confidence_score_for_merging="high")
+        "min_allowed_confidence_score_for_merging", NUMBER, **matching(min_allowed_confidence_score_for_merging="high")
     ),
     domain_case("matching.exporting_config.s3_exporting.s3_bucket_name", LENGTH, **s3("matching", s3_bucket_name="ab")),
     domain_case(
@@ -176,7 +178,7 @@ DOMAIN_CASES = [
         LENGTH,
         **s3("rule_based_matching", s3_bucket_name="b" * 64),
     ),
-    domain_case("enabled", TYPE, data_store={"enabled": "sometimes"}),
+    domain_case("enabled", BOOLEAN, data_store={"enabled": "sometimes"}),
     domain_case(
         "tags", "at most 50 entries", tags=dict(("key" + chr(97 + i // 26) + chr(97 + i % 26), "v") for i in range(51))
     ),
@@ -184,8 +186,8 @@ DOMAIN_CASES = [
     domain_case("every key of tags", "^(?!aws:)", tags={"aws:owner": "me"}),
     domain_case("tags", PATTERN, tags={"bad key!": "v"}),
     domain_case("tags.Owner", "at most 256 characters", tags={"Owner": "v" * 257}),
-    domain_case("purge_tags", TYPE, purge_tags="often"),
-    domain_case("force", TYPE, force="please"),
+    domain_case("purge_tags", BOOLEAN, purge_tags="often"),
+    domain_case("force", BOOLEAN, force="please"),
     domain_case("colour", UNKNOWN, colour="blue"),
 ]
 
@@ -208,7 +210,7 @@ PROFILE_CASES = (
         profile_case("match_by", ENUM, match_by="first_name"),
         profile_case("the profile cannot be identified", "match_by", account_number=None, first_name=PII),
         profile_case("email_address", "the profile cannot be identified", match_by="email_address", first_name=PII),
-        profile_case("purge_attributes", TYPE, purge_attributes="yes please"),
+        profile_case("purge_attributes", BOOLEAN, purge_attributes="yes please"),
         profile_case("additional_information", LENGTH, additional_information=PII * 100),
     ]
     + [profile_case(field, LENGTH, **{field: PII * 25}) for field in STRING_FIELDS]
@@ -303,7 +305,7 @@ INFO_CASES = [
         "max_results",
         "at least 1",
     ),
-    ("customerprofiles_profile_info", dict(max_results="many"), "max_results", TYPE),
+    ("customerprofiles_profile_info", dict(max_results="many"), "max_results", INTEGER),
 ]
 
 CASES = DOMAIN_CASES + PROFILE_CASES + INFO_CASES

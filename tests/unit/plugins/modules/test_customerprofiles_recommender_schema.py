@@ -196,7 +196,7 @@ BAD_INPUTS = [
     pytest.param(dict(fields={}), "fields", None, id="fields-min"),
     pytest.param(dict(fields={"_catalogItem": []}), "fields._catalogItem", None, id="columns-min"),
     pytest.param(
-        dict(fields={"_catalogItem": [{"target_field_name": "a"}] * 10}), "fields._catalogItem", None, id="columns-max"
+        dict(fields={"_catalogItem": [{"target_field_name": "a"}] * 101}), "fields._catalogItem", None, id="columns-max"
     ),
     pytest.param(
         dict(fields={"_catalogItem": [{"content_type": "STRING"}]}),
