@@ -41,6 +41,7 @@ LISTS = [
     "ListProfileObjectTypes",
     "ListRecommenderFilters",
     "ListRecommenderSchemas",
+    "ListRecommenders",
     "ListSegmentDefinitions",
 ]
 
