@@ -91,6 +91,7 @@ SCENARIOS = {
     "guide_own_records": ([step("docs/guide_own_records.md#1")], {}, {}, True),
     "guide_connect": ([step("docs/guide_connect.md#1")], {}, {}, True),
     "guide_audiences": ([step("docs/guide_audiences.md:audiences.yml")], {}, {}, True),
+    "guide_recommendations": ([step("docs/guide_recommendations.md:recommendations.yml")], {}, {}, True),
     "guide_audiences membership": (
         [step("docs/guide_audiences.md:audiences.yml"), step("docs/guide_audiences.md:membership.yml")],
         {},
