@@ -120,18 +120,18 @@ class DomainObjectTypeResource(DomainChild):
                 raise PlanError(error)
         return current
 
-    def plan_create(self, current):
+    def plan_create(self, found):
         """The create, without an ``encryption_key`` of ``""`` (no key: nothing to send)."""
-        plan = super(DomainObjectTypeResource, self).plan_create(current)
+        plan = super(DomainObjectTypeResource, self).plan_create(found)
         if plan.calls[0].request.get("EncryptionKey") == "":
             plan.calls[0].request.pop("EncryptionKey")
             plan.after.pop("EncryptionKey")
         return plan
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         """One PutDomainObjectType with the whole definition when a member differs (``""`` clears the key: it is left
         out of the put); tags through TagResource/UntagResource."""
-        resource = current.resource
+        resource = found.resource
         desired = self.desired()
         comparable = dict(resource)
         comparable.setdefault("EncryptionKey", "")

@@ -158,10 +158,10 @@ class IntentDefinitionResource(DomainChild):
     def read(self):
         return self.get()
 
-    def plan_update(self, current):
+    def plan_update(self, found):
         """One PutIntentDefinition with the whole definition (no tags) when ``intents`` differs; tags through
         TagResource/UntagResource."""
-        resource = current.resource
+        resource = found.resource
         desired = self.desired()
         changed = differing_members(resource, desired)
         calls = []

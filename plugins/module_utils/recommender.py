@@ -219,14 +219,14 @@ class RecommenderResource(DomainChild):
         return current
 
     # the plans -----------------------------------------------------------------------------
-    def plan_create(self, current):
-        return self.with_status(super(RecommenderResource, self).plan_create(current), "PENDING")
+    def plan_create(self, found):
+        return self.with_status(super(RecommenderResource, self).plan_create(found), "PENDING")
 
     def plan_replace(self, resource, desired):
         return self.with_status(super(RecommenderResource, self).plan_replace(resource, desired), "PENDING")
 
-    def plan_update(self, current):
-        resource = current.resource
+    def plan_update(self, found):
+        resource = found.resource
         status = resource.get("Status")
         if status == "DELETING":
             raise PlanError(
@@ -244,7 +244,7 @@ class RecommenderResource(DomainChild):
                     failure_reason=resource.get("FailureReason"),
                 )
             return self.plan_replace(resource, self.desired())
-        plan = super(RecommenderResource, self).plan_update(current)
+        plan = super(RecommenderResource, self).plan_update(found)
         if plan.replaced:
             return plan
         for call in plan.calls:
@@ -281,7 +281,7 @@ class RecommenderResource(DomainChild):
                 )
         wait = self.params["wait"]
         if method:
-            plan.after["Status"] = STATUS_CALLS[method][1] if wait else method.split("_")[0].upper() + "ING"
+            plan.after["Status"] = STATUS_CALLS[method][1] if wait else method.split("_", maxsplit=1)[0].upper() + "ING"
         elif any(call.method == self.create_method for call in plan.calls):
             plan.after["Status"] = "ACTIVE" if wait else status
         else:

@@ -107,8 +107,8 @@ class RecommenderFilterResource(DomainChild):
                 )
         return current
 
-    def plan_absent(self, current):
-        plan = super(RecommenderFilterResource, self).plan_absent(current)
+    def plan_absent(self, found):
+        plan = super(RecommenderFilterResource, self).plan_absent(found)
         if plan.calls:
             warning = delete_warning(self.params["domain_name"], self.name, "Deleting")
             plan.warnings, plan.diff_header = [warning], warning

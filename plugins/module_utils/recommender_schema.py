@@ -148,13 +148,13 @@ class RecommenderSchemaResource(DomainChild):
         plan.warnings, plan.diff_header = [warning], warning
         return plan
 
-    def plan_absent(self, current):
-        plan = super(RecommenderSchemaResource, self).plan_absent(current)
-        return self._warn(plan, "Deleting", current) if plan.calls else plan
+    def plan_absent(self, found):
+        plan = super(RecommenderSchemaResource, self).plan_absent(found)
+        return self._warn(plan, "Deleting", found) if plan.calls else plan
 
-    def plan_update(self, current):
-        plan = super(RecommenderSchemaResource, self).plan_update(current)
-        return self._warn(plan, "Replacing (delete, then create)", current) if plan.replaced else plan
+    def plan_update(self, found):
+        plan = super(RecommenderSchemaResource, self).plan_update(found)
+        return self._warn(plan, "Replacing (delete, then create)", found) if plan.replaced else plan
 
     def outcome_from(self, call, response, outcome):
         outcome = super(RecommenderSchemaResource, self).outcome_from(call, response, outcome)

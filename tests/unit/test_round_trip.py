@@ -454,6 +454,8 @@ OBJECTS_TYPE = dict(
         "AccountNumber": [{"standard_identifiers": ["PROFILE"], "field_names": ["AccountNumber"]}],
     },
 )
+INTENT_TRIGGER = dict(MINIMAL_TRIGGER)
+INTENT_TRIGGER.update(event_trigger_name="rt-intents", intent_filter_definition=INTENT_FILTER)
 
 CASES = {
     "customerprofiles_domain": {
@@ -615,7 +617,7 @@ CASES = {
             in_domain("customerprofiles_intent_definition", intent_domain="DEFAULT", intents=INTENTS),
             in_domain(
                 "customerprofiles_event_trigger",
-                **dict(MINIMAL_TRIGGER, event_trigger_name="rt-intents", intent_filter_definition=INTENT_FILTER),
+                **INTENT_TRIGGER,
             ),
         ],
         "cleared": [

@@ -49,7 +49,7 @@ def test_a_new_recommender_trains_one_read_at_a_time(client, domain):
     emulator.set_recommender_training_polls(2)
     answer = create(client, Tags={"Team": "crm"})
     assert answer["RecommenderArn"].endswith(":domains/dom/recommenders/" + NAME) and answer["Tags"] == {"Team": "crm"}
-    assert [status(client) for _ in range(5)] == ["PENDING", "IN_PROGRESS", "IN_PROGRESS", "ACTIVE", "ACTIVE"]
+    assert [status(client) for _read in range(5)] == ["PENDING", "IN_PROGRESS", "IN_PROGRESS", "ACTIVE", "ACTIVE"]
     held = client.get_recommender(DomainName=DOMAIN, RecommenderName=NAME)
     assert held["RecommenderRecipeName"] == "recommended-for-you" and held["Tags"] == {"Team": "crm"}
     assert held["ActiveRecommenderVersionName"].startswith(NAME + "/")
