@@ -154,28 +154,12 @@ class EventTriggerResource(DomainChild):
         wanted_type = params.get("object_type_name")
         moving = current is None or (wanted_type is not None and wanted_type != current.get("ObjectTypeName"))
         if params["state"] == "present" and wanted_type is not None and moving:
-            # CreateEventTrigger (or a move to another object type) needs the object type: say so by name (one
-            # that the same task makes first is not read).
-            if not self.managed_alongside("object_types", wanted_type) and (
-                get_object_type(self.client, params["domain_name"], wanted_type) is None
-            ):
-                raise PlanError(
-                    "object_type_name: object type {0} does not exist in domain {1}; create it first "
-                    "(awscx.customerprofiles.customerprofiles_object_type). Nothing was changed.".format(
-                        wanted_type, params["domain_name"]
-                    )
-                )
+            # CreateEventTrigger (or a move to another object type) needs the object type
+            self.require("object_type_name", "object_types", wanted_type, get_object_type)
         segment = params.get("segment_filter")
-        new_segment = segment and segment != (current or {}).get("SegmentFilter")
-        if params["state"] == "present" and new_segment and not self.managed_alongside("segment_definitions", segment):
-            # a filter naming no segment definition: the service refuses the write, after check mode predicted it
-            if get_segment_definition(self.client, params["domain_name"], segment) is None:
-                raise PlanError(
-                    "segment_filter: segment definition {0} does not exist in domain {1}; create it first "
-                    "(awscx.customerprofiles.customerprofiles_segment_definition). Nothing was changed.".format(
-                        segment, params["domain_name"]
-                    )
-                )
+        if params["state"] == "present" and segment and segment != (current or {}).get("SegmentFilter"):
+            # and a new segment filter its segment definition
+            self.require("segment_filter", "segment_definitions", segment, get_segment_definition)
         self.check_intent_filter(current)
         return current
 

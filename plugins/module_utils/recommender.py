@@ -205,17 +205,7 @@ class RecommenderResource(DomainChild):
         schema = self.params.get("recommender_schema_name")
         creating = current is None or schema != current.get("RecommenderSchemaName")
         if self.params["state"] == "present" and schema and creating:
-            # the service refuses a recommender of a schema the domain lacks, after check mode predicted it (one that
-            # the same task makes first is not read)
-            if not self.managed_alongside("recommender_schemas", schema) and (
-                get_recommender_schema(self.client, self.params["domain_name"], schema) is None
-            ):
-                raise PlanError(
-                    "recommender_schema_name: recommender schema {0} does not exist in domain {1}; create it first "
-                    "(awscx.customerprofiles.customerprofiles_recommender_schema). Nothing was changed.".format(
-                        schema, self.params["domain_name"]
-                    )
-                )
+            self.require("recommender_schema_name", "recommender_schemas", schema, get_recommender_schema)
         return current
 
     # the plans -----------------------------------------------------------------------------

@@ -19,7 +19,6 @@ __metaclass__ = type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import named_reads
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
@@ -94,17 +93,7 @@ class RecommenderFilterResource(DomainChild):
         schema = self.params.get("recommender_schema_name")
         creating = current is None or schema != current.get("RecommenderSchemaName")
         if self.params["state"] == "present" and schema and creating:
-            # the service refuses a filter of a schema the domain lacks, after check mode predicted it
-            # (a schema that the same task makes first is not read)
-            if not self.managed_alongside("recommender_schemas", schema) and (
-                get_recommender_schema(self.client, self.params["domain_name"], schema) is None
-            ):
-                raise PlanError(
-                    "recommender_schema_name: recommender schema {0} does not exist in domain {1}; create it first "
-                    "(awscx.customerprofiles.customerprofiles_recommender_schema). Nothing was changed.".format(
-                        schema, self.params["domain_name"]
-                    )
-                )
+            self.require("recommender_schema_name", "recommender_schemas", schema, get_recommender_schema)
         return current
 
     def plan_absent(self, found):

@@ -18,7 +18,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import describe_dependents
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dependents import (
     recommender_schema_dependents,
@@ -29,6 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import TAG_OPTIONS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import read_tags
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tags import resource_arn
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
@@ -62,16 +62,10 @@ NAMES = names_from_spec(dict(RECOMMENDER_SCHEMA_ARGUMENT_SPEC, **SCHEMA_FIELD_OP
 # ---------------------------------------------------------------- reads
 
 
-# GetRecommenderSchema answers without the tags (get_tags reads them).
+# GetRecommenderSchema answers without the tags (read_tags reads them).
 get_recommender_schema, list_recommender_schemas = named_reads(
     "get_recommender_schema", "list_recommender_schemas", "RecommenderSchemaName", result_key="RecommenderSchemas"
 )
-
-
-def get_tags(client, arn):
-    """The tags of the resource ``arn`` ({} when it has none or does not exist)."""
-    response = get_or_none(client.list_tags_for_resource, "list tags of " + arn, resourceArn=arn) or {}
-    return dict(response.get("tags") or {})
 
 
 def schema_path(domain_name, name):
@@ -132,7 +126,7 @@ class RecommenderSchemaResource(DomainChild):
         """The schema with its tags (GetRecommenderSchema, then ListTagsForResource), or None."""
         current = super(RecommenderSchemaResource, self).get()
         if current is not None:
-            current["Tags"] = get_tags(self.client, self.arn())
+            current["Tags"] = read_tags(self.client, self.arn())
         return current
 
     def read(self):
@@ -178,5 +172,5 @@ class RecommenderSchemaLister(
         if item is not None:
             if self._prefix is None:  # the caller's account, read once
                 self._prefix = resource_arn(self.module, schema_path(self.params["domain_name"], ""))
-            item["Tags"] = get_tags(self.client, self._prefix + name)
+            item["Tags"] = read_tags(self.client, self._prefix + name)
         return item
