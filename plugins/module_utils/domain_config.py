@@ -286,6 +286,11 @@ class DocumentItem:
         self.purged = purged
         self.current = None
         self.plan = None
+        self.outcome = None  # what apply() returned, once the item's plan is applied
+
+    def after(self):
+        """The resource after the run: what apply() returned, or the plan's prediction (check mode, no call)."""
+        return self.plan.after if self.outcome is None else self.outcome
 
     @property
     def key(self):
@@ -554,7 +559,7 @@ class DomainConfigResource(Resource):
         result = dict(changes=changes, summary=summary)
         for item in outcome:
             if item.kind is None:  # the domain, as customerprofiles_domain returns it (predicted in check mode)
-                result["domain"] = item.resource.describe(getattr(item, "outcome", item.plan.after))
+                result["domain"] = item.resource.describe(item.after())
         return result
 
     def diff(self, current, plan, outcome):
@@ -564,7 +569,7 @@ class DomainConfigResource(Resource):
             if item.action() == "none":
                 continue
             header = "{0} {1} ({2})".format(item.key, item.name, item.action())
-            after = None if item.purged else getattr(item, "outcome", item.plan.after)
+            after = None if item.purged else item.after()
             one = dict(
                 before_header=header,
                 after_header=item.plan.diff_header or header,
