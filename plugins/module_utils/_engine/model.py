@@ -42,9 +42,15 @@ SERVICE_NAME = "customer-profiles"
 MINIMUM_BOTOCORE = {
     "DataStore": "1.41.6",
     "BatchPutProfileObject": "1.43.17",
+    # segment subscriptions and segment streams came in one release; upload jobs, segment snapshots and segment
+    # estimates are as old as the floor (requirements.txt)
     "PutSegmentSubscription": "1.43.84",
     "GetSegmentSubscription": "1.43.84",
     "DeleteSegmentSubscription": "1.43.84",
+    "ListSegmentSubscriptionEvents": "1.43.84",
+    "AssociateStreamForSegments": "1.43.84",
+    "GetStreamForSegments": "1.43.84",
+    "DisassociateStreamForSegments": "1.43.84",
     # the recommender filter operations (botocore's model of 2026-03-11); RecommenderSchemaName and the recommender
     # schema operations came later (2026-04-16)
     "CreateRecommenderFilter": "1.42.66",
