@@ -32,6 +32,11 @@ DOMAIN_DELETE_READS = [
     "ListCalculatedAttributeDefinitions",
     "ListSegmentDefinitions",
     "ListEventTriggers",
+    "ListDomainObjectTypes",
+    "ListRecommenderSchemas",
+    "ListRecommenderFilters",
+    "ListRecommenders",
+    "GetIntentDefinition",
 ]
 
 

@@ -34,14 +34,19 @@ description:
   - With O(state=absent) on a domain that exists, the module first counts what the domain holds (see O(force)),
     profiles and profile objects from GetDomain's statistics, then one page of ListProfileObjectTypes,
     ListIntegrations (hidden ones included), ListEventStreams, ListCalculatedAttributeDefinitions,
-    ListSegmentDefinitions and ListEventTriggers (one call each, the largest page the API allows; a kind with
-    more than one page is reported as "at least" that page).
+    ListSegmentDefinitions, ListEventTriggers, ListDomainObjectTypes, ListRecommenderSchemas,
+    ListRecommenderFilters and ListRecommenders (one call each, the largest page the API allows; a kind with
+    more than one page is reported as "at least" that page), and one GetIntentDefinition for each intent domain
+    the service model names (today one, V(DEFAULT)). A kind whose operations the installed botocore lacks
+    (recommender filters before botocore 1.42.66, recommender schemas before 1.42.90, intent definitions before
+    1.44.18) is not counted.
   - "IAM actions used: C(profile:GetDomain), C(profile:CreateDomain), C(profile:UpdateDomain), C(profile:DeleteDomain),
     C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
     C(sts:GetCallerIdentity) (only when tags of an existing domain change); with O(state=absent),
     C(profile:ListProfileObjectTypes), C(profile:ListIntegrations), C(profile:ListEventStreams),
-    C(profile:ListCalculatedAttributeDefinitions), C(profile:ListSegmentDefinitions) and
-    C(profile:ListEventTriggers)."
+    C(profile:ListCalculatedAttributeDefinitions), C(profile:ListSegmentDefinitions), C(profile:ListEventTriggers),
+    C(profile:ListDomainObjectTypes), C(profile:ListRecommenderSchemas), C(profile:ListRecommenderFilters),
+    C(profile:ListRecommenders) and C(profile:GetIntentDefinition)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -215,14 +220,15 @@ options:
       - With O(state=absent), delete the domain even though it still holds something.
       - Deleting a domain deletes everything in it, irreversibly. Without O(force=true) the module fails on a
         domain that holds any profile, profile object, object type, integration, event stream, calculated
-        attribute definition, segment definition or event trigger, naming each kind it holds with its count
+        attribute definition, segment definition, event trigger, domain object type, recommender schema,
+        recommender filter, recommender or intent definition, naming each kind it holds with its count
         (never a value), and deletes nothing. In check mode too, so C(--check) shows the refusal.
       - What is counted is listed in RV(contents). Profiles and profile objects are GetDomain's statistics,
         which the service updates periodically, so a profile created moments before may not be counted yet.
       - Not counted, because the API gives no count of them for a domain, objects that failed ingestion (they
         are in the dead-letter queue, an SQS queue that deleting the domain leaves as it is), and the resources
-        this collection does not manage yet (recommenders, domain object types, layouts, workflows, upload
-        jobs, segment subscriptions).
+        kinds this collection does not manage (layouts, workflows), upload jobs (operations, not configuration),
+        segment subscriptions (each hangs on a segment definition, which is counted) and the segment stream.
     type: bool
     default: false
 notes:
@@ -440,6 +446,11 @@ contents:
     calculated_attributes: 3
     segment_definitions: 1
     event_triggers: 0
+    domain_object_types: 0
+    recommender_schemas: 0
+    recommender_filters: 0
+    recommenders: 0
+    intent_definitions: 0
   contains:
     profiles:
       description: Profiles (GetDomain's C(Stats.ProfileCount)).
@@ -465,6 +476,24 @@ contents:
     event_triggers:
       description: Event triggers.
       type: int
+    domain_object_types:
+      description: Domain object types.
+      type: int
+    recommender_schemas:
+      description: Recommender schemas.
+      type: int
+      returned: when the installed botocore has ListRecommenderSchemas (1.42.90)
+    recommender_filters:
+      description: Recommender filters.
+      type: int
+      returned: when the installed botocore has ListRecommenderFilters (1.42.66)
+    recommenders:
+      description: Recommenders.
+      type: int
+    intent_definitions:
+      description: Intent definitions (one GetIntentDefinition per intent domain).
+      type: int
+      returned: when the installed botocore has GetIntentDefinition (1.44.18)
 diff:
   description:
     - With C(--diff), the domain before and as it would be after (V({}) when absent).

@@ -36,9 +36,10 @@ def play(role_play):
 
 def test_absent_refuses_what_the_variables_do_not_list_then_deletes_with_force(play, server, client):
     """Issue 20, 2.1: a domain with object types, an integration, an event stream, a calculated attribute, a
-    segment and a trigger but no profile was deleted silently."""
+    segment and a trigger but no profile was deleted silently (and a recommender, counted since 0.3.0)."""
     client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
     seed_domain(client, DOMAIN)
+    client.create_recommender(DomainName=DOMAIN, RecommenderName="picks", RecommenderRecipeName="recommended-for-you")
     server.reset_calls()
     listed = dict(
         customer_profiles_state="absent",
@@ -53,7 +54,7 @@ def test_absent_refuses_what_the_variables_do_not_list_then_deletes_with_force(p
         assert refused.returncode != 0
         assert (
             "Domain role-safety holds 1 event stream(s), 1 calculated attribute definition(s), 1 segment "
-            "definition(s), 1 event trigger(s). Deleting the domain deletes them too"
+            "definition(s), 1 event trigger(s), 1 recommender(s). Deleting the domain deletes them too"
         ) in " ".join(refused.output.split())
         assert "object type(s)" not in refused.output  # listed: they go with the domain
     assert writes(server) == []

@@ -14,6 +14,7 @@ __metaclass__ = type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import CustomerProfilesErrorHandler
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import list_all
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 
 # What customerprofiles_domain counts before a delete, in this order: (kind, singular, plural). The first two
 # come from GetDomain's Stats, the others from one page of their List call (LISTED).
@@ -26,6 +27,11 @@ CONTENT_KINDS = (
     ("calculated_attributes", "calculated attribute definition", "calculated attribute definitions"),
     ("segment_definitions", "segment definition", "segment definitions"),
     ("event_triggers", "event trigger", "event triggers"),
+    ("domain_object_types", "domain object type", "domain object types"),
+    ("recommender_schemas", "recommender schema", "recommender schemas"),
+    ("recommender_filters", "recommender filter", "recommender filters"),
+    ("recommenders", "recommender", "recommenders"),
+    ("intent_definitions", "intent definition", "intent definitions"),
 )
 STATS_KINDS = (("profiles", "ProfileCount"), ("profile_objects", "ObjectCount"))
 # kind -> (List operation, its client method, extra request members); the page is the largest the model allows.
@@ -36,20 +42,30 @@ LISTED = (
     ("calculated_attributes", "ListCalculatedAttributeDefinitions", "list_calculated_attribute_definitions", {}),
     ("segment_definitions", "ListSegmentDefinitions", "list_segment_definitions", {}),
     ("event_triggers", "ListEventTriggers", "list_event_triggers", {}),
+    ("domain_object_types", "ListDomainObjectTypes", "list_domain_object_types", {}),
+    ("recommender_schemas", "ListRecommenderSchemas", "list_recommender_schemas", {}),
+    ("recommender_filters", "ListRecommenderFilters", "list_recommender_filters", {}),
+    ("recommenders", "ListRecommenders", "list_recommenders", {}),
 )
+# A kind with no List call, counted with one Get call per name the model allows: (kind, Get operation, its client
+# method, the request member, the model shape whose enum holds the names).
+GOT = (("intent_definitions", "GetIntentDefinition", "get_intent_definition", "IntentDomain", "IntentDomain"),)
 
 
 def _one_page(client, operation, method, domain_name, extra):
     """(items of the first page, whether more pages follow), the page as large as the model allows."""
-    shape = client.meta.service_model.operation_model(operation).input_shape.members["MaxResults"]
+    model = client.meta.service_model.operation_model(operation)
+    shape = model.input_shape.members["MaxResults"]
     request = dict(extra, DomainName=domain_name, MaxResults=int(shape.metadata.get("max", 100)))
+    # the page's items: the answer's one list member (Items, or RecommenderSchemas and the like)
+    (items_key,) = [name for name, member in model.output_shape.members.items() if member.type_name == "list"]
 
     @CustomerProfilesErrorHandler.common_error_handler(method.replace("_", " "))
     def page():
         return getattr(client, method)(aws_retry=True, **request)
 
     response = page()
-    return response.get("Items") or [], bool(response.get("NextToken"))
+    return response.get(items_key) or [], bool(response.get("NextToken"))
 
 
 class DomainContents:
@@ -82,15 +98,28 @@ class DomainContents:
 
 def domain_contents(client, domain_name, stats):
     """The DomainContents of a domain: profiles and objects from ``stats`` (GetDomain's Stats), the other kinds
-    from one page of each kind's List call (one call per kind)."""
+    from one page of each kind's List call (one call per kind), intent definitions from one Get per intent domain.
+    A kind whose operation the installed botocore lacks is not counted (the module documentation says which)."""
     stats = stats or {}
     counts = dict((kind, int(stats.get(member) or 0)) for kind, member in STATS_KINDS)
     at_least = []
     for kind, operation, method, extra in LISTED:
+        if not has_operation(operation):
+            continue
         items, more = _one_page(client, operation, method, domain_name, extra)
         counts[kind] = len(items)
         if more:
             at_least.append(kind)
+    for kind, operation, method, member, shape in GOT:
+        if not has_operation(operation):
+            continue
+        names = client.meta.service_model.shape_for(shape).enum
+        getter = getattr(client, method)
+        counts[kind] = sum(
+            1
+            for name in names
+            if get_or_none(getter, method.replace("_", " "), DomainName=domain_name, **{member: name}) is not None
+        )
     return DomainContents(counts, at_least)
 
 

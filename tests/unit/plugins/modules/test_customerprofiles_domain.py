@@ -540,6 +540,20 @@ EMPTY_CONTENTS = dict(
     calculated_attributes=0,
     segment_definitions=0,
     event_triggers=0,
+    domain_object_types=0,
+    recommender_schemas=0,
+    recommender_filters=0,
+    recommenders=0,
+    intent_definitions=0,
+)
+# What seed_domain makes: one of each kind of 0.2.0's configuration.
+SEEDED = (
+    "object_types",
+    "integrations",
+    "event_streams",
+    "calculated_attributes",
+    "segment_definitions",
+    "event_triggers",
 )
 
 
@@ -559,8 +573,43 @@ def test_absent_refuses_a_domain_holding_configuration_but_no_profile(run_module
         "1 segment definition and 1 event trigger. Deleting it deletes all of it, irreversibly; set force=true to "
         "delete it anyway. Nothing was deleted."
     )
-    configuration = [kind for kind in EMPTY_CONTENTS if kind not in ("profiles", "profile_objects")]
-    assert result["contents"] == dict(EMPTY_CONTENTS, **dict.fromkeys(configuration, 1))
+    assert result["contents"] == dict(EMPTY_CONTENTS, **dict.fromkeys(SEEDED, 1))
+    assert ops(cp_mock) == CONTENT_READS
+    assert len(cp_client.list_domains()["Items"]) == 1
+
+
+@pytest.mark.parametrize("check_mode", [False, True], ids=["run", "check_mode"])
+def test_absent_refuses_a_domain_holding_only_the_kinds_of_release_0_3(run_module, cp_mock, cp_client, check_mode):
+    """Domain object types, recommender schemas and filters, recommenders and an intent definition count as well
+    (without them a domain holding only these was deleted without force)."""
+    make(cp_client)
+    cp_client.update_domain(DomainName=NAME, DataStore={"Enabled": True})
+    cp_client.put_domain_object_type(
+        DomainName=NAME,
+        ObjectTypeName="Catalog",
+        Fields={"Sku": {"Source": "_source.sku", "Target": "_catalogItem.Id", "ContentType": "STRING"}},
+    )
+    fields = {"_catalogItem": [{"TargetFieldName": "Attributes.Stock", "FeatureType": "CATEGORICAL"}]}
+    cp_client.create_recommender_schema(DomainName=NAME, RecommenderSchemaName="catalog", Fields=fields)
+    cp_client.create_recommender_filter(
+        DomainName=NAME, RecommenderFilterName="stock", RecommenderFilterExpression="x", RecommenderSchemaName="catalog"
+    )
+    cp_client.create_recommender(DomainName=NAME, RecommenderName="picks", RecommenderRecipeName="recommended-for-you")
+    cp_client.put_intent_definition(
+        DomainName=NAME, IntentDomain="DEFAULT", Intents=[{"PriceSensitivityConfig": {"Enabled": True}}]
+    )
+    cp_mock.reset_calls()
+
+    result = run_module(MODULE, args(state="absent"), check_mode=check_mode)
+
+    assert result.failed
+    assert result["msg"] == (
+        "Domain unit-domain holds 1 domain object type, 1 recommender schema, 1 recommender filter, 1 recommender "
+        "and 1 intent definition. Deleting it deletes all of it, irreversibly; set force=true to delete it anyway. "
+        "Nothing was deleted."
+    )
+    new_kinds = ("domain_object_types", "recommender_schemas", "recommender_filters", "recommenders")
+    assert result["contents"] == dict(EMPTY_CONTENTS, intent_definitions=1, **dict.fromkeys(new_kinds, 1))
     assert ops(cp_mock) == CONTENT_READS
     assert len(cp_client.list_domains()["Items"]) == 1
 
