@@ -51,7 +51,7 @@ NAMES = names_from_spec(SEGMENT_SNAPSHOT_ARGUMENT_SPEC) | {"status", "status_mes
 # The statuses where a snapshot stays (SegmentSnapshotStatus).
 DONE = ("COMPLETED", "FAILED")
 # Seconds between two GetSegmentSnapshot polls while waiting; the last one repeats (an export takes minutes).
-WAIT_DELAYS = (2, 4, 8, 15, 30)
+WAIT_DELAYS = (1, 2, 4, 8, 15, 30)
 
 
 def describe_segment_snapshot(api, domain_name, segment_definition_name):

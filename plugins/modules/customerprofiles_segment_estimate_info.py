@@ -254,10 +254,6 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "About {{ estimate.profile_count }} profiles"
 
-- name: Estimate an SQL segment
-  awscx.customerprofiles.customerprofiles_segment_estimate_info:
-    domain_name: retail-customers
-    segment_sql_query: SELECT * FROM profiles WHERE profiles.Address.City = 'Paris'
 """
 
 RETURN = r"""

@@ -23,7 +23,7 @@ description:
     module fails naming O(segment_definition_name), and nothing is exported.
   - In check mode the module makes no write. It returns the snapshot as the request would describe it, with
     RV(segment_snapshot.snapshot_id) empty.
-  - With O(wait=true) (the default) the module polls GetSegmentSnapshot, with growing pauses up to 30 seconds, until
+  - With O(wait=true) (the default) the module polls GetSegmentSnapshot, with growing pauses (1 second, then up to 30), until
     the snapshot is V(COMPLETED) or V(FAILED), at most O(wait_timeout) seconds. A V(FAILED) snapshot fails the task
     with the service's status message (RV(segment_snapshot) carries it). A snapshot still V(IN_PROGRESS) after
     O(wait_timeout) fails the task too; the export goes on by itself and O(snapshot_id) reads it later.
@@ -86,12 +86,26 @@ extends_documentation_fragment:
 """
 
 EXAMPLES = r"""
+- name: The audience to export, customers in Paris
+  awscx.customerprofiles.customerprofiles_segment_definition:
+    domain_name: retail-customers
+    segment_definition_name: paris_customers
+    display_name: Customers in Paris
+    segment_groups:
+      groups:
+        - dimensions:
+            - profile_attributes:
+                address:
+                  city:
+                    dimension_type: INCLUSIVE
+                    values: [Paris]
+
 - name: Export the audience of a segment to Amazon S3 as CSV and wait until it is written
   awscx.customerprofiles.customerprofiles_segment_snapshot:
     domain_name: retail-customers
-    segment_definition_name: gold_paris_frequent
+    segment_definition_name: paris_customers
     data_format: CSV
-    destination_uri: s3://retail-exports/segments/gold_paris_frequent/
+    destination_uri: s3://retail-exports/segments/paris_customers/
     role_arn: arn:aws:iam::123456789012:role/customer-profiles-exports
     encryption_key: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
   register: export
@@ -99,9 +113,9 @@ EXAMPLES = r"""
 - name: Start a large export without waiting
   awscx.customerprofiles.customerprofiles_segment_snapshot:
     domain_name: retail-customers
-    segment_definition_name: gold_paris_frequent
+    segment_definition_name: paris_customers
     data_format: JSONL
-    destination_uri: s3://retail-exports/segments/gold_paris_frequent/
+    destination_uri: s3://retail-exports/segments/paris_customers/
     role_arn: arn:aws:iam::123456789012:role/customer-profiles-exports
     wait: false
   register: started
@@ -109,7 +123,7 @@ EXAMPLES = r"""
 - name: Later, wait for that export
   awscx.customerprofiles.customerprofiles_segment_snapshot:
     domain_name: retail-customers
-    segment_definition_name: gold_paris_frequent
+    segment_definition_name: paris_customers
     snapshot_id: "{{ started.segment_snapshot.snapshot_id }}"
     wait_timeout: 3600
 """
@@ -150,7 +164,7 @@ segment_snapshot:
       description: Where the export is written.
       type: str
       returned: when the service reports it
-      sample: s3://retail-exports/segments/gold_paris_frequent/
+      sample: s3://retail-exports/segments/paris_customers/
     role_arn:
       description: The role the service assumes.
       type: str

@@ -52,6 +52,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_calculated_attribute_info",
     "customerprofiles_segment_definition",
     "customerprofiles_segment_definition_info",
+    "customerprofiles_segment_estimate_info",
+    "customerprofiles_segment_snapshot",
     "customerprofiles_integration",
     "customerprofiles_integration_info",
     "customerprofiles_event_stream",

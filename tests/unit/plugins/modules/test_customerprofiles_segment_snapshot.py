@@ -66,7 +66,7 @@ def test_a_snapshot_is_created_and_waited_for_until_completed(run_module, cp_moc
     )
     # the segment read first, one create, then polls until done (three IN_PROGRESS answers, then COMPLETED)
     assert operations(cp_mock) == ["GetSegmentDefinition", "CreateSegmentSnapshot"] + ["GetSegmentSnapshot"] * 4
-    assert wait_clock.slept == [2, 4, 8]  # growing pauses, on the fake clock
+    assert wait_clock.slept == [1, 2, 4]  # growing pauses, on the fake clock
 
 
 def test_every_run_exports_again(run_module, cp_mock, segment, wait_clock):
