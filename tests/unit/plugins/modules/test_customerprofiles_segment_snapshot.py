@@ -44,6 +44,12 @@ def args(**extra):
     return dict((key, value) for key, value in result.items() if value is not None)
 
 
+def described(snapshot_id, **extra):
+    """A COMPLETED CSV snapshot with ROLE as the module returns it."""
+    snapshot = dict(snapshot_id=snapshot_id, status="COMPLETED", data_format="CSV", destination_uri=S3, role_arn=ROLE)
+    return dict(snapshot, domain_name=DOMAIN, segment_definition_name=SEGMENT, **extra)
+
+
 def test_the_documentation_is_the_argument_spec():
     assert doc_spec_differences(documented_options(MODULE), segment_snapshot.SEGMENT_SNAPSHOT_ARGUMENT_SPEC) == []
 
@@ -54,16 +60,7 @@ def test_a_snapshot_is_created_and_waited_for_until_completed(run_module, cp_moc
     assert result["changed"] is True, result
     snapshot = result["segment_snapshot"]
     assert snapshot["status"] == "COMPLETED" and len(snapshot["snapshot_id"]) == 32
-    assert snapshot == dict(
-        snapshot_id=snapshot["snapshot_id"],
-        status="COMPLETED",
-        data_format="CSV",
-        destination_uri=S3,
-        role_arn=ROLE,
-        encryption_key=KEY,
-        domain_name=DOMAIN,
-        segment_definition_name=SEGMENT,
-    )
+    assert snapshot == described(snapshot["snapshot_id"], encryption_key=KEY)
     # the segment read first, one create, then polls until done (three IN_PROGRESS answers, then COMPLETED)
     assert operations(cp_mock) == ["GetSegmentDefinition", "CreateSegmentSnapshot"] + ["GetSegmentSnapshot"] * 4
     assert wait_clock.slept == [1, 2, 4]  # growing pauses, on the fake clock
@@ -129,15 +126,7 @@ def test_reading_a_snapshot_by_id_waits_for_it_and_writes_nothing(run_module, cp
 def test_check_mode_writes_nothing_and_returns_the_request(run_module, cp_mock, segment):
     result = run_module(MODULE, args(role_arn=ROLE), check_mode=True, diff=True)
     assert result["changed"] is True, result
-    assert result["segment_snapshot"] == dict(
-        snapshot_id=None,
-        status="COMPLETED",
-        data_format="CSV",
-        destination_uri=S3,
-        role_arn=ROLE,
-        domain_name=DOMAIN,
-        segment_definition_name=SEGMENT,
-    )
+    assert result["segment_snapshot"] == described(None)
     assert operations(cp_mock) == ["GetSegmentDefinition"]
 
 
