@@ -43,6 +43,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import JOB_DELAYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import poll
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
 
@@ -115,8 +116,6 @@ DOES = {
     "stop_recommender": "StopRecommender stops only an ACTIVE recommender",
     "update_recommender": "UpdateRecommender is made only once it has settled",
 }
-# Seconds between two GetRecommender polls while waiting; the last one repeats (training takes minutes to hours).
-WAIT_DELAYS = (1, 2, 4, 8, 15, 30)
 
 
 # ---------------------------------------------------------------- reads
@@ -316,7 +315,7 @@ class RecommenderResource(DomainChild):
     def poll(self):
         """GetRecommender until the recommender has settled (``settled``) or is gone, at most ``wait_timeout`` seconds:
         (the last read, True when it settled)."""
-        return poll(self.get, settled, self.params["wait_timeout"], WAIT_DELAYS)
+        return poll(self.get, settled, self.params["wait_timeout"], JOB_DELAYS)
 
     def read_back(self, plan, outcome):
         """After a create, an update, a start or a stop: the recommender read again, once it settled (``wait``; a

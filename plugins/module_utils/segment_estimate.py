@@ -25,6 +25,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import JOB_DELAYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import poll
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SEGMENT_GROUPS_OPTIONS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import VERBATIM
@@ -40,8 +41,6 @@ SEGMENT_ESTIMATE_ARGUMENT_SPEC = dict(
 QUERY_MEMBERS = (("segment_groups", "SegmentQuery"), ("segment_sql_query", "SegmentSqlQuery"))
 # The statuses where an estimate stays (EstimateStatus).
 DONE = ("SUCCEEDED", "FAILED")
-# Seconds between two GetSegmentEstimate polls; the last one repeats.
-WAIT_DELAYS = (1, 2, 4, 8, 15)
 COUNT = re.compile(r"^\s*\d+\s*$")
 
 
@@ -104,7 +103,7 @@ class SegmentEstimateLister(Lister):
             lambda: get_segment_estimate(self.client, domain, estimate_id),
             lambda answer: answer.get("Status") in DONE,
             self.params["wait_timeout"],
-            WAIT_DELAYS,
+            JOB_DELAYS,
         )
         found = dict(found or {}, EstimateId=estimate_id)
         # with a failure, the result keys besides msg (the service's message is in msg)

@@ -28,6 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import JOB_DELAYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import poll
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
 
@@ -50,8 +51,6 @@ SEGMENT_SNAPSHOT_ARGUMENT_SPEC = dict(
 NAMES = names_from_spec(SEGMENT_SNAPSHOT_ARGUMENT_SPEC) | {"status", "status_message"}
 # The statuses where a snapshot stays (SegmentSnapshotStatus).
 DONE = ("COMPLETED", "FAILED")
-# Seconds between two GetSegmentSnapshot polls while waiting; the last one repeats (an export takes minutes).
-WAIT_DELAYS = (1, 2, 4, 8, 15, 30)
 
 
 def describe_segment_snapshot(api, domain_name, segment_definition_name):
@@ -155,7 +154,7 @@ class SegmentSnapshotResource(Resource):
                 lambda: self.get(snapshot_id),
                 lambda snapshot: snapshot.get("Status") in DONE,
                 self.params["wait_timeout"] if wait else 0,
-                WAIT_DELAYS,
+                JOB_DELAYS,
             )
         if found is None:
             return None

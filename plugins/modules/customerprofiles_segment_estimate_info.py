@@ -24,8 +24,8 @@ description:
     option path.
   - CreateSegmentEstimate starts a query on the service side and creates nothing lasting (nothing a domain lists or
     exports), so this module reports C(changed=false) and runs the same in check mode.
-  - The module polls GetSegmentEstimate, with growing pauses up to 15 seconds, until the estimate V(SUCCEEDED) or
-    V(FAILED), at most O(wait_timeout) seconds. A V(FAILED) estimate, or one still V(RUNNING) after
+  - The module polls GetSegmentEstimate, with growing pauses (1 second, then up to 30), until the estimate
+    V(SUCCEEDED) or V(FAILED), at most O(wait_timeout) seconds. A V(FAILED) estimate, or one still V(RUNNING) after
     O(wait_timeout), fails the task with the service's message; RV(estimate_id) and RV(status) are returned with
     the failure.
   - "IAM actions used: C(profile:CreateSegmentEstimate) (starts a query; creates nothing lasting),
@@ -36,8 +36,9 @@ author:
 options:
   segment_groups:
     description:
-      - The query as groups of conditions, as O(awscx.customerprofiles.customerprofiles_segment_definition#module:segment_groups)
-        takes it (the estimate's C(SegmentQuery)). Mutually exclusive with O(segment_sql_query); one of the two is
+      - The query as groups of conditions, as
+        O(awscx.customerprofiles.customerprofiles_segment_definition#module:segment_groups) takes it (the estimate's
+        C(SegmentQuery)). Mutually exclusive with O(segment_sql_query); one of the two is
         required.
     type: dict
     # BEGIN generated from tests/docs/blocks/segment_groups_options.yml (make docs-modules)

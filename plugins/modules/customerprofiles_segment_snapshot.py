@@ -23,8 +23,8 @@ description:
     module fails naming O(segment_definition_name), and nothing is exported.
   - In check mode the module makes no write. It returns the snapshot as the request would describe it, with
     RV(segment_snapshot.snapshot_id) empty.
-  - With O(wait=true) (the default) the module polls GetSegmentSnapshot, with growing pauses (1 second, then up to 30), until
-    the snapshot is V(COMPLETED) or V(FAILED), at most O(wait_timeout) seconds. A V(FAILED) snapshot fails the task
+  - With O(wait=true) (the default) the module polls GetSegmentSnapshot, with growing pauses (1 second, then up to
+    30), until the snapshot is V(COMPLETED) or V(FAILED), at most O(wait_timeout) seconds. A V(FAILED) snapshot fails the task
     with the service's status message (RV(segment_snapshot) carries it). A snapshot still V(IN_PROGRESS) after
     O(wait_timeout) fails the task too; the export goes on by itself and O(snapshot_id) reads it later.
   - With O(snapshot_id) the module only reads that snapshot of the segment (waiting for it with O(wait)); it

@@ -17,6 +17,9 @@ import itertools
 import time
 
 WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the last one repeats
+# Seconds between two polls of a job the service runs for minutes or more (a recommender's training, a segment's
+# export, an estimate); the last one repeats.
+JOB_DELAYS = (1, 2, 4, 8, 15, 30)
 
 
 def wait_until_found(still_missing, missing, timeout, delays=WAIT_DELAYS):
