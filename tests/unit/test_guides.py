@@ -100,6 +100,12 @@ SCENARIOS = {
         CALLER,
         False,
     ),
+    "guide_audiences exports": (
+        [step("docs/guide_audiences.md:audiences.yml"), step("docs/guide_audiences.md:exports.yml")],
+        {},
+        {},
+        False,
+    ),
     "reliability": ([step("docs/reliability.md#1")], {}, {}, False),
 }
 ADOPT = "docs/adopt_domain.md:"
