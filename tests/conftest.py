@@ -259,10 +259,11 @@ def role_play(fresh_emulator_server, tmp_path):
 
 @pytest.fixture
 def wait_clock(monkeypatch):
-    """A FakeClock in place of the clock of the modules' waits (a recommender's training, a profile's search)."""
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+    """A FakeClock in place of the clock of the modules' waits (a recommender's training, a profile's search, a
+    segment snapshot or estimate): the engine's wait (_engine/wait.py)."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import wait
     from fake_clock import FakeClock
 
     clock = FakeClock(now=1000.0)
-    monkeypatch.setattr(profile, "time", clock)
+    monkeypatch.setattr(wait, "time", clock)
     return clock

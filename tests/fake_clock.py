@@ -3,7 +3,7 @@
 
 clock = FakeClock()
 TokenBucket(rate, clock=clock.clock, sleep=clock.sleep)   # or, in place of a module's ``time``:
-monkeypatch.setattr(profile, "time", clock)               # time.time() and time.sleep()
+monkeypatch.setattr(wait, "time", clock)                  # _engine/wait.py: time.time() and time.sleep()
 """
 
 

@@ -15,8 +15,6 @@ __metaclass__ = type
 
 import copy
 import functools
-import itertools
-import time
 
 try:
     from botocore.exceptions import ClientError
@@ -46,6 +44,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import to_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.validation import text_values
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import wait_until_found
 
 # --- the service's rules (botocore model of customer-profiles) ---------------------------
 
@@ -350,20 +349,6 @@ WAIT_OPTIONS = dict(
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int", default=60),
 )
-WAIT_DELAYS = (0.25, 0.5, 1, 2)  # seconds between searches while waiting; the last one repeats
-
-
-def wait_until_found(still_missing, missing, timeout, delays=WAIT_DELAYS):
-    """Search again (``still_missing(missing)``: what is not found yet) after ``delays`` (seconds between searches,
-    the last one repeating) until nothing is missing or ``timeout`` seconds have passed; returns what is still
-    missing (empty when all were found)."""
-    deadline = time.time() + max(timeout, 0)
-    for attempt in itertools.count():
-        missing = still_missing(missing)
-        remaining = deadline - time.time()
-        if not missing or remaining <= 0:
-            return missing
-        time.sleep(min(delays[min(attempt, len(delays) - 1)], remaining))
 
 
 def profile_model_inputs(params, prefix=""):

@@ -43,7 +43,8 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import from_api
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import JOB_DELAYS
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import poll
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
 
 # The members of the model's RecommenderConfig shape, as snake_case sub-options (checked against the model by
@@ -115,8 +116,6 @@ DOES = {
     "stop_recommender": "StopRecommender stops only an ACTIVE recommender",
     "update_recommender": "UpdateRecommender is made only once it has settled",
 }
-# Seconds between two GetRecommender polls while waiting; the last one repeats (training takes minutes to hours).
-WAIT_DELAYS = (1, 2, 4, 8, 15, 30)
 
 
 # ---------------------------------------------------------------- reads
@@ -316,14 +315,7 @@ class RecommenderResource(DomainChild):
     def poll(self):
         """GetRecommender until the recommender has settled (``settled``) or is gone, at most ``wait_timeout`` seconds:
         (the last read, True when it settled)."""
-        last = [None]
-
-        def not_settled(missing):
-            last[0] = self.get()
-            return [] if last[0] is None or settled(last[0]) else missing
-
-        left = wait_until_found(not_settled, [self.name], self.params["wait_timeout"], WAIT_DELAYS)
-        return last[0], not left
+        return poll(self.get, settled, self.params["wait_timeout"], JOB_DELAYS)
 
     def read_back(self, plan, outcome):
         """After a create, an update, a start or a stop: the recommender read again, once it settled (``wait``; a

@@ -191,6 +191,30 @@ def segment_references(segment_groups):
     return references
 
 
+def check_references(contract, segment_groups):
+    """Before a call that takes ``segment_groups`` (a create, an estimate): every source segment and calculated
+    attribute it names exists (the service refuses the call otherwise, after check mode predicted it). One read each,
+    with ``contract``'s client in its domain; a reference the same task makes first (``managed_alongside``) is not
+    read."""
+    domain = contract.params["domain_name"]
+    getters = {"segment definition": get_segment_definition, "calculated attribute": get_calculated_attribute}
+    kinds = {"segment definition": "segment_definitions", "calculated attribute": "calculated_attributes"}
+    exists = {}
+    missing = []
+    for path, kind, name in segment_references(segment_groups):
+        if (kind, name) not in exists:
+            exists[(kind, name)] = contract.managed_alongside(kinds[kind], name) or (
+                getters[kind](contract.client, domain, name) is not None
+            )
+        if not exists[(kind, name)]:
+            missing.append((path, kind, name))
+    if missing:
+        reasons = [
+            "{0}: {1} {2} does not exist in domain {3}".format(path, kind, name, domain) for path, kind, name in missing
+        ]
+        raise PlanError("; ".join(reasons + ["create it first. Nothing was changed."]))
+
+
 class SegmentDefinitionResource(DomainChild):
     """No update: any difference is replaced. CreateSegmentDefinition answers without the definition itself: it
     is read back once (``read_back_after_create``)."""
@@ -222,27 +246,8 @@ class SegmentDefinitionResource(DomainChild):
         return current
 
     def check_references(self):
-        """Before a create: every source segment and calculated attribute that ``segment_groups`` names exists
-        (the service refuses the create otherwise, after check mode predicted it). One read each."""
-        domain = self.params["domain_name"]
-        getters = {"segment definition": get_segment_definition, "calculated attribute": get_calculated_attribute}
-        kinds = {"segment definition": "segment_definitions", "calculated attribute": "calculated_attributes"}
-        exists = {}
-        missing = []
-        for path, kind, name in segment_references(self.params.get("segment_groups")):
-            if (kind, name) not in exists:
-                # a reference the same task makes first is not read
-                exists[(kind, name)] = self.managed_alongside(kinds[kind], name) or (
-                    getters[kind](self.client, domain, name) is not None
-                )
-            if not exists[(kind, name)]:
-                missing.append((path, kind, name))
-        if missing:
-            reasons = [
-                "{0}: {1} {2} does not exist in domain {3}".format(path, kind, name, domain)
-                for path, kind, name in missing
-            ]
-            raise PlanError("; ".join(reasons + ["create it first. Nothing was changed."]))
+        """Before a create: the references of ``segment_groups`` exist (check_references)."""
+        check_references(self, self.params.get("segment_groups"))
 
     def missing_to_create(self, desired):
         missing = []

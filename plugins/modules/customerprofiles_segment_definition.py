@@ -71,6 +71,7 @@ options:
       - The audience as groups of conditions. Mutually exclusive with O(segment_sql_query); one of the two is
         required to create.
     type: dict
+    # BEGIN generated from tests/docs/blocks/segment_groups_options.yml (make docs-modules)
     suboptions:
       include:
         description: How the groups combine, V(ALL), V(ANY) or V(NONE).
@@ -242,6 +243,7 @@ options:
                     description: A condition on the profile type.
                     type: dict
                     suboptions: *dimension
+    # END generated segment_groups_options
   segment_sql_query:
     description:
       - The audience as an SQL query, 1 to 50000 characters. Mutually exclusive with O(segment_groups); one of the

@@ -447,10 +447,14 @@ class ConfigBackendMixin:
             raise NotEvaluated("segment %s refers to itself through its source segments" % segment_name)
         if segment.segment_groups is None:
             raise NotEvaluated("SQL segments (SegmentSqlQuery) are not evaluated by the emulator")
-        seen = seen | {segment_name}
-        groups = segment.segment_groups.get("Groups") or []
+        return self.in_segment_groups(domain, segment.segment_groups, profile, seen | {segment_name})
+
+    def in_segment_groups(self, domain, segment_groups, profile, seen=frozenset()):
+        """Whether ``profile`` matches a SegmentGroups structure (a segment definition's, or an estimate's
+        SegmentQuery); NotEvaluated where the emulator cannot tell. ``seen``: the segments on the way here."""
+        groups = segment_groups.get("Groups") or []
         return combine(
-            segment.segment_groups.get("Include"), (self._in_group(domain, group, profile, seen) for group in groups)
+            segment_groups.get("Include"), (self._in_group(domain, group, profile, seen) for group in groups)
         )
 
     def _in_group(self, domain, group, profile, seen):

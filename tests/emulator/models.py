@@ -21,10 +21,12 @@ from .models_domains import Domain  # noqa: F401 pylint: disable=unused-import
 from .objects import ObjectsBackendMixin
 from .recommender_config import RecommenderConfigBackendMixin
 from .recommenders import RecommendersBackendMixin
+from .segment_exports import SegmentExportsBackendMixin
 from .tagging import new_tag_store
 
 
 class CustomerProfilesBackend(
+    SegmentExportsBackendMixin,
     RecommendersBackendMixin,
     IntentsBackendMixin,
     RecommenderConfigBackendMixin,

@@ -167,6 +167,11 @@ class ControlMiddleware:
             return _reply(start_response, 200, {"limit": state.search_values_limit()})
         if route == "search-values-limit" and method == "GET":
             return _reply(start_response, 200, {"limit": state.search_values_limit()})
+        if route == "segment-exports" and method == "POST":
+            state.set_segment_exports(**_read_json(environ))
+            return _reply(start_response, 200, state.segment_exports())
+        if route == "segment-exports" and method == "GET":
+            return _reply(start_response, 200, state.segment_exports())
         if route == "dead-letters" and method == "GET":
             with BACKEND_LOCK:
                 letters = dead_letters()

@@ -108,6 +108,39 @@ def recommender_training_polls():
     return _SETTINGS["recommender_training_polls"]
 
 
+# segment snapshots and estimates ---------------------------------------------
+# How many GetSegmentSnapshot / GetSegmentEstimate reads answer IN_PROGRESS / RUNNING before the job is done, and the
+# StatusMessage with which new snapshots fail (None: they complete).
+SEGMENT_EXPORT_DEFAULTS = {"snapshot_polls": 1, "estimate_polls": 1, "snapshot_failure": None}
+_SEGMENT_EXPORTS = dict(SEGMENT_EXPORT_DEFAULTS)
+
+
+def set_segment_exports(snapshot_polls=None, estimate_polls=None, snapshot_failure=None, fail_snapshots=None):
+    """Segment snapshots are IN_PROGRESS for ``snapshot_polls`` GetSegmentSnapshot reads, then COMPLETED (or FAILED
+    with ``snapshot_failure`` as StatusMessage, for snapshots created while it is set; ``fail_snapshots=False``
+    clears it); estimates are RUNNING for ``estimate_polls`` GetSegmentEstimate reads, then done. None leaves a
+    setting as it is (defaults: 1, 1, none fail)."""
+    changes = {}
+    for name, value in (("snapshot_polls", snapshot_polls), ("estimate_polls", estimate_polls)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError("%s must be an integer >= 0" % name)
+            changes[name] = value
+    if snapshot_failure is not None:
+        if not isinstance(snapshot_failure, str) or not 1 <= len(snapshot_failure) <= 1000:
+            raise ValueError("snapshot_failure must be a message of 1 to 1000 characters")
+        changes["snapshot_failure"] = snapshot_failure
+    if fail_snapshots is False:
+        changes["snapshot_failure"] = None
+    with _LOCK:
+        _SEGMENT_EXPORTS.update(changes)
+
+
+def segment_exports():
+    """The settings of set_segment_exports (a copy)."""
+    return dict(_SEGMENT_EXPORTS)
+
+
 # quota mode -------------------------------------------------------------------
 # Default requests-per-second quota of each operation: the table "Customer Profiles API throttling
 # quotas" of the Amazon Connect Administrator Guide, "Amazon Connect service quotas"
@@ -236,11 +269,13 @@ def take_quota(account, region, operation):
 
 
 def reset_settings():
-    """Search lag 0, no values limit, recommenders training for 1 poll, quota mode off."""
+    """Search lag 0, no values limit, recommenders training for 1 poll, segment exports as by default, quota mode
+    off."""
     with _LOCK:
         _SETTINGS["search_lag"] = 0.0
         _SETTINGS["search_values_limit"] = None
         _SETTINGS["recommender_training_polls"] = 1
+        _SEGMENT_EXPORTS.update(SEGMENT_EXPORT_DEFAULTS)
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()

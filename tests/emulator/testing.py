@@ -104,6 +104,13 @@ class EmulatorServer:
     def search_values_limit(self):
         return self._request("GET", "search-values-limit")["limit"]
 
+    def set_segment_exports(self, **settings):
+        """emulator.set_segment_exports over HTTP: snapshot_polls, estimate_polls, snapshot_failure, fail_snapshots."""
+        return self._request("POST", "segment-exports", settings)
+
+    def segment_exports(self):
+        return self._request("GET", "segment-exports")
+
     def dead_letters(self):
         """Profile objects accepted but sent to the dead-letter queue (no profile matched, no creation allowed)."""
         return self._request("GET", "dead-letters")["dead_letters"]

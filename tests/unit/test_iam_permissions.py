@@ -159,6 +159,20 @@ def setup_schema(client, **_):
     )
 
 
+SNAPSHOT = domain_args(segment_definition_name="gold", data_format="CSV", destination_uri="s3://exports/gold/")
+# estimate queries that name a segment, and a calculated attribute that does not exist (each is read first)
+ESTIMATE_QUERY = dict(groups=[dict(source_segments=[dict(segment_definition_name="gold")])])
+MISSING_ATTRIBUTE = dict(
+    groups=[dict(dimensions=[dict(calculated_attributes={"spend": dict(dimension_type="GREATER_THAN", values=["1"])})])]
+)
+
+
+def snapshot_id(client):
+    return client.create_segment_snapshot(
+        DomainName=DOMAIN, SegmentDefinitionName="gold", DataFormat="CSV", DestinationUri="s3://exports/gold/"
+    )["SnapshotId"]
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -429,6 +443,22 @@ PATHS = {
     "customerprofiles_recommender_filter_info": (
         setup_domain,
         [(domain_args(name="in-stock"), False), (domain_args(), False)],
+    ),
+    "customerprofiles_segment_snapshot": (
+        setup_segment,
+        [
+            (SNAPSHOT, False),
+            (SNAPSHOT, True),
+            (lambda client: dict(domain_args(segment_definition_name="gold", snapshot_id=snapshot_id(client))), False),
+        ],
+    ),
+    "customerprofiles_segment_estimate_info": (
+        setup_segment,
+        [
+            (domain_args(segment_groups=ESTIMATE_QUERY), False),
+            (domain_args(segment_groups=ESTIMATE_QUERY), True),
+            (domain_args(segment_groups=MISSING_ATTRIBUTE), False, REFUSED),
+        ],
     ),
 }
 

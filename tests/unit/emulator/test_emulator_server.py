@@ -328,3 +328,19 @@ def test_stop_exits_cleanly():
     running = start_server()
     assert running.process.poll() is None
     assert running.stop() == 0
+
+
+def test_segment_exports_over_http(srv):
+    client = _client(srv)
+    client.create_domain(DomainName="dom", DefaultExpirationDays=3)
+    client.create_segment_definition(
+        DomainName="dom", SegmentDefinitionName="all", DisplayName="All", SegmentGroups={"Groups": [], "Include": "ALL"}
+    )
+    assert srv.set_segment_exports(snapshot_polls=0, snapshot_failure="denied")["snapshot_failure"] == "denied"
+    snapshot_id = client.create_segment_snapshot(
+        DomainName="dom", SegmentDefinitionName="all", DataFormat="CSV", DestinationUri="s3://bucket/x"
+    )["SnapshotId"]
+    answer = client.get_segment_snapshot(DomainName="dom", SegmentDefinitionName="all", SnapshotId=snapshot_id)
+    assert (answer["Status"], answer["StatusMessage"]) == ("FAILED", "denied")
+    srv.reset()
+    assert srv.segment_exports() == {"snapshot_polls": 1, "estimate_polls": 1, "snapshot_failure": None}

@@ -692,11 +692,11 @@ def test_create_waits_until_search_finds_the_profile(run_module, cp_mock, cp_cli
 
     real_sleep = real_time.sleep
 
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import profile
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine import wait
 
     cp_mock.set_search_lag(0.6)
     slept = []
-    monkeypatch.setattr(profile.time, "sleep", lambda seconds: slept.append(seconds) or real_sleep(seconds))
+    monkeypatch.setattr(wait.time, "sleep", lambda seconds: slept.append(seconds) or real_sleep(seconds))
     args = {"domain_name": DOMAIN, "account_number": "LAG-1", "first_name": "Ada"}
     cp_mock.reset_calls()
     created = run_module("customerprofiles_profile", args)
