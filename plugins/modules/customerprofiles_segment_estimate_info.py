@@ -11,7 +11,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 ---
 module: customerprofiles_segment_estimate_info
-version_added: 0.4.0
+version_added: 0.3.0
 short_description: Estimate how many profiles of an Amazon Connect Customer Profiles domain a segment query matches
 description:
   - Asks the service how many profiles a segment query matches, before anyone creates the segment

@@ -11,7 +11,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 ---
 module: customerprofiles_segment_snapshot
-version_added: 0.4.0
+version_added: 0.3.0
 short_description: Export the audience of a segment of an Amazon Connect Customer Profiles domain to Amazon S3
 description:
   - Creates a snapshot of one segment definition (CreateSegmentSnapshot), the job that exports the profiles in the

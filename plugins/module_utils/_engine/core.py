@@ -29,7 +29,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 COLLECTION_NAME = "awscx.customerprofiles"
-COLLECTION_VERSION = "0.4.0"
+COLLECTION_VERSION = "0.3.0"
 
 SERVICE_NAME = "customer-profiles"
 
