@@ -60,7 +60,7 @@ def reset_calls():
 
 
 # search lag -------------------------------------------------------------------
-_SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1}
+_SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1, "upload_job_polls": 2}
 
 
 def _number(value, name):
@@ -106,6 +106,20 @@ def set_recommender_training_polls(polls):
 
 def recommender_training_polls():
     return _SETTINGS["recommender_training_polls"]
+
+
+# upload jobs ------------------------------------------------------------------
+def set_upload_job_polls(polls):
+    """A started upload job is IN_PROGRESS until the ``polls``-th GetUploadJob read, which processes its file and
+    answers the finished job (default 2; 0: StartUploadJob processes it at once)."""
+    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
+        raise ValueError("polls must be an integer >= 0")
+    with _LOCK:
+        _SETTINGS["upload_job_polls"] = polls
+
+
+def upload_job_polls():
+    return _SETTINGS["upload_job_polls"]
 
 
 # quota mode -------------------------------------------------------------------
@@ -236,11 +250,13 @@ def take_quota(account, region, operation):
 
 
 def reset_settings():
-    """Search lag 0, no values limit, recommenders training for 1 poll, quota mode off."""
+    """Search lag 0, no values limit, recommenders training for 1 poll, upload jobs finishing at the 2nd poll, quota
+    mode off."""
     with _LOCK:
         _SETTINGS["search_lag"] = 0.0
         _SETTINGS["search_values_limit"] = None
         _SETTINGS["recommender_training_polls"] = 1
+        _SETTINGS["upload_job_polls"] = 2
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()
