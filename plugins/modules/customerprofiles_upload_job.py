@@ -23,7 +23,7 @@ description:
     never read whole into memory; the service takes files under 1 GB). It carries the server-side encryption
     headers the GetUploadJobPath reference requires (C(x-amz-server-side-encryption-customer-key) is the
     ClientToken the service gives, C(x-amz-server-side-encryption-customer-key-MD5) its MD5,
-    C(x-amz-server-side-encryption-customer-algorithm) V(AES256)). The ClientToken is a secret: it is never
+    C(x-amz-server-side-encryption-customer-algorithm) V(AES256)). The ClientToken is a secret; it is never
     returned, logged, shown in a diff or put in a message. An upload the URL refuses fails with its HTTP status
     and S3's error code; the job is then left V(CREATED), and the next run uploads to it and starts it.
   - Before any API call the module reads the first line of O(src) (only that line) and checks that each field's
@@ -33,11 +33,11 @@ description:
     path and never repeating the value.
   - O(display_name) is the job's identity. The module lists the domain's jobs (ListUploadJobs, every page); the
     newest job of that name decides what the run does.
-  - No job of that name, or O(rerun=true) and the job finished: a new job runs the file (C(changed=true)).
-  - A job V(CREATED) but never started (a run that was stopped before it started the job): the file is uploaded
-    to that job and it is started, no new job is made (C(changed=true)).
-  - A job V(IN_PROGRESS): no write call; with O(wait) the module waits for it to finish, then reports it as below.
-  - A job V(SUCCEEDED): reported in RV(upload_job), no write call (C(changed=false)), unless O(rerun=true).
+  - "No job of that name, or O(rerun=true) and the job finished: a new job runs the file (C(changed=true))."
+  - "A job V(CREATED) but never started (a run that was stopped before it started the job): the file is uploaded
+    to that job and it is started, no new job is made (C(changed=true))."
+  - "A job V(IN_PROGRESS): no write call; with O(wait) the module waits for it to finish, then reports it as below."
+  - "A job V(SUCCEEDED): reported in RV(upload_job), no write call (C(changed=false)), unless O(rerun=true)."
   - A job V(PARTIALLY_SUCCEEDED) (some rows failed), V(FAILED) or V(STOPPED) fails the task, whether this run ran
     it or an earlier one did. The message names the status, the service's reason and the counts of created,
     updated and failed rows, and RV(upload_job) is in the result. The rows that succeeded stay in the domain. A
@@ -54,8 +54,8 @@ description:
     RV(upload_job) is the job as it would be once started (V(IN_PROGRESS), without RV(upload_job.job_id) or
     counts for a new job). With C(--diff), RV(diff.before) is the newest job of that name and RV(diff.after) the
     job after the run.
-  - The service gives no update or delete of an upload job. Upload jobs are operations, not configuration:
-    M(awscx.customerprofiles.customerprofiles_domain_config) does not manage or export them.
+  - "The service gives no update or delete of an upload job. Upload jobs are operations, not configuration:
+    M(awscx.customerprofiles.customerprofiles_domain_config) does not manage or export them."
   - "IAM actions used: C(profile:ListUploadJobs), C(profile:GetUploadJob), C(profile:CreateUploadJob),
     C(profile:GetUploadJobPath) and C(profile:StartUploadJob). The upload itself is a PUT to the pre-signed URL,
     which needs no permission of the caller."

@@ -6,9 +6,12 @@ import json
 
 import pytest
 
+from ansible_collections.awscx.customerprofiles.plugins.module_utils import upload_job
 from call_log import assert_fails_naming
 from call_log import assert_no_call
 from call_log import writes
+from module_docs import doc_spec_differences
+from module_docs import documented_options
 
 MODULE = "customerprofiles_upload_job"
 INFO = MODULE + "_info"
@@ -231,8 +234,6 @@ def test_a_file_that_cannot_be_read_fails_before_any_call(domain, cp_mock, run_m
 def test_an_upload_the_url_refuses_fails_cleanly_and_leaves_the_job_created(
     domain, cp_mock, run_module, csv_file, monkeypatch
 ):
-    from ansible_collections.awscx.customerprofiles.plugins.module_utils import upload_job
-
     src = csv_file(GOOD)
     with monkeypatch.context() as patched:
         patched.setattr(upload_job, "sse_headers", lambda token, size: {"Content-Length": str(size)})
@@ -280,3 +281,11 @@ def test_info_bad_input_fails_before_any_call(domain, cp_mock, run_module):
 
     assert_fails_naming(result, cp_mock, "job_id")
     assert_no_call(cp_mock)
+
+
+@pytest.mark.parametrize(
+    "module_name, spec",
+    [(MODULE, upload_job.UPLOAD_JOB_ARGUMENT_SPEC), (INFO, upload_job.UploadJobLister.argument_spec)],
+)
+def test_the_documentation_is_the_argument_spec(module_name, spec):
+    assert doc_spec_differences(documented_options(module_name), spec) == []
