@@ -153,7 +153,7 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ import.upload_job.results_summary }}"
 
-- name: A long import in the background, checked every 10 seconds (async, at most 2 hours)
+- name: A long import in the background, checked every 5 seconds (async, at most 2 hours)
   awscx.customerprofiles.customerprofiles_upload_job:
     domain_name: retail-customers
     display_name: customers-2026-12-full
@@ -165,7 +165,7 @@ EXAMPLES = r"""
     unique_key: AccountNumber
     wait_timeout: 7200
   async: 7200
-  poll: 10
+  poll: 5
 """
 
 RETURN = r"""
