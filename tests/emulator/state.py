@@ -98,10 +98,7 @@ def search_values_limit():
 def set_recommender_training_polls(polls):
     """A recommender trains (IN_PROGRESS, and an update's) for ``polls`` GetRecommender reads before it is ACTIVE;
     a new one is PENDING for the first read (default 1)."""
-    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
-        raise ValueError("polls must be an integer >= 0")
-    with _LOCK:
-        _SETTINGS["recommender_training_polls"] = polls
+    _set_polls("recommender_training_polls", polls)
 
 
 def recommender_training_polls():
@@ -112,10 +109,15 @@ def recommender_training_polls():
 def set_upload_job_polls(polls):
     """A started upload job is IN_PROGRESS until the ``polls``-th GetUploadJob read, which processes its file and
     answers the finished job (default 2; 0: StartUploadJob processes it at once)."""
+    _set_polls("upload_job_polls", polls)
+
+
+def _set_polls(setting, polls):
+    """A setting that counts reads: an integer >= 0 (ValueError otherwise)."""
     if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
         raise ValueError("polls must be an integer >= 0")
     with _LOCK:
-        _SETTINGS["upload_job_polls"] = polls
+        _SETTINGS[setting] = polls
 
 
 def upload_job_polls():

@@ -28,12 +28,8 @@ BAD_ROWS = (
     "account_number,email,first_name\nA-4,ann@example.com,Ann\nA-5,not-an-email,Bob\n,joe@example.com,Joe\nA-6,,Max\n"
 )
 # The writes of a job run from scratch (GetUploadJobPath is logged as a read; the module counts it as a write).
+pytestmark = pytest.mark.usefixtures("wait_clock")  # the module's waits on a fake clock: no test sleeps
 RUN_CALLS = ["ListUploadJobs", "CreateUploadJob", "GetUploadJobPath", "StartUploadJob", "GetUploadJob", "GetUploadJob"]
-
-
-@pytest.fixture(autouse=True)
-def clock(wait_clock):
-    return wait_clock
 
 
 @pytest.fixture
@@ -249,7 +245,7 @@ def test_an_upload_the_url_refuses_fails_cleanly_and_leaves_the_job_created(
     assert len(cp_mock.backend().list_upload_jobs(DomainName=DOMAIN)["Items"]) == 1
 
 
-def test_a_job_that_does_not_finish_in_time_warns_and_succeeds(domain, cp_mock, run_module, csv_file, clock):
+def test_a_job_that_does_not_finish_in_time_warns_and_succeeds(domain, cp_mock, run_module, csv_file):
     cp_mock.set_upload_job_polls(1000)
 
     result = run_module(MODULE, args(csv_file(GOOD), wait_timeout=60))
