@@ -4,6 +4,7 @@ named UPLOAD_JOBS (made on first use: a job has no ARN and no tags); the operati
 AWS's documentation is silent are listed in README.md, "Upload jobs"."""
 
 import base64
+import csv
 import hashlib
 import os
 import secrets
@@ -22,6 +23,8 @@ MAX_FILE_BYTES = 1024**3
 DEFAULT_DATA_EXPIRY = 14
 # How long a GetUploadJobPath URL is valid (ValidUntil): the emulator's choice.
 URL_VALID_SECONDS = 3600
+# The most rows one GetUploadJob read processes (so that no read takes long; a larger file takes more reads).
+ROWS_PER_READ = 10000
 # The statuses a job does not leave.
 FINISHED = ("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "STOPPED")
 
@@ -100,6 +103,13 @@ class UploadJob:  # pylint: disable=too-many-instance-attributes
         self.token = None  # the SSE-C key of the upload URL (GetUploadJobPath)
         self.valid_until = None
         self.results = {"UpdatedRecords": 0, "CreatedRecords": 0, "FailedRecords": 0}
+        self.stream = self.reader = self.header = None  # the file being processed, its rows and its header
+
+    def open(self, path):
+        """Start reading the uploaded file: its header now, its rows read by read."""
+        self.stream = open(path, "r", encoding="utf-8", newline="")  # pylint: disable=consider-using-with
+        self.reader = csv.reader(self.stream)
+        self.header = next(self.reader, None)
 
     def new_token(self):
         """A new 256-bit key (base64), as GetUploadJobPath gives one for the job's upload URL."""
@@ -108,6 +118,9 @@ class UploadJob:  # pylint: disable=too-many-instance-attributes
         return self.token
 
     def finish(self, status, reason=None):
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
         self.status = status
         self.status_reason = reason
         self.completed_at = now()

@@ -8,8 +8,8 @@ The resource is in models_uploads.py. Choices where AWS's documentation is silen
 The URL is on the emulator server itself (server.py serves UPLOAD_PREFIX); with moto's in-process mock there is no
 server, so the first GetUploadJobPath starts a loopback HTTP listener in this process that serves the same path."""
 
-import csv
 import http.server
+import itertools
 import re
 import threading
 from urllib.parse import unquote
@@ -26,6 +26,7 @@ from .mapping import compile_source
 from .models_objects import profile_field_shapes
 from .models_uploads import FINISHED
 from .models_uploads import MAX_FILE_BYTES
+from .models_uploads import ROWS_PER_READ
 from .models_uploads import UPLOAD_JOBS
 from .models_uploads import UploadJob
 from .models_uploads import file_path
@@ -146,23 +147,25 @@ class UploadJobsBackendMixin:
 
     # processing -----------------------------------------------------------------------------------------
     def _process(self, domain, job):
-        """Map every row of the job's file into a profile keyed by the UniqueKey field's value: created or updated;
-        a row without that value, or with a value its content type or the profile's shape refuses, fails."""
-        sources = {name: compile_source(field["Source"]) for name, field in job.fields.items()}
-        index = collection(domain, "upload_keys")
-        key_field = job.fields[job.unique_key]
-        key_name = key_field.get("Target") or job.unique_key
-        with open(file_path(job.job_id), "r", encoding="utf-8", newline="") as stream:
-            rows = csv.reader(stream)
-            header = next(rows, None)
-            if header is None:
+        """Map the next ROWS_PER_READ rows of the job's file into profiles keyed by the UniqueKey field's value:
+        created or updated; a row without that value, or with a value its content type or the profile's shape
+        refuses, fails. The read that reaches the end of the file finishes the job."""
+        if job.reader is None:
+            job.open(file_path(job.job_id))
+            if job.header is None:
                 job.finish("FAILED", "VALIDATION_FAILURE")
                 return
-            for row in rows:
-                if not row:
-                    continue
-                outcome = self._upload_row(domain, job, sources, index, key_name, dict(zip(header, row)))
+        sources = {name: compile_source(field["Source"]) for name, field in job.fields.items()}
+        index = collection(domain, "upload_keys")
+        key_name = job.fields[job.unique_key].get("Target") or job.unique_key
+        done = 0
+        for row in itertools.islice(job.reader, ROWS_PER_READ):
+            done += 1
+            if row:
+                outcome = self._upload_row(domain, job, sources, index, key_name, dict(zip(job.header, row)))
                 job.results[outcome] += 1
+        if done == ROWS_PER_READ:
+            return  # more rows, at the next read
         failed = job.results["FailedRecords"]
         job.finish(
             "SUCCEEDED" if not failed else "PARTIALLY_SUCCEEDED" if failed < sum(job.results.values()) else "FAILED"

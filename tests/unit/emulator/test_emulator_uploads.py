@@ -249,3 +249,28 @@ def test_the_upload_url_is_on_the_server_itself(fresh_emulator_server):
     assert server.upload_job_polls() == 1
     server.reset()
     assert server.upload_job_polls() == 2
+
+
+def test_a_large_file_takes_a_read_per_chunk_of_rows_and_a_stop_keeps_what_was_written(client, domain, monkeypatch):
+    from emulator import uploads
+
+    monkeypatch.setattr(uploads, "ROWS_PER_READ", 2)
+    rows = b"".join(b"%d,p%d@example.com,1\n" % (number, number) for number in range(5))
+    whole, stopped = create(client), create(client, name="stopped")
+    upload(client, whole, b"id,email,spend\n" + rows)
+    upload(client, stopped, b"id,email,spend\n" + rows.replace(b",p", b",q"))
+    client.start_upload_job(DomainName="dom", JobId=whole)
+    client.start_upload_job(DomainName="dom", JobId=stopped)
+
+    reads = [client.get_upload_job(DomainName="dom", JobId=whole) for _read in range(4)]
+    client.get_upload_job(DomainName="dom", JobId=stopped)
+    client.get_upload_job(DomainName="dom", JobId=stopped)
+    client.stop_upload_job(DomainName="dom", JobId=stopped)
+
+    assert [read["Status"] for read in reads] == ["IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "SUCCEEDED"]
+    assert [read["ResultsSummary"]["CreatedRecords"] for read in reads] == [0, 2, 4, 5]
+    job = client.get_upload_job(DomainName="dom", JobId=stopped)
+    assert job["Status"] == "STOPPED"
+    assert job["ResultsSummary"] == {"CreatedRecords": 0, "UpdatedRecords": 2, "FailedRecords": 0}
+    emails = sorted(p["EmailAddress"] for p in emulator.backend().domains[domain].profiles.values())
+    assert emails == ["p2@example.com", "p3@example.com", "p4@example.com", "q0@example.com", "q1@example.com"]
