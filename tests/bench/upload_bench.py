@@ -227,33 +227,14 @@ def report(records, elapsed):
                 record["sync_seconds"],
             )
         )
-    context = "Upload run: N = {0}, measured {1} UTC on {2} CPU(s); the upload part took {3:.0f} s.".format(
-        ", ".join(str(record["n"]) for record in records),
-        time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
-        os.cpu_count(),
-        elapsed,
-    )
-    return context + "\n\n" + "\n".join(lines)
-
-
-def measure():
-    from emulator.testing import start_server
-
-    os.makedirs(OUT_DIR, exist_ok=True)
-    started = time.time()
-    server = start_server()
-    try:
-        records = [measure_one(server, n) for n in bench_ns()]
-    finally:
-        server.stop()
-    with open(os.path.join(OUT_DIR, "upload_summary.json"), "w") as handle:
-        json.dump(records, handle, indent=1)
-    return records, time.time() - started
+    return memory_bench.run_context("Upload", records, elapsed) + "\n\n" + "\n".join(lines)
 
 
 def main():
     """Measure, print, and rewrite the upload section of docs/performance.md (at the default N only)."""
-    records, elapsed = measure()
+    import memory_bench  # pylint: disable=import-outside-toplevel
+
+    records, elapsed = memory_bench.measure(bench_ns(), measure_one, "upload_summary.json")
     text = report(records, elapsed)
     problems = problems_of(records)
     print(text)
