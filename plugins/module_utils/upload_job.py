@@ -34,9 +34,9 @@ import csv
 import hashlib
 import os
 import re
+from urllib.error import HTTPError
+from urllib.error import URLError
 
-from ansible.module_utils.six.moves.urllib.error import HTTPError
-from ansible.module_utils.six.moves.urllib.error import URLError
 from ansible.module_utils.urls import open_url
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
@@ -116,7 +116,7 @@ def describe_upload_job(api):
 def source_column(source):
     """The CSV column a field's Source names (``_source.<column>``), or None for another form."""
     if isinstance(source, str) and source.startswith(SOURCE_PREFIX) and len(source) > len(SOURCE_PREFIX):
-        return source[len(SOURCE_PREFIX) :]
+        return source.split(".", maxsplit=1)[1]
     return None
 
 
