@@ -267,7 +267,11 @@ class _UploadHandler(http.server.BaseHTTPRequestHandler):
     def _answer(self):
         length = self.headers.get("Content-Length")
         status, headers, body = receive_upload(
-            self.command, self.path.split("?", 1)[0], self.headers, self.rfile, None if length is None else int(length)
+            self.command,
+            self.path.split("?", maxsplit=1)[0],
+            self.headers,
+            self.rfile,
+            None if length is None else int(length),
         )
         self.send_response(status)
         for name, value in headers:
