@@ -75,17 +75,23 @@ def test_a_job_that_succeeds_imports_the_rows(domain, cp_mock, run_logged, csv_f
     assert profiles(cp_mock) == [("A-1", "sam@example.com"), ("A-2", "kim@example.com"), ("A-3", "lee@example.com")]
 
 
-def test_the_client_token_appears_nowhere_in_the_result(domain, cp_mock, run_module, csv_file, monkeypatch):
+@pytest.fixture
+def tokens(monkeypatch):
+    """The ClientTokens the emulator gives (GetUploadJobPath), as they are made."""
     from emulator import models_uploads
 
-    tokens = []
+    made = []
     original = models_uploads.UploadJob.new_token
 
     def recorded(job):
-        tokens.append(original(job))
-        return tokens[-1]
+        made.append(original(job))
+        return made[-1]
 
     monkeypatch.setattr(models_uploads.UploadJob, "new_token", recorded)
+    return made
+
+
+def test_the_client_token_appears_nowhere_in_the_result(domain, cp_mock, run_module, csv_file, tokens):
     result = run_module(MODULE, args(csv_file(GOOD)), diff=True)
 
     assert result["upload_job"]["status"] == "SUCCEEDED"
@@ -228,7 +234,7 @@ def test_a_file_that_cannot_be_read_fails_before_any_call(domain, cp_mock, run_m
 
 
 def test_an_upload_the_url_refuses_fails_cleanly_and_leaves_the_job_created(
-    domain, cp_mock, run_module, csv_file, monkeypatch
+    domain, cp_mock, run_module, csv_file, monkeypatch, tokens
 ):
     src = csv_file(GOOD)
     with monkeypatch.context() as patched:
@@ -237,6 +243,7 @@ def test_an_upload_the_url_refuses_fails_cleanly_and_leaves_the_job_created(
 
     assert result.failed and result["changed"] is True
     assert "HTTP 400 (InvalidArgument)" in result["msg"] and "Traceback" not in json.dumps(result)
+    assert len(tokens) == 1 and tokens[0] not in json.dumps(result)
     assert [job["Status"] for job in cp_mock.backend().list_upload_jobs(DomainName=DOMAIN)["Items"]] == ["CREATED"]
 
     again = run_module(MODULE, args(src))
