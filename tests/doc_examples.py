@@ -47,7 +47,7 @@ BLOCK_KEYS = ("block", "rescue", "always")
 # Task keywords that are not the module (a task names its module by the one key left).
 TASK_KEYWORDS = frozenset(
     "name register loop loop_control when no_log throttle run_once changed_when failed_when until retries delay "
-    "ignore_errors tags vars environment delegate_to become check_mode diff notify listen module_defaults "
+    "ignore_errors tags vars environment delegate_to become check_mode diff notify listen module_defaults async poll "
     "with_items args".split()
 )
 

@@ -225,26 +225,35 @@ def report(records, elapsed):
                 record["seconds"],
             )
         )
-    context = "Memory run: N = {0}, check mode, measured {1} UTC on {2} CPU(s); the memory part took {3:.0f} s.".format(
+    return run_context("Memory", records, elapsed, ", check mode") + "\n\n" + "\n".join(lines)
+
+
+def run_context(part, records, elapsed, mode=""):
+    """The first line of a part's section: its N, when and where it was measured, how long it took."""
+    return "{0} run: N = {1}{2}, measured {3} UTC on {4} CPU(s); the {5} part took {6:.0f} s.".format(
+        part,
         ", ".join(str(record["n"]) for record in records),
+        mode,
         time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
         os.cpu_count(),
+        part.lower(),
         elapsed,
     )
-    return context + "\n\n" + "\n".join(lines)
 
 
-def measure():
+def measure(ns=None, measure_n=measure_one, summary="memory_summary.json"):
+    """(records, seconds): ``measure_n(server, n)`` for each N (default: this part's) against one emulator server,
+    the records saved to .build/bench/``summary``."""
     from emulator.testing import start_server
 
     os.makedirs(OUT_DIR, exist_ok=True)
     started = time.time()
     server = start_server()
     try:
-        records = [measure_one(server, n) for n in bench_ns()]
+        records = [measure_n(server, n) for n in (bench_ns() if ns is None else ns)]
     finally:
         server.stop()
-    with open(os.path.join(OUT_DIR, "memory_summary.json"), "w") as handle:
+    with open(os.path.join(OUT_DIR, summary), "w") as handle:
         json.dump(records, handle, indent=1)
     return records, time.time() - started
 

@@ -3,7 +3,9 @@
 then the bulk kinds of customerprofiles_profiles (tests/bench/bulk_bench.py; BENCH_BULK=0 skips them, BENCH_BULK_N=100 shrinks them);
 then its peak memory in check mode (tests/bench/memory_bench.py; BENCH_MEMORY=0 skips it, BENCH_MEMORY_N=2000,20000 shrinks it).
 then a whole domain of 40 resources as one document (tests/bench/domain_config_bench.py; BENCH_DOMAIN=0 skips it,
-BENCH_DOMAIN_N=2 runs fewer rounds).
+BENCH_DOMAIN_N=2 runs fewer rounds);
+then an upload job of 10,000 and 100,000 rows beside customerprofiles_profiles syncing them (tests/bench/upload_bench.py;
+BENCH_UPLOAD=0 skips it, BENCH_UPLOAD_N=2000,20000 shrinks it).
 
 One run of ansible-playbook against the bundled emulator server (which also
 serves moto's EC2 for the peer). Every task kind runs BENCH_N times (default
@@ -563,6 +565,10 @@ def main():
         import domain_config_bench  # pylint: disable=import-outside-toplevel
 
         problems += ["domain config"] if domain_config_bench.main() else []
+    if os.environ.get("BENCH_UPLOAD", "1") != "0" and not os.environ.get("BENCH_REPORT_ONLY"):
+        import upload_bench  # pylint: disable=import-outside-toplevel
+
+        problems += ["upload"] if upload_bench.main() else []
     return 1 if problems else 0
 
 

@@ -26,6 +26,8 @@ from .state import set_recommender_training_polls
 from .state import set_search_lag
 from .state import set_search_values_limit
 from .state import set_segment_exports
+from .state import set_upload_job_polls
+from .state import upload_job_polls
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
@@ -53,6 +55,8 @@ __all__ = [
     "dead_letters",
     "set_segment_exports",
     "segment_exports",
+    "set_upload_job_polls",
+    "upload_job_polls",
 ]
 
 _REGISTER_LOCK = threading.Lock()
@@ -140,9 +144,11 @@ def dead_letters():
 def reset():
     """Reset stored state, the call log, pending faults and the settings (search lag 0, quota mode
     off, no SearchProfiles values limit)."""
+    from .models_uploads import discard_files  # pylint: disable=import-outside-toplevel
     from .state import reset_settings  # pylint: disable=import-outside-toplevel
 
     reset_state()
+    discard_files()
     reset_calls()
     clear_faults()
     reset_settings()

@@ -17,6 +17,7 @@ from . import register
 from . import reset
 from . import set_rule_based_matching_status
 from . import state
+from . import uploads
 from .models import CustomerProfilesError
 from .responses import BACKEND_LOCK
 
@@ -105,6 +106,20 @@ def _serve_customer_profiles(environ, start_response):
     return [payload]
 
 
+def _serve_upload(environ, start_response):
+    """A request to an upload URL that GetUploadJobPath gave (uploads.receive_upload: the file streamed to disk)."""
+    length = environ.get("CONTENT_LENGTH")
+    status, headers, body = uploads.receive_upload(
+        environ.get("REQUEST_METHOD", "GET"),
+        environ.get("PATH_INFO", ""),
+        EnvironHeaders(environ),
+        environ["wsgi.input"],
+        int(length) if length else None,
+    )
+    start_response("%d %s" % (status, _reason(status)), headers + [("Content-Length", str(len(body)))])
+    return [body]
+
+
 class ControlMiddleware:
     """Serves /_emulator/* itself, customer-profiles requests directly, and hands every other request
     to the wrapped moto app."""
@@ -114,8 +129,15 @@ class ControlMiddleware:
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
+        if path.startswith(uploads.UPLOAD_PREFIX):
+            return _serve_upload(environ, start_response)
         if not path.startswith(CONTROL_PREFIX):
             if _SCOPE in environ.get("HTTP_AUTHORIZATION", ""):
+                # GetUploadJobPath's URL is on this server, as the client reached it
+                uploads.SERVER_BASE.url = "%s://%s" % (
+                    environ.get("wsgi.url_scheme", "http"),
+                    environ.get("HTTP_HOST") or "%s:%s" % (environ["SERVER_NAME"], environ["SERVER_PORT"]),
+                )
                 return _serve_customer_profiles(environ, start_response)
             return self.app(environ, start_response)
         method = environ.get("REQUEST_METHOD", "GET")
@@ -172,6 +194,11 @@ class ControlMiddleware:
             return _reply(start_response, 200, state.segment_exports())
         if route == "segment-exports" and method == "GET":
             return _reply(start_response, 200, state.segment_exports())
+        if route == "upload-job-polls" and method == "POST":
+            state.set_upload_job_polls(_read_json(environ)["polls"])
+            return _reply(start_response, 200, {"polls": state.upload_job_polls()})
+        if route == "upload-job-polls" and method == "GET":
+            return _reply(start_response, 200, {"polls": state.upload_job_polls()})
         if route == "dead-letters" and method == "GET":
             with BACKEND_LOCK:
                 letters = dead_letters()

@@ -60,7 +60,7 @@ def reset_calls():
 
 
 # search lag -------------------------------------------------------------------
-_SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1}
+_SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1, "upload_job_polls": 2}
 
 
 def _number(value, name):
@@ -98,10 +98,7 @@ def search_values_limit():
 def set_recommender_training_polls(polls):
     """A recommender trains (IN_PROGRESS, and an update's) for ``polls`` GetRecommender reads before it is ACTIVE;
     a new one is PENDING for the first read (default 1)."""
-    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
-        raise ValueError("polls must be an integer >= 0")
-    with _LOCK:
-        _SETTINGS["recommender_training_polls"] = polls
+    _set_polls("recommender_training_polls", polls)
 
 
 def recommender_training_polls():
@@ -139,6 +136,25 @@ def set_segment_exports(snapshot_polls=None, estimate_polls=None, snapshot_failu
 def segment_exports():
     """The settings of set_segment_exports (a copy)."""
     return dict(_SEGMENT_EXPORTS)
+
+
+# upload jobs ------------------------------------------------------------------
+def set_upload_job_polls(polls):
+    """A started upload job is IN_PROGRESS until the ``polls``-th GetUploadJob read, which processes its file and
+    answers the finished job (default 2; 0: StartUploadJob processes it at once)."""
+    _set_polls("upload_job_polls", polls)
+
+
+def _set_polls(setting, polls):
+    """A setting that counts reads: an integer >= 0 (ValueError otherwise)."""
+    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
+        raise ValueError("polls must be an integer >= 0")
+    with _LOCK:
+        _SETTINGS[setting] = polls
+
+
+def upload_job_polls():
+    return _SETTINGS["upload_job_polls"]
 
 
 # quota mode -------------------------------------------------------------------
@@ -269,13 +285,14 @@ def take_quota(account, region, operation):
 
 
 def reset_settings():
-    """Search lag 0, no values limit, recommenders training for 1 poll, segment exports as by default, quota mode
-    off."""
+    """Search lag 0, no values limit, recommenders training for 1 poll, segment exports as by default, upload jobs
+    finishing at the 2nd poll, quota mode off."""
     with _LOCK:
         _SETTINGS["search_lag"] = 0.0
         _SETTINGS["search_values_limit"] = None
         _SETTINGS["recommender_training_polls"] = 1
         _SEGMENT_EXPORTS.update(SEGMENT_EXPORT_DEFAULTS)
+        _SETTINGS["upload_job_polls"] = 2
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()

@@ -111,6 +111,13 @@ class EmulatorServer:
     def segment_exports(self):
         return self._request("GET", "segment-exports")
 
+    def set_upload_job_polls(self, polls):
+        """A started upload job finishes at the ``polls``-th GetUploadJob read (default 2)."""
+        self._request("POST", "upload-job-polls", {"polls": polls})
+
+    def upload_job_polls(self):
+        return self._request("GET", "upload-job-polls")["polls"]
+
     def dead_letters(self):
         """Profile objects accepted but sent to the dead-letter queue (no profile matched, no creation allowed)."""
         return self._request("GET", "dead-letters")["dead_letters"]

@@ -48,6 +48,8 @@ EXAMPLES_ORDER = [
     "customerprofiles_profile",
     "customerprofiles_profiles",
     "customerprofiles_profile_info",
+    "customerprofiles_upload_job",
+    "customerprofiles_upload_job_info",
     "customerprofiles_calculated_attribute",
     "customerprofiles_calculated_attribute_info",
     "customerprofiles_segment_definition",
@@ -73,11 +75,24 @@ EXAMPLES_ORDER = [
     "customerprofiles_domain_config_info",
     "customerprofiles_domain_config",
 ]
+UPLOAD_GUIDE = "docs/guide_upload_csv.md"
+
+
+def csv_block(path):
+    """The text of the first ```csv block of a guide (the file its playbooks import)."""
+    return next(body for lang, body in doc_examples.FENCE.findall(doc_examples.read(path)) if lang == "csv")
+
+
 README_TASKS = ["README.md#1", "README.md#2", "README.md#3", "README.md#4", "README.md#5", "README.md#6"]
 USER_GUIDE = "docs/user_guide.md:"
 # name: (steps, files, extra vars, idempotent: run the steps again with no change and no write, then in check mode)
 SCENARIOS = {
-    "module EXAMPLES": ([step(*EXAMPLES_ORDER)], {"customers.json": CUSTOMERS_JSON}, CALLER, False),
+    "module EXAMPLES": (
+        [step(*EXAMPLES_ORDER)],
+        {"customers.json": CUSTOMERS_JSON, "customers.csv": csv_block(UPLOAD_GUIDE)},
+        CALLER,
+        False,
+    ),
     "user guide": (
         [
             step(USER_GUIDE + "domain.yml"),
@@ -107,6 +122,12 @@ SCENARIOS = {
         False,
     ),
     "reliability": ([step("docs/reliability.md#1")], {}, {}, False),
+    "guide_upload_csv": (
+        [step(*(UPLOAD_GUIDE + ":" + name for name in ("import.yml", "import_tolerant.yml", "import_async.yml")))],
+        {"customers.csv": csv_block(UPLOAD_GUIDE)},
+        {},
+        True,
+    ),
 }
 ADOPT = "docs/adopt_domain.md:"
 PROMOTE = "docs/promote_domain.md:"
@@ -180,7 +201,9 @@ def test_the_docs_run_against_the_emulator(fresh_emulator_server, tmp_path, name
     second = doc_examples.run(fresh_emulator_server, tmp_path / "second", steps, files, extra_vars)
     assert all(run.recap()["changed"] == 0 for run in second), second[-1].stdout
     assert [call for call in fresh_emulator_server.calls() if call["kind"] == "write"] == []
-    checked = doc_examples.run(fresh_emulator_server, tmp_path / "check", [s._replace(check=True) for s in steps])
+    checked = doc_examples.run(
+        fresh_emulator_server, tmp_path / "check", [s._replace(check=True) for s in steps], files, extra_vars
+    )
     assert all(run.recap()["changed"] == 0 for run in checked), checked[-1].stdout
 
 

@@ -17,7 +17,9 @@ paths listed in PATHS below, so that every call it can make is seen:
   by id), its removal previewed in check mode, then removed with ``customer_profiles_state: absent``.
 """
 
+import os
 import re
+import tempfile
 
 import pytest
 
@@ -102,6 +104,34 @@ RECOMMENDER = domain_args(name="r", recommender_recipe_name="popular-items")
 
 def setup_domain(client, **_):
     client.create_domain(DomainName=DOMAIN, DefaultExpirationDays=30)
+
+
+UPLOAD_CSV = os.path.join(tempfile.gettempdir(), "iam-upload-job.csv")
+UPLOAD = domain_args(
+    display_name="load",
+    src=UPLOAD_CSV,
+    fields={"Id": {"source": "_source.id", "target": "_profile.AccountNumber"}},
+    unique_key="Id",
+)
+
+
+def setup_upload(client, **_):
+    """The domain and the CSV file of an upload job (a job finishes at its first GetUploadJob: no wait)."""
+    import emulator
+
+    setup_domain(client)
+    emulator.set_upload_job_polls(0)
+    with open(UPLOAD_CSV, "w", encoding="utf-8") as handle:
+        handle.write("id,email\n1,a@b.c\n")
+
+
+def setup_upload_job(client, run, **_):
+    setup_upload(client)
+    assert not run("customerprofiles_upload_job", UPLOAD).failed
+
+
+def upload_job_id(client):
+    return client.list_upload_jobs(DomainName=DOMAIN)["Items"][0]["JobId"]
 
 
 def setup_order_type(client, run, **_):
@@ -458,6 +488,18 @@ PATHS = {
             (domain_args(segment_groups=ESTIMATE_QUERY), False),
             (domain_args(segment_groups=ESTIMATE_QUERY), True),
             (domain_args(segment_groups=MISSING_ATTRIBUTE), False, REFUSED),
+        ],
+    ),
+    "customerprofiles_upload_job": (
+        setup_upload,
+        [(UPLOAD, True), (UPLOAD, False), (UPLOAD, False), (dict(UPLOAD, rerun=True), False)],
+    ),
+    "customerprofiles_upload_job_info": (
+        setup_upload_job,
+        [
+            (domain_args(), False),
+            (domain_args(display_name="load"), False),
+            (lambda client: domain_args(job_id=upload_job_id(client)), False),
         ],
     ),
 }

@@ -18,6 +18,7 @@ import inspect
 import json
 import os
 import string
+import tempfile
 
 import botocore.session
 import pytest
@@ -220,6 +221,14 @@ def domain_step(**options):
 
 def in_domain(module_name, **options):
     return (module_name, dict(options, domain_name=DOMAIN))
+
+
+def upload_csv():
+    """The CSV file of the upload job's case (a file of this process)."""
+    path = os.path.join(tempfile.gettempdir(), "round-trip-upload-{0}.csv".format(os.getpid()))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("id,email\nRT-1,ada@example.com\nRT-2,grace@example.com\n")
+    return path
 
 
 S3_EXPORT = {"s3_exporting": {"s3_bucket_name": "profiles-export", "s3_key_name": "matches/"}}
@@ -761,6 +770,25 @@ CASES = {
             in_domain(
                 "customerprofiles_profiles",
                 profiles=[PROFILE, dict(account_number="RT-2", first_name="Grace", attributes={"tier": "silver"})],
+            )
+        ],
+    },
+    "customerprofiles_upload_job": {
+        "csv": [
+            in_domain(
+                "customerprofiles_upload_job",
+                display_name="rt-customers",
+                src=upload_csv(),
+                fields={
+                    "Id": {"source": "_source.id", "target": "_profile.AccountNumber"},
+                    "Email": {
+                        "source": "_source.email",
+                        "target": "_profile.EmailAddress",
+                        "content_type": "EMAIL_ADDRESS",
+                    },
+                },
+                unique_key="Id",
+                data_expiry=30,
             )
         ],
     },
