@@ -623,6 +623,50 @@ def test_invocation_lists_the_items_as_given_at_vvv(run_module, cp_mock, domain)
     assert result["invocation"]["module_args"]["domain_name"] == DOMAIN
 
 
+@pytest.fixture
+def argument_parses(monkeypatch):
+    """The module arguments' JSON decodes of a run (a bulk module's N items each time): one a run."""
+    parses = []
+    decode = json.loads
+
+    def loads(text, *args, **kwargs):
+        head = text[:40] if isinstance(text, str) else text[:40].decode("utf-8", "replace")
+        if "ANSIBLE_MODULE_ARGS" in head:
+            parses.append(head)
+        return decode(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", loads)
+    return parses
+
+
+def test_the_arguments_are_parsed_once(run_module, cp_client, cp_mock, domain, argument_parses):
+    """The driver's read of the input as written (its shape check) is the arguments ansible-core validates: the
+    list is not parsed a second time."""
+    items = mixed(cp_client, cp_mock)
+
+    result = bulk(run_module, items, check_mode=True, _ansible_verbosity=3)
+
+    assert len(argument_parses) == 1
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert result["invocation"]["module_args"]["profiles"] == items
+    # amazon.aws's module class is its own again once the module is built
+    from ansible.module_utils.basic import AnsibleModule
+
+    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+    assert AnsibleAWSModule.default_settings["module_class"] is AnsibleModule
+
+
+def test_input_refused_by_its_shape_is_parsed_once(run_module, cp_mock, domain, argument_parses):
+    items = [dict(account_number="A-1", first_name=True), dict(account_number="A-2", first_name="Bob")]
+
+    result = bulk(run_module, items)
+
+    assert len(argument_parses) == 1
+    assert result["failed"] is True and "profiles[0].first_name must be a string, not a boolean" in result["msg"]
+    assert calls(cp_mock) == []
+
+
 # --- 1,000 profiles end to end, over the emulator server --------------------------------------
 
 
