@@ -624,6 +624,43 @@ def test_invocation_lists_the_items_as_given_at_vvv(run_module, cp_mock, domain)
 
 
 @pytest.fixture
+def read_items(monkeypatch):
+    """The resource's items as the read leaves them for the plan: (item, its current profile) of each run."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
+
+    seen = []
+    plan = ProfilesResource.plan
+
+    def capture(self, current):
+        seen.extend((item, item.current) for item in self.items)
+        return plan(self, current)
+
+    monkeypatch.setattr(ProfilesResource, "plan", capture)
+    return seen
+
+
+def test_each_item_holds_its_options_as_given_and_its_profile_without_how_it_was_found(
+    run_module, cp_client, cp_mock, domain, read_items
+):
+    """An item's options are the item as given over one dict of the task's options shared by every item (no copy
+    per item); the profile read for it lacks SearchProfiles' FoundByItems (nothing reads it)."""
+    items = mixed(cp_client, cp_mock)
+    items[2]["match_by"] = "account_number"
+
+    result = bulk(run_module, items, check_mode=True, purge_attributes=True)
+
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert [item.params.maps[0] for item, _current in read_items] == items
+    assert len(set(id(item.params.maps[1]) for item, _current in read_items)) == 1
+    assert dict(read_items[0][0].params) == dict(
+        items[0], match_by="account_number", purge_attributes=True, domain_name=DOMAIN, state="present"
+    )
+    profiles = [current for _item, current in read_items if current is not None]
+    assert len(profiles) == 2 and not [profile for profile in profiles if "FoundByItems" in profile]
+    assert all("ProfileId" in profile and "AccountNumber" in profile for profile in profiles)
+
+
+@pytest.fixture
 def argument_parses(monkeypatch):
     """The module arguments' JSON decodes of a run (a bulk module's N items each time): one a run."""
     parses = []
