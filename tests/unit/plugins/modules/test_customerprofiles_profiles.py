@@ -704,6 +704,24 @@ def test_input_refused_by_its_shape_is_parsed_once(run_module, cp_mock, domain, 
     assert calls(cp_mock) == []
 
 
+def test_no_target_syslog_leaves_out_only_the_invoked_with_line(run_module, cp_client, cp_mock, domain, monkeypatch):
+    """ansible_no_target_syslog (docs/performance.md, "Memory"), which ansible-core sends as _ansible_no_log: the
+    module builds no "Invoked with" line (N items as one string), and returns what it returns without it."""
+    from ansible.module_utils.basic import AnsibleModule
+
+    logged = []
+    monkeypatch.setattr(AnsibleModule, "log", lambda self, msg, log_args=None: logged.append(msg))
+    items = mixed(cp_client, cp_mock)
+
+    with_line = bulk(run_module, items, check_mode=True)
+    assert [msg for msg in logged if msg.startswith("Invoked with")] != []
+    del logged[:]
+    without = bulk(run_module, items, check_mode=True, _ansible_no_log=True)
+
+    assert logged == []
+    assert without == with_line
+
+
 # --- 1,000 profiles end to end, over the emulator server --------------------------------------
 
 
