@@ -710,16 +710,16 @@ def test_no_target_syslog_leaves_out_only_the_invoked_with_line(run_module, cp_c
     from ansible.module_utils.basic import AnsibleModule
 
     logged = []
-    monkeypatch.setattr(AnsibleModule, "log", lambda self, msg, log_args=None: logged.append(msg))
+    monkeypatch.setattr(AnsibleModule, "_log_invocation", lambda self: logged.append(self._name))
     items = mixed(cp_client, cp_mock)
 
     with_line = bulk(run_module, items, check_mode=True)
-    assert [msg for msg in logged if msg.startswith("Invoked with")] != []
-    del logged[:]
+    assert len(logged) == 1
     without = bulk(run_module, items, check_mode=True, _ansible_no_log=True)
 
-    assert logged == []
-    assert without == with_line
+    assert len(logged) == 1
+    # (ansible-core 2.17 and 2.18 keep deprecations process-wide: a second run in-process repeats the first's)
+    assert dict(without, deprecations=None) == dict(with_line, deprecations=None)
 
 
 # --- 1,000 profiles end to end, over the emulator server --------------------------------------
