@@ -26,6 +26,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import threading
+from collections import ChainMap
 
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import is_ansible_aws_error_code
 
@@ -134,15 +135,18 @@ def given(item):
     return strip_none(item)
 
 
-def item_params(params, item):
-    """The options of one customerprofiles_profile task for ``item`` (given(), the options it sets): those plus the
-    task's options (the options it leaves out are left out, not None)."""
-    merged = dict(item)
-    for name in ITEM_OVERRIDES:
-        if merged.get(name) is None:
-            merged[name] = params[name]
-    merged.update(domain_name=params["domain_name"], state=params["state"])
-    return merged
+def task_options(params):
+    """What every item takes from the task: its domain and state, and the ITEM_OVERRIDES an item may set itself."""
+    options = dict((name, params[name]) for name in ITEM_OVERRIDES)
+    options.update(domain_name=params["domain_name"], state=params["state"])
+    return options
+
+
+def item_params(item, task):
+    """The options of one customerprofiles_profile task for ``item`` (given(), the options it sets, never None):
+    those, then the task's (``task``, task_options(), one dict shared by every item). A view, not a dict per item:
+    an item's options are read, never changed, and N items do not hold N copies of the task's options."""
+    return ChainMap(item, task)
 
 
 class ProfilesResource(BulkResource):
@@ -165,7 +169,8 @@ class ProfilesResource(BulkResource):
         profiles = self.params["profiles"] or []
         for index, item in enumerate(profiles):
             profiles[index] = given(item)  # one at a time: ansible-core's copy of each item goes as it is replaced
-        self.items = [Item(index, item_params(self.params, item)) for index, item in enumerate(profiles)]
+        task = task_options(self.params)
+        self.items = [Item(index, item_params(item, task)) for index, item in enumerate(profiles)]
         self.lock = threading.Lock()
 
     def invocation(self):
@@ -254,7 +259,12 @@ class ProfilesResource(BulkResource):
         return found[match_by]
 
     def search_chunk(self, match_by, values):
-        return search_by_match(self.client, self.params["domain_name"], match_by, values)
+        """One chunk's profiles, without what SearchProfiles says of how each was found (``FoundByItems``, which
+        nothing reads): a read of N items holds up to N profiles at once."""
+        found = search_by_match(self.client, self.params["domain_name"], match_by, values)
+        for profile in found:
+            profile.pop("FoundByItems", None)
+        return found
 
     # plan -------------------------------------------------------------------------------
     def plan(self, current):

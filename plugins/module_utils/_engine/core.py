@@ -20,6 +20,8 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports a missing botocore
 
+from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.common import set_collection_info
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
@@ -264,11 +266,44 @@ class CustomerProfilesErrorHandler(AWSErrorHandler):
         return is_boto3_error_code("ResourceNotFoundException")
 
 
-class CustomerProfilesModule(AnsibleAWSModule):
-    """AnsibleAWSModule that names this collection in the User-Agent."""
+class ParsedOnceModule(AnsibleModule):
+    """An AnsibleModule given its arguments already parsed (``parsed``: the dict ansible-core's ``_load_params()``
+    returned to the driver), so that ansible-core does not parse them a second time. Everything else is
+    AnsibleModule's own: it sets its internal properties from that dict and validates it against the argument
+    spec as usual. Should an ansible-core no longer read its arguments through this method, it parses them
+    itself: the same module, only the memory of a second copy."""
 
-    def __init__(self, **kwargs):
-        super(CustomerProfilesModule, self).__init__(**kwargs)
+    def __init__(self, parsed=None, **kwargs):
+        self._parsed = parsed
+        super(ParsedOnceModule, self).__init__(**kwargs)
+
+    def _load_params(self):
+        if self._parsed is None:
+            super(ParsedOnceModule, self)._load_params()
+            return
+        # AnsibleModule mutates its params (the _ansible_ keys go, the validated values replace the given ones),
+        # as it does the dict its own parse returns; the driver is done with it.
+        self.params, self._parsed = self._parsed, None
+
+
+class CustomerProfilesModule(AnsibleAWSModule):
+    """AnsibleAWSModule that names this collection in the User-Agent.
+
+    ``parsed``: the arguments as the driver read them (options_as_written()); the AnsibleModule it wraps then
+    takes them instead of parsing them again (ParsedOnceModule): a bulk module's list is parsed once. amazon.aws
+    builds the wrapped module from ``AnsibleAWSModule.default_settings["module_class"]``, which is set for the
+    construction only.
+    """
+
+    def __init__(self, parsed=None, **kwargs):
+        settings = AnsibleAWSModule.default_settings
+        module_class = settings["module_class"]
+        if parsed is not None:
+            settings["module_class"] = functools.partial(ParsedOnceModule, parsed)
+        try:
+            super(CustomerProfilesModule, self).__init__(**kwargs)
+        finally:
+            settings["module_class"] = module_class
         set_collection_info(collection_name=COLLECTION_NAME, collection_version=COLLECTION_VERSION)
 
     def warn(self, warning):

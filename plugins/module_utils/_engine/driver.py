@@ -336,9 +336,10 @@ class Resource(Contract):
         return diff
 
 
-def _module(spec, shape_errors, **kwargs):
-    """The module object; input whose shape ansible-core would mangle, or that is not one of an option's choices
-    (``shape_errors``: input_shape_errors() of the input as the user wrote it), is reported by option name.
+def _module(spec, shape_errors, parsed, **kwargs):
+    """The module object, given the arguments as ``parsed`` by options_as_written(); input whose shape ansible-core
+    would mangle, or that is not one of an option's choices (``shape_errors``: input_shape_errors() of ``parsed``),
+    is reported by option name.
 
     ansible-core then never sees a value outside ``choices`` (its message would repeat the value), and
     the values of the options reported are masked in the failure's ``invocation`` too.
@@ -348,12 +349,14 @@ def _module(spec, shape_errors, **kwargs):
         # only to report these errors: the spec takes the values reported, and the options' relations
         # (mutually_exclusive, required_one_of, ...) wait for input whose values ansible-core can take
         module = CustomerProfilesModule(
-            argument_spec=tolerant_spec(spec, paths), supports_check_mode=kwargs.get("supports_check_mode", False)
+            parsed,
+            argument_spec=tolerant_spec(spec, paths),
+            supports_check_mode=kwargs.get("supports_check_mode", False),
         )
         module.fail_json(
             msg="Invalid options: " + "; ".join(errors), invocation=dict(module_args=masked(module.params, spec, paths))
         )
-    return CustomerProfilesModule(argument_spec=spec, **kwargs)
+    return CustomerProfilesModule(parsed, argument_spec=spec, **kwargs)
 
 
 MASK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"  # what ansible-core shows for a no_log value
@@ -408,9 +411,10 @@ def _start(contract_class):
     raw = options_as_written()
     shape_errors = input_shape_errors(spec, raw)
     written = frozenset(raw)
-    # ansible-core parses the options again: this copy (a bulk module's N items) is not held meanwhile.
+    # The module takes this dict as its arguments (ansible-core does not parse them again: a bulk module's N items
+    # once) and mutates it; nothing here reads it any more.
+    module = _module(spec, shape_errors, raw, supports_check_mode=True, **contract_class.module_kwargs)
     del raw
-    module = _module(spec, shape_errors, supports_check_mode=True, **contract_class.module_kwargs)
     # The client is built first (no call is made): validation then reads the service model it loaded.
     contract = contract_class(module, module.customer_profiles_client())
     use_service_model(contract.client.meta.service_model)

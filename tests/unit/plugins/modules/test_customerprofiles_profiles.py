@@ -623,6 +623,105 @@ def test_invocation_lists_the_items_as_given_at_vvv(run_module, cp_mock, domain)
     assert result["invocation"]["module_args"]["domain_name"] == DOMAIN
 
 
+@pytest.fixture
+def read_items(monkeypatch):
+    """The resource's items as the read leaves them for the plan: (item, its current profile) of each run."""
+    from ansible_collections.awscx.customerprofiles.plugins.module_utils.profiles import ProfilesResource
+
+    seen = []
+    plan = ProfilesResource.plan
+
+    def capture(self, current):
+        seen.extend((item, item.current) for item in self.items)
+        return plan(self, current)
+
+    monkeypatch.setattr(ProfilesResource, "plan", capture)
+    return seen
+
+
+def test_each_item_holds_its_options_as_given_and_its_profile_without_how_it_was_found(
+    run_module, cp_client, cp_mock, domain, read_items
+):
+    """An item's options are the item as given over one dict of the task's options shared by every item (no copy
+    per item); the profile read for it lacks SearchProfiles' FoundByItems (nothing reads it)."""
+    items = mixed(cp_client, cp_mock)
+    items[2]["match_by"] = "account_number"
+
+    result = bulk(run_module, items, check_mode=True, purge_attributes=True)
+
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert [item.params.maps[0] for item, _current in read_items] == items
+    assert len(set(id(item.params.maps[1]) for item, _current in read_items)) == 1
+    assert dict(read_items[0][0].params) == dict(
+        items[0], match_by="account_number", purge_attributes=True, domain_name=DOMAIN, state="present"
+    )
+    profiles = [current for _item, current in read_items if current is not None]
+    assert len(profiles) == 2 and not [profile for profile in profiles if "FoundByItems" in profile]
+    assert all("ProfileId" in profile and "AccountNumber" in profile for profile in profiles)
+
+
+@pytest.fixture
+def argument_parses(monkeypatch):
+    """The module arguments' JSON decodes of a run (a bulk module's N items each time): one a run."""
+    parses = []
+    decode = json.loads
+
+    def loads(text, *args, **kwargs):
+        head = text[:40] if isinstance(text, str) else text[:40].decode("utf-8", "replace")
+        if "ANSIBLE_MODULE_ARGS" in head:
+            parses.append(head)
+        return decode(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", loads)
+    return parses
+
+
+def test_the_arguments_are_parsed_once(run_module, cp_client, cp_mock, domain, argument_parses):
+    """The driver's read of the input as written (its shape check) is the arguments ansible-core validates: the
+    list is not parsed a second time."""
+    items = mixed(cp_client, cp_mock)
+
+    result = bulk(run_module, items, check_mode=True, _ansible_verbosity=3)
+
+    assert len(argument_parses) == 1
+    assert [entry["status"] for entry in result["profiles"]] == ["unchanged", "updated", "created"]
+    assert result["invocation"]["module_args"]["profiles"] == items
+    # amazon.aws's module class is its own again once the module is built
+    from ansible.module_utils.basic import AnsibleModule
+
+    from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+    assert AnsibleAWSModule.default_settings["module_class"] is AnsibleModule
+
+
+def test_input_refused_by_its_shape_is_parsed_once(run_module, cp_mock, domain, argument_parses):
+    items = [dict(account_number="A-1", first_name=True), dict(account_number="A-2", first_name="Bob")]
+
+    result = bulk(run_module, items)
+
+    assert len(argument_parses) == 1
+    assert result["failed"] is True and "profiles[0].first_name must be a string, not a boolean" in result["msg"]
+    assert calls(cp_mock) == []
+
+
+def test_no_target_syslog_leaves_out_only_the_invoked_with_line(run_module, cp_client, cp_mock, domain, monkeypatch):
+    """ansible_no_target_syslog (docs/performance.md, "Memory"), which ansible-core sends as _ansible_no_log: the
+    module builds no "Invoked with" line (N items as one string), and returns what it returns without it."""
+    from ansible.module_utils.basic import AnsibleModule
+
+    logged = []
+    monkeypatch.setattr(AnsibleModule, "_log_invocation", lambda self: logged.append(self._name))
+    items = mixed(cp_client, cp_mock)
+
+    with_line = bulk(run_module, items, check_mode=True)
+    assert len(logged) == 1
+    without = bulk(run_module, items, check_mode=True, _ansible_no_log=True)
+
+    assert len(logged) == 1
+    # (ansible-core 2.17 and 2.18 keep deprecations process-wide: a second run in-process repeats the first's)
+    assert dict(without, deprecations=None) == dict(with_line, deprecations=None)
+
+
 # --- 1,000 profiles end to end, over the emulator server --------------------------------------
 
 
