@@ -44,6 +44,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import list_option
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import wait_until_found
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import BATCH_GET_SIZE
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import MATCH_BY
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import PROFILE_FIELD_SPEC
@@ -57,7 +58,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile imp
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_errors
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import profile_model_inputs
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import search_by_match
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import wait_until_found
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.profile import write_method
 
 # Values in one SearchProfiles call. Neither the service model nor the API reference states a limit;
