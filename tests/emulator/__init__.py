@@ -20,10 +20,12 @@ from .state import recommender_training_polls
 from .state import reset_calls
 from .state import search_lag
 from .state import search_values_limit
+from .state import segment_subscription_starting_reads
 from .state import set_quota_mode
 from .state import set_recommender_training_polls
 from .state import set_search_lag
 from .state import set_search_values_limit
+from .state import set_segment_subscription_starting_reads
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
@@ -49,6 +51,8 @@ __all__ = [
     "recommender_training_polls",
     "set_recommender_status",
     "dead_letters",
+    "set_segment_subscription_starting_reads",
+    "segment_subscription_starting_reads",
 ]
 
 _REGISTER_LOCK = threading.Lock()

@@ -61,6 +61,7 @@ def reset_calls():
 
 # search lag -------------------------------------------------------------------
 _SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1}
+_SETTINGS["segment_subscription_starting_reads"] = 1
 
 
 def _number(value, name):
@@ -106,6 +107,20 @@ def set_recommender_training_polls(polls):
 
 def recommender_training_polls():
     return _SETTINGS["recommender_training_polls"]
+
+
+# segment subscriptions --------------------------------------------------------
+def set_segment_subscription_starting_reads(reads):
+    """A new segment subscription is STARTING (its initial snapshot) for ``reads`` GetSegmentSubscription reads,
+    then RUNNING (default 1)."""
+    if isinstance(reads, bool) or not isinstance(reads, int) or reads < 0:
+        raise ValueError("reads must be an integer >= 0")
+    with _LOCK:
+        _SETTINGS["segment_subscription_starting_reads"] = reads
+
+
+def segment_subscription_starting_reads():
+    return _SETTINGS["segment_subscription_starting_reads"]
 
 
 # quota mode -------------------------------------------------------------------
@@ -241,6 +256,7 @@ def reset_settings():
         _SETTINGS["search_lag"] = 0.0
         _SETTINGS["search_values_limit"] = None
         _SETTINGS["recommender_training_polls"] = 1
+        _SETTINGS["segment_subscription_starting_reads"] = 1
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()
