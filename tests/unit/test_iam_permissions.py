@@ -159,6 +159,12 @@ def setup_schema(client, **_):
     )
 
 
+SUBSCRIPTION = domain_args(name="gold", schedule_configuration={"interval": 6})
+SEGMENT_STREAM = domain_args(
+    destination_arn=STREAM + "segments", destination_role_arn="arn:aws:iam::123456789012:role/s"
+)
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -418,6 +424,40 @@ PATHS = {
         setup_schema,
         [(domain_args(name="catalog"), False), (domain_args(), False)],
     ),
+    "customerprofiles_segment_subscription": (
+        setup_segment,
+        [
+            (SUBSCRIPTION, True),
+            (SUBSCRIPTION, False),
+            (SUBSCRIPTION, False),
+            (dict(SUBSCRIPTION, schedule_configuration={"interval": 12}), False),
+            (domain_args(name="gold", state="absent"), True),
+            (domain_args(name="gold", state="absent"), False),
+            (domain_args(name="gold", state="absent"), False),
+            (domain_args(name="missing"), False, REFUSED),
+        ],
+    ),
+    "customerprofiles_segment_subscription_info": (
+        lambda client, run: setup_segment(client, run) or run("customerprofiles_segment_subscription", SUBSCRIPTION),
+        [
+            (domain_args(name="gold"), False),
+            (domain_args(), False),
+            (domain_args(name="gold", list_events=True), False),
+        ],
+    ),
+    "customerprofiles_segment_stream": (
+        setup_domain,
+        [
+            (SEGMENT_STREAM, True),
+            (SEGMENT_STREAM, False),
+            (SEGMENT_STREAM, False),
+            (dict(SEGMENT_STREAM, destination_arn=STREAM + "other", recreate=True), False),
+            (domain_args(state="absent"), True),
+            (domain_args(state="absent"), False),
+            (domain_args(state="absent"), False),
+        ],
+    ),
+    "customerprofiles_segment_stream_info": (setup_domain, [(domain_args(), False)]),
     "customerprofiles_domain_object_type": (
         setup_data_store,
         lifecycle(DOMAIN_OBJECT_TYPE, dict(DOMAIN_OBJECT_TYPE, description="d"), domain_args(name="CatalogItem")),

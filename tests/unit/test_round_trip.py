@@ -593,6 +593,29 @@ CASES = {
             )
         ],
     },
+    "customerprofiles_segment_subscription": {
+        "scheduled": [
+            in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            in_domain(
+                "customerprofiles_segment_subscription",
+                segment_definition_name="rt-base",
+                schedule_configuration={"interval": 6, "unit": "HOURLY"},
+            ),
+        ],
+        "the service's schedule": [
+            in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            in_domain("customerprofiles_segment_subscription", segment_definition_name="rt-base"),
+        ],
+    },
+    "customerprofiles_segment_stream": {
+        "kinesis": [
+            in_domain(
+                "customerprofiles_segment_stream",
+                destination_arn=KINESIS,
+                destination_role_arn="arn:aws:iam::{0}:role/segment-events".format(ACCOUNT),
+            )
+        ],
+    },
     "customerprofiles_event_stream": {
         "kinesis": [
             in_domain("customerprofiles_event_stream", event_stream_name="rt-stream", uri=KINESIS, tags={"T": "x"})
