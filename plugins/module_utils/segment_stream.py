@@ -24,6 +24,7 @@ __metaclass__ = type
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
@@ -65,7 +66,10 @@ def get_stream_for_segments(client, domain_name, name=None):  # pylint: disable=
 
 
 def segment_streams(client, domain_name):
-    """The domain's stream as a list of at most one."""
+    """The domain's stream as a list of at most one; none with a botocore older than the streams (the export of a
+    domain then has none)."""
+    if not has_operation("GetStreamForSegments"):
+        return []
     found = get_stream_for_segments(client, domain_name)
     return [] if found is None else [found]
 

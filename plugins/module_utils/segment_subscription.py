@@ -29,6 +29,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dri
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
@@ -65,7 +66,10 @@ def get_segment_subscription(client, domain_name, name):
 
 def segment_subscriptions(client, domain_name):
     """Every subscription of the domain: one GetSegmentSubscription per segment definition (the service has no list
-    operation), those that exist."""
+    operation), those that exist; none with a botocore older than the subscriptions (the export of a domain then has
+    none)."""
+    if not has_operation("GetSegmentSubscription"):
+        return []
     found = (
         get_segment_subscription(client, domain_name, item["SegmentDefinitionName"])
         for item in list_segment_definitions(client, domain_name)

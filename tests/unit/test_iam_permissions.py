@@ -203,6 +203,14 @@ def document(tags, changed=False, status=None):
             dict(item(calculated("spend")), calculated_attribute_name="spend", tags=tags, **described)
         ],
         segment_definitions=[dict(item(SEGMENT), segment_definition_name="gold", tags=tags)],
+        segment_streams=[item(SEGMENT_STREAM)],
+        segment_subscriptions=[
+            dict(
+                item(SUBSCRIPTION),
+                segment_definition_name="gold",
+                schedule_configuration={"interval": 12 if changed else 6},
+            )
+        ],
         intent_definitions=[dict(item(INTENTS), intent_domain="DEFAULT", tags=tags)],
         event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
         integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
