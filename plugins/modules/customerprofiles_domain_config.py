@@ -63,7 +63,7 @@ options:
       - C(segment_definitions), M(awscx.customerprofiles.customerprofiles_segment_definition);
       - C(segment_streams), M(awscx.customerprofiles.customerprofiles_segment_stream), a list of at most one item
         (a domain has one stream for segments; more fails before any call). The item has no name option (the
-        domain names the stream: RV(changes) names it by the domain) and does not take C(domain_name);
+        domain names the stream, and RV(changes) names it by the domain) and does not take C(domain_name);
       - C(segment_subscriptions), M(awscx.customerprofiles.customerprofiles_segment_subscription) (identified by
         C(segment_definition_name)); a subscription of a segment that the same document lists does not read it;
       - C(recommender_schemas), M(awscx.customerprofiles.customerprofiles_recommender_schema);

@@ -29,7 +29,7 @@ description:
     List call, so the module makes one GetIntentDefinition per intent domain of botocore's model (none with a
     botocore older than 1.44.18, and RV(not_exported) then names C(intent_definitions) and the release they
     need) and reads their tags with ListTagsForResource (the ARN built from the caller's account,
-    C(sts:GetCallerIdentity)). Segment subscriptions have no List call either: one more ListSegmentDefinitions,
+    C(sts:GetCallerIdentity)). Segment subscriptions have no List call either, so one more ListSegmentDefinitions,
     then one GetSegmentSubscription per segment definition. The stream for segments is one GetStreamForSegments
     (a disassociated stream is not exported). Both need botocore 1.43.84; with an older one RV(not_exported) names
     them.

@@ -87,7 +87,7 @@ segment_streams:
       type: list
       elements: dict
       returned: when the stream exists (not in check mode before creation)
-      sample: [{"segment_name": "frequent-buyers", "status": "RUNNING"}]
+      sample: [{"segment_name": "gold_paris_frequent", "status": "RUNNING"}]
     # END generated segment_stream_return
 """
 

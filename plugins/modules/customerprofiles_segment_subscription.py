@@ -80,7 +80,7 @@ EXAMPLES = r"""
 - name: Publish the membership changes of a segment every six hours
   awscx.customerprofiles.customerprofiles_segment_subscription:
     domain_name: retail-customers
-    segment_definition_name: frequent-buyers
+    segment_definition_name: gold_paris_frequent
     schedule_configuration:
       interval: 6
       unit: HOURLY
@@ -88,7 +88,7 @@ EXAMPLES = r"""
 - name: Stop publishing them
   awscx.customerprofiles.customerprofiles_segment_subscription:
     domain_name: retail-customers
-    segment_definition_name: frequent-buyers
+    segment_definition_name: gold_paris_frequent
     state: absent
 """
 
@@ -108,7 +108,7 @@ segment_subscription:
       description: The segment definition the subscription follows.
       type: str
       returned: when the subscription exists
-      sample: frequent-buyers
+      sample: gold_paris_frequent
     schedule_configuration:
       description: How often the service takes a membership snapshot of the segment.
       type: dict
@@ -162,7 +162,7 @@ diff:
     after:
       description: The subscription after the run.
       type: dict
-      sample: {"segment_definition_name": "frequent-buyers", "schedule_configuration": {"interval": 6, "unit": "HOURLY"}}
+      sample: {"segment_definition_name": "gold_paris_frequent", "schedule_configuration": {"interval": 6, "unit": "HOURLY"}}
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run

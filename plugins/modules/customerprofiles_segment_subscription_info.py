@@ -50,7 +50,7 @@ EXAMPLES = r"""
 - name: The subscription of a segment, with its recent events
   awscx.customerprofiles.customerprofiles_segment_subscription_info:
     domain_name: retail-customers
-    segment_definition_name: frequent-buyers
+    segment_definition_name: gold_paris_frequent
     list_events: true
   register: subscription
 
@@ -77,7 +77,7 @@ segment_subscriptions:
       description: The segment definition the subscription follows.
       type: str
       returned: when the subscription exists
-      sample: frequent-buyers
+      sample: gold_paris_frequent
     schedule_configuration:
       description: How often the service takes a membership snapshot of the segment.
       type: dict
