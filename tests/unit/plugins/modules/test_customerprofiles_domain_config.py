@@ -17,6 +17,7 @@ from call_log import assert_fails_naming
 from call_log import operations
 from call_log import reads
 from call_log import writes
+from connect_helpers import without_operations
 from domain_seed import CONNECT
 from domain_seed import KINESIS
 from domain_seed import seed_domain
@@ -665,20 +666,7 @@ def test_a_document_lists_at_most_one_segment_stream(console_domain, cp_mock, ru
 
 
 def test_segment_subscriptions_and_streams_need_botocore_1_43_84(console_domain, cp_mock, run_module, older_model):
-    def without(data):
-        for name in (
-            "PutSegmentSubscription",
-            "GetSegmentSubscription",
-            "DeleteSegmentSubscription",
-            "ListSegmentSubscriptionEvents",
-            "AssociateStreamForSegments",
-            "GetStreamForSegments",
-            "DisassociateStreamForSegments",
-        ):
-            data["operations"].pop(name)
-        return data
-
-    older_model(without)
+    older_model(without_operations("SegmentSubscription", "StreamForSegments"))
     config = dict(
         segment_streams=[dict(destination_arn=SEGMENT_KINESIS, destination_role_arn=SEGMENT_ROLE)],
         segment_subscriptions=[dict(segment_definition_name="gold")],

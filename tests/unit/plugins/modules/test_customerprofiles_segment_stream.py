@@ -8,6 +8,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_stream import SEGMENT_STREAM_ARGUMENT_SPEC
 from call_log import assert_fails_naming
 from call_log import writes
+from connect_helpers import without_operations
 
 MODULE = "customerprofiles_segment_stream"
 INFO = "customerprofiles_segment_stream_info"
@@ -139,15 +140,9 @@ def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, 
     assert_fails_naming(run_module(MODULE, args(**options)), cp_mock, path, value)
 
 
-def _without_stream_operations(data):
-    for name in ("AssociateStreamForSegments", "GetStreamForSegments", "DisassociateStreamForSegments"):
-        data["operations"].pop(name)
-    return data
-
-
 @pytest.mark.parametrize("module, options", [(MODULE, args()), (INFO, dict(domain_name=DOMAIN))])
 def test_an_older_botocore_fails_naming_the_release(cp_mock, run_module, domain, older_model, module, options):
-    older_model(_without_stream_operations)
+    older_model(without_operations("StreamForSegments"))
     cp_mock.reset_calls()
     result = run_module(module, options)
     assert result.failed and "this module needs botocore >= 1.43.84" in result["msg"]

@@ -12,6 +12,7 @@ from call_log import assert_fails_naming
 from call_log import writes
 from connect_helpers import record_requests
 from connect_helpers import requests_of
+from connect_helpers import without_operations
 
 MODULE = "customerprofiles_segment_subscription"
 INFO = "customerprofiles_segment_subscription_info"
@@ -25,12 +26,6 @@ ANNS = {
     ],
     "Include": "ALL",
 }
-OPERATIONS = (
-    "PutSegmentSubscription",
-    "GetSegmentSubscription",
-    "DeleteSegmentSubscription",
-    "ListSegmentSubscriptionEvents",
-)
 
 
 @pytest.fixture
@@ -167,12 +162,6 @@ def test_bad_input_fails_before_any_call_naming_the_option(cp_mock, run_module, 
     assert_fails_naming(run_module(MODULE, args(**options)), cp_mock, path, value)
 
 
-def _without_subscription_operations(data):
-    for name in OPERATIONS:
-        data["operations"].pop(name)
-    return data
-
-
 @pytest.mark.parametrize(
     "module, options, named",
     [
@@ -181,7 +170,7 @@ def _without_subscription_operations(data):
     ],
 )
 def test_an_older_botocore_fails_naming_the_release(cp_mock, run_module, domain, older_model, module, options, named):
-    older_model(_without_subscription_operations)
+    older_model(without_operations("SegmentSubscription"))
     cp_mock.reset_calls()
     result = run_module(module, options)
     assert result.failed and named in result["msg"]
