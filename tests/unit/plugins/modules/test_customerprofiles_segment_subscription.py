@@ -10,7 +10,6 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_sub
 )
 from call_log import assert_fails_naming
 from call_log import writes
-from connect_helpers import record_requests
 from connect_helpers import requests_of
 from connect_helpers import without_operations
 
@@ -26,11 +25,6 @@ ANNS = {
     ],
     "Include": "ALL",
 }
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    return record_requests(monkeypatch)
 
 
 @pytest.fixture
