@@ -124,9 +124,6 @@ class SegmentStreamResource(DomainChild):
     def read(self):
         return self.get()
 
-    def predicted(self, request, tags):
-        return dict((key, value) for key, value in request.items())
-
     def describe(self, result):
         return describe_segment_stream(result, self.params["domain_name"])
 

@@ -134,7 +134,7 @@ class SegmentSubscriptionResource(DomainChild):
         return Plan([call], after=after)
 
     def predicted(self, request, tags):
-        after = dict((key, value) for key, value in request.items() if key != "DomainName")
+        after = super(SegmentSubscriptionResource, self).predicted(request, tags)
         after["Status"] = "STARTING"  # the reference: the initial snapshot is in progress
         return after
 
