@@ -9,7 +9,8 @@ _info.
 A subscription makes the service publish a segment's membership changes (profiles that join or leave it); it is
 named by its segment definition and has no ARN and no tags. PutSegmentSubscription creates or replaces the whole
 subscription: an update sends the whole ``schedule_configuration`` (the current one where an option is left out).
-The segment definition must exist: it is read before a create (one that the same task makes is not). No list
+The segment definition and the domain's stream for segments must exist: both are read before a create (what the
+same task makes is not). No list
 operation exists: every subscription of a domain is one GetSegmentSubscription per segment definition
 (ListSegmentDefinitions), a segment without one answering not found.
 """
@@ -27,6 +28,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.dom
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import child_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
+from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import PlanError
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import dict_option
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import named_lister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.model import has_operation
@@ -35,6 +37,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import get_segment_definition
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import list_segment_definitions
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_stream import get_stream_for_segments
 
 SEGMENT_SUBSCRIPTION_ARGUMENT_SPEC = child_spec(
     "segment_definition_name",
@@ -115,9 +118,24 @@ class SegmentSubscriptionResource(DomainChild):
     def read(self):
         current = self.get()
         if current is None and self.params["state"] == "present":
-            # PutSegmentSubscription needs the segment definition: say so by name, before any write
+            # PutSegmentSubscription needs the segment definition and the domain's stream for segments: say so by
+            # name, before any write
             self.require("segment_definition_name", "segment_definitions", self.name, get_segment_definition)
+            self.require_stream()
         return current
+
+    def require_stream(self):
+        """A new subscription needs the domain's stream for segments (the admin guide: segment membership events
+        are enabled before a segment is subscribed): read it, unless the same task manages it."""
+        domain_name = self.params["domain_name"]
+        if self.managed_alongside("segment_streams", domain_name) or get_stream_for_segments(self.client, domain_name):
+            return
+        raise PlanError(
+            "domain {0} has no stream for segments, which segment subscription {1} needs; associate one first "
+            "(awscx.customerprofiles.customerprofiles_segment_stream). Nothing was changed.".format(
+                domain_name, self.name
+            )
+        )
 
     def plan_update(self, found):
         """One PutSegmentSubscription with the whole schedule when it differs: the members given over the current

@@ -65,7 +65,8 @@ options:
         (a domain has one stream for segments; more fails before any call). The item has no name option (the
         domain names the stream, and RV(changes) names it by the domain) and does not take C(domain_name);
       - C(segment_subscriptions), M(awscx.customerprofiles.customerprofiles_segment_subscription) (identified by
-        C(segment_definition_name)); a subscription of a segment that the same document lists does not read it;
+        C(segment_definition_name)); a new subscription needs its segment and the stream for segments, which it
+        does not read when the same document lists them;
       - C(recommender_schemas), M(awscx.customerprofiles.customerprofiles_recommender_schema);
       - C(recommender_filters), M(awscx.customerprofiles.customerprofiles_recommender_filter);
       - C(recommenders), M(awscx.customerprofiles.customerprofiles_recommender) (its C(status) is applied as its

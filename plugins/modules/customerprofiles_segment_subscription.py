@@ -19,9 +19,10 @@ description:
     published as events, to the domain's stream for segments (M(awscx.customerprofiles.customerprofiles_segment_stream)),
     and M(awscx.customerprofiles.customerprofiles_segment_subscription_info) lists them with its option
     C(list_events=true).
-  - A subscription is named by its segment definition, which must exist. Before creating one the module reads the
-    segment definition (GetSegmentDefinition) and fails naming O(segment_definition_name) when it does not exist,
-    in check mode too.
+  - A subscription is named by its segment definition, which must exist, and the domain must have a stream for
+    segments (the events go to it; the admin guide has segment membership events enabled before a segment is
+    subscribed). Before creating a subscription the module reads both (GetSegmentDefinition, GetStreamForSegments)
+    and fails naming what is missing, in check mode too.
   - PutSegmentSubscription replaces the whole subscription. An option left out keeps its current value (the
     module sends the current schedule with the members given over it). A subscription has no tags.
   - A run that changes nothing makes one read call (GetSegmentSubscription) and no write call.
@@ -30,7 +31,7 @@ description:
   - "B(botocore.) The segment subscription operations are in botocore 1.43.84 and later. With an older botocore the
     module fails before any call, naming the botocore release it needs."
   - "IAM actions used: C(profile:GetSegmentSubscription), C(profile:GetSegmentDefinition),
-    C(profile:PutSegmentSubscription), C(profile:DeleteSegmentSubscription)."
+    C(profile:GetStreamForSegments), C(profile:PutSegmentSubscription), C(profile:DeleteSegmentSubscription)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:

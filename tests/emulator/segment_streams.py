@@ -61,6 +61,11 @@ class SegmentStreamsBackendMixin:
         subscriptions = collection(domain, SEGMENT_SUBSCRIPTIONS)
         subscription = subscriptions.get(name)
         if subscription is None:
+            if _active_stream(domain) is None:  # the admin guide: segment membership events are enabled first
+                raise BadRequestException(
+                    "Domain %s has no stream for segments: associate one (AssociateStreamForSegments) before "
+                    "subscribing a segment" % domain.name
+                )
             subscription = subscriptions[name] = SegmentSubscription(
                 name, ScheduleConfiguration, segment_subscription_starting_reads(), self._members(domain, name)
             )

@@ -165,6 +165,17 @@ SEGMENT_STREAM = domain_args(
 )
 
 
+def setup_segment_stream(client, run, **_):
+    """The segment and the domain's stream for segments, which a subscription needs."""
+    setup_segment(client, run)
+    assert not run("customerprofiles_segment_stream", SEGMENT_STREAM).failed
+
+
+def setup_subscription(client, run, **_):
+    setup_segment_stream(client, run)
+    assert not run("customerprofiles_segment_subscription", SUBSCRIPTION).failed
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -433,7 +444,7 @@ PATHS = {
         [(domain_args(name="catalog"), False), (domain_args(), False)],
     ),
     "customerprofiles_segment_subscription": (
-        setup_segment,
+        setup_segment_stream,
         [
             (SUBSCRIPTION, True),
             (SUBSCRIPTION, False),
@@ -446,7 +457,7 @@ PATHS = {
         ],
     ),
     "customerprofiles_segment_subscription_info": (
-        lambda client, run: setup_segment(client, run) or run("customerprofiles_segment_subscription", SUBSCRIPTION),
+        setup_subscription,
         [
             (domain_args(name="gold"), False),
             (domain_args(), False),

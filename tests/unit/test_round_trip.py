@@ -314,6 +314,11 @@ SPEND = dict(
     attribute_details={"attributes": [{"name": "Order.Total"}], "expression": "{Order.Total}"},
     statistic="SUM",
 )
+SEGMENT_STREAM_STEP = in_domain(
+    "customerprofiles_segment_stream",
+    destination_arn=KINESIS,
+    destination_role_arn="arn:aws:iam::{0}:role/segment-events".format(ACCOUNT),
+)
 BASE_SEGMENT = dict(
     segment_definition_name="rt-base",
     display_name="Everyone",
@@ -596,6 +601,7 @@ CASES = {
     "customerprofiles_segment_subscription": {
         "scheduled": [
             in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            SEGMENT_STREAM_STEP,
             in_domain(
                 "customerprofiles_segment_subscription",
                 segment_definition_name="rt-base",
@@ -604,18 +610,11 @@ CASES = {
         ],
         "the service's schedule": [
             in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            SEGMENT_STREAM_STEP,
             in_domain("customerprofiles_segment_subscription", segment_definition_name="rt-base"),
         ],
     },
-    "customerprofiles_segment_stream": {
-        "kinesis": [
-            in_domain(
-                "customerprofiles_segment_stream",
-                destination_arn=KINESIS,
-                destination_role_arn="arn:aws:iam::{0}:role/segment-events".format(ACCOUNT),
-            )
-        ],
-    },
+    "customerprofiles_segment_stream": {"kinesis": [SEGMENT_STREAM_STEP]},
     "customerprofiles_event_stream": {
         "kinesis": [
             in_domain("customerprofiles_event_stream", event_stream_name="rt-stream", uri=KINESIS, tags={"T": "x"})

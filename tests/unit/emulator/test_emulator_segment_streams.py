@@ -32,7 +32,7 @@ def _error(call):
 
 @pytest.fixture
 def segment(client, domain):
-    """Segment ``anns``: the profiles whose first name is Ann."""
+    """Segment ``anns`` (the profiles whose first name is Ann), in a domain with a stream for segments."""
     client.create_segment_definition(
         DomainName=domain,
         SegmentDefinitionName="anns",
@@ -49,6 +49,7 @@ def segment(client, domain):
             "Include": "ALL",
         },
     )
+    associate(client)
     return "anns"
 
 
@@ -93,6 +94,7 @@ def test_starting_reads_setting(client, segment):  # pylint: disable=unused-argu
 
 
 def test_subscription_errors(client, raw_client, domain):
+    associate(client)
     missing = _error(lambda: subscribe(client))
     assert (missing["status"], missing["code"]) == (404, "ResourceNotFoundException")
     assert "Segment definition anns not found" in missing["message"]
@@ -102,6 +104,17 @@ def test_subscription_errors(client, raw_client, domain):
         )
     )
     assert (bad["status"], bad["code"]) == (400, "BadRequestException")  # the model: 1 to 24
+
+
+def test_a_subscription_needs_the_stream_for_segments(client, segment):  # pylint: disable=unused-argument
+    client.disassociate_stream_for_segments(DomainName="dom")
+    refused = _error(lambda: subscribe(client))
+    assert (refused["status"], refused["code"]) == (400, "BadRequestException")
+    assert "has no stream for segments" in refused["message"]
+    associate(client)
+    subscribe(client)
+    client.disassociate_stream_for_segments(DomainName="dom")
+    assert subscribe(client, ScheduleConfiguration={"Interval": 2})["ScheduleConfiguration"]["Interval"] == 2
 
 
 def test_no_subscription_is_not_found(client, segment):  # pylint: disable=unused-argument
@@ -150,9 +163,12 @@ def associate(client, destination=KINESIS):
     return client.associate_stream_for_segments(DomainName="dom", DestinationArn=destination, DestinationRoleArn=ROLE)
 
 
-def test_stream_associate_get_disassociate(client, segment):  # pylint: disable=unused-argument
+def test_stream_associate_get_disassociate(client, domain):
     assert _error(lambda: client.get_stream_for_segments(DomainName="dom"))["code"] == "ResourceNotFoundException"
     associate(client)
+    client.create_segment_definition(
+        DomainName=domain, SegmentDefinitionName="anns", DisplayName="Anns", SegmentSqlQuery="SELECT * FROM profiles"
+    )
     subscribe(client)
     got = client.get_stream_for_segments(DomainName="dom")
     assert got["DomainName"] == "dom" and got["DestinationArn"] == KINESIS and got["DestinationRoleArn"] == ROLE
@@ -190,7 +206,6 @@ def test_stream_validation(raw_client, domain):
 
 
 def test_deleting_the_domain_drops_subscriptions_and_stream(client, segment):  # pylint: disable=unused-argument
-    associate(client)
     subscribe(client)
     client.delete_domain(DomainName="dom")
     client.create_domain(DomainName="dom", DefaultExpirationDays=30)

@@ -601,11 +601,11 @@ def test_segment_subscriptions_and_streams_join_the_document(console_domain, cp_
     account-specific), given back as a no-op, applied to a new domain (the segment, which the same document makes,
     is not read for the subscription), and purged (the subscription before the stream)."""
     segment = cp_client.list_segment_definitions(DomainName=SOURCE)["Items"][0]["SegmentDefinitionName"]
-    cp_client.put_segment_subscription(
-        DomainName=SOURCE, SegmentDefinitionName=segment, ScheduleConfiguration={"Interval": 6, "Unit": "HOURLY"}
-    )
     cp_client.associate_stream_for_segments(
         DomainName=SOURCE, DestinationArn=SEGMENT_KINESIS, DestinationRoleArn=SEGMENT_ROLE
+    )
+    cp_client.put_segment_subscription(
+        DomainName=SOURCE, SegmentDefinitionName=segment, ScheduleConfiguration={"Interval": 6, "Unit": "HOURLY"}
     )
     exported = export(run_module, substitutions={CONNECT: OTHER_INSTANCE})
     config = exported["config"]
@@ -639,6 +639,7 @@ def test_segment_subscriptions_and_streams_join_the_document(console_domain, cp_
     before_writes = [call["operation"] for call in calls[:first_write]]
     # the segment's own read only: the document makes it first, so the subscription does not read it
     assert before_writes.count("GetSegmentDefinition") == 1
+    assert before_writes.count("GetStreamForSegments") == 1  # the stream's own read; the subscription needs it too
     assert export(run_module, domain=TARGET)["config"] == config
     cp_mock.reset_calls()
     again = apply(run_module, config, domain=TARGET)

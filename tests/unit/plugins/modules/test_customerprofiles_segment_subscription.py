@@ -14,6 +14,8 @@ from connect_helpers import requests_of
 from connect_helpers import without_operations
 
 MODULE = "customerprofiles_segment_subscription"
+KINESIS = "arn:aws:kinesis:us-east-1:123456789012:stream/segment-events"
+ROLE = "arn:aws:iam::123456789012:role/segment-events"
 INFO = "customerprofiles_segment_subscription_info"
 DOMAIN = "subscription-domain"
 ANNS = {
@@ -34,6 +36,7 @@ def domain(cp_mock, cp_client):
         cp_client.create_segment_definition(
             DomainName=DOMAIN, SegmentDefinitionName=name, DisplayName=name, SegmentGroups=ANNS
         )
+    cp_client.associate_stream_for_segments(DomainName=DOMAIN, DestinationArn=KINESIS, DestinationRoleArn=ROLE)
     return DOMAIN
 
 
@@ -51,7 +54,7 @@ def test_create_then_a_second_run_is_a_no_op(cp_mock, cp_client, run_logged, dom
     schedule = dict(interval=6, unit="HOURLY")
     result, calls = run_logged(MODULE, args(schedule_configuration=schedule))
     assert result["changed"] is True, result
-    assert calls == ["GetSegmentSubscription", "GetSegmentDefinition", "PutSegmentSubscription"]
+    assert calls == ["GetSegmentSubscription", "GetSegmentDefinition", "GetStreamForSegments", "PutSegmentSubscription"]
     (request,) = requests_of(sent, "PutSegmentSubscription")
     assert request == dict(
         DomainName=DOMAIN, SegmentDefinitionName="anns", ScheduleConfiguration={"Interval": 6, "Unit": "HOURLY"}
@@ -122,6 +125,21 @@ def test_a_missing_segment_fails_naming_it_before_any_write(cp_mock, run_logged,
         assert result.failed
         assert "segment_definition_name: segment definition nobody does not exist" in result["msg"]
         assert calls == ["GetSegmentSubscription", "GetSegmentDefinition"]
+
+
+def test_a_domain_without_a_stream_for_segments_fails_naming_it_before_any_write(
+    cp_mock, cp_client, run_logged, domain
+):
+    cp_client.disassociate_stream_for_segments(DomainName=DOMAIN)
+    for check_mode in (True, False):
+        result, calls = run_logged(MODULE, args(), check_mode=check_mode)
+        assert result.failed
+        assert (
+            "domain {0} has no stream for segments, which segment subscription anns needs".format(DOMAIN)
+            in (result["msg"])
+        )
+        assert "customerprofiles_segment_stream" in result["msg"]
+        assert calls == ["GetSegmentSubscription", "GetSegmentDefinition", "GetStreamForSegments"]
 
 
 def test_a_missing_domain_fails_with_the_service_error(cp_mock, run_module):
