@@ -167,6 +167,15 @@ def run_logged(cp_mock):
 
 
 @pytest.fixture
+def sent(monkeypatch):
+    """The requests the modules' clients send, in order (connect_helpers.record_requests; ``requests_of(sent,
+    operation)`` picks one operation's)."""
+    from connect_helpers import record_requests
+
+    return record_requests(monkeypatch)
+
+
+@pytest.fixture
 def older_model(monkeypatch):
     """``older_model(edit)``: the modules validate against the installed customer-profiles model as ``edit(data)``
     returns it (``data``: a copy of the model's JSON; drop the operations or members an older botocore lacks). The

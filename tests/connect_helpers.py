@@ -90,3 +90,16 @@ def record_requests(monkeypatch):
 
 def requests_of(sent_requests, operation):
     return [params for name, params in sent_requests if name == operation]
+
+
+def without_operations(*fragments):
+    """An ``older_model`` edit (tests/conftest.py): the model without the operations whose names hold one of
+    ``fragments`` (``"SegmentSubscription"``: Put, Get, Delete and ListSegmentSubscriptionEvents), as a botocore
+    older than them has it."""
+
+    def edit(data):
+        for name in [name for name in data["operations"] if any(part in name for part in fragments)]:
+            data["operations"].pop(name)
+        return data
+
+    return edit

@@ -74,6 +74,15 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import RecommenderSchemaResource
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionLister
 from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_definition import SegmentDefinitionResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_stream import SegmentStreamLister
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_stream import SegmentStreamResource
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_subscription import (
+    SegmentSubscriptionLister,
+)
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_subscription import (
+    SegmentSubscriptionResource,
+)
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.segment_subscription import segment_subscriptions
 
 # Options of a kind's module that a document item never takes: the domain is the task's, an item of the
 # document is present (purge deletes), and recreate is the task's.
@@ -106,7 +115,8 @@ class Kind:
     call lacks, such as tags);
     ``exported``: options -> the options exported; ``not_exported``: (item options -> [(option, reason)]);
     ``operation``: the read a botocore older than the kind lacks (its reads_all then lists none, and the export
-    says why in ``not_exported``).
+    says why in ``not_exported``); ``one_per_domain``: the domain holds at most one (named by the domain: its
+    ``name_option`` is ``domain_name``), so the document lists at most one.
     """
 
     def __init__(self, key, resource, lister, name_option, name_member, **hooks):
@@ -121,6 +131,7 @@ class Kind:
         self.exported = hooks.get("exported") or (lambda options: options)
         self.not_exported = hooks.get("not_exported") or (lambda options: [])
         self.operation = hooks.get("operation")
+        self.one_per_domain = hooks.get("one_per_domain", False)
 
     def unreadable(self):
         """Why the installed botocore cannot read this kind, or None."""
@@ -138,9 +149,9 @@ def _appflow_flow_definition(options):
 
 # The kinds in dependency order: a kind may name the kinds before it (an event trigger its object type, its
 # segment definition and the intent types of an intent definition, a segment definition calculated attributes and
-# other segments, a recommender filter and a recommender their recommender schema, an integration object types
-# and event triggers; a domain object type needs the domain's data store). Writes go in this order, deletes in
-# reverse.
+# other segments, a segment subscription its segment definition, a recommender filter and a recommender their
+# recommender schema, an integration object types and event triggers; a domain object type needs the domain's data
+# store). Writes go in this order, deletes in reverse.
 KINDS = (
     Kind(
         "object_types",
@@ -172,6 +183,28 @@ KINDS = (
         SegmentDefinitionLister,
         "segment_definition_name",
         "SegmentDefinitionName",
+    ),
+    # the domain's one stream for segments, named by the domain; before the subscriptions that publish to it
+    Kind(
+        "segment_streams",
+        SegmentStreamResource,
+        SegmentStreamLister,
+        "domain_name",
+        "DomainName",
+        reads_one=None,
+        operation="GetStreamForSegments",
+        one_per_domain=True,
+    ),
+    # a subscription is named by its segment definition; the service has no list of them: one Get per segment
+    Kind(
+        "segment_subscriptions",
+        SegmentSubscriptionResource,
+        SegmentSubscriptionLister,
+        "segment_definition_name",
+        "SegmentDefinitionName",
+        reads_all=segment_subscriptions,
+        reads_one=None,
+        operation="GetSegmentSubscription",
     ),
     Kind(
         "recommender_schemas",
@@ -387,6 +420,11 @@ class DomainConfigResource(Resource):
         items = []
         seen = {}
         module_name = "awscx.customerprofiles.customerprofiles_" + kind.key[:-1]
+        if kind.one_per_domain and len(given) > 1:
+            errors.append(
+                "config.{0}: a domain has at most one {1}, the list has {2}".format(kind.key, kind.words, len(given))
+            )
+            return items
         for index, raw in enumerate(given):
             path = "config.{0}[{1}]".format(kind.key, index)
             fixed = dict(domain_name=self.params["domain_name"], state="present")

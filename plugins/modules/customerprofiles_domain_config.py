@@ -34,7 +34,8 @@ description:
     fails the task with nothing changed.
   - Writes go one resource at a time, in dependency order, the domain first, then the kinds in the order
     O(config) lists them (an event trigger names an object type and a segment definition; a segment definition
-    names calculated attributes and other segments; a recommender filter names a recommender schema; an
+    names calculated attributes and other segments; a segment subscription names a segment definition and
+    publishes to the stream for segments; a recommender filter names a recommender schema; an
     integration names object types and event triggers; a domain object type needs the domain's data store).
     Deletes (O(purge)) go last, in reverse order.
   - A write that fails stops the writes after it (they may depend on it). The task fails with
@@ -60,6 +61,12 @@ options:
       - C(domain_object_types), M(awscx.customerprofiles.customerprofiles_domain_object_type);
       - C(calculated_attributes), M(awscx.customerprofiles.customerprofiles_calculated_attribute);
       - C(segment_definitions), M(awscx.customerprofiles.customerprofiles_segment_definition);
+      - C(segment_streams), M(awscx.customerprofiles.customerprofiles_segment_stream), a list of at most one item
+        (a domain has one stream for segments; more fails before any call). The item has no name option (the
+        domain names the stream, and RV(changes) names it by the domain) and does not take C(domain_name);
+      - C(segment_subscriptions), M(awscx.customerprofiles.customerprofiles_segment_subscription) (identified by
+        C(segment_definition_name)); a new subscription needs its segment and the stream for segments, which it
+        does not read when the same document lists them;
       - C(recommender_schemas), M(awscx.customerprofiles.customerprofiles_recommender_schema);
       - C(recommender_filters), M(awscx.customerprofiles.customerprofiles_recommender_filter);
       - C(recommenders), M(awscx.customerprofiles.customerprofiles_recommender) (its C(status) is applied as its
@@ -91,6 +98,8 @@ options:
       - domain_object_types
       - calculated_attributes
       - segment_definitions
+      - segment_streams
+      - segment_subscriptions
       - recommender_schemas
       - recommender_filters
       - recommenders
@@ -102,7 +111,7 @@ options:
   recreate:
     description:
       - As in the single modules, for every item whose kind takes it (calculated attributes, segment definitions,
-        event streams, recommenders); a difference in a member that the service cannot update deletes the resource and creates
+        event streams, segment streams, recommenders); a difference in a member that the service cannot update deletes the resource and creates
         it again. Without it, such a difference fails naming the option, and nothing is changed.
     type: bool
     default: false

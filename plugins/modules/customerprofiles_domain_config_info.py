@@ -29,7 +29,10 @@ description:
     List call, so the module makes one GetIntentDefinition per intent domain of botocore's model (none with a
     botocore older than 1.44.18, and RV(not_exported) then names C(intent_definitions) and the release they
     need) and reads their tags with ListTagsForResource (the ARN built from the caller's account,
-    C(sts:GetCallerIdentity)).
+    C(sts:GetCallerIdentity)). Segment subscriptions have no List call either, so one more ListSegmentDefinitions,
+    then one GetSegmentSubscription per segment definition. The stream for segments is one GetStreamForSegments
+    (a disassociated stream is not exported). Both need botocore 1.43.84; with an older one RV(not_exported) names
+    them.
   - This module makes no change and supports check mode.
   - "IAM actions used: C(profile:GetDomain), and the List and Get actions of every kind: C(profile:ListProfileObjectTypes),
     C(profile:GetProfileObjectType), C(profile:ListDomainObjectTypes), C(profile:GetDomainObjectType),
@@ -37,7 +40,8 @@ description:
     C(profile:ListSegmentDefinitions), C(profile:GetSegmentDefinition), C(profile:ListRecommenderSchemas),
     C(profile:GetRecommenderSchema), C(profile:ListRecommenderFilters), C(profile:GetRecommenderFilter),
     C(profile:ListEventTriggers), C(profile:GetEventTrigger), C(profile:ListIntegrations), C(profile:ListEventStreams),
-    C(profile:GetEventStream), C(profile:ListRecommenders), C(profile:GetRecommender), C(profile:GetIntentDefinition);
+    C(profile:GetEventStream), C(profile:ListRecommenders), C(profile:GetRecommender), C(profile:GetIntentDefinition),
+    C(profile:GetSegmentSubscription), C(profile:GetStreamForSegments);
     C(profile:ListTagsForResource) for the tags of recommender schemas and intent definitions (with
     C(sts:GetCallerIdentity))."
 author:
@@ -102,6 +106,8 @@ config:
     object_types: [{"object_type_name": "Order", "description": "Orders", "template_id": null}]
     calculated_attributes: []
     segment_definitions: []
+    segment_streams: []
+    segment_subscriptions: []
     intent_definitions: [{"intent_domain": "DEFAULT", "intents": [{"price_sensitivity_config": {"enabled": true}}]}]
     event_triggers: []
     integrations: [{"uri": "arn:aws:connect:us-east-1:111111111111:instance/1", "object_type_name": "CTR"}]
@@ -111,8 +117,8 @@ not_exported:
   description:
     - What the service never returns, so the document cannot hold it; give it yourself before applying the
       document to another domain.
-    - Also a kind that the installed botocore cannot read (C(intent_definitions) before botocore 1.44.18), its key
-      as the path.
+    - Also a kind that the installed botocore cannot read (C(intent_definitions) before botocore 1.44.18,
+      C(segment_streams) and C(segment_subscriptions) before 1.43.84), its key as the path.
   returned: always
   type: list
   elements: dict

@@ -21,6 +21,7 @@ from .state import reset_calls
 from .state import search_lag
 from .state import search_values_limit
 from .state import segment_exports
+from .state import segment_subscription_starting_reads
 from .state import set_quota_mode
 from .state import set_recommender_training_polls
 from .state import set_search_lag
@@ -28,6 +29,7 @@ from .state import set_search_values_limit
 from .state import set_segment_exports
 from .state import set_upload_job_polls
 from .state import upload_job_polls
+from .state import set_segment_subscription_starting_reads
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
@@ -57,6 +59,8 @@ __all__ = [
     "segment_exports",
     "set_upload_job_polls",
     "upload_job_polls",
+    "set_segment_subscription_starting_reads",
+    "segment_subscription_starting_reads",
 ]
 
 _REGISTER_LOCK = threading.Lock()

@@ -14,6 +14,7 @@ from .models_intents import INTENT_COLLECTIONS
 from .models_objects import OBJECT_COLLECTIONS
 from .models_recommender import RECOMMENDER_COLLECTIONS
 from .models_recommenders import RECOMMENDERS_COLLECTIONS
+from .models_segment_streams import SEGMENT_STREAM_COLLECTIONS
 from .search import LaggingIndex
 from .search import SearchIndex
 from .tagging import Tagged
@@ -32,6 +33,7 @@ CHILD_COLLECTIONS.extend(
 )  # models_recommender.py: recommender filters and schemas, domain object types
 CHILD_COLLECTIONS.extend(RECOMMENDERS_COLLECTIONS)  # models_recommenders.py: recommenders
 CHILD_COLLECTIONS.extend(INTENT_COLLECTIONS)  # models_intents.py: intent definitions
+CHILD_COLLECTIONS.extend(SEGMENT_STREAM_COLLECTIONS)  # models_segment_streams.py: segment subscriptions and stream
 
 
 class Domain(Tagged):

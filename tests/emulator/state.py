@@ -61,6 +61,7 @@ def reset_calls():
 
 # search lag -------------------------------------------------------------------
 _SETTINGS = {"search_lag": 0.0, "search_values_limit": None, "recommender_training_polls": 1, "upload_job_polls": 2}
+_SETTINGS["segment_subscription_starting_reads"] = 1
 
 
 def _number(value, name):
@@ -155,6 +156,17 @@ def _set_polls(setting, polls):
 
 def upload_job_polls():
     return _SETTINGS["upload_job_polls"]
+
+
+# segment subscriptions --------------------------------------------------------
+def set_segment_subscription_starting_reads(reads):
+    """A new segment subscription is STARTING (its initial snapshot) for ``reads`` GetSegmentSubscription reads,
+    then RUNNING (default 1)."""
+    _set_polls("segment_subscription_starting_reads", reads)
+
+
+def segment_subscription_starting_reads():
+    return _SETTINGS["segment_subscription_starting_reads"]
 
 
 # quota mode -------------------------------------------------------------------
@@ -293,6 +305,7 @@ def reset_settings():
         _SETTINGS["recommender_training_polls"] = 1
         _SEGMENT_EXPORTS.update(SEGMENT_EXPORT_DEFAULTS)
         _SETTINGS["upload_job_polls"] = 2
+        _SETTINGS["segment_subscription_starting_reads"] = 1
         _QUOTA["enabled"] = False
         _QUOTA["rates"] = {}
         _BUCKETS.clear()

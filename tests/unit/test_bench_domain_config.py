@@ -31,6 +31,8 @@ GETS = {
     "GetEventStream": 1,
     "GetEventTrigger": 8,
     "GetIntentDefinition": 1,  # no list call exists: one Get per intent domain of the model (DEFAULT)
+    "GetSegmentSubscription": 10,  # no list call exists: one Get per segment definition (none has one)
+    "GetStreamForSegments": 1,  # the domain's one stream for segments (none)
 }
 LISTS = [
     "ListCalculatedAttributeDefinitions",
@@ -43,6 +45,7 @@ LISTS = [
     "ListRecommenderSchemas",
     "ListRecommenders",
     "ListSegmentDefinitions",
+    "ListSegmentDefinitions",  # the segment subscriptions': no list of them, one Get per segment
 ]
 
 

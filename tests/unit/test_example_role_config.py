@@ -52,6 +52,15 @@ EVERY_KIND = dict(
             ),
         )
     ],
+    customer_profiles_segment_streams=[
+        dict(
+            destination_arn=KINESIS.replace("profile-events", "segment-events"),
+            destination_role_arn="arn:aws:iam::123456789012:role/segment-events",
+        )
+    ],
+    customer_profiles_segment_subscriptions=[
+        dict(segment_definition_name="big-spenders", schedule_configuration=dict(interval=12))
+    ],
     customer_profiles_intent_definitions=[
         dict(intent_domain="DEFAULT", intents=[dict(price_sensitivity_config=dict(enabled=True))], tags={"T": "1"})
     ],
@@ -92,6 +101,8 @@ CREATES = [
     "PutProfileObjectType",
     "CreateCalculatedAttributeDefinition",
     "CreateSegmentDefinition",
+    "AssociateStreamForSegments",
+    "PutSegmentSubscription",
     "CreateRecommender",
     "PutIntentDefinition",
     "CreateEventTrigger",

@@ -203,6 +203,23 @@ def snapshot_id(client):
     )["SnapshotId"]
 
 
+SUBSCRIPTION = domain_args(name="gold", schedule_configuration={"interval": 6})
+SEGMENT_STREAM = domain_args(
+    destination_arn=STREAM + "segments", destination_role_arn="arn:aws:iam::123456789012:role/s"
+)
+
+
+def setup_segment_stream(client, run, **_):
+    """The segment and the domain's stream for segments, which a subscription needs."""
+    setup_segment(client, run)
+    assert not run("customerprofiles_segment_stream", SEGMENT_STREAM).failed
+
+
+def setup_subscription(client, run, **_):
+    setup_segment_stream(client, run)
+    assert not run("customerprofiles_segment_subscription", SUBSCRIPTION).failed
+
+
 def profile_id(client):
     return client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=["a@b.c"])["Items"][0]["ProfileId"]
 
@@ -241,6 +258,14 @@ def document(tags, changed=False, status=None):
             dict(item(calculated("spend")), calculated_attribute_name="spend", tags=tags, **described)
         ],
         segment_definitions=[dict(item(SEGMENT), segment_definition_name="gold", tags=tags)],
+        segment_streams=[item(SEGMENT_STREAM)],
+        segment_subscriptions=[
+            dict(
+                item(SUBSCRIPTION),
+                segment_definition_name="gold",
+                schedule_configuration={"interval": 12 if changed else 6},
+            )
+        ],
         intent_definitions=[dict(item(INTENTS), intent_domain="DEFAULT", tags=tags)],
         event_triggers=[dict(item(TRIGGER), event_trigger_name="big", tags=tags, **described)],
         integrations=[dict(uri=CONNECT, object_type_name="Order", tags=tags)],
@@ -462,6 +487,40 @@ PATHS = {
         setup_schema,
         [(domain_args(name="catalog"), False), (domain_args(), False)],
     ),
+    "customerprofiles_segment_subscription": (
+        setup_segment_stream,
+        [
+            (SUBSCRIPTION, True),
+            (SUBSCRIPTION, False),
+            (SUBSCRIPTION, False),
+            (dict(SUBSCRIPTION, schedule_configuration={"interval": 12}), False),
+            (domain_args(name="gold", state="absent"), True),
+            (domain_args(name="gold", state="absent"), False),
+            (domain_args(name="gold", state="absent"), False),
+            (domain_args(name="missing"), False, REFUSED),
+        ],
+    ),
+    "customerprofiles_segment_subscription_info": (
+        setup_subscription,
+        [
+            (domain_args(name="gold"), False),
+            (domain_args(), False),
+            (domain_args(name="gold", list_events=True), False),
+        ],
+    ),
+    "customerprofiles_segment_stream": (
+        setup_domain,
+        [
+            (SEGMENT_STREAM, True),
+            (SEGMENT_STREAM, False),
+            (SEGMENT_STREAM, False),
+            (dict(SEGMENT_STREAM, destination_arn=STREAM + "other", recreate=True), False),
+            (domain_args(state="absent"), True),
+            (domain_args(state="absent"), False),
+            (domain_args(state="absent"), False),
+        ],
+    ),
+    "customerprofiles_segment_stream_info": (setup_domain, [(domain_args(), False)]),
     "customerprofiles_domain_object_type": (
         setup_data_store,
         lifecycle(DOMAIN_OBJECT_TYPE, dict(DOMAIN_OBJECT_TYPE, description="d"), domain_args(name="CatalogItem")),

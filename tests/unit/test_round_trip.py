@@ -330,6 +330,11 @@ SPEND = dict(
     attribute_details={"attributes": [{"name": "Order.Total"}], "expression": "{Order.Total}"},
     statistic="SUM",
 )
+SEGMENT_STREAM_STEP = in_domain(
+    "customerprofiles_segment_stream",
+    destination_arn=KINESIS,
+    destination_role_arn="arn:aws:iam::{0}:role/segment-events".format(ACCOUNT),
+)
 BASE_SEGMENT = dict(
     segment_definition_name="rt-base",
     display_name="Everyone",
@@ -609,6 +614,23 @@ CASES = {
             )
         ],
     },
+    "customerprofiles_segment_subscription": {
+        "scheduled": [
+            in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            SEGMENT_STREAM_STEP,
+            in_domain(
+                "customerprofiles_segment_subscription",
+                segment_definition_name="rt-base",
+                schedule_configuration={"interval": 6, "unit": "HOURLY"},
+            ),
+        ],
+        "the service's schedule": [
+            in_domain("customerprofiles_segment_definition", **BASE_SEGMENT),
+            SEGMENT_STREAM_STEP,
+            in_domain("customerprofiles_segment_subscription", segment_definition_name="rt-base"),
+        ],
+    },
+    "customerprofiles_segment_stream": {"kinesis": [SEGMENT_STREAM_STEP]},
     "customerprofiles_event_stream": {
         "kinesis": [
             in_domain("customerprofiles_event_stream", event_stream_name="rt-stream", uri=KINESIS, tags={"T": "x"})

@@ -17,6 +17,7 @@ from call_log import assert_fails_naming
 from call_log import operations
 from call_log import reads
 from call_log import writes
+from connect_helpers import without_operations
 from domain_seed import CONNECT
 from domain_seed import KINESIS
 from domain_seed import seed_domain
@@ -31,6 +32,7 @@ LISTS = [
     "ListDomainObjectTypes",
     "ListCalculatedAttributeDefinitions",
     "ListSegmentDefinitions",
+    "ListSegmentDefinitions",  # the segment subscriptions': no list of them, one Get per segment
     "ListRecommenderSchemas",
     "ListRecommenderFilters",
     "ListRecommenders",
@@ -89,8 +91,9 @@ def test_export_lists_every_kind_in_module_options_without_read_only_members(con
             "GetEventTrigger",
             "GetEventStream",
         ]
-        # no list call exists: one get per intent domain of the model (this domain has no intent definition)
-        + ["GetIntentDefinition"]
+        # no list call exists: one get per intent domain of the model (this domain has no intent definition), one
+        # segment subscription get per segment (it has none), the domain's one stream for segments (none)
+        + ["GetIntentDefinition", "GetSegmentSubscription", "GetStreamForSegments"]
     )
 
 
@@ -587,3 +590,98 @@ def test_recommenders_export_with_their_status_and_given_back_change_nothing(
     cp_mock.reset_calls()
     purged = apply(run_module, dict(started, recommenders=started["recommenders"][:1]), purge=["recommenders"])
     assert purged["changed"] is True and writes(cp_mock) == ["DeleteRecommender"]
+
+
+SEGMENT_ROLE = "arn:aws:iam::123456789012:role/segment-events"
+SEGMENT_KINESIS = KINESIS.replace("profile-events", "segment-events")
+
+
+def test_segment_subscriptions_and_streams_join_the_document(console_domain, cp_mock, cp_client, run_module):
+    """A subscription of the console domain's segment and its stream for segments: exported (the stream's ARNs are
+    account-specific), given back as a no-op, applied to a new domain (the segment, which the same document makes,
+    is not read for the subscription), and purged (the subscription before the stream)."""
+    segment = cp_client.list_segment_definitions(DomainName=SOURCE)["Items"][0]["SegmentDefinitionName"]
+    cp_client.associate_stream_for_segments(
+        DomainName=SOURCE, DestinationArn=SEGMENT_KINESIS, DestinationRoleArn=SEGMENT_ROLE
+    )
+    cp_client.put_segment_subscription(
+        DomainName=SOURCE, SegmentDefinitionName=segment, ScheduleConfiguration={"Interval": 6, "Unit": "HOURLY"}
+    )
+    exported = export(run_module, substitutions={CONNECT: OTHER_INSTANCE})
+    config = exported["config"]
+    assert config["segment_subscriptions"] == [
+        {"segment_definition_name": segment, "schedule_configuration": {"interval": 6, "unit": "HOURLY"}}
+    ]
+    assert config["segment_streams"] == [{"destination_arn": SEGMENT_KINESIS, "destination_role_arn": SEGMENT_ROLE}]
+    assert "segment_streams[0].destination_arn" in exported["account_specific"]
+    assert "segment_streams[0].destination_role_arn" in exported["account_specific"]
+    unchanged = export(run_module)["config"]
+    cp_mock.reset_calls()
+    same = apply(run_module, unchanged)
+    assert same["changed"] is False and writes(cp_mock) == []
+    assert {"kind": "segment_streams", "name": SOURCE, "action": "none"} in same["changes"]
+    cp_mock.reset_calls()
+    planned = run_module(
+        "customerprofiles_domain_config", dict(domain_name=TARGET, config=config), check_mode=True, diff=True
+    )
+    assert not planned.failed, planned.get("msg")
+    assert writes(cp_mock) == [] and planned["summary"]["create"] == 9
+    assert {"kind": "segment_subscriptions", "name": segment, "action": "create"} in planned["changes"]
+    assert {"kind": "segment_streams", "name": TARGET, "action": "create"} in planned["changes"]
+    cp_mock.reset_calls()
+    applied = apply(run_module, config, domain=TARGET, max_concurrency=1)
+    assert not applied.failed, applied.get("msg")
+    made = writes(cp_mock)
+    assert made.index("CreateSegmentDefinition") < made.index("AssociateStreamForSegments")
+    assert made.index("AssociateStreamForSegments") < made.index("PutSegmentSubscription")
+    calls = cp_mock.calls()
+    first_write = [call["kind"] for call in calls].index("write")
+    before_writes = [call["operation"] for call in calls[:first_write]]
+    # the segment's own read only: the document makes it first, so the subscription does not read it
+    assert before_writes.count("GetSegmentDefinition") == 1
+    assert before_writes.count("GetStreamForSegments") == 1  # the stream's own read; the subscription needs it too
+    assert export(run_module, domain=TARGET)["config"] == config
+    cp_mock.reset_calls()
+    again = apply(run_module, config, domain=TARGET)
+    assert again["changed"] is False and writes(cp_mock) == []
+    emptied = dict(config, segment_subscriptions=[], segment_streams=[])
+    cp_mock.reset_calls()
+    purged = apply(run_module, emptied, domain=TARGET, purge=["segment_streams", "segment_subscriptions"])
+    assert not purged.failed, purged.get("msg")
+    assert writes(cp_mock) == ["DeleteSegmentSubscription", "DisassociateStreamForSegments"]
+    assert {"kind": "segment_streams", "name": TARGET, "action": "delete"} in purged["changes"]
+    after = export(run_module, domain=TARGET)["config"]
+    assert after["segment_subscriptions"] == [] and after["segment_streams"] == []  # the stopped stream is absent
+    cp_mock.reset_calls()
+    assert apply(run_module, emptied, domain=TARGET, purge=["segment_streams"])["changed"] is False
+    assert writes(cp_mock) == []
+
+
+def test_a_document_lists_at_most_one_segment_stream(console_domain, cp_mock, run_module):
+    stream = dict(destination_arn=SEGMENT_KINESIS, destination_role_arn=SEGMENT_ROLE)
+    other = dict(stream, destination_arn=SEGMENT_KINESIS + "-2")
+    result = apply(run_module, dict(segment_streams=[stream, other]))
+    assert_fails_naming(result, cp_mock, "config.segment_streams: a domain has at most one segment stream")
+    named = apply(run_module, dict(segment_streams=[dict(stream, domain_name=SOURCE)]))
+    assert_fails_naming(named, cp_mock, "config.segment_streams[0].domain_name is not an option")
+
+
+def test_segment_subscriptions_and_streams_need_botocore_1_43_84(console_domain, cp_mock, run_module, older_model):
+    older_model(without_operations("SegmentSubscription", "StreamForSegments"))
+    config = dict(
+        segment_streams=[dict(destination_arn=SEGMENT_KINESIS, destination_role_arn=SEGMENT_ROLE)],
+        segment_subscriptions=[dict(segment_definition_name="gold")],
+    )
+    result = apply(run_module, config)
+    assert_fails_naming(
+        result,
+        cp_mock,
+        "config.segment_streams[0]: awscx.customerprofiles.customerprofiles_segment_stream needs botocore >= 1.43.84",
+    )
+    assert (
+        "config.segment_subscriptions[0]: awscx.customerprofiles.customerprofiles_segment_subscription"
+        in (result["msg"])
+    )
+    exported = export(run_module)
+    assert exported["config"]["segment_subscriptions"] == [] and exported["config"]["segment_streams"] == []
+    assert sorted(note["path"] for note in exported["not_exported"]) == ["segment_streams", "segment_subscriptions"]
