@@ -27,9 +27,9 @@ from .state import set_recommender_training_polls
 from .state import set_search_lag
 from .state import set_search_values_limit
 from .state import set_segment_exports
+from .state import set_segment_subscription_starting_reads
 from .state import set_upload_job_polls
 from .state import upload_job_polls
-from .state import set_segment_subscription_starting_reads
 
 BACKEND_NAME = "customerprofiles"
 DEFAULT_REGION = "us-east-1"
