@@ -37,6 +37,7 @@ DOMAIN_DELETE_READS = [
     "ListRecommenderFilters",
     "ListRecommenders",
     "GetIntentDefinition",
+    "GetStreamForSegments",
 ]
 
 

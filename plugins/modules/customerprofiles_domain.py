@@ -36,17 +36,18 @@ description:
     ListIntegrations (hidden ones included), ListEventStreams, ListCalculatedAttributeDefinitions,
     ListSegmentDefinitions, ListEventTriggers, ListDomainObjectTypes, ListRecommenderSchemas,
     ListRecommenderFilters and ListRecommenders (one call each, the largest page the API allows; a kind with
-    more than one page is reported as "at least" that page), and one GetIntentDefinition for each intent domain
-    the service model names (today one, V(DEFAULT)). A kind whose operations the installed botocore lacks
-    (recommender filters before botocore 1.42.66, recommender schemas before 1.42.90, intent definitions before
-    1.44.18) is not counted.
+    more than one page is reported as "at least" that page), one GetIntentDefinition for each intent domain
+    the service model names (today one, V(DEFAULT)) and one GetStreamForSegments (a stream that was
+    disassociated is not counted). A kind whose operations the installed botocore lacks (recommender filters
+    before botocore 1.42.66, recommender schemas before 1.42.90, the segment stream before 1.43.84, intent
+    definitions before 1.44.18) is not counted.
   - "IAM actions used: C(profile:GetDomain), C(profile:CreateDomain), C(profile:UpdateDomain), C(profile:DeleteDomain),
     C(profile:TagResource) (tags given on create or changed on update), C(profile:UntagResource) and
     C(sts:GetCallerIdentity) (only when tags of an existing domain change); with O(state=absent),
     C(profile:ListProfileObjectTypes), C(profile:ListIntegrations), C(profile:ListEventStreams),
     C(profile:ListCalculatedAttributeDefinitions), C(profile:ListSegmentDefinitions), C(profile:ListEventTriggers),
     C(profile:ListDomainObjectTypes), C(profile:ListRecommenderSchemas), C(profile:ListRecommenderFilters),
-    C(profile:ListRecommenders) and C(profile:GetIntentDefinition)."
+    C(profile:ListRecommenders), C(profile:GetIntentDefinition) and C(profile:GetStreamForSegments)."
 author:
   - awscx.customerprofiles contributors (@awscx)
 options:
@@ -221,14 +222,14 @@ options:
       - Deleting a domain deletes everything in it, irreversibly. Without O(force=true) the module fails on a
         domain that holds any profile, profile object, object type, integration, event stream, calculated
         attribute definition, segment definition, event trigger, domain object type, recommender schema,
-        recommender filter, recommender or intent definition, naming each kind it holds with its count
+        recommender filter, recommender, intent definition or segment stream, naming each kind it holds with its count
         (never a value), and deletes nothing. In check mode too, so C(--check) shows the refusal.
       - What is counted is listed in RV(contents). Profiles and profile objects are GetDomain's statistics,
         which the service updates periodically, so a profile created moments before may not be counted yet.
       - Not counted, because the API gives no count of them for a domain, objects that failed ingestion (they
         are in the dead-letter queue, an SQS queue that deleting the domain leaves as it is), and the resources
         kinds this collection does not manage (layouts, workflows), upload jobs (operations, not configuration),
-        segment subscriptions (each hangs on a segment definition, which is counted) and the segment stream.
+        and segment subscriptions (each hangs on a segment definition, which is counted).
     type: bool
     default: false
 notes:
@@ -451,6 +452,7 @@ contents:
     recommender_filters: 0
     recommenders: 0
     intent_definitions: 0
+    segment_streams: 0
   contains:
     profiles:
       description: Profiles (GetDomain's C(Stats.ProfileCount)).
@@ -494,6 +496,10 @@ contents:
       description: Intent definitions (one GetIntentDefinition per intent domain).
       type: int
       returned: when the installed botocore has GetIntentDefinition (1.44.18)
+    segment_streams:
+      description: The stream for segments (V(0) or V(1); GetStreamForSegments).
+      type: int
+      returned: when the installed botocore has GetStreamForSegments (1.43.84)
 diff:
   description:
     - With C(--diff), the domain before and as it would be after (V({}) when absent).

@@ -32,6 +32,7 @@ CONTENT_KINDS = (
     ("recommender_filters", "recommender filter", "recommender filters"),
     ("recommenders", "recommender", "recommenders"),
     ("intent_definitions", "intent definition", "intent definitions"),
+    ("segment_streams", "segment stream", "segment streams"),
 )
 STATS_KINDS = (("profiles", "ProfileCount"), ("profile_objects", "ObjectCount"))
 # kind -> (List operation, its client method, extra request members); the page is the largest the model allows.
@@ -47,9 +48,13 @@ LISTED = (
     ("recommender_filters", "ListRecommenderFilters", "list_recommender_filters", {}),
     ("recommenders", "ListRecommenders", "list_recommenders", {}),
 )
-# A kind with no List call, counted with one Get call per name the model allows: (kind, Get operation, its client
-# method, the request member, the model shape whose enum holds the names).
-GOT = (("intent_definitions", "GetIntentDefinition", "get_intent_definition", "IntentDomain", "IntentDomain"),)
+# A kind with no List call, counted with Get calls: (kind, Get operation, its client method, the request member
+# naming one and the model shape whose enum holds the names, or None: one per domain). A segment stream that was
+# disassociated (DisassociatedAt) is gone, as its modules say.
+GOT = (
+    ("intent_definitions", "GetIntentDefinition", "get_intent_definition", "IntentDomain", "IntentDomain"),
+    ("segment_streams", "GetStreamForSegments", "get_stream_for_segments", None, None),
+)
 
 
 def _one_page(client, operation, method, domain_name, extra):
@@ -98,7 +103,8 @@ class DomainContents:
 
 def domain_contents(client, domain_name, stats):
     """The DomainContents of a domain: profiles and objects from ``stats`` (GetDomain's Stats), the other kinds
-    from one page of each kind's List call (one call per kind), intent definitions from one Get per intent domain.
+    from one page of each kind's List call (one call per kind), intent definitions from one Get per intent domain,
+    the stream for segments from one Get.
     A kind whose operation the installed botocore lacks is not counted (the module documentation says which)."""
     stats = stats or {}
     counts = dict((kind, int(stats.get(member) or 0)) for kind, member in STATS_KINDS)
@@ -113,13 +119,10 @@ def domain_contents(client, domain_name, stats):
     for kind, operation, method, member, shape in GOT:
         if not has_operation(operation):
             continue
-        names = client.meta.service_model.shape_for(shape).enum
+        requests = [{member: name} for name in client.meta.service_model.shape_for(shape).enum] if member else [{}]
         getter = getattr(client, method)
-        counts[kind] = sum(
-            1
-            for name in names
-            if get_or_none(getter, method.replace("_", " "), DomainName=domain_name, **{member: name}) is not None
-        )
+        answers = [get_or_none(getter, method.replace("_", " "), DomainName=domain_name, **extra) for extra in requests]
+        counts[kind] = sum(1 for answer in answers if answer is not None and not answer.get("DisassociatedAt"))
     return DomainContents(counts, at_least)
 
 

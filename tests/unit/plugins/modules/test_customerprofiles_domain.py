@@ -545,6 +545,7 @@ EMPTY_CONTENTS = dict(
     recommender_filters=0,
     recommenders=0,
     intent_definitions=0,
+    segment_streams=0,
 )
 # What seed_domain makes: one of each kind of 0.2.0's configuration.
 SEEDED = (
@@ -580,8 +581,8 @@ def test_absent_refuses_a_domain_holding_configuration_but_no_profile(run_module
 
 @pytest.mark.parametrize("check_mode", [False, True], ids=["run", "check_mode"])
 def test_absent_refuses_a_domain_holding_only_the_kinds_of_release_0_3(run_module, cp_mock, cp_client, check_mode):
-    """Domain object types, recommender schemas and filters, recommenders and an intent definition count as well
-    (without them a domain holding only these was deleted without force)."""
+    """Domain object types, recommender schemas and filters, recommenders, an intent definition and the stream for
+    segments count as well (without them a domain holding only these was deleted without force)."""
     make(cp_client)
     cp_client.update_domain(DomainName=NAME, DataStore={"Enabled": True})
     cp_client.put_domain_object_type(
@@ -598,20 +599,42 @@ def test_absent_refuses_a_domain_holding_only_the_kinds_of_release_0_3(run_modul
     cp_client.put_intent_definition(
         DomainName=NAME, IntentDomain="DEFAULT", Intents=[{"PriceSensitivityConfig": {"Enabled": True}}]
     )
+    cp_client.associate_stream_for_segments(
+        DomainName=NAME,
+        DestinationArn="arn:aws:kinesis:us-east-1:123456789012:stream/segments",
+        DestinationRoleArn="arn:aws:iam::123456789012:role/segments",
+    )
     cp_mock.reset_calls()
 
     result = run_module(MODULE, args(state="absent"), check_mode=check_mode)
 
     assert result.failed
     assert result["msg"] == (
-        "Domain unit-domain holds 1 domain object type, 1 recommender schema, 1 recommender filter, 1 recommender "
-        "and 1 intent definition. Deleting it deletes all of it, irreversibly; set force=true to delete it anyway. "
-        "Nothing was deleted."
+        "Domain unit-domain holds 1 domain object type, 1 recommender schema, 1 recommender filter, 1 recommender, "
+        "1 intent definition and 1 segment stream. Deleting it deletes all of it, irreversibly; set force=true to "
+        "delete it anyway. Nothing was deleted."
     )
     new_kinds = ("domain_object_types", "recommender_schemas", "recommender_filters", "recommenders")
-    assert result["contents"] == dict(EMPTY_CONTENTS, intent_definitions=1, **dict.fromkeys(new_kinds, 1))
+    assert result["contents"] == dict(
+        EMPTY_CONTENTS, intent_definitions=1, segment_streams=1, **dict.fromkeys(new_kinds, 1)
+    )
     assert ops(cp_mock) == CONTENT_READS
     assert len(cp_client.list_domains()["Items"]) == 1
+
+
+def test_absent_does_not_count_a_disassociated_segment_stream(run_module, cp_mock, cp_client):
+    """GetStreamForSegments still answers for a stream that was disassociated (DisassociatedAt): it is gone."""
+    make(cp_client)
+    cp_client.associate_stream_for_segments(
+        DomainName=NAME,
+        DestinationArn="arn:aws:kinesis:us-east-1:123456789012:stream/segments",
+        DestinationRoleArn="arn:aws:iam::123456789012:role/segments",
+    )
+    cp_client.disassociate_stream_for_segments(DomainName=NAME)
+    cp_mock.reset_calls()
+    result = run_module(MODULE, args(state="absent"))
+    assert result["changed"] is True and result["contents"] == EMPTY_CONTENTS
+    assert ops(cp_mock) == CONTENT_READS + ["DeleteDomain"]
 
 
 def test_absent_names_profiles_and_objects_by_count(run_module, cp_mock, cp_client):
