@@ -241,6 +241,19 @@ upload_job:
           type: int
           sample: 20
     # END generated upload_job_return
+diff:
+  description: With C(--diff), the newest job of that name before the run and the job after it (V({}) when none).
+  returned: in diff mode
+  type: dict
+  contains:
+    before:
+      description: The newest job of that O(display_name) before the run.
+      type: dict
+      sample: {}
+    after:
+      description: The job after the run (as it would be, in check mode).
+      type: dict
+      sample: {"display_name": "spring-import", "status": "IN_PROGRESS"}
 """
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import run

@@ -32,7 +32,7 @@ options:
     aliases: ['name']
   job_id:
     description:
-      - The identifier of one job (RV(upload_jobs.job_id) of a listing, or of M(awscx.customerprofiles.customerprofiles_upload_job)'s result).
+      - The identifier of one job (RV(upload_jobs[].job_id) of a listing, or of M(awscx.customerprofiles.customerprofiles_upload_job)'s result).
     type: str
 extends_documentation_fragment:
   - amazon.aws.common.modules
