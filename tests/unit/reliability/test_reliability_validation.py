@@ -377,7 +377,7 @@ def options_of(kind, with_choices):
 
 def required_args(module):
     """A placeholder for every required option of ``module``, so that only the option under test is wrong."""
-    placeholders = {"str": "x", "list": [], "dict": {}}
+    placeholders = {"str": "x", "path": "x", "list": [], "dict": {}}
     return dict(
         (option, placeholders[spec.get("type", "str")])
         for option, spec in CONTRACTS[module].argument_spec.items()
