@@ -254,7 +254,6 @@ EXAMPLES = r"""
 - name: Report it
   ansible.builtin.debug:
     msg: "About {{ estimate.profile_count }} profiles"
-
 """
 
 RETURN = r"""
