@@ -121,9 +121,7 @@ def set_segment_exports(snapshot_polls=None, estimate_polls=None, snapshot_failu
     changes = {}
     for name, value in (("snapshot_polls", snapshot_polls), ("estimate_polls", estimate_polls)):
         if value is not None:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError("%s must be an integer >= 0" % name)
-            changes[name] = value
+            changes[name] = _count(name, value)
     if snapshot_failure is not None:
         if not isinstance(snapshot_failure, str) or not 1 <= len(snapshot_failure) <= 1000:
             raise ValueError("snapshot_failure must be a message of 1 to 1000 characters")
@@ -146,10 +144,16 @@ def set_upload_job_polls(polls):
     _set_polls("upload_job_polls", polls)
 
 
-def _set_polls(setting, polls):
-    """A setting that counts reads: an integer >= 0 (ValueError otherwise)."""
-    if isinstance(polls, bool) or not isinstance(polls, int) or polls < 0:
-        raise ValueError("polls must be an integer >= 0")
+def _count(name, value):
+    """``value`` when it is a number of reads (an integer >= 0); ValueError naming ``name`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("%s must be an integer >= 0" % name)
+    return value
+
+
+def _set_polls(setting, polls, name="polls"):
+    """A setting that counts reads: an integer >= 0 (ValueError naming ``name`` otherwise)."""
+    polls = _count(name, polls)
     with _LOCK:
         _SETTINGS[setting] = polls
 
@@ -162,7 +166,7 @@ def upload_job_polls():
 def set_segment_subscription_starting_reads(reads):
     """A new segment subscription is STARTING (its initial snapshot) for ``reads`` GetSegmentSubscription reads,
     then RUNNING (default 1)."""
-    _set_polls("segment_subscription_starting_reads", reads)
+    _set_polls("segment_subscription_starting_reads", reads, "reads")
 
 
 def segment_subscription_starting_reads():

@@ -49,11 +49,12 @@ LISTED = (
     ("recommenders", "ListRecommenders", "list_recommenders", {}),
 )
 # A kind with no List call, counted with Get calls: (kind, Get operation, its client method, the request member
-# naming one and the model shape whose enum holds the names, or None: one per domain). A segment stream that was
-# disassociated (DisassociatedAt) is gone, as its modules say.
+# naming one and the model shape whose enum holds the names, or None: one per domain, the answer's member whose
+# presence says the resource is gone, or None). A segment stream that was disassociated (DisassociatedAt) is gone,
+# as its modules say.
 GOT = (
-    ("intent_definitions", "GetIntentDefinition", "get_intent_definition", "IntentDomain", "IntentDomain"),
-    ("segment_streams", "GetStreamForSegments", "get_stream_for_segments", None, None),
+    ("intent_definitions", "GetIntentDefinition", "get_intent_definition", "IntentDomain", "IntentDomain", None),
+    ("segment_streams", "GetStreamForSegments", "get_stream_for_segments", None, None, "DisassociatedAt"),
 )
 
 
@@ -116,13 +117,13 @@ def domain_contents(client, domain_name, stats):
         counts[kind] = len(items)
         if more:
             at_least.append(kind)
-    for kind, operation, method, member, shape in GOT:
+    for kind, operation, method, member, shape, gone in GOT:
         if not has_operation(operation):
             continue
         requests = [{member: name} for name in client.meta.service_model.shape_for(shape).enum] if member else [{}]
         getter = getattr(client, method)
         answers = [get_or_none(getter, method.replace("_", " "), DomainName=domain_name, **extra) for extra in requests]
-        counts[kind] = sum(1 for answer in answers if answer is not None and not answer.get("DisassociatedAt"))
+        counts[kind] = sum(1 for answer in answers if answer is not None and not (gone and answer.get(gone)))
     return DomainContents(counts, at_least)
 
 
