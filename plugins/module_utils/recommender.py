@@ -45,7 +45,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tra
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import JOB_DELAYS
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.wait import poll
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import read_with_schema
 
 # The members of the model's RecommenderConfig shape, as snake_case sub-options (checked against the model by
 # tests/unit/plugins/modules/test_customerprofiles_recommender.py).
@@ -200,12 +200,7 @@ class RecommenderResource(DomainChild):
         return desired
 
     def read(self):
-        current = self.get()
-        schema = self.params.get("recommender_schema_name")
-        creating = current is None or schema != current.get("RecommenderSchemaName")
-        if self.params["state"] == "present" and schema and creating:
-            self.require("recommender_schema_name", "recommender_schemas", schema, get_recommender_schema)
-        return current
+        return read_with_schema(self)
 
     # the plans -----------------------------------------------------------------------------
     def plan_create(self, found):

@@ -24,7 +24,7 @@ from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.tag
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import describe
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import names_from_spec
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.transform import option_members
-from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import get_recommender_schema
+from ansible_collections.awscx.customerprofiles.plugins.module_utils.recommender_schema import read_with_schema
 
 RECOMMENDER_FILTER_ARGUMENT_SPEC = child_spec(
     "recommender_filter_name",
@@ -89,12 +89,7 @@ class RecommenderFilterResource(DomainChild):
     reports_recreated = True
 
     def read(self):
-        current = self.get()
-        schema = self.params.get("recommender_schema_name")
-        creating = current is None or schema != current.get("RecommenderSchemaName")
-        if self.params["state"] == "present" and schema and creating:
-            self.require("recommender_schema_name", "recommender_schemas", schema, get_recommender_schema)
-        return current
+        return read_with_schema(self)
 
     def plan_absent(self, found):
         plan = super(RecommenderFilterResource, self).plan_absent(found)

@@ -68,6 +68,17 @@ get_recommender_schema, list_recommender_schemas = named_reads(
 )
 
 
+def read_with_schema(resource):
+    """The read of a resource made from a recommender schema (a recommender, a recommender filter): what it is now,
+    after requiring (DomainChild.require) the schema that a create, or a change of schema, names."""
+    current = resource.get()
+    schema = resource.params.get("recommender_schema_name")
+    creating = current is None or schema != current.get("RecommenderSchemaName")
+    if resource.params["state"] == "present" and schema and creating:
+        resource.require("recommender_schema_name", "recommender_schemas", schema, get_recommender_schema)
+    return current
+
+
 def schema_path(domain_name, name):
     return "domains/{0}/recommender-schemas/{1}".format(domain_name, name)
 

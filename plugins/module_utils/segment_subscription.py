@@ -128,7 +128,7 @@ class SegmentSubscriptionResource(DomainChild):
         """A new subscription needs the domain's stream for segments (the admin guide: segment membership events
         are enabled before a segment is subscribed): read it, unless the same task manages it."""
         domain_name = self.params["domain_name"]
-        if self.managed_alongside("segment_streams", domain_name) or get_stream_for_segments(self.client, domain_name):
+        if not self.missing("segment_streams", domain_name, get_stream_for_segments):
             return
         raise PlanError(
             "domain {0} has no stream for segments, which segment subscription {1} needs; associate one first "

@@ -123,13 +123,20 @@ class DomainChild(TaggedResource):
         """The resource read by its identity (None when it does not exist)."""
         return self.reads_one(self.client, self.params["domain_name"], self.name)
 
+    def missing(self, kind, name, reads_one):
+        """Whether resource ``name`` of ``kind`` is missing: the same task does not make it first (managed_alongside)
+        and ``reads_one`` (a kind's get function: client, domain name, name) does not find it."""
+        if self.managed_alongside(kind, name):
+            return False
+        return reads_one(self.client, self.params["domain_name"], name) is None
+
     def require(self, option, kind, name, reads_one):
         """Before a write that needs resource ``name`` of ``kind`` (its key in the domain document, such as
         ``object_types``), named by ``option``: the service would refuse the write, after check mode predicted it,
         so read it (``reads_one``, as a kind's get function) and fail naming it when it does not exist. One that the
         same task makes first (managed_alongside) is not read."""
         domain_name = self.params["domain_name"]
-        if self.managed_alongside(kind, name) or reads_one(self.client, domain_name, name) is not None:
+        if not self.missing(kind, name, reads_one):
             return
         singular = kind[: -len("s")]
         raise PlanError(
