@@ -70,6 +70,7 @@ class SegmentSnapshotResource(Resource):
     result_key = "segment_snapshot"
     # a segment definition that does not exist fails naming the option, as for any resource a write needs
     require = DomainChild.require
+    missing = DomainChild.missing
 
     def identity(self):
         return {
