@@ -149,6 +149,17 @@ def item_params(item, task):
     return ChainMap(item, task)
 
 
+def compact_profiles(params):
+    """The items as given (given()) replace, in place, ansible-core's validated items, in which every option an item
+    leaves out is None (some 30 per item): the module then holds one small dict per item instead, ansible-core's
+    "Invoked with" log line is made of them, and the invocation it returns at -vvv (module_args) lists each item's
+    options as given, without 30 nulls each. One at a time: ansible-core's copy of each item goes as it is
+    replaced."""
+    profiles = params.get("profiles") or []
+    for index, item in enumerate(profiles):
+        profiles[index] = given(item)
+
+
 class ProfilesResource(BulkResource):
     argument_spec = dict(
         domain_name=PROFILE_OPTIONS["domain_name"],
@@ -160,15 +171,11 @@ class ProfilesResource(BulkResource):
     argument_spec.update(BULK_OPTIONS)
     argument_spec.update(WAIT_OPTIONS)
     values_per_call = VALUES_PER_SEARCH
+    compact_params = staticmethod(compact_profiles)
 
     def __init__(self, module, client):
         super(ProfilesResource, self).__init__(module, client)
-        # The items as given replace, in place, ansible-core's validated items, in which every option an item leaves
-        # out is None (some 30 per item): the module then holds one small dict per item instead, and the invocation
-        # that ansible-core returns (module_args) lists each item's options as given, without 30 nulls each.
-        profiles = self.params["profiles"] or []
-        for index, item in enumerate(profiles):
-            profiles[index] = given(item)  # one at a time: ansible-core's copy of each item goes as it is replaced
+        profiles = self.params["profiles"] or []  # compacted (compact_profiles) by now
         task = task_options(self.params)
         self.items = [Item(index, item_params(item, task)) for index, item in enumerate(profiles)]
         self.lock = threading.Lock()

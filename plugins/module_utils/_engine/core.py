@@ -271,10 +271,16 @@ class ParsedOnceModule(AnsibleModule):
     returned to the driver), so that ansible-core does not parse them a second time. Everything else is
     AnsibleModule's own: it sets its internal properties from that dict and validates it against the argument
     spec as usual. Should an ansible-core no longer read its arguments through this method, it parses them
-    itself: the same module, only the memory of a second copy."""
+    itself: the same module, only the memory of a second copy.
 
-    def __init__(self, parsed=None, **kwargs):
+    ``compact``: the resource's ``compact_params`` (Contract), or None. It makes the validated options smaller in
+    place (a bulk module's items without the options ansible-core filled in with None) and runs once
+    (compact_params()): before ansible-core logs the invocation, which it writes as one string of every option,
+    or else when the driver calls it, before anything else is built."""
+
+    def __init__(self, parsed=None, compact=None, **kwargs):
         self._parsed = parsed
+        self._compact = compact
         super(ParsedOnceModule, self).__init__(**kwargs)
 
     def _load_params(self):
@@ -285,21 +291,32 @@ class ParsedOnceModule(AnsibleModule):
         # as it does the dict its own parse returns; the driver is done with it.
         self.params, self._parsed = self._parsed, None
 
+    def compact_params(self):
+        """``compact`` on the validated options, the first time only."""
+        compact, self._compact = self._compact, None
+        if compact is not None:
+            compact(self.params)
+
+    def _log_invocation(self):
+        # AnsibleModule calls this once its options are validated ("Invoked with" and every option, one string):
+        # compacted first, a list of N items is written as given, not with every option of every item filled in
+        self.compact_params()
+        super(ParsedOnceModule, self)._log_invocation()
+
 
 class CustomerProfilesModule(AnsibleAWSModule):
     """AnsibleAWSModule that names this collection in the User-Agent.
 
     ``parsed``: the arguments as the driver read them (options_as_written()); the AnsibleModule it wraps then
-    takes them instead of parsing them again (ParsedOnceModule): a bulk module's list is parsed once. amazon.aws
-    builds the wrapped module from ``AnsibleAWSModule.default_settings["module_class"]``, which is set for the
-    construction only.
+    takes them instead of parsing them again (ParsedOnceModule): a bulk module's list is parsed once.
+    ``compact``: the resource's ``compact_params``, run by ParsedOnceModule. amazon.aws builds the wrapped module
+    from ``AnsibleAWSModule.default_settings["module_class"]``, which is set for the construction only.
     """
 
-    def __init__(self, parsed=None, **kwargs):
+    def __init__(self, parsed=None, compact=None, **kwargs):
         settings = AnsibleAWSModule.default_settings
         module_class = settings["module_class"]
-        if parsed is not None:
-            settings["module_class"] = functools.partial(ParsedOnceModule, parsed)
+        settings["module_class"] = functools.partial(ParsedOnceModule, parsed, compact)
         try:
             super(CustomerProfilesModule, self).__init__(**kwargs)
         finally:

@@ -187,6 +187,11 @@ class Contract:
 
     argument_spec = {}
     module_kwargs = {}
+    # A function of the validated options (the module's params) that makes them smaller in place, with the same
+    # meaning (customerprofiles_profiles: each item without the options ansible-core filled in with None), or
+    # None. It runs once, before ansible-core logs the invocation or else right after the module object is built:
+    # ansible-core's copy of a long list then goes before anything else is held beside it (core.ParsedOnceModule).
+    compact_params = None
     result_key = None
     verbatim_keys = TAGS  # the API members whose map keys are data (kept as written): see transform.py
     # option path -> model member, where the member is not the option in CamelCase (``...min_provisioned_tps`` is
@@ -336,7 +341,7 @@ class Resource(Contract):
         return diff
 
 
-def _module(spec, shape_errors, parsed, **kwargs):
+def _module(spec, shape_errors, parsed, compact=None, **kwargs):
     """The module object, given the arguments as ``parsed`` by options_as_written(); input whose shape ansible-core
     would mangle, or that is not one of an option's choices (``shape_errors``: input_shape_errors() of ``parsed``),
     is reported by option name.
@@ -356,7 +361,7 @@ def _module(spec, shape_errors, parsed, **kwargs):
         module.fail_json(
             msg="Invalid options: " + "; ".join(errors), invocation=dict(module_args=masked(module.params, spec, paths))
         )
-    return CustomerProfilesModule(parsed, argument_spec=spec, **kwargs)
+    return CustomerProfilesModule(parsed, compact, argument_spec=spec, **kwargs)
 
 
 MASK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"  # what ansible-core shows for a no_log value
@@ -413,8 +418,11 @@ def _start(contract_class):
     written = frozenset(raw)
     # The module takes this dict as its arguments (ansible-core does not parse them again: a bulk module's N items
     # once) and mutates it; nothing here reads it any more.
-    module = _module(spec, shape_errors, raw, supports_check_mode=True, **contract_class.module_kwargs)
+    module = _module(
+        spec, shape_errors, raw, contract_class.compact_params, supports_check_mode=True, **contract_class.module_kwargs
+    )
     del raw
+    module.compact_params()  # when ansible-core logged no invocation (a no_log task): before the client is built
     # The client is built first (no call is made): validation then reads the service model it loaded.
     contract = contract_class(module, module.customer_profiles_client())
     use_service_model(contract.client.meta.service_model)
