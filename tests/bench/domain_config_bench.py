@@ -58,6 +58,34 @@ MODULES = {
     "event_triggers": ("customerprofiles_event_trigger", "event_trigger_name"),
 }
 RESOURCES = sum(count for _kind, count in KIND_COUNTS)
+# What the export (customerprofiles_domain_config_info) of the bench's domain reads: every kind, those the document
+# leaves empty too. One List per kind that has a list call; one Get per resource whose list item is not complete
+# (an integration's is) and the domain's; and, for the kinds without a list call, their Gets. Pinned by
+# tests/unit/test_bench_domain_config.py (the same tasks run in-process), budgeted here.
+EXPORT_GETS = {
+    "GetDomain": 1,
+    "GetProfileObjectType": 10,
+    "GetCalculatedAttributeDefinition": 10,
+    "GetSegmentDefinition": 10,
+    "GetEventStream": 1,
+    "GetEventTrigger": 8,
+    "GetIntentDefinition": 1,  # no list call exists: one Get per intent domain of the model (DEFAULT)
+    "GetSegmentSubscription": 10,  # no list call exists: one Get per segment definition (none has one)
+    "GetStreamForSegments": 1,  # the domain's one stream for segments (none)
+}
+EXPORT_LISTS = [
+    "ListCalculatedAttributeDefinitions",
+    "ListDomainObjectTypes",
+    "ListEventStreams",
+    "ListEventTriggers",
+    "ListIntegrations",
+    "ListProfileObjectTypes",
+    "ListRecommenderFilters",
+    "ListRecommenderSchemas",
+    "ListRecommenders",
+    "ListSegmentDefinitions",
+    "ListSegmentDefinitions",  # the segment subscriptions': no list of them, one Get per segment
+]
 
 
 def rounds():
@@ -245,15 +273,19 @@ def call_counts(operations):
     return counts
 
 
+def call_budget(kind):
+    """(List calls, Get calls) that a run of ``kind`` may make: the export its reads above (EXPORT_LISTS,
+    EXPORT_GETS); the no-op apply one List per kind of the document and one Get per resource and the domain's."""
+    if kind == "export":
+        return len(EXPORT_LISTS), sum(EXPORT_GETS.values())
+    return len(KIND_COUNTS), RESOURCES + 1
+
+
 def within_call_budget(record):
-    """At most one List per kind, one Get per resource and the domain's, nothing else, no write."""
+    """Within call_budget(), nothing else, no write."""
     counts = call_counts(record["operations"])
-    return (
-        record["writes"] == 0
-        and counts["other"] == 0
-        and counts["List"] <= len(KIND_COUNTS)
-        and counts["Get"] <= RESOURCES + 1
-    )
+    lists, gets = call_budget(record["kind"])
+    return record["writes"] == 0 and counts["other"] == 0 and counts["List"] <= lists and counts["Get"] <= gets
 
 
 def summarize(records):
@@ -337,6 +369,11 @@ def report(records, elapsed):
         "| goal (issue 23) | measured | target | met |",
         "|---|---:|---|---|",
     ]
+    budgets = dict(
+        export="one List per kind that has a list call ({0}), one Get per resource not complete in its list and "
+        "the domain's, and the Gets of the kinds without a list call ({1})",
+        config_noop="at most one List per kind of the document ({0}) and one Get per resource and the domain ({1})",
+    )
     for kind, label in (("export", "export"), ("config_noop", "no-op apply")):
         ratio = rows[kind]["seconds"] / single
         goal_lines.append(
@@ -345,9 +382,11 @@ def report(records, elapsed):
             )
         )
         goal_lines.append(
-            "| {0}: at most one List per kind ({1}) and one Get per resource and the domain ({2}), no write | {3} | "
-            "| {4} |".format(
-                label, len(KIND_COUNTS), RESOURCES + 1, counts(rows[kind]), "yes" if rows[kind]["within"] else "**no**"
+            "| {0}: {1}, no write | {2} | | {3} |".format(
+                label,
+                budgets[kind].format(*call_budget(kind)),
+                counts(rows[kind]),
+                "yes" if rows[kind]["within"] else "**no**",
             )
         )
         if not rows[kind]["within"]:

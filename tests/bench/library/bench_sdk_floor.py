@@ -6,6 +6,12 @@
 An AnsibleModule (like ansible.builtin.ping) that imports boto3, builds one
 customer-profiles client and makes one read call (ListDomains, one page).
 No retries wrapper, no amazon.aws module_utils, no validation.
+
+The memory part's floor (memory_bench.py) also hands it ``profiles``, the list
+customerprofiles_profiles gets there, as a plain list of dicts (no sub-options: ansible-core
+checks each item's type and nothing more). It is counted, and left out of the result's
+``invocation`` as customerprofiles_profiles leaves it out of its own below -vvv: what the
+run then costs is what ansible-core spends to hand any module this list.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,6 +27,7 @@ options:
   region: {type: str, default: us-east-1, description: Region.}
   access_key: {type: str, required: true, description: Access key.}
   secret_key: {type: str, required: true, description: Secret key.}
+  profiles: {type: list, elements: dict, description: Items (the memory floor), counted only.}
 author: awscx.customerprofiles contributors
 """
 
@@ -34,6 +41,7 @@ def main():
             region=dict(type="str", default="us-east-1"),
             access_key=dict(type="str", required=True, no_log=True),
             secret_key=dict(type="str", required=True, no_log=True),
+            profiles=dict(type="list", elements="dict"),
         ),
         supports_check_mode=True,
     )
@@ -47,7 +55,11 @@ def main():
         aws_secret_access_key=module.params["secret_key"],
     )
     response = client.list_domains(MaxResults=1)
-    module.exit_json(changed=False, domains=len(response.get("Items", [])))
+    result = dict(changed=False, domains=len(response.get("Items", [])))
+    profiles = module.params["profiles"]
+    if profiles is not None:
+        result.update(summary=dict(items=len(profiles)), invocation=dict(module_args=dict(items=len(profiles))))
+    module.exit_json(**result)
 
 
 if __name__ == "__main__":
