@@ -323,6 +323,11 @@ class CustomerProfilesModule(AnsibleAWSModule):
             settings["module_class"] = module_class
         set_collection_info(collection_name=COLLECTION_NAME, collection_version=COLLECTION_VERSION)
 
+    def compact_params(self):
+        """The resource's ``compact_params`` on the options, once (ParsedOnceModule, the wrapped module: an
+        amazon.aws 9 forwards no other attribute to it)."""
+        self._module.compact_params()
+
     def warn(self, warning):
         """A warning in the task result, the way ansible-core shows it.
 
