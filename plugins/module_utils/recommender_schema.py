@@ -70,7 +70,7 @@ get_recommender_schema, list_recommender_schemas = named_reads(
 
 def read_with_schema(resource):
     """The read of a resource made from a recommender schema (a recommender, a recommender filter): what it is now,
-    after requiring (DomainChild.require) the schema that a create, or a change of schema, names."""
+    after requiring (Resource.require) the schema that a create, or a change of schema, names."""
     current = resource.get()
     schema = resource.params.get("recommender_schema_name")
     creating = current is None or schema != current.get("RecommenderSchemaName")

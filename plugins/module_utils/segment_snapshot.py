@@ -19,7 +19,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.core import get_or_none
-from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.domain_child import DomainChild
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Call
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Current
 from ansible_collections.awscx.customerprofiles.plugins.module_utils._engine.driver import Plan
@@ -68,9 +67,6 @@ class SegmentSnapshotResource(Resource):
     argument_spec = SEGMENT_SNAPSHOT_ARGUMENT_SPEC
     module_kwargs = dict(mutually_exclusive=[("snapshot_id", option) for option, _member in MEMBERS])
     result_key = "segment_snapshot"
-    # a segment definition that does not exist fails naming the option, as for any resource a write needs
-    require = DomainChild.require
-    missing = DomainChild.missing
 
     def identity(self):
         return {

@@ -123,27 +123,6 @@ class DomainChild(TaggedResource):
         """The resource read by its identity (None when it does not exist)."""
         return self.reads_one(self.client, self.params["domain_name"], self.name)
 
-    def missing(self, kind, name, reads_one):
-        """Whether resource ``name`` of ``kind`` is missing: the same task does not make it first (managed_alongside)
-        and ``reads_one`` (a kind's get function: client, domain name, name) does not find it."""
-        if self.managed_alongside(kind, name):
-            return False
-        return reads_one(self.client, self.params["domain_name"], name) is None
-
-    def require(self, option, kind, name, reads_one):
-        """Before a write that needs resource ``name`` of ``kind`` (its key in the domain document, such as
-        ``object_types``), named by ``option``: the service would refuse the write, after check mode predicted it,
-        so read it (``reads_one``, as a kind's get function) and fail naming it when it does not exist. One that the
-        same task makes first (managed_alongside) is not read."""
-        domain_name = self.params["domain_name"]
-        if not self.missing(kind, name, reads_one):
-            return
-        singular = kind[: -len("s")]
-        raise PlanError(
-            "{0}: {1} {2} does not exist in domain {3}; create it first (awscx.customerprofiles.customerprofiles_{4}). "
-            "Nothing was changed.".format(option, singular.replace("_", " "), name, domain_name, singular)
-        )
-
     def model_inputs(self):
         params = self.params
         options = dict((option, strip_none(params.get(option))) for option, _member in self.members)
